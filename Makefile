@@ -1,0 +1,42 @@
+# Briefing — two commands on a fresh Debian 12 machine: `make demo` and `make test`.
+SHELL := /bin/bash
+.DEFAULT_GOAL := demo
+
+# System packages the build, the renderer and the tests need (installed only when missing).
+APT_PACKAGES := pkg-config libcairo2-dev libpango1.0-dev fonts-noto-cjk poppler-utils qpdf
+SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
+SWIFT_FLAGS ?=
+RELEASE_BIN := .build/release/briefing
+OUT ?= Output
+
+.PHONY: setup build demo test bench clean
+
+## setup: install the Debian packages that are missing (apt-get update only when needed)
+setup:
+	@missing=""; \
+	for p in $(APT_PACKAGES); do \
+	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "ok installed" || missing="$$missing $$p"; \
+	done; \
+	if [ -n "$$missing" ]; then \
+	  echo "setup: installing$$missing"; \
+	  $(SUDO) apt-get update -q && \
+	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -q --no-install-recommends $$missing; \
+	else \
+	  echo "setup: system packages present"; \
+	fi
+
+## build: release build of the `briefing` tool
+build: setup
+	swift build -c release $(SWIFT_FLAGS)
+
+## demo: render the bundled half-year sample into Output/ and print the paths written
+demo: build
+	$(RELEASE_BIN) render --data Samples/jiuquan-2024h1 --focus 肃州区 --period 2024-H1 --indicator gdp --out $(OUT)/jiuquan-2024h1
+
+## test: unit, scene, render and end-to-end CLI tests
+test: setup
+	swift build $(SWIFT_FLAGS)
+	swift test $(SWIFT_FLAGS)
+
+clean:
+	rm -rf .build

@@ -1,0 +1,61 @@
+// swift-tools-version:6.0
+// Briefing: comparative regional statistics briefings (PDF/PNG) on Cairo and Pango.
+// Dependencies point one way: Core ← Ingest/Stats/Spec ← Scene ← Render ← briefing (CLI).
+import PackageDescription
+
+let package = Package(
+  name: "Briefing",
+  products: [
+    .executable(name: "briefing", targets: ["briefing"])
+  ],
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+  ],
+  targets: [
+    // MARK: - C bridge
+    .systemLibrary(
+      name: "CCairo",
+      pkgConfig: "pangocairo",
+      providers: [.apt(["libcairo2-dev", "libpango1.0-dev"])]
+    ),
+    .target(name: "CairoKit", dependencies: ["CCairo"]),
+
+    // MARK: - Pure phases
+    .target(name: "BriefingCore"),
+    .target(
+      name: "BriefingIngest",
+      dependencies: [
+        "BriefingCore",
+        .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+      ]
+    ),
+    .target(name: "BriefingStats", dependencies: ["BriefingCore"]),
+    .target(
+      name: "BriefingSpec",
+      dependencies: ["BriefingCore", .product(name: "Yams", package: "Yams")]
+    ),
+    .target(name: "BriefingScene", dependencies: ["BriefingCore", "BriefingStats", "BriefingSpec"]),
+
+    // MARK: - Edges
+    .target(name: "BriefingRender", dependencies: ["BriefingScene", "CairoKit"]),
+    .executableTarget(
+      name: "briefing",
+      dependencies: [
+        "BriefingCore", "BriefingIngest", "BriefingStats", "BriefingSpec", "BriefingScene",
+        "BriefingRender",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]
+    ),
+
+    // MARK: - Tests
+    .testTarget(name: "CairoKitTests", dependencies: ["CairoKit"]),
+    .testTarget(name: "BriefingCoreTests", dependencies: ["BriefingCore"]),
+    .testTarget(name: "BriefingIngestTests", dependencies: ["BriefingIngest"]),
+    .testTarget(name: "BriefingStatsTests", dependencies: ["BriefingStats", "BriefingIngest"]),
+    .testTarget(name: "BriefingSceneTests", dependencies: ["BriefingScene"]),
+    .testTarget(name: "BriefingRenderTests", dependencies: ["BriefingRender"]),
+    .testTarget(name: "BriefingCLITests", dependencies: ["BriefingCore"]),
+  ]
+)

@@ -1,0 +1,72 @@
+// MARK: - Peer groups
+
+/// A set of regions compared with each other, e.g. the 9 county-level units of a city.
+public struct PeerGroup: Hashable, Sendable, Codable {
+  /// The parent region or frame id.
+  public var id: RegionID
+  /// Text label, e.g. `全市9个县（市、区）`. Default: the parent's name.
+  public var label: String
+  /// Members in data-file order.
+  public var members: [RegionID]
+
+  public init(id: RegionID, label: String, members: [RegionID]) {
+    self.id = id
+    self.label = label
+    self.members = members
+  }
+}
+
+// MARK: - Dataset
+
+/// Everything read from the input files: metadata plus observations, in canonical units.
+/// A value type without I/O; readers build it, `BriefingStats` consumes it.
+public struct Dataset: Sendable, Codable {
+  public var regions: [Region]
+  public var indicators: [Indicator]
+  public var observations: [Observation]
+
+  public init(regions: [Region], indicators: [Indicator], observations: [Observation]) {
+    self.regions = regions
+    self.indicators = indicators
+    self.observations = observations
+  }
+
+  // MARK: - Lookups
+
+  public func region(_ id: RegionID) -> Region? { regions.first { $0.id == id } }
+  public func indicator(_ id: IndicatorID) -> Indicator? { indicators.first { $0.id == id } }
+
+  /// Distinct periods present in observations, ascending.
+  public var periods: [Period] { Array(Set(observations.map(\.period))).sorted() }
+
+  /// Peer groups: every region that is a parent of others (members = its children), and every
+  /// frame (members = regions listing it in `frames`). Groups with no members are left out.
+  public var peerGroups: [PeerGroup] {
+    var result: [PeerGroup] = []
+    for candidate in regions {
+      let members = regions.filter { $0.parent == candidate.id || $0.frames.contains(candidate.id) }
+        .map(\.id)
+      guard !members.isEmpty else { continue }
+      result.append(
+        PeerGroup(id: candidate.id, label: candidate.label ?? candidate.name, members: members))
+    }
+    // Parents named only in `parent` columns, without a row of their own.
+    let known = Set(result.map(\.id))
+    var orphanParents: [RegionID] = []
+    for region in regions {
+      if let parent = region.parent, !known.contains(parent), !orphanParents.contains(parent) {
+        orphanParents.append(parent)
+      }
+    }
+    for parent in orphanParents {
+      let members = regions.filter { $0.parent == parent }.map(\.id)
+      result.append(PeerGroup(id: parent, label: parent.rawValue, members: members))
+    }
+    return result
+  }
+
+  /// The peer groups a region belongs to: its parent's group first, then its frames.
+  public func peerGroups(of region: RegionID) -> [PeerGroup] {
+    peerGroups.filter { $0.members.contains(region) }
+  }
+}

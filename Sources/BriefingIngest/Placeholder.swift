@@ -1,0 +1,2 @@
+// MARK: - BriefingIngest (being written)
+import BriefingCore

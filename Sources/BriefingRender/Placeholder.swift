@@ -1,0 +1,3 @@
+// MARK: - BriefingRender (being written)
+import BriefingScene
+import CairoKit

@@ -1,0 +1,2 @@
+// MARK: - BriefingSpec (being written)
+import BriefingCore

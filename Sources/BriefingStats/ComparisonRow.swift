@@ -1,0 +1,110 @@
+import BriefingCore
+
+// MARK: - Comparison rows
+
+/// One row of the comparison table: (indicator, period, group, region). Group rows have
+/// `isGroupRow == true` and `region == group`.
+///
+/// Conventions (documented in README, tested table by table in `BriefingStatsTests`):
+/// - `growthPct = (value / priorValue − 1) × 100`, nil when the prior is missing, masked or 0;
+///   for a negative prior the sign follows the same formula and a finding is emitted.
+///   When an official `yoy` is published it takes precedence in `growthPct`;
+///   `computedGrowthPct` keeps ours.
+/// - Ranks are competition ranks (1, 2, 2, 4) within the group: descending for `higher`/`neutral`,
+///   ascending for `lower` polarity. Missing values are unranked; `rankOf` counts ranked members.
+/// - `bottomRank = rankOf − rank + 1` (倒数第k).
+/// - `rankChange = previous rank − rank` (positive = moved up).
+/// - Group average growth (全市平均增速) for additive indicators is the group total's growth.
+/// - `completionPct = value / target × 100`; `timeProgressPct` = elapsed share of the year × 100;
+///   `progressGapPp = completionPct − timeProgressPct`.
+public struct ComparisonRow: Hashable, Sendable, Codable {
+  // MARK: Keys
+  public var indicator: IndicatorID
+  public var period: Period
+  public var group: RegionID
+  public var region: RegionID
+  public var isGroupRow: Bool
+
+  // MARK: Value
+  /// In the indicator's canonical unit.
+  public var value: Double?
+  public var unit: Unit?
+  public var status: ValueStatus
+
+  // MARK: Ranks
+  public var rank: Int?
+  public var rankOf: Int?
+  public var bottomRank: Int?
+  public var rankOverall: Int?
+  public var rankOverallOf: Int?
+  public var growthRank: Int?
+  public var growthRankOf: Int?
+  public var growthBottomRank: Int?
+  /// Previous period's rank by value minus this rank (positive = moved up).
+  public var rankChange: Int?
+  /// Previous period's growth rank minus this growth rank.
+  public var growthRankChange: Int?
+
+  // MARK: Growth
+  public var priorPeriod: Period?
+  public var priorValue: Double?
+  /// Published growth if any, else computed, %.
+  public var growthPct: Double?
+  /// Our computation from value and prior, %.
+  public var computedGrowthPct: Double?
+  /// The officially published growth (`yoy` column), %.
+  public var officialGrowthPct: Double?
+  public var prevPeriod: Period?
+  public var prevValue: Double?
+  /// Growth of the previous period against its own prior, %.
+  public var prevGrowthPct: Double?
+  /// Growth now minus growth of the same period a year earlier, percentage points.
+  public var growthChangePp: Double?
+
+  // MARK: Group
+  public var groupTotal: Double?
+  public var groupMean: Double?
+  /// The group's own growth (total vs prior total for additive indicators), %.
+  public var groupGrowthPct: Double?
+  /// growthPct − groupGrowthPct, pp.
+  public var growthGapToGroupPp: Double?
+  /// value − group mean, in the unit.
+  public var gapToGroupMean: Double?
+  /// Leader's value − value (≥ 0 for everyone but the leader).
+  public var gapToLeader: Double?
+  /// Value of the region ranked just above minus value (nil for the leader).
+  public var gapToAbove: Double?
+  public var sharePct: Double?
+  public var shareChangePp: Double?
+  /// Contribution to the group's growth, pp: (value − prior) / prior group total × 100.
+  public var contributionPp: Double?
+
+  // MARK: Targets
+  public var target: Double?
+  public var targetGrowthPct: Double?
+  public var targetGrowthMet: Bool?
+  public var completionPct: Double?
+  public var timeProgressPct: Double?
+  public var progressGapPp: Double?
+  /// completion amount ahead (+) or behind (−) the time-progress line, in the unit.
+  public var progressGapAmount: Double?
+  /// target − value, when positive.
+  public var remaining: Double?
+  /// remaining / months left in the year.
+  public var monthlyPaceNeeded: Double?
+
+  public init(
+    indicator: IndicatorID, period: Period, group: RegionID, region: RegionID,
+    isGroupRow: Bool = false, value: Double? = nil, unit: Unit? = nil,
+    status: ValueStatus = .missing
+  ) {
+    self.indicator = indicator
+    self.period = period
+    self.group = group
+    self.region = region
+    self.isGroupRow = isGroupRow
+    self.value = value
+    self.unit = unit
+    self.status = status
+  }
+}

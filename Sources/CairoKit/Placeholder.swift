@@ -1,0 +1,2 @@
+// MARK: - CairoKit (being written)
+import CCairo
