@@ -53,6 +53,7 @@ let package = Package(
     .testTarget(name: "CairoKitTests", dependencies: ["CairoKit"]),
     .testTarget(name: "BriefingCoreTests", dependencies: ["BriefingCore"]),
     .testTarget(name: "BriefingIngestTests", dependencies: ["BriefingIngest"]),
+    .testTarget(name: "BriefingSpecTests", dependencies: ["BriefingSpec"]),
     .testTarget(name: "BriefingStatsTests", dependencies: ["BriefingStats", "BriefingIngest"]),
     .testTarget(name: "BriefingSceneTests", dependencies: ["BriefingScene"]),
     .testTarget(name: "BriefingRenderTests", dependencies: ["BriefingRender"]),

@@ -1,0 +1,98 @@
+import BriefingCore
+
+// MARK: - Component kinds
+
+/// The closed set of components a layout can place. Each kind has its own composer in
+/// `BriefingScene`; adding a kind fails to compile until every switch handles it.
+public enum ComponentKind: String, Sendable, Codable, CaseIterable {
+  /// Headline KPI table of the focus region: one row per indicator.
+  case kpiTable
+  /// Ranked horizontal bars of one metric across the peer group, focus highlighted.
+  case rankedBar
+  /// Paired bars: this year vs the same period last year, per region.
+  case groupedBar
+  /// Completion % per indicator against the time-progress line.
+  case progressBullet
+  /// Focus region vs group over the periods in the data.
+  case trendLine
+  /// Level vs growth scatter with quadrant lines at the group averages.
+  case scatter
+  /// Indicators × (rank by total, rank by growth) with first/bottom places coloured.
+  case rankMatrix
+  /// Every region × every indicator: value, growth and ranks (the 排名通报).
+  case rankingTable
+  /// Townships/parks of the focus region by completion of their tasks.
+  case subRegionTable
+  /// Red-line (veto) indicators against their thresholds.
+  case redLinePanel
+  /// Generated sentences: headline paragraph, highlights (亮点) and shortfalls (短板).
+  case narrative
+  /// Free text from the layout.
+  case text
+  /// One mini chart per indicator in a grid.
+  case smallMultiples
+
+  /// Keys (besides `kind`, `span`, `height`, `title`) this kind accepts.
+  public var acceptedKeys: Set<String> {
+    switch self {
+    case .kpiTable: ["indicators", "columns"]
+    case .rankedBar: ["indicator", "metric", "showAverage", "showRanks", "orientation"]
+    case .groupedBar: ["indicator"]
+    case .progressBullet: ["indicators"]
+    case .trendLine: ["indicator", "metric"]
+    case .scatter: ["indicator"]
+    case .rankMatrix: ["indicators"]
+    case .rankingTable: ["indicators", "columns"]
+    case .subRegionTable: ["indicator", "threshold"]
+    case .redLinePanel: []
+    case .narrative: ["lines"]
+    case .text: ["text"]
+    case .smallMultiples: ["indicators", "metric", "columns"]
+    }
+  }
+}
+
+// MARK: - Indicator selection
+
+/// Which indicators a component or page covers.
+public enum IndicatorSelection: Hashable, Sendable {
+  /// Every indicator flagged `main` in the metadata, in display order. The default.
+  case main
+  /// Exactly these, in this order.
+  case list([IndicatorID])
+}
+
+// MARK: - Component
+
+/// One component in a section cell. Fields a kind does not use stay nil.
+public struct ComponentSpec: Hashable, Sendable {
+  public var kind: ComponentKind
+  /// Optional heading drawn above the component.
+  public var title: String?
+  /// Grid columns the component spans. Default: 1. Range: 1...section columns.
+  public var span: Int
+  /// Height in points; nil shares the section height. Range: > 0.
+  public var height: Double?
+  public var indicator: IndicatorID?
+  public var indicators: IndicatorSelection?
+  public var metric: Metric?
+  /// Table columns (KPI table, ranking table) or grid columns (small multiples, as one number).
+  public var columns: [Metric]?
+  public var gridColumns: Int?
+  /// Sub-region threshold, % of task. Default: 30.
+  public var threshold: Double?
+  /// Narrative lines per list (highlights and shortfalls). Default: 3.
+  public var lines: Int?
+  public var text: String?
+  /// Draw the group average reference line. Default: true.
+  public var showAverage: Bool?
+  /// Print rank numbers beside the bars. Default: true.
+  public var showRanks: Bool?
+  /// Where the finding should point for this component (`sections[1].components[0]`).
+  public var location: SourceLocation?
+
+  public init(kind: ComponentKind, span: Int = 1) {
+    self.kind = kind
+    self.span = span
+  }
+}

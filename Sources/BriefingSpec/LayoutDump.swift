@@ -1,0 +1,88 @@
+import BriefingCore
+
+// MARK: - Printing the effective layout
+
+extension LayoutDocument {
+  /// The fully defaulted layout as YAML (what `briefing dump-layout` prints). Loading the output
+  /// again gives the same document.
+  public var effectiveYAML: String {
+    var lines: [String] = [
+      "version: \(version)",
+      "name: \(quoted(name))",
+      "scope: \(scope.rawValue)",
+      "title: \(quoted(title))",
+      "language: \(language.rawValue)",
+      "page:",
+      "  size: \(page.size.rawValue)",
+      "  orientation: \(page.orientation.rawValue)",
+      "  margin: \(number(page.margin))",
+      "  chartWidth: \(number(page.chartWidth))",
+      "  chartHeight: \(number(page.chartHeight))",
+      "theme:",
+      "  base: \(theme.base.rawValue)",
+    ]
+    if theme.overrides.isEmpty {
+      lines.append("  overrides: {}")
+    } else {
+      lines.append("  overrides:")
+      for key in theme.overrides.keys.sorted() {
+        lines.append("    \(quoted(key)): \(quoted(theme.overrides[key] ?? ""))")
+      }
+    }
+    lines.append("indicators: \(selection(indicators))")
+    lines += ["footer:", "  organisation: \(quoted(footer.organisation))", "  note: \(quoted(footer.note))"]
+    lines.append("sections:")
+    for section in sections {
+      lines.append("  - title: \(section.title.map(quoted) ?? "null")")
+      lines.append("    columns: \(section.columns)")
+      lines.append("    height: \(section.height.map(number) ?? "null")")
+      lines.append("    components:")
+      for component in section.components { lines += componentLines(component) }
+    }
+    return lines.joined(separator: "\n") + "\n"
+  }
+
+  private func componentLines(_ c: ComponentSpec) -> [String] {
+    var out = ["      - kind: \(c.kind.rawValue)", "        span: \(c.span)"]
+    func add(_ key: String, _ value: String?) {
+      if let value { out.append("        \(key): \(value)") }
+    }
+    add("title", c.title.map(quoted))
+    add("height", c.height.map(number))
+    add("indicator", c.indicator.map { quoted($0.rawValue) })
+    add("indicators", c.indicators.map(selection))
+    add("metric", c.metric?.rawValue)
+    add("columns", c.columns.map { "[" + $0.map(\.rawValue).joined(separator: ", ") + "]" })
+    add("columns", c.gridColumns.map(String.init))
+    add("threshold", c.threshold.map(number))
+    add("lines", c.lines.map(String.init))
+    add("text", c.text.map(quoted))
+    add("showAverage", c.showAverage.map { $0 ? "true" : "false" })
+    add("showRanks", c.showRanks.map { $0 ? "true" : "false" })
+    return out
+  }
+
+  private func selection(_ selection: IndicatorSelection) -> String {
+    switch selection {
+    case .main: "main"
+    case .list(let ids): "[" + ids.map { quoted($0.rawValue) }.joined(separator: ", ") + "]"
+    }
+  }
+
+  private func quoted(_ text: String) -> String {
+    var escaped = ""
+    for character in text {
+      switch character {
+      case "\"": escaped += "\\\""
+      case "\\": escaped += "\\\\"
+      case "\n": escaped += "\\n"
+      default: escaped.append(character)
+      }
+    }
+    return "\"" + escaped + "\""
+  }
+
+  private func number(_ value: Double) -> String {
+    value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : String(value)
+  }
+}

@@ -1,0 +1,194 @@
+import BriefingCore
+import Yams
+
+// MARK: - Loading layouts
+
+/// Turns layout YAML into a fully defaulted `LayoutDocument` plus findings. Pure: the caller
+/// reads the file. `document` is nil when any error was found.
+public enum LayoutLoader {
+  public struct Result: Sendable {
+    public var document: LayoutDocument?
+    public var findings: [Finding]
+  }
+
+  /// Parses `yaml` read from `file` (used in locations and as the default `name`).
+  public static func load(yaml: String, file: String) -> Result {
+    var reader = NodeReader(file: file)
+    let root: Node
+    do {
+      guard let parsed = try Yams.compose(yaml: yaml) else {
+        reader.error(.emptyLayout, at: nil)
+        return Result(document: nil, findings: reader.findings)
+      }
+      root = parsed
+    } catch let error as YamlError {
+      return Result(document: nil, findings: [syntaxFinding(error, file: file)])
+    } catch {
+      return Result(
+        document: nil,
+        findings: [Finding(.error, .yamlSyntax("\(error)"), at: SourceLocation(file: file))])
+    }
+    let document = readDocument(root, defaultName: baseName(file), reader: &reader)
+    let findings = reader.findings
+    return Result(document: findings.hasErrors ? nil : document, findings: findings)
+  }
+
+  // MARK: - Document
+
+  private static let topKeys = [
+    "version", "name", "scope", "title", "page", "language", "theme", "indicators", "footer",
+    "sections",
+  ]
+
+  private static func readDocument(_ root: Node, defaultName: String, reader: inout NodeReader)
+    -> LayoutDocument
+  {
+    let top = reader.mapping(root, path: "the layout", allowed: topKeys)
+    let version = reader.int(top["version"], path: "version", range: 1...99) ?? 1
+    if version > LayoutDocument.supportedVersion {
+      reader.error(.unsupportedVersion(version), at: top["version"])
+    }
+    let language =
+      reader.choice(top["language"], path: "language", as: LayoutDocument.Language.self) ?? .zhCN
+    let sectionNodes = reader.list(top["sections"], path: "sections") ?? []
+    if sectionNodes.isEmpty { reader.error(.noSections, at: top["sections"] ?? root) }
+    return LayoutDocument(
+      version: version,
+      name: reader.string(top["name"], path: "name") ?? defaultName,
+      scope: reader.choice(top["scope"], path: "scope", as: LayoutDocument.Scope.self) ?? .region,
+      title: reader.string(top["title"], path: "title") ?? defaultTitle(language),
+      page: readPage(top["page"], reader: &reader),
+      language: language,
+      theme: readTheme(top["theme"], reader: &reader),
+      indicators: readIndicators(top["indicators"], path: "indicators", reader: &reader) ?? .main,
+      footer: readFooter(top["footer"], reader: &reader),
+      sections: sectionNodes.enumerated().map { index, node in
+        readSection(node, path: "sections[\(index)]", reader: &reader)
+      }
+    )
+  }
+
+  static func defaultTitle(_ language: LayoutDocument.Language) -> String {
+    switch language {
+    case .zhCN: "{region}{period}主要指标对比"
+    case .zhTW: "{region}{period}主要指標對比"
+    case .en: "{region} {period}: key indicators"
+    }
+  }
+
+  // MARK: - Parts
+
+  private static func readPage(_ node: Node?, reader: inout NodeReader) -> PageSpec {
+    var page = PageSpec.default
+    guard let node else { return page }
+    let keys = ["size", "orientation", "margin", "chartWidth", "chartHeight"]
+    let map = reader.mapping(node, path: "page", allowed: keys)
+    page.size = reader.choice(map["size"], path: "page.size", as: PageSpec.PaperSize.self) ?? page.size
+    page.orientation =
+      reader.choice(map["orientation"], path: "page.orientation", as: PageSpec.Orientation.self)
+      ?? page.orientation
+    page.margin = reader.double(map["margin"], path: "page.margin", range: 0...144) ?? page.margin
+    page.chartWidth =
+      reader.double(map["chartWidth"], path: "page.chartWidth", range: 100...4000) ?? page.chartWidth
+    page.chartHeight =
+      reader.double(map["chartHeight"], path: "page.chartHeight", range: 100...4000)
+      ?? page.chartHeight
+    return page
+  }
+
+  private static func readTheme(_ node: Node?, reader: inout NodeReader) -> ThemeSpec {
+    var theme = ThemeSpec.default
+    guard let node else { return theme }
+    let map = reader.mapping(node, path: "theme", allowed: ["base", "overrides"])
+    theme.base = reader.choice(map["base"], path: "theme.base", as: ThemeSpec.Base.self) ?? theme.base
+    if let overrides = map["overrides"], let pairs = overrides.mapping {
+      for (key, value) in pairs {
+        if let name = key.string, let text = reader.string(value, path: "theme.overrides.\(name)") {
+          theme.overrides[name] = text
+        }
+      }
+    } else if let overrides = map["overrides"] {
+      reader.error(.wrongType(path: "theme.overrides", expected: "a mapping"), at: overrides)
+    }
+    return theme
+  }
+
+  private static func readFooter(_ node: Node?, reader: inout NodeReader) -> FooterSpec {
+    var footer = FooterSpec.default
+    guard let node else { return footer }
+    let map = reader.mapping(node, path: "footer", allowed: ["organisation", "note"])
+    footer.organisation = reader.string(map["organisation"], path: "footer.organisation") ?? ""
+    footer.note = reader.string(map["note"], path: "footer.note") ?? ""
+    return footer
+  }
+
+  static func readIndicators(_ node: Node?, path: String, reader: inout NodeReader)
+    -> IndicatorSelection?
+  {
+    guard let node else { return nil }
+    if node.scalar?.string == "main" { return .main }
+    guard let items = reader.list(node, path: path) else { return nil }
+    var ids: [IndicatorID] = []
+    for (index, item) in items.enumerated() {
+      if let text = reader.string(item, path: "\(path)[\(index)]") { ids.append(IndicatorID(text)) }
+    }
+    return .list(ids)
+  }
+
+  private static func readSection(_ node: Node, path: String, reader: inout NodeReader)
+    -> SectionSpec
+  {
+    let map = reader.mapping(
+      node, path: path, allowed: ["title", "columns", "height", "components"])
+    let columns = reader.int(map["columns"], path: "\(path).columns", range: 1...4) ?? 1
+    let componentNodes = reader.list(map["components"], path: "\(path).components") ?? []
+    if componentNodes.isEmpty { reader.error(.noComponents(path: path), at: map["components"] ?? node) }
+    return SectionSpec(
+      title: reader.string(map["title"], path: "\(path).title"),
+      columns: columns,
+      height: reader.double(map["height"], path: "\(path).height", range: 1...2000),
+      components: componentNodes.enumerated().map { index, item in
+        ComponentReader.read(
+          item, path: "\(path).components[\(index)]", sectionColumns: columns, reader: &reader)
+      }
+    )
+  }
+
+  // MARK: - Helpers
+
+  private static func baseName(_ file: String) -> String {
+    let last = file.split(separator: "/").last.map(String.init) ?? file
+    guard let dot = last.lastIndex(of: ".") else { return last }
+    return String(last[..<dot])
+  }
+
+  private static func syntaxFinding(_ error: YamlError, file: String) -> Finding {
+    switch error {
+    case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _),
+      .composer(_, let problem, let mark, _):
+      return Finding(
+        .error, .yamlSyntax(problem), at: SourceLocation(file: file, line: mark.line, column: mark.column))
+    default:
+      return Finding(.error, .yamlSyntax("\(error)"), at: SourceLocation(file: file))
+    }
+  }
+}
+
+// MARK: - Messages
+
+extension Finding.Message {
+  static let emptyLayout = Self(code: "empty-layout", text: "the layout file is empty")
+  static let noSections = Self(code: "no-sections", text: "a layout needs at least one section")
+  static func noComponents(path: String) -> Self {
+    Self(code: "no-components", text: "\(path) has no components")
+  }
+  static func unsupportedVersion(_ version: Int) -> Self {
+    Self(
+      code: "unsupported-layout-version",
+      text: "layout version \(version) is newer than this tool supports "
+        + "(\(LayoutDocument.supportedVersion)); update briefing")
+  }
+  static func yamlSyntax(_ problem: String) -> Self {
+    Self(code: "yaml-syntax", text: "YAML syntax error: \(problem)")
+  }
+}

@@ -1,0 +1,141 @@
+import BriefingCore
+import Yams
+
+// MARK: - Strict YAML node reading
+
+/// Reads a Yams node tree into values while collecting findings with file:line:column.
+/// Unknown keys are errors with a "did you mean" note; wrong types are errors; absent keys are
+/// left to the caller's defaults.
+struct NodeReader {
+  // MARK: Properties
+  let file: String
+  private(set) var findings: [Finding] = []
+
+  init(file: String) { self.file = file }
+
+  // MARK: Locations
+
+  func location(_ node: Node?) -> SourceLocation {
+    guard let mark = node?.mark else { return SourceLocation(file: file) }
+    return SourceLocation(file: file, line: mark.line, column: mark.column)
+  }
+
+  mutating func error(_ message: Finding.Message, at node: Node?, notes: [String] = []) {
+    findings.append(Finding(.error, message, at: location(node), notes: notes))
+  }
+
+  // MARK: Mappings
+
+  /// The entries of a mapping keyed by their string keys; reports keys not in `allowed`.
+  mutating func mapping(_ node: Node, path: String, allowed: [String]) -> [String: Node] {
+    guard let mapping = node.mapping else {
+      error(.wrongType(path: path, expected: "a mapping"), at: node)
+      return [:]
+    }
+    var entries: [String: Node] = [:]
+    for (keyNode, valueNode) in mapping {
+      let key = keyNode.string ?? ""
+      if !allowed.contains(key) {
+        let hint = Suggestion.closest(to: key, in: allowed).map { "did you mean '\($0)'?" }
+        error(.unknownKey(key, path: path), at: keyNode, notes: hint.map { [$0] } ?? [])
+        continue
+      }
+      if entries[key] != nil {
+        error(.duplicateKey(key, path: path), at: keyNode)
+        continue
+      }
+      entries[key] = valueNode
+    }
+    return entries
+  }
+
+  // MARK: Scalars
+
+  /// A scalar as text; `null`, `~` and empty plain scalars count as absent.
+  mutating func string(_ node: Node?, path: String) -> String? {
+    guard let node, !Self.isNull(node) else { return nil }
+    guard let text = node.scalar?.string else {
+      error(.wrongType(path: path, expected: "text"), at: node)
+      return nil
+    }
+    return text
+  }
+
+  mutating func double(_ node: Node?, path: String, range: ClosedRange<Double>) -> Double? {
+    guard let text = string(node, path: path) else { return nil }
+    guard let number = Double(text), range.contains(number) else {
+      error(.outOfRange(path: path, value: text, range: "\(range)"), at: node)
+      return nil
+    }
+    return number
+  }
+
+  mutating func int(_ node: Node?, path: String, range: ClosedRange<Int>) -> Int? {
+    guard let text = string(node, path: path) else { return nil }
+    guard let number = Int(text), range.contains(number) else {
+      error(.outOfRange(path: path, value: text, range: "\(range)"), at: node)
+      return nil
+    }
+    return number
+  }
+
+  mutating func bool(_ node: Node?, path: String) -> Bool? {
+    guard let text = string(node, path: path) else { return nil }
+    switch text.lowercased() {
+    case "true", "yes", "on": return true
+    case "false", "no", "off": return false
+    default:
+      error(.wrongType(path: path, expected: "true or false"), at: node)
+      return nil
+    }
+  }
+
+  private static func isNull(_ node: Node) -> Bool {
+    guard let scalar = node.scalar, scalar.style == .plain else { return false }
+    return ["null", "Null", "NULL", "~", ""].contains(scalar.string)
+  }
+
+  /// A value of a closed set, with a "did you mean" note for typos.
+  mutating func choice<E: RawRepresentable & CaseIterable>(
+    _ node: Node?, path: String, as type: E.Type
+  ) -> E? where E.RawValue == String {
+    guard let text = string(node, path: path) else { return nil }
+    if let value = E(rawValue: text) { return value }
+    let names = E.allCases.map(\.rawValue)
+    let hint = Suggestion.closest(to: text, in: names).map { "did you mean '\($0)'?" }
+    error(
+      .notOneOf(path: path, value: text, allowed: names), at: node, notes: hint.map { [$0] } ?? [])
+    return nil
+  }
+
+  /// A sequence of nodes; a single scalar is read as a one-element list.
+  mutating func list(_ node: Node?, path: String) -> [Node]? {
+    guard let node else { return nil }
+    if let sequence = node.sequence { return Array(sequence) }
+    if node.scalar != nil { return [node] }
+    error(.wrongType(path: path, expected: "a list"), at: node)
+    return nil
+  }
+}
+
+// MARK: - Messages
+
+extension Finding.Message {
+  static func unknownKey(_ key: String, path: String) -> Self {
+    Self(code: "unknown-key", text: "unknown key '\(key)' in \(path)")
+  }
+  static func duplicateKey(_ key: String, path: String) -> Self {
+    Self(code: "duplicate-key", text: "key '\(key)' appears twice in \(path)")
+  }
+  static func wrongType(path: String, expected: String) -> Self {
+    Self(code: "wrong-type", text: "\(path) must be \(expected)")
+  }
+  static func outOfRange(path: String, value: String, range: String) -> Self {
+    Self(code: "out-of-range", text: "\(path) is '\(value)', expected a number in \(range)")
+  }
+  static func notOneOf(path: String, value: String, allowed: [String]) -> Self {
+    Self(
+      code: "unknown-value",
+      text: "\(path) is '\(value)', expected one of: \(allowed.joined(separator: ", "))")
+  }
+}

@@ -1,2 +1,0 @@
-// MARK: - BriefingSpec (being written)
-import BriefingCore
