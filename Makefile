@@ -3,7 +3,7 @@ SHELL := /bin/bash
 .DEFAULT_GOAL := demo
 
 # System packages the build, the renderer and the tests need (installed only when missing).
-APT_PACKAGES := pkg-config libcairo2-dev libpango1.0-dev fonts-noto-cjk poppler-utils qpdf
+APT_PACKAGES := pkg-config libcairo2-dev libpango1.0-dev libopencc-dev fonts-noto-cjk poppler-utils qpdf
 SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
 SWIFT_FLAGS ?=
 RELEASE_BIN := .build/release/briefing

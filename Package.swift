@@ -21,6 +21,7 @@ let package = Package(
       providers: [.apt(["libcairo2-dev", "libpango1.0-dev"])]
     ),
     .target(name: "CairoKit", dependencies: ["CCairo"]),
+    .systemLibrary(name: "COpenCC", pkgConfig: "opencc", providers: [.apt(["libopencc-dev"])]),
 
     // MARK: - Pure phases
     .target(name: "BriefingCore"),
@@ -36,14 +37,19 @@ let package = Package(
       name: "BriefingSpec",
       dependencies: ["BriefingCore", .product(name: "Yams", package: "Yams")]
     ),
-    .target(name: "BriefingScene", dependencies: ["BriefingCore", "BriefingStats", "BriefingSpec"]),
+    .target(name: "BriefingNarrative", dependencies: ["BriefingCore", "BriefingStats", "COpenCC"]),
+    .target(
+      name: "BriefingScene",
+      dependencies: ["BriefingCore", "BriefingStats", "BriefingSpec", "BriefingNarrative"]
+    ),
 
     // MARK: - Edges
     .target(name: "BriefingRender", dependencies: ["BriefingScene", "CairoKit"]),
     .executableTarget(
       name: "briefing",
       dependencies: [
-        "BriefingCore", "BriefingIngest", "BriefingStats", "BriefingSpec", "BriefingScene",
+        "BriefingCore", "BriefingIngest", "BriefingStats", "BriefingSpec", "BriefingNarrative",
+        "BriefingScene",
         "BriefingRender",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
@@ -55,6 +61,7 @@ let package = Package(
     .testTarget(name: "BriefingIngestTests", dependencies: ["BriefingIngest"]),
     .testTarget(name: "BriefingSpecTests", dependencies: ["BriefingSpec"]),
     .testTarget(name: "BriefingStatsTests", dependencies: ["BriefingStats", "BriefingIngest"]),
+    .testTarget(name: "BriefingNarrativeTests", dependencies: ["BriefingNarrative"]),
     .testTarget(name: "BriefingSceneTests", dependencies: ["BriefingScene"]),
     .testTarget(name: "BriefingRenderTests", dependencies: ["BriefingRender"]),
     .testTarget(name: "BriefingCLITests", dependencies: ["BriefingCore"]),

@@ -1,0 +1,3 @@
+// MARK: - BriefingNarrative (being written)
+import BriefingStats
+import COpenCC
