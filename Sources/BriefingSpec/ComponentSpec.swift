@@ -25,7 +25,9 @@ public enum ComponentKind: String, Sendable, Codable, CaseIterable {
   case subRegionTable
   /// Red-line (veto) indicators against their thresholds.
   case redLinePanel
-  /// Generated sentences: headline paragraph, highlights (亮点) and shortfalls (短板).
+  /// Generated headline paragraph: value, growth, rank, gap to average, completion per indicator.
+  case headline
+  /// Generated highlights (亮点) and shortfalls (短板) with their lead units.
   case narrative
   /// Free text from the layout.
   case text
@@ -45,6 +47,7 @@ public enum ComponentKind: String, Sendable, Codable, CaseIterable {
     case .rankingTable: ["indicators", "columns"]
     case .subRegionTable: ["indicator", "threshold"]
     case .redLinePanel: []
+    case .headline: ["indicators"]
     case .narrative: ["lines"]
     case .text: ["text"]
     case .smallMultiples: ["indicators", "metric", "columns"]
