@@ -1,0 +1,32 @@
+import Foundation
+
+// MARK: - Atomic writes
+
+/// Writes files so that readers see either the old file or the complete new one, never a part:
+/// the bytes go to a temporary file in the same directory, are flushed to disk, then renamed.
+public enum AtomicFile {
+  public static func write(_ bytes: [UInt8], to path: String) throws(RenderError) {
+    let url = URL(fileURLWithPath: path)
+    let directory = url.deletingLastPathComponent()
+    let temporary = directory.appendingPathComponent(".\(url.lastPathComponent).\(getpid()).tmp")
+    do {
+      try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+      let created = FileManager.default.createFile(atPath: temporary.path, contents: nil)
+      guard created, let handle = FileHandle(forWritingAtPath: temporary.path) else {
+        throw RenderError.io(path: path, reason: String(cString: strerror(errno)))
+      }
+      defer { try? handle.close() }
+      try handle.write(contentsOf: bytes)
+      try handle.synchronize()
+      guard rename(temporary.path, url.path) == 0 else {
+        throw RenderError.io(path: path, reason: String(cString: strerror(errno)))
+      }
+    } catch let error as RenderError {
+      try? FileManager.default.removeItem(at: temporary)
+      throw error
+    } catch {
+      try? FileManager.default.removeItem(at: temporary)
+      throw .io(path: path, reason: error.localizedDescription)
+    }
+  }
+}

@@ -1,3 +1,0 @@
-// MARK: - BriefingRender (being written)
-import BriefingScene
-import CairoKit

@@ -1,0 +1,27 @@
+import CairoKit
+
+// MARK: - Render errors
+
+/// Why a page could not be rendered or written.
+public enum RenderError: Error, CustomStringConvertible {
+  /// cairo or Pango reported a failure.
+  case cairo(CairoError)
+  /// Text that no installed font can draw (would print as tofu boxes).
+  case missingGlyphs([String])
+  /// A requested font family is not installed (fontconfig would silently substitute another).
+  case fontNotInstalled(family: String, installed: [String])
+  /// Writing the output failed.
+  case io(path: String, reason: String)
+
+  public var description: String {
+    switch self {
+    case .cairo(let error): "\(error)"
+    case .missingGlyphs(let problems): problems.joined(separator: "; ")
+    case .fontNotInstalled(let family, let installed):
+      "font family '\(family)' is not installed (CJK families found: "
+        + (installed.isEmpty ? "none" : installed.joined(separator: ", "))
+        + "); install fonts-noto-cjk or choose another family"
+    case .io(let path, let reason): "cannot write \(path): \(reason)"
+    }
+  }
+}

@@ -1,2 +1,0 @@
-// MARK: - CairoKit (being written)
-import CCairo
