@@ -7,6 +7,7 @@ struct BriefingCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "briefing",
     abstract: "Comparative regional statistics briefings as print-ready PDF and PNG.",
-    version: BriefingVersion.string
+    version: BriefingVersion.string,
+    subcommands: [Fonts.self, DumpLayout.self]
   )
 }
