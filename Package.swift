@@ -44,13 +44,17 @@ let package = Package(
     ),
 
     // MARK: - Edges
+    .target(
+      name: "BriefingJobs",
+      dependencies: ["BriefingCore", .product(name: "Yams", package: "Yams")]
+    ),
     .target(name: "BriefingRender", dependencies: ["BriefingScene", "CairoKit"]),
     .executableTarget(
       name: "briefing",
       dependencies: [
         "BriefingCore", "BriefingIngest", "BriefingStats", "BriefingSpec", "BriefingNarrative",
         "BriefingScene",
-        "BriefingRender",
+        "BriefingRender", "BriefingJobs",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
@@ -63,6 +67,7 @@ let package = Package(
     .testTarget(name: "BriefingStatsTests", dependencies: ["BriefingStats", "BriefingIngest"]),
     .testTarget(name: "BriefingNarrativeTests", dependencies: ["BriefingNarrative"]),
     .testTarget(name: "BriefingSceneTests", dependencies: ["BriefingScene"]),
+    .testTarget(name: "BriefingJobsTests", dependencies: ["BriefingJobs"]),
     .testTarget(name: "BriefingRenderTests", dependencies: ["BriefingRender"]),
     .testTarget(name: "BriefingCLITests", dependencies: ["BriefingCore"]),
   ]

@@ -1,0 +1,2 @@
+// MARK: - BriefingJobs (being written)
+import BriefingCore
