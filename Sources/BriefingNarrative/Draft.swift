@@ -80,3 +80,21 @@ extension Draft: ExpressibleByStringLiteral {
   /// A draft holding only a name from data.
   init(name: String) { append(name: name) }
 }
+
+// MARK: - Draft concatenation
+
+extension Draft {
+  static func + (lhs: Draft, rhs: Draft) -> Draft {
+    var result = lhs
+    result.append(rhs)
+    return result
+  }
+
+  static func + (lhs: Draft, rhs: String) -> Draft {
+    var result = lhs
+    result.append(rhs)
+    return result
+  }
+
+  static func + (lhs: String, rhs: Draft) -> Draft { Draft(lhs) + rhs }
+}
