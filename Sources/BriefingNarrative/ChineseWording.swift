@@ -21,14 +21,12 @@ enum ChineseWording {
     let head: Draft
     let headClosed: Bool
     switch facts.status {
-    case .missing:
-      return subject + name + "暂无数据"
     case .masked:
       head = subject + name + "数据未公开"
       headClosed = true
-    case .actual, .estimate, .preliminary:
+    case .actual, .estimate, .preliminary, .missing:
       if shown.contains(.value), let value = facts.value {
-        head = subject + verb(facts.status, role: style.role) + name + amount(value, facts.indicator)
+        head = valueHead(subject: subject, name: name, facts: facts, role: style.role) + amount(value, facts.indicator)
         headClosed = true
       } else {
         head = subject + name + estimateWord(facts.status)
@@ -68,13 +66,13 @@ enum ChineseWording {
     let lower = facts.indicator.polarity == .lower
     var parts: [Draft] = []
     if shown.contains(.valueRank), let rank = facts.valueRank {
-      parts.append(Draft((valueShown ? "居" : "总量居") + frame + position(rank)))
+      parts.append(Draft(ranked(valueShown ? "" : "总量", frame: frame, rank)))
     }
     if shown.contains(.growth), let growth = facts.growth {
       parts.append(Draft(trend(growth, lowerIsBetter: lower)))
     }
     if shown.contains(.growthRank), let rank = facts.growthRank {
-      parts.append(Draft((lower ? "降幅居" : "增速居") + frame + position(rank)))
+      parts.append(Draft(ranked(lower ? "降幅" : "增速", frame: frame, rank)))
     }
     if shown.contains(.gap), let gap = facts.gap {
       parts.append(Draft(gapText(gap, frame: frame)))
@@ -102,10 +100,16 @@ enum ChineseWording {
 
   // MARK: - Words
 
-  private static func verb(_ status: ValueStatus, role: ClauseStyle.Role) -> String {
-    switch role {
-    case .opening, .continuing: estimateWord(status) + "实现"
-    case .item: estimateWord(status)
+  /// 「全区预计实现地区生产总值」 when opening a sentence with a flow; otherwise the name, then the
+  /// estimate word: 「固定资产投资预计」, 「全区单位GDP能耗」.
+  private static func valueHead(
+    subject: Draft, name: Draft, facts: IndicatorFacts, role: ClauseStyle.Role
+  ) -> Draft {
+    let estimate = estimateWord(facts.status)
+    switch (role, facts.indicator.kind) {
+    case (.opening, .flow): return subject + estimate + "实现" + name
+    case (.opening, .stock), (.opening, .ratio), (.opening, .count): return subject + name + estimate
+    case (.continuing, _), (.item, _): return subject + name + estimate
     }
   }
 
@@ -131,22 +135,28 @@ enum ChineseWording {
     }
   }
 
-  static func position(_ rank: RankPosition) -> String {
+  /// 「增速居全市第2位」, 「增速并列全市第2位」, 「增速居全市倒数第二位」, 「增速居全市末位」.
+  static func ranked(_ basis: String, frame: String, _ rank: RankPosition) -> String {
     switch rank {
-    case .nth(let n): "第\(n)位"
-    case .tied(let n): "并列第\(n)位"
-    case .secondToLast: "倒数第二位"
-    case .last: "末位"
+    case .nth(let n): basis + "居" + frame + "第\(n)位"
+    case .tied(let n): basis + "并列" + frame + "第\(n)位"
+    case .secondToLast: basis + "居" + frame + "倒数第二位"
+    case .last: basis + "居" + frame + "末位"
     }
   }
 
+  /// 「高于全市平均1.1个百分点」; for two declines of a lower-is-better indicator
+  /// 「比全市平均多下降1.1个百分点」 / 「比全市平均少下降…」 / 「降幅与全市平均持平」.
   private static func gapText(_ gap: GrowthGap, frame: String) -> String {
-    let lead: String
-    switch gap.basis {
-    case .growth: lead = ""
-    case .decline: lead = "降幅"
+    let average = frame + "平均"
+    switch (gap.basis, gap.comparison) {
+    case (.growth, .above(let pp)): return "高于" + average + points(pp)
+    case (.growth, .below(let pp)): return "低于" + average + points(pp)
+    case (.growth, .level): return "与" + average + "持平"
+    case (.decline, .above(let pp)): return "比" + average + "多下降" + points(pp)
+    case (.decline, .below(let pp)): return "比" + average + "少下降" + points(pp)
+    case (.decline, .level): return "降幅与" + average + "持平"
     }
-    return lead + compared(gap.comparison, with: frame + "平均")
   }
 
   private static func targetText(_ target: Comparison) -> String {
@@ -162,14 +172,6 @@ enum ChineseWording {
     case .above(let pp): "超序时进度" + points(pp)
     case .below(let pp): "低于序时进度" + points(pp)
     case .level: "与序时进度持平"
-    }
-  }
-
-  private static func compared(_ comparison: Comparison, with reference: String) -> String {
-    switch comparison {
-    case .above(let pp): "高于" + reference + points(pp)
-    case .below(let pp): "低于" + reference + points(pp)
-    case .level: "与" + reference + "持平"
     }
   }
 

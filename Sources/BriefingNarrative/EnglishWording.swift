@@ -24,16 +24,13 @@ enum EnglishWording {
     let head: Draft
     let headClosed: Bool
     switch facts.status {
-    case .missing:
-      return noData(subject, isItem: isItem)
     case .masked:
       head = subject + (isItem ? ": not published" : " was not published")
       headClosed = true
-    case .actual, .estimate, .preliminary:
+    case .actual, .estimate, .preliminary, .missing:
       if shown.contains(.value), let value = facts.value {
-        let verb = isItem ? ": " : " reached "
-        head = subject + verb + qualifier(facts.status) + amount(value, facts.indicator)
-          + valueRankNote(facts, shown: shown, context)
+        head = subject + verb(facts.indicator.kind, isItem: isItem) + qualifier(facts.status)
+          + amount(value, facts.indicator) + valueRankNote(facts, shown: shown, context)
         headClosed = true
       } else {
         head = subject
@@ -152,6 +149,15 @@ enum EnglishWording {
 
   private static func glue(isItem: Bool, growthFirst: Bool) -> String {
     isItem ? ": " : (growthFirst ? " was " : ", ")
+  }
+
+  /// "reached" for flows, "stood at" for stocks, ratios and counts, ": " in item lines.
+  private static func verb(_ kind: IndicatorKind, isItem: Bool) -> String {
+    switch (isItem, kind) {
+    case (true, _): ": "
+    case (false, .flow): " reached "
+    case (false, .stock), (false, .ratio), (false, .count): " stood at "
+    }
   }
 
   private static func qualifier(_ status: ValueStatus) -> String {

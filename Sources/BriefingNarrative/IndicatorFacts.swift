@@ -95,6 +95,7 @@ enum FactKind: Hashable, Sendable, CaseIterable {
 /// English wordings render the same facts.
 struct IndicatorFacts: Hashable, Sendable {
   var indicator: Indicator
+  /// As in the row. A `.missing` value may still come with a published growth or a rank.
   var status: ValueStatus
   /// Shown value; nil when masked or missing.
   var value: Double?
@@ -133,7 +134,7 @@ struct IndicatorFacts: Hashable, Sendable {
     let others = peers.filter { !$0.isGroupRow && $0.region != row.region }
     let hidden = row.status == .masked || row.status == .missing
     self.indicator = indicator
-    status = row.value == nil && row.status != .masked ? .missing : row.status
+    status = row.status
     value = hidden ? nil : row.value
     valueRank = RankPosition(
       rank: row.rank, of: row.rankOf, bottom: row.bottomRank,
