@@ -49,12 +49,15 @@ struct Draft: Hashable, Sendable {
 
   // MARK: Finishing
 
-  /// The final text: template text passed through `convert`, then the names put back.
-  func finished(converting convert: (String) -> String = { $0 }) -> String {
+  /// The final text: template text passed through `convert`, then the names put back, as given
+  /// or (`convertingNames`) converted one by one.
+  func finished(converting convert: (String) -> String = { $0 }, convertingNames: Bool = false)
+    -> String
+  {
     var result = ""
     for scalar in convert(text).unicodeScalars {
       if let index = Self.nameIndex(scalar), index < names.count {
-        result += names[index]
+        result += convertingNames ? convert(names[index]) : names[index]
       } else {
         result.unicodeScalars.append(scalar)
       }

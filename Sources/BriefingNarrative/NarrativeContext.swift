@@ -14,8 +14,8 @@ public enum NarrativeLanguage: String, Sendable, Codable, CaseIterable {
 
 /// Who is speaking, about which period, compared with whom, and in which language.
 ///
-/// Words that come from data (`regionName`, indicator names, lead units) are inserted **as given**
-/// in every language, so Traditional data stays Traditional and Simplified data stays Simplified.
+/// Words that come from data (`regionName`, indicator names) are inserted **as given** in every
+/// language, so Traditional data stays Traditional (unless `convertsDataNames`).
 /// Words that belong to the template (`selfReference`, `frameWord`, `groupLabel`) are converted
 /// with the template text when the language is `.traditional`.
 public struct NarrativeContext: Hashable, Sendable {
@@ -40,13 +40,16 @@ public struct NarrativeContext: Hashable, Sendable {
   /// Default: `NarrativeContext.selfReference(forRegionName:frameWord:)`. Unused in English, which
   /// writes the possessive region name ("Ohio's").
   public var selfReference: String
+  /// Convert names from data too when the language is `.traditional` (for Simplified data shown
+  /// in Traditional). Default: false, names are inserted as given.
+  public var convertsDataNames: Bool
 
   // MARK: Initialization
 
   public init(
     region: RegionID, regionName: String? = nil, group: RegionID? = nil, groupLabel: String,
     frameWord: String? = nil, period: Period, language: NarrativeLanguage,
-    selfReference: String? = nil
+    selfReference: String? = nil, convertsDataNames: Bool = false
   ) {
     let name = regionName ?? region.rawValue
     let frame = frameWord ?? Self.defaultFrameWord(language)
@@ -58,6 +61,7 @@ public struct NarrativeContext: Hashable, Sendable {
     self.period = period
     self.language = language
     self.selfReference = selfReference ?? Self.selfReference(forRegionName: name, frameWord: frame)
+    self.convertsDataNames = convertsDataNames
   }
 
   // MARK: Methods

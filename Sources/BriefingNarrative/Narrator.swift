@@ -146,7 +146,8 @@ public struct Narrator {
 
   private func finish(_ draft: Draft) -> String {
     switch (context.language, converter) {
-    case (.traditional, let converter?): draft.finished(converting: converter.convert)
+    case (.traditional, let converter?):
+      draft.finished(converting: converter.convert, convertingNames: context.convertsDataNames)
     case (.traditional, nil), (.simplified, _), (.english, _): draft.finished()
     }
   }
