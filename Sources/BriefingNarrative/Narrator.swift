@@ -78,6 +78,20 @@ public struct Narrator {
     items(.shortfall, rows: rows, indicators: indicators, limit: limit)
   }
 
+  /// The time-progress verdict over `indicators` (双过半 at 上半年), or nil when no indicator has a
+  /// completion: 「6项指标均达到序时进度，实现“双过半”。」 /
+  /// 「6项指标中，4项达到序时进度，固定资产投资、一般公共预算收入未达到序时进度。」.
+  public func progressSummary(rows: [ComparisonRow], indicators: [Indicator]) -> String? {
+    guard
+      let summary = ProgressSummary(
+        subjectFacts(rows: rows, indicators: indicators), period: context.period)
+    else { return nil }
+    switch context.language {
+    case .simplified, .traditional: return finish(summary.chinese)
+    case .english: return finish(summary.english)
+    }
+  }
+
   // MARK: - Static conveniences
 
   /// `Narrator(context:).headline(rows:indicators:)`.

@@ -143,4 +143,24 @@ private enum NineRegions {
     #expect(narrator.highlights(rows: NineRegions.rows, indicators: NineRegions.indicators, limit: 0).isEmpty)
     #expect(narrator.shortfalls(rows: [], indicators: NineRegions.indicators).isEmpty)
   }
+
+  @Test func progressSummary() throws {
+    #expect(
+      narrator.progressSummary(rows: NineRegions.rows, indicators: NineRegions.indicators)
+        == "4项指标中，2项达到序时进度，固定资产投资、一般公共预算收入未达到序时进度。")
+    #expect(
+      narrator.progressSummary(rows: NineRegions.rows, indicators: [F.gdp, F.retail])
+        == "2项指标均达到序时进度，实现“双过半”。")
+    #expect(narrator.progressSummary(rows: NineRegions.rows, indicators: [F.industry]) == nil)
+    var context = Fixture.context(.english)
+    context.region = "魏都区"
+    #expect(
+      try Narrator(context: context)
+        .progressSummary(rows: NineRegions.rows, indicators: NineRegions.indicators)
+        == "2 of 4 indicators are on or ahead of the time-progress line; 固定资产投资 and 一般公共预算收入 are behind.")
+    #expect(
+      try Narrator(context: Fixture.context(.traditional))
+        .progressSummary(rows: NineRegions.rows, indicators: [F.gdp, F.retail])
+        == "2項指標均達到序時進度，實現“雙過半”。")
+  }
 }
