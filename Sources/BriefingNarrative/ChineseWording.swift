@@ -26,7 +26,9 @@ enum ChineseWording {
       headClosed = true
     case .actual, .estimate, .preliminary, .missing:
       if shown.contains(.value), let value = facts.value {
-        head = valueHead(subject: subject, name: name, facts: facts, role: style.role) + amount(value, facts.indicator)
+        head =
+          valueHead(subject: subject, name: name, facts: facts, role: style.role)
+          + amount(value, facts.indicator)
         headClosed = true
       } else {
         head = subject + name + estimateWord(facts.status)
@@ -108,7 +110,8 @@ enum ChineseWording {
     let estimate = estimateWord(facts.status)
     switch (role, facts.indicator.kind) {
     case (.opening, .flow): return subject + estimate + "实现" + name
-    case (.opening, .stock), (.opening, .ratio), (.opening, .count): return subject + name + estimate
+    case (.opening, .stock), (.opening, .ratio), (.opening, .count):
+      return subject + name + estimate
     case (.continuing, _), (.item, _): return subject + name + estimate
     }
   }

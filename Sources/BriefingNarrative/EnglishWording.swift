@@ -29,7 +29,8 @@ enum EnglishWording {
       headClosed = true
     case .actual, .estimate, .preliminary, .missing:
       if shown.contains(.value), let value = facts.value {
-        head = subject + verb(facts.indicator.kind, isItem: isItem) + qualifier(facts.status)
+        head =
+          subject + verb(facts.indicator.kind, isItem: isItem) + qualifier(facts.status)
           + amount(value, facts.indicator) + valueRankNote(facts, shown: shown, context)
         headClosed = true
       } else {

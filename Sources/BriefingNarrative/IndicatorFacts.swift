@@ -6,7 +6,9 @@ import BriefingStats
 /// A signed difference reduced to what a sentence says: above or below by a positive magnitude
 /// (rounded to 1 decimal), or level when it rounds to 0.0.
 enum Comparison: Hashable, Sendable {
-  case above(Double), below(Double), level
+  case above(Double)
+  case below(Double)
+  case level
 
   /// nil for nil; `.level` when `difference` rounds to 0.0 at 1 decimal.
   init?(difference: Double?) {
@@ -55,7 +57,9 @@ enum RankPosition: Hashable, Sendable {
 
 /// Year-on-year change reduced to its word: up or down by a rounded positive percentage, or flat.
 enum Trend: Hashable, Sendable {
-  case up(Double), down(Double), flat
+  case up(Double)
+  case down(Double)
+  case flat
 
   init?(growthPct: Double?) {
     switch Comparison(difference: growthPct) {
@@ -85,7 +89,9 @@ enum FactKind: Hashable, Sendable, CaseIterable {
   case valueRankChange, growthRankChange
 
   /// What the headline states for every indicator.
-  static let headline: Set<FactKind> = [.value, .valueRank, .growth, .growthRank, .gap, .completion]
+  static let headline: Set<FactKind> = [
+    .value, .valueRank, .growth, .growthRank, .gap, .completion,
+  ]
 }
 
 // MARK: - Indicator facts

@@ -8,20 +8,20 @@ import BriefingCore
 /// contradicts the numbers printed beside it. "Good direction" means: for lower-is-better
 /// indicators (单位GDP能耗) a growth below the group's counts as above the average.
 ///
-/// | rule                 | kind      | fires when                                             | weight |
-/// |----------------------|-----------|--------------------------------------------------------|--------|
-/// | `growthFirst`        | highlight | growth rank 1 in a group of 2+                         | 5 |
-/// | `totalFirst`         | highlight | total rank 1 in a group of 2+                          | 4 |
-/// | `rankUp`             | highlight | total or growth rank up ≥ 2 places since last period   | 3 |
-/// | `aboveAverage`       | highlight | growth ≥ group average + 2.0 pp (good direction)       | 2 |
-/// | `aheadOfSchedule`    | highlight | completion ≥ time progress + 5.0 pp                    | 2 |
-/// | `growthLast`         | shortfall | growth rank last (倒数第一) in a group of 2+           | 5 |
-/// | `growthSecondToLast` | shortfall | growth rank second to last in a group of 4+            | 4 |
-/// | `adverseTrend`       | shortfall | a decline (or a rise of a lower-is-better indicator)   | 3 |
-/// | `rankDown`           | shortfall | total or growth rank down ≥ 2 places                   | 3 |
-/// | `belowAverage`       | shortfall | growth ≤ group average − 2.0 pp (good direction)       | 2 |
-/// | `belowTargetGrowth`  | shortfall | growth short of the annual target growth               | 2 |
-/// | `behindSchedule`     | shortfall | completion < time progress (rounded gap < 0.0)         | 2 |
+/// | rule                 | list | fires when                                          | w |
+/// |----------------------|------|-----------------------------------------------------|---|
+/// | `growthFirst`        | 亮点 | growth rank 1 in a group of 2+                      | 5 |
+/// | `totalFirst`         | 亮点 | total rank 1 in a group of 2+                       | 4 |
+/// | `rankUp`             | 亮点 | total or growth rank up ≥ 2 places since last period | 3 |
+/// | `aboveAverage`       | 亮点 | growth ≥ group average + 2.0 pp (good direction)    | 2 |
+/// | `aheadOfSchedule`    | 亮点 | completion ≥ time progress + 5.0 pp                 | 2 |
+/// | `growthLast`         | 短板 | growth rank last (倒数第一) in a group of 2+        | 5 |
+/// | `growthSecondToLast` | 短板 | growth rank second to last in a group of 4+         | 4 |
+/// | `adverseTrend`       | 短板 | a decline (a rise, if lower is better)              | 3 |
+/// | `rankDown`           | 短板 | total or growth rank down ≥ 2 places                | 3 |
+/// | `belowAverage`       | 短板 | growth ≤ group average − 2.0 pp (good direction)    | 2 |
+/// | `belowTargetGrowth`  | 短板 | growth short of the annual target growth            | 2 |
+/// | `behindSchedule`     | 短板 | completion < time progress (rounded gap < 0.0)      | 2 |
 ///
 /// An indicator's score is the sum of the weights of its rules of one kind. Items are ordered by
 /// score (high first), then main indicators first, then the caller's indicator order. The line
@@ -173,7 +173,9 @@ struct ItemCandidate {
     }
     let ordered = candidates.sorted { lhs, rhs in
       if lhs.score != rhs.score { return lhs.score > rhs.score }
-      if lhs.facts.indicator.isMain != rhs.facts.indicator.isMain { return lhs.facts.indicator.isMain }
+      if lhs.facts.indicator.isMain != rhs.facts.indicator.isMain {
+        return lhs.facts.indicator.isMain
+      }
       return lhs.position < rhs.position
     }
     return Array(ordered.prefix(max(0, limit)))

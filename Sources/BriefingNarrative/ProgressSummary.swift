@@ -53,7 +53,8 @@ struct ProgressSummary: Hashable, Sendable {
     if names.count == 1 {
       listed = names[0] + " is behind."
     } else {
-      listed = Draft.joined(Array(names.dropLast()), separator: ", ") + " and "
+      listed =
+        Draft.joined(Array(names.dropLast()), separator: ", ") + " and "
         + (names.last ?? Draft()) + " are behind."
     }
     return Draft("\(onTrack) of \(total) indicators are on or ahead of the time-progress line; ")

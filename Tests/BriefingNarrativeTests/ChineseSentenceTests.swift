@@ -128,7 +128,8 @@ private let simplifiedCases: [SentenceCase] = [
   @Test(arguments: simplifiedCases)
   func simplified(_ testCase: SentenceCase) throws {
     let narrator = try Narrator(context: Fixture.context())
-    let text = narrator.sentence(for: testCase.row, indicator: testCase.indicator, peers: testCase.peers)
+    let text = narrator.sentence(
+      for: testCase.row, indicator: testCase.indicator, peers: testCase.peers)
     #expect(text == testCase.expected)
   }
 
@@ -203,11 +204,13 @@ private let simplifiedCases: [SentenceCase] = [
     group.isGroupRow = true
     group.groupGrowthPct = 6.1
     #expect(
-      try Narrator.headline(rows: [row, group], indicators: [Fixture.gdp], context: Fixture.context())
+      try Narrator.headline(
+        rows: [row, group], indicators: [Fixture.gdp], context: Fixture.context())
         == "上半年，全区实现地区生产总值86.3亿元，同比增长7.2%，高于全市平均1.1个百分点。")
   }
 
   @Test func emptyWithoutRows() throws {
-    #expect(try Narrator.headline(rows: [], indicators: [Fixture.gdp], context: Fixture.context()) == "")
+    #expect(
+      try Narrator.headline(rows: [], indicators: [Fixture.gdp], context: Fixture.context()) == "")
   }
 }

@@ -35,31 +35,37 @@ private func peer(_ indicator: Indicator, growthRank: Int) -> ComparisonRow {
 private let englishCases: [SentenceCase] = [
   SentenceCase(
     label: "the brief's example",
-    row: ohio(value: 412.3, growth: 2.1, growthRank: (3, of: 8), groupGrowth: 1.7, completion: 51.4),
+    row: ohio(
+      value: 412.3, growth: 2.1, growthRank: (3, of: 8), groupGrowth: 1.7, completion: 51.4),
     indicator: gsp,
-    expected: "In H1 2024, Ohio's gross state product reached 412.3 billion USD, up 2.1% year on year, "
+    expected:
+      "In H1 2024, Ohio's gross state product reached 412.3 billion USD, up 2.1% year on year, "
       + "ranking 3rd of the 8 Midwest states and 0.4 points above the group average; "
       + "51.4% of the annual target was met, 1.4 points ahead of the time-progress line."),
   SentenceCase(
     label: "decline, last, below average",
     row: ohio(value: 98, growth: -3.2, growthRank: (8, of: 8), groupGrowth: 1.9), indicator: gsp,
-    expected: "In H1 2024, Ohio's gross state product reached 98.0 billion USD, down 3.2% year on year, "
+    expected:
+      "In H1 2024, Ohio's gross state product reached 98.0 billion USD, down 3.2% year on year, "
       + "ranking last of the 8 Midwest states and 5.1 points below the group average."),
   SentenceCase(
     label: "flat, in line, behind schedule",
     row: ohio(value: 98, growth: 0.02, groupGrowth: 0.0, completion: 47.2), indicator: gsp,
-    expected: "In H1 2024, Ohio's gross state product reached 98.0 billion USD, unchanged year on year, "
+    expected:
+      "In H1 2024, Ohio's gross state product reached 98.0 billion USD, unchanged year on year, "
       + "in line with the group average; 47.2% of the annual target was met, "
       + "2.8 points behind the time-progress line."),
   SentenceCase(
     label: "tied", row: ohio(value: 98, growth: 1, growthRank: (2, of: 8)), indicator: gsp,
     peers: [peer(gsp, growthRank: 2)],
-    expected: "In H1 2024, Ohio's gross state product reached 98.0 billion USD, up 1.0% year on year, "
+    expected:
+      "In H1 2024, Ohio's gross state product reached 98.0 billion USD, up 1.0% year on year, "
       + "ranking tied 2nd of the 8 Midwest states."),
   SentenceCase(
     label: "second to last, total rank in brackets",
     row: ohio(value: 98, growth: 1, growthRank: (7, of: 8), rank: (5, of: 8)), indicator: gsp,
-    expected: "In H1 2024, Ohio's gross state product reached 98.0 billion USD (5th of the 8 Midwest "
+    expected:
+      "In H1 2024, Ohio's gross state product reached 98.0 billion USD (5th of the 8 Midwest "
       + "states), up 1.0% year on year, ranking second to last of the 8 Midwest states."),
   SentenceCase(
     label: "estimate", row: ohio(value: 412.3, status: .estimate), indicator: gsp,
@@ -74,7 +80,8 @@ private let englishCases: [SentenceCase] = [
   SentenceCase(
     label: "growth only", row: ohio(factories, growth: 4, growthRank: (5, of: 8)),
     indicator: factories,
-    expected: "In H1 2024, Ohio's manufacturing output was up 4.0% year on year, ranking 5th of the "
+    expected:
+      "In H1 2024, Ohio's manufacturing output was up 4.0% year on year, ranking 5th of the "
       + "8 Midwest states."),
   SentenceCase(
     label: "lower is better ratio",
@@ -127,11 +134,13 @@ private let traditionalCases: [SentenceCase] = [
       gdpTraditionalName, region: "魏都區", value: 158, status: .estimate, growth: 8.8,
       growthRank: (2, of: 4)),
     indicator: gdpTraditionalName,
-    peers: [{
-      var other = F.row(gdpTraditionalName, region: "東城區", value: 1, growth: 8.8)
-      other.growthRank = 2
-      return other
-    }()],
+    peers: [
+      {
+        var other = F.row(gdpTraditionalName, region: "東城區", value: 1, growth: 8.8)
+        other.growthRank = 2
+        return other
+      }()
+    ],
     expected: "上半年，全區預計實現生產總值158.0億元，同比增長8.8%，增速並列全市第2位。"),
   SentenceCase(
     label: "second to last, decline, below average",

@@ -58,7 +58,8 @@ enum Fixture {
   ) -> ComparisonRow {
     var row = ComparisonRow(
       indicator: indicator.id, period: period, group: city, region: RegionID(region),
-      value: value, unit: indicator.unit, status: value == nil && status == .actual ? .missing : status)
+      value: value, unit: indicator.unit,
+      status: value == nil && status == .actual ? .missing : status)
     row.growthPct = growth
     if let (rank, count) = rank {
       row.rank = rank

@@ -140,7 +140,9 @@ private enum NineRegions {
   }
 
   @Test func limitZeroAndNoRows() {
-    #expect(narrator.highlights(rows: NineRegions.rows, indicators: NineRegions.indicators, limit: 0).isEmpty)
+    #expect(
+      narrator.highlights(rows: NineRegions.rows, indicators: NineRegions.indicators, limit: 0)
+        .isEmpty)
     #expect(narrator.shortfalls(rows: [], indicators: NineRegions.indicators).isEmpty)
   }
 
@@ -157,7 +159,8 @@ private enum NineRegions {
     #expect(
       try Narrator(context: context)
         .progressSummary(rows: NineRegions.rows, indicators: NineRegions.indicators)
-        == "2 of 4 indicators are on or ahead of the time-progress line; 固定资产投资 and 一般公共预算收入 are behind.")
+        == "2 of 4 indicators are on or ahead of the time-progress line; "
+        + "固定资产投资 and 一般公共预算收入 are behind.")
     #expect(
       try Narrator(context: Fixture.context(.traditional))
         .progressSummary(rows: NineRegions.rows, indicators: [F.gdp, F.retail])
