@@ -52,6 +52,7 @@ public final class ChineseConverter {
   /// The converted text. OpenCC's only documented failure is invalid UTF-8 input, which a Swift
   /// `String` cannot hold; should it still fail, the text is returned unchanged.
   public func convert(_ text: String) -> String {
+    guard !text.isEmpty else { return text }
     let utf8 = Array(text.utf8)
     let converted: UnsafeMutablePointer<CChar>? = utf8.withUnsafeBufferPointer { buffer in
       buffer.withMemoryRebound(to: CChar.self) { chars in

@@ -237,6 +237,6 @@ enum EnglishWording {
   }
 
   private static func points(_ pp: Double) -> String {
-    NumberText.oneDecimal(pp) + (pp == 1 ? " point" : " points")
+    NumberText.oneDecimal(pp) + " points"
   }
 }

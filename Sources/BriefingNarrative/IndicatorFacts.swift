@@ -150,7 +150,8 @@ struct IndicatorFacts: Hashable, Sendable {
       tied: row.growthRank.map { rank in others.contains { $0.growthRank == rank } } ?? false)
     growth = Trend(growthPct: row.growthPct)
 
-    let groupGrowth = row.groupGrowthPct ?? peers.first(where: \.isGroupRow)?.groupGrowthPct
+    let groupRow = peers.first(where: \.isGroupRow)
+    let groupGrowth = row.groupGrowthPct ?? groupRow?.groupGrowthPct ?? groupRow?.growthPct
     let rawGap =
       row.growthGapToGroupPp
       ?? row.growthPct.flatMap { own in groupGrowth.map { own - $0 } }

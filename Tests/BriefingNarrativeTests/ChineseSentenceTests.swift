@@ -202,7 +202,6 @@ private let simplifiedCases: [SentenceCase] = [
     row.growthGapToGroupPp = nil
     var group = Fixture.row(Fixture.gdp, region: Fixture.city.rawValue, value: 900, growth: 6.1)
     group.isGroupRow = true
-    group.groupGrowthPct = 6.1
     #expect(
       try Narrator.headline(
         rows: [row, group], indicators: [Fixture.gdp], context: Fixture.context())

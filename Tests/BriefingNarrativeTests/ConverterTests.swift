@@ -19,6 +19,10 @@ import Testing
     #expect(try ChineseConverter(.s2twp).convert("数据未公开") == "資料未公開")
   }
 
+  @Test func emptyText() throws {
+    #expect(try ChineseConverter().convert("") == "")
+  }
+
   @Test func traditionalInputPassesThrough() throws {
     #expect(try ChineseConverter().convert("魏都區生產總值") == "魏都區生產總值")
   }
