@@ -1,3 +1,0 @@
-// MARK: - BriefingNarrative (being written)
-import BriefingStats
-import COpenCC
