@@ -37,7 +37,10 @@ let package = Package(
       name: "BriefingSpec",
       dependencies: ["BriefingCore", .product(name: "Yams", package: "Yams")]
     ),
-    .target(name: "BriefingNarrative", dependencies: ["BriefingCore", "BriefingStats", "COpenCC"]),
+    .target(
+      name: "BriefingNarrative", dependencies: ["BriefingCore", "BriefingStats", "COpenCC"],
+      exclude: ["RULES.md"]
+    ),
     .target(
       name: "BriefingScene",
       dependencies: ["BriefingCore", "BriefingStats", "BriefingSpec", "BriefingNarrative"]
