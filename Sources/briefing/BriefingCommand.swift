@@ -8,6 +8,6 @@ struct BriefingCommand: ParsableCommand {
     commandName: "briefing",
     abstract: "Comparative regional statistics briefings as print-ready PDF and PNG.",
     version: BriefingVersion.string,
-    subcommands: [Fonts.self, DumpLayout.self]
+    subcommands: [Analyze.self, Fonts.self, DumpLayout.self]
   )
 }
