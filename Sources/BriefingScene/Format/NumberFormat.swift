@@ -1,0 +1,207 @@
+import BriefingCore
+
+// MARK: - Number formats
+
+/// How numbers are written on a sheet. Chinese style follows statistics bulletins
+/// (`1,234.5亿元`, `+7.2%`, `1.1个百分点`, `倒数第1`); English style writes `1.1 pp`, `2nd last`.
+/// Pure and deterministic: rounding is half away from zero on the decimal value (四舍五入), and a
+/// value that rounds to zero never shows a minus sign.
+public struct NumberFormat: Hashable, Sendable {
+  /// Language conventions.
+  public enum Style: String, Hashable, Sendable, CaseIterable {
+    case chinese, english
+  }
+
+  // MARK: - Properties
+  public var style: Style
+  /// Group thousands with `,`. Default: true.
+  public var groupsThousands: Bool
+  /// Shown for missing values. Default: `—`.
+  public var missing: String
+  /// Shown for masked (confidential) values. Default: `*`.
+  public var masked: String
+  /// Appended to estimates. Default: `e` (Eurostat flag).
+  public var estimateMarker: String
+  /// Appended to preliminary figures. Default: `p`.
+  public var preliminaryMarker: String
+  /// Decimals of percentages. Default: 1.
+  public var percentDecimals: Int
+
+  // MARK: - Initialization
+  public init(
+    style: Style = .chinese, groupsThousands: Bool = true, missing: String = "—",
+    masked: String = "*", estimateMarker: String = "e", preliminaryMarker: String = "p",
+    percentDecimals: Int = 1
+  ) {
+    self.style = style
+    self.groupsThousands = groupsThousands
+    self.missing = missing
+    self.masked = masked
+    self.estimateMarker = estimateMarker
+    self.preliminaryMarker = preliminaryMarker
+    self.percentDecimals = percentDecimals
+  }
+
+  public static let chinese = NumberFormat(style: .chinese)
+  public static let english = NumberFormat(style: .english)
+
+  // MARK: - Plain numbers
+
+  /// `1,234.5` with `decimals` places (≥ 0), thousands grouped when enabled.
+  public func number(_ value: Double, decimals: Int) -> String {
+    let places = max(0, min(decimals, 9))
+    guard value.isFinite else { return missing }
+    var scale = 1.0
+    for _ in 0..<places { scale *= 10 }
+    let scaled = (abs(value) * scale * (1 + 1e-12)).rounded(.toNearestOrAwayFromZero)
+    guard scaled < 9e15 else { return value < 0 ? "-∞" : "∞" }
+    let units = UInt64(scaled)
+    let factor = UInt64(scale)
+    var whole = String(units / factor)
+    if groupsThousands { whole = Self.grouped(whole) }
+    var text = whole
+    if places > 0 {
+      let fraction = String(units % factor)
+      text += "." + String(repeating: "0", count: places - fraction.count) + fraction
+    }
+    return value < 0 && units > 0 ? "-" + text : text
+  }
+
+  /// `+1.1` / `-0.4` / `0.0`: a number with an explicit sign unless it rounds to zero.
+  public func signed(_ value: Double, decimals: Int) -> String {
+    let text = number(value, decimals: decimals)
+    return text.hasPrefix("-") || Self.isZero(text) ? text : "+" + text
+  }
+
+  // MARK: - Values with status
+
+  /// A value as a cell shows it: `—` when missing, `*` when masked, with the estimate or
+  /// preliminary marker appended.
+  public func value(_ value: Double?, decimals: Int, status: ValueStatus = .actual) -> String {
+    switch status {
+    case .missing: return missing
+    case .masked: return masked
+    case .actual, .estimate, .preliminary: break
+    }
+    guard let value else { return missing }
+    let text = number(value, decimals: decimals)
+    switch status {
+    case .estimate: return text + estimateMarker
+    case .preliminary: return text + preliminaryMarker
+    case .actual, .missing, .masked: return text
+    }
+  }
+
+  /// A value with its unit: `1,234.5亿元` (Chinese) or `1,234.5 million USD` (English words).
+  public func value(_ value: Double?, unit: Unit?, decimals: Int, status: ValueStatus = .actual)
+    -> String
+  {
+    let text = self.value(value, decimals: decimals, status: status)
+    guard let unit, text != missing, text != masked else { return text }
+    let joiner = style == .english && unit.symbol.first?.isLetter == true ? " " : ""
+    return text + joiner + unit.symbol
+  }
+
+  // MARK: - Percentages and points
+
+  /// `7.2%`; nil gives `—`.
+  public func percent(_ value: Double?) -> String {
+    guard let value else { return missing }
+    return number(value, decimals: percentDecimals) + "%"
+  }
+
+  /// Growth as a label: `+7.2%`, `-3.1%`, `0.0%`; nil gives `—`.
+  public func signedPercent(_ value: Double?) -> String {
+    guard let value else { return missing }
+    return signed(value, decimals: percentDecimals) + "%"
+  }
+
+  /// Percentage points: `1.1个百分点` / `1.1 pp` (magnitude only; the sentence says 高/低).
+  public func points(_ value: Double?) -> String {
+    guard let value else { return missing }
+    let text = number(abs(value), decimals: percentDecimals)
+    switch style {
+    case .chinese: return text + "个百分点"
+    case .english: return text + " pp"
+    }
+  }
+
+  /// Signed points for table cells whose header names the unit: `+1.1`, `-0.4`.
+  public func signedPoints(_ value: Double?) -> String {
+    guard let value else { return missing }
+    return signed(value, decimals: percentDecimals)
+  }
+
+  // MARK: - Ranks
+
+  /// `3/9`; `—` when unranked.
+  public func rank(_ rank: Int?, of count: Int?) -> String {
+    guard let rank, let count else { return missing }
+    return "\(rank)/\(count)"
+  }
+
+  /// `倒数第1` / `last`, `倒数第2` / `2nd last`.
+  public func bottomRank(_ k: Int) -> String {
+    switch style {
+    case .chinese: return "倒数第\(k)"
+    case .english: return k == 1 ? "last" : Self.ordinal(k) + " last"
+    }
+  }
+
+  // MARK: - Magnitudes
+
+  /// Rescales a currency or count value to 亿/万 so it reads with few digits: returns the value in
+  /// the chosen unit and the unit. `1.2e9 元` → `(12, 亿元)`; values below 1e4 base units stay.
+  /// Units outside CNY/USD dimensions are returned unchanged.
+  public static func chineseMagnitude(_ value: Double, unit: Unit) -> (Double, Unit) {
+    let candidates: [Unit]
+    switch unit.dimension {
+    case .currencyCNY: candidates = [.yiYuan, .wanYuan, .yuan]
+    case .currencyUSD: candidates = [.yiUSD, .wanUSD, .usd]
+    case .mass, .ratio, .area, .count, .other: return (value, unit)
+    }
+    let base = value * unit.factor
+    for candidate in candidates where abs(base) >= candidate.factor {
+      return (base / candidate.factor, candidate)
+    }
+    return (base, candidates.last ?? unit)
+  }
+
+  /// Decimals needed to print multiples of `step` exactly (2.5 → 1, 0.25 → 2, 50 → 0).
+  public static func decimals(forStep step: Double) -> Int {
+    var places = 0
+    var scaled = abs(step)
+    while places < 6, abs(scaled - scaled.rounded()) > 1e-9 * max(1, scaled) {
+      scaled *= 10
+      places += 1
+    }
+    return places
+  }
+
+  // MARK: - Private
+
+  private static func grouped(_ digits: String) -> String {
+    var result = ""
+    for (offset, digit) in digits.enumerated() {
+      if offset > 0, (digits.count - offset) % 3 == 0 { result.append(",") }
+      result.append(digit)
+    }
+    return result
+  }
+
+  private static func isZero(_ text: String) -> Bool {
+    text.allSatisfy { $0 == "0" || $0 == "." || $0 == "," }
+  }
+
+  private static func ordinal(_ n: Int) -> String {
+    let suffix: String
+    switch (n % 10, n % 100) {
+    case (_, 11...13): suffix = "th"
+    case (1, _): suffix = "st"
+    case (2, _): suffix = "nd"
+    case (3, _): suffix = "rd"
+    default: suffix = "th"
+    }
+    return "\(n)\(suffix)"
+  }
+}
