@@ -63,6 +63,9 @@ public struct ComparisonRow: Hashable, Sendable, Codable {
 
   // MARK: Group
   public var groupTotal: Double?
+  /// True when some member's value is missing or masked, so `groupTotal` covers fewer members
+  /// than the group has (nil when there is no total).
+  public var groupTotalIsPartial: Bool?
   public var groupMean: Double?
   /// The group's own growth (total vs prior total for additive indicators), %.
   public var groupGrowthPct: Double?

@@ -1,0 +1,137 @@
+import BriefingCore
+
+// MARK: - Export
+
+/// Pure text exports of a comparison table (`briefing analyze`).
+///
+/// Columns: `leadingColumns` exactly, then `extraColumns`. Numbers use `NumberText.format`
+/// (shortest round-trip, integral values without `.0`, no exponent in [1e-6, 1e15)); nil is an
+/// empty CSV field or JSON `null`; periods are `Period.code`; booleans `true`/`false`.
+/// Rows keep the table's order (indicators by order, periods ascending, groups, members, group row).
+public enum AnalyzeExport {
+  public static let leadingColumns = [
+    "indicator", "period", "group", "region", "value", "unit", "status", "rank", "rank_of",
+    "bottom_rank", "rank_overall", "rank_overall_of", "growth_rank", "growth_rank_of",
+    "prior_period", "prior_value", "growth_pct", "prev_period", "prev_value", "prev_growth_pct",
+    "group_total", "group_mean", "group_growth_pct", "share_pct", "target", "completion_pct",
+    "time_progress_pct", "progress_gap_pp", "rank_change",
+  ]
+
+  public static let extraColumns = [
+    "is_group_row", "official_growth_pct", "computed_growth_pct", "growth_change_pp",
+    "growth_gap_to_group_pp", "gap_to_leader", "gap_to_above", "share_change_pp",
+    "contribution_pp", "progress_gap_amount", "remaining", "monthly_pace_needed",
+    "target_growth_pct", "target_growth_met", "growth_rank_change",
+  ]
+
+  public static var columns: [String] { leadingColumns + extraColumns }
+
+  /// RFC 4180 CSV: header line, one line per row, CRLF line ends, fields quoted only when they
+  /// contain a comma, quote, CR or LF (quotes doubled).
+  public static func csv(_ table: ComparisonTable) -> String {
+    var out = columns.joined(separator: ",") + "\r\n"
+    for row in table.rows {
+      out += cells(row).map { quoteCSV($0.text) }.joined(separator: ",") + "\r\n"
+    }
+    return out
+  }
+
+  /// JSON: an array of objects, one per row, keys in column order; nil is `null`,
+  /// numbers are bare, booleans `true`/`false`, everything else a string. One row per line.
+  public static func json(_ table: ComparisonTable) -> String {
+    let names = columns
+    var lines: [String] = []
+    for row in table.rows {
+      let fields = zip(names, cells(row)).map { name, cell in
+        "\"\(name)\":" + cell.json
+      }
+      lines.append("{" + fields.joined(separator: ",") + "}")
+    }
+    return "[\n" + lines.joined(separator: ",\n") + (lines.isEmpty ? "]\n" : "\n]\n")
+  }
+
+  // MARK: - Cells
+
+  enum Cell {
+    case string(String?)
+    case number(Double?)
+    case integer(Int?)
+    case bool(Bool?)
+
+    var text: String {
+      switch self {
+      case .string(let s): s ?? ""
+      case .number(let d): d.map(NumberText.format) ?? ""
+      case .integer(let i): i.map(String.init) ?? ""
+      case .bool(let b): b.map { $0 ? "true" : "false" } ?? ""
+      }
+    }
+
+    var json: String {
+      switch self {
+      case .string(let s): s.map(quoteJSON) ?? "null"
+      case .number(let d): d.flatMap { $0.isFinite ? NumberText.format($0) : nil } ?? "null"
+      case .integer(let i): i.map(String.init) ?? "null"
+      case .bool(let b): b.map { $0 ? "true" : "false" } ?? "null"
+      }
+    }
+  }
+
+  static func cells(_ r: ComparisonRow) -> [Cell] {
+    [
+      .string(r.indicator.rawValue), .string(r.period.code), .string(r.group.rawValue),
+      .string(r.region.rawValue), .number(r.value), .string(r.unit?.symbol),
+      .string(r.status.rawValue), .integer(r.rank), .integer(r.rankOf), .integer(r.bottomRank),
+      .integer(r.rankOverall), .integer(r.rankOverallOf), .integer(r.growthRank),
+      .integer(r.growthRankOf), .string(r.priorPeriod?.code), .number(r.priorValue),
+      .number(r.growthPct), .string(r.prevPeriod?.code), .number(r.prevValue),
+      .number(r.prevGrowthPct), .number(r.groupTotal), .number(r.groupMean),
+      .number(r.groupGrowthPct), .number(r.sharePct), .number(r.target), .number(r.completionPct),
+      .number(r.timeProgressPct), .number(r.progressGapPp), .integer(r.rankChange),
+      // Extra columns.
+      .bool(r.isGroupRow), .number(r.officialGrowthPct), .number(r.computedGrowthPct),
+      .number(r.growthChangePp), .number(r.growthGapToGroupPp), .number(r.gapToLeader),
+      .number(r.gapToAbove), .number(r.shareChangePp), .number(r.contributionPp),
+      .number(r.progressGapAmount), .number(r.remaining), .number(r.monthlyPaceNeeded),
+      .number(r.targetGrowthPct), .bool(r.targetGrowthMet), .integer(r.growthRankChange),
+    ]
+  }
+
+  // MARK: - Quoting
+
+  static func quoteCSV(_ field: String) -> String {
+    let needs = field.unicodeScalars.contains { $0 == "," || $0 == "\"" || $0 == "\r" || $0 == "\n" }
+    guard needs else { return field }
+    return "\"" + field.replacingAll("\"", with: "\"\"") + "\""
+  }
+
+  static func quoteJSON(_ s: String) -> String {
+    var out = "\""
+    for scalar in s.unicodeScalars {
+      switch scalar {
+      case "\"": out += "\\\""
+      case "\\": out += "\\\\"
+      case "\n": out += "\\n"
+      case "\r": out += "\\r"
+      case "\t": out += "\\t"
+      default:
+        if scalar.value < 0x20 {
+          let hex = String(scalar.value, radix: 16)
+          out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+        } else {
+          out.unicodeScalars.append(scalar)
+        }
+      }
+    }
+    return out + "\""
+  }
+}
+
+extension String {
+  /// Replaces every occurrence of a single character (no Foundation).
+  fileprivate func replacingAll(_ target: Character, with replacement: String) -> String {
+    var out = ""
+    for ch in self { if ch == target { out += replacement } else { out.append(ch) } }
+    return out
+  }
+}

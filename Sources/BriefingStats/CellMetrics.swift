@@ -1,0 +1,113 @@
+import BriefingCore
+
+// MARK: - Per-cell metrics (independent of the peer group)
+
+/// Growth facts of one observed cell (indicator, period, region).
+///
+/// - `prior` is the value of the same region and indicator in the same period kind, year − 1
+///   (nil when that observation is missing or masked).
+/// - `computed = (value / prior − 1) × 100`, nil when value or prior is nil, or prior ≤ 0
+///   (a negative prior also yields a `negative-base` warning).
+/// - `growth = official ?? computed`.
+struct CellMetrics {
+  var value: Double?
+  var status: ValueStatus
+  var prior: Double?
+  var computed: Double?
+  var official: Double?
+  var growth: Double? { official ?? computed }
+}
+
+/// Annual target facts of (region, indicator, year), from any observation of that year.
+struct AnnualTarget {
+  var target: Double?
+  var targetGrowth: Double?
+}
+
+struct TargetKey: Hashable {
+  var region: Int
+  var indicator: Int
+  var year: Int
+}
+
+extension CompareIndex {
+  /// Metrics per unique observation (parallel to `observations`) plus findings, in
+  /// observation order.
+  func cellMetrics(options: CompareOptions) -> (metrics: [CellMetrics], findings: [Finding]) {
+    var metrics: [CellMetrics] = []
+    metrics.reserveCapacity(observations.count)
+    var findings: [Finding] = []
+    for observation in observations {
+      var m = CellMetrics(
+        value: observation.value, status: observation.status, prior: nil, computed: nil,
+        official: observation.officialGrowth)
+      if let i = indicatorIndex[observation.indicator], let p = periodIndex[observation.period],
+        let r = regionIndex[observation.region], let q = lastYearPeriod[p],
+        let priorObservation = self.observation(i, q, r), let prior = priorObservation.value
+      {
+        m.prior = prior
+        if let value = observation.value {
+          if prior > 0 {
+            m.computed = (value / prior - 1) * 100
+          } else if prior < 0 {
+            findings.append(
+              Finding(
+                .warning, .negativeBase(observation, prior: prior, priorPeriod: periods[q]),
+                at: observation.location))
+          }
+        }
+      }
+      if let official = m.official, let computed = m.computed,
+        abs(official - computed) > options.growthMismatchTolerancePp + 1e-9
+      {
+        findings.append(
+          Finding(
+            .warning, .growthMismatch(observation, official: official, computed: computed),
+            at: observation.location))
+      }
+      metrics.append(m)
+    }
+    return (metrics, findings)
+  }
+
+  /// Annual targets per (region, indicator, year). Two different non-nil targets (or target
+  /// growths) for the same key are an error finding; the first one is kept.
+  func annualTargets() -> (targets: [TargetKey: AnnualTarget], findings: [Finding]) {
+    var targets: [TargetKey: AnnualTarget] = [:]
+    var findings: [Finding] = []
+    for observation in observations where observation.target != nil || observation.targetGrowth != nil {
+      guard let i = indicatorIndex[observation.indicator], let r = regionIndex[observation.region]
+      else { continue }
+      let key = TargetKey(region: r, indicator: i, year: observation.period.year)
+      var entry = targets[key] ?? AnnualTarget()
+      if let t = observation.target {
+        if let existing = entry.target, existing != t {
+          findings.append(
+            Finding(
+              .error,
+              .conflictingTarget(
+                region: observation.region, indicator: observation.indicator,
+                year: observation.period.year, what: "targets", first: existing, second: t),
+              at: observation.location))
+        } else {
+          entry.target = t
+        }
+      }
+      if let g = observation.targetGrowth {
+        if let existing = entry.targetGrowth, existing != g {
+          findings.append(
+            Finding(
+              .error,
+              .conflictingTarget(
+                region: observation.region, indicator: observation.indicator,
+                year: observation.period.year, what: "target growths", first: existing, second: g),
+              at: observation.location))
+        } else {
+          entry.targetGrowth = g
+        }
+      }
+      targets[key] = entry
+    }
+    return (targets, findings)
+  }
+}

@@ -1,0 +1,178 @@
+import BriefingCore
+
+// MARK: - Index
+
+/// Integer-interned view of a dataset: every lookup `compare` needs is O(1).
+/// Built once per `compare` call; never escapes the module.
+struct CompareIndex {
+  /// Indicators in output order: by (`order`, file order); undeclared ones (seen only in
+  /// observations) follow with default metadata.
+  var indicators: [Indicator]
+  var indicatorIndex: [IndicatorID: Int]
+  /// Regions in file order, then regions seen only in observations.
+  var regionIDs: [RegionID]
+  var regionIndex: [RegionID: Int]
+  /// For each region, the `level` of its parent (nil when it has no parent; "" when the parent
+  /// has no row of its own).
+  var parentLevel: [String?]
+  /// Distinct periods of all observations, ascending (ties broken by family: cumulative,
+  /// quarter, month, so the order is total and deterministic).
+  var periods: [Period]
+  var periodIndex: [Period: Int]
+  /// The period just before, in the dataset's own calendar of the same family.
+  var prevPeriod: [Int?]
+  /// The same period one year earlier, when present in the dataset.
+  var lastYearPeriod: [Int?]
+  /// Unique observations (first occurrence wins) and the cell → observation map.
+  var observations: [Observation]
+  var cell: [Int: Int]
+  /// For each indicator, the periods in which it has at least one observation.
+  var periodsOfIndicator: [[Int]]
+  var findings: [Finding]
+
+  init(_ dataset: Dataset) {
+    findings = []
+    // Indicators.
+    var declared = dataset.indicators.enumerated().map { ($0.offset, $0.element) }
+    declared.sort { a, b in
+      a.1.order != b.1.order ? a.1.order < b.1.order : a.0 < b.0
+    }
+    indicators = []
+    indicatorIndex = [:]
+    for (_, indicator) in declared where indicatorIndex[indicator.id] == nil {
+      indicatorIndex[indicator.id] = indicators.count
+      indicators.append(indicator)
+    }
+    // Regions.
+    var levelOf: [RegionID: String] = [:]
+    for region in dataset.regions where levelOf[region.id] == nil { levelOf[region.id] = region.level }
+    regionIDs = []
+    regionIndex = [:]
+    parentLevel = []
+    for region in dataset.regions where regionIndex[region.id] == nil {
+      regionIndex[region.id] = regionIDs.count
+      regionIDs.append(region.id)
+      parentLevel.append(region.parent.map { levelOf[$0] ?? "" })
+    }
+    // Periods.
+    var seen = Set<Period>()
+    for observation in dataset.observations { seen.insert(observation.period) }
+    periods = seen.sorted(by: periodPrecedes)
+    periodIndex = Dictionary(uniqueKeysWithValues: periods.enumerated().map { ($0.element, $0.offset) })
+    prevPeriod = Array(repeating: nil, count: periods.count)
+    var lastOfFamily: [Period.Family: Int] = [:]
+    for (i, period) in periods.enumerated() {
+      prevPeriod[i] = lastOfFamily[period.family]
+      lastOfFamily[period.family] = i
+    }
+    let periodIndex = periodIndex
+    lastYearPeriod = periods.map { periodIndex[$0.samePeriodLastYear] }
+    // Observations.
+    observations = []
+    observations.reserveCapacity(dataset.observations.count)
+    cell = [:]
+    cell.reserveCapacity(dataset.observations.count)
+    var indicatorPeriods: [Set<Int>] = []
+    for observation in dataset.observations {
+      if indicatorIndex[observation.indicator] == nil {
+        indicatorIndex[observation.indicator] = indicators.count
+        indicators.append(Indicator(id: observation.indicator, order: Int.max))
+      }
+      if regionIndex[observation.region] == nil {
+        regionIndex[observation.region] = regionIDs.count
+        regionIDs.append(observation.region)
+        parentLevel.append(nil)
+      }
+    }
+    indicatorPeriods = Array(repeating: [], count: indicators.count)
+    for observation in dataset.observations {
+      guard let i = indicatorIndex[observation.indicator], let p = periodIndex[observation.period],
+        let r = regionIndex[observation.region]
+      else { continue }
+      let key = Self.key(i, p, r, periods: periods.count, regions: regionIDs.count)
+      if let first = cell[key] {
+        if observations[first].value != observation.value {
+          findings.append(
+            Finding(
+              .warning, .duplicateObservation(observation), at: observation.location,
+              notes: observations[first].location.map { ["first: \($0)"] } ?? []))
+        }
+        continue
+      }
+      cell[key] = observations.count
+      observations.append(observation)
+      indicatorPeriods[i].insert(p)
+    }
+    periodsOfIndicator = indicatorPeriods.map { $0.sorted() }
+  }
+
+  static func key(_ i: Int, _ p: Int, _ r: Int, periods: Int, regions: Int) -> Int {
+    (i * periods + p) * regions + r
+  }
+
+  /// The observation of (indicator, period, region), if any.
+  func observation(_ i: Int, _ p: Int, _ r: Int) -> Observation? {
+    cell[Self.key(i, p, r, periods: periods.count, regions: regionIDs.count)].map { observations[$0] }
+  }
+
+  /// Dense cell number, for per-cell arrays of size `indicators × periods × regions`.
+  func cellNumber(_ i: Int, _ p: Int, _ r: Int) -> Int {
+    Self.key(i, p, r, periods: periods.count, regions: regionIDs.count)
+  }
+
+  var cellCount: Int { indicators.count * periods.count * regionIDs.count }
+}
+
+/// Total order on periods: `Period.<`, then family (cumulative, quarter, month).
+func periodPrecedes(_ a: Period, _ b: Period) -> Bool {
+  if a < b { return true }
+  if b < a { return false }
+  return familyRank(a.family) < familyRank(b.family)
+}
+
+private func familyRank(_ family: Period.Family) -> Int {
+  switch family {
+  case .cumulative: 0
+  case .quarter: 1
+  case .month: 2
+  }
+}
+
+// MARK: - Peer groups in linear time
+
+/// Same result as `Dataset.peerGroups` (same groups, same member order), built with
+/// dictionaries instead of a scan per candidate.
+func fastPeerGroups(_ dataset: Dataset) -> [PeerGroup] {
+  var membersOf: [RegionID: [RegionID]] = [:]
+  for region in dataset.regions {
+    var keys: [RegionID] = []
+    if let parent = region.parent { keys.append(parent) }
+    for frame in region.frames where !keys.contains(frame) { keys.append(frame) }
+    for key in keys { membersOf[key, default: []].append(region.id) }
+  }
+  var result: [PeerGroup] = []
+  var known = Set<RegionID>()
+  for candidate in dataset.regions {
+    guard let members = membersOf[candidate.id], !members.isEmpty else { continue }
+    result.append(PeerGroup(id: candidate.id, label: candidate.label ?? candidate.name, members: members))
+    known.insert(candidate.id)
+  }
+  var orphanParents: [RegionID] = []
+  var orphanSeen = Set<RegionID>()
+  for region in dataset.regions {
+    if let parent = region.parent, !known.contains(parent), !orphanSeen.contains(parent) {
+      orphanParents.append(parent)
+      orphanSeen.insert(parent)
+    }
+  }
+  var childrenOf: [RegionID: [RegionID]] = [:]
+  for region in dataset.regions {
+    if let parent = region.parent, orphanSeen.contains(parent) {
+      childrenOf[parent, default: []].append(region.id)
+    }
+  }
+  for parent in orphanParents {
+    result.append(PeerGroup(id: parent, label: parent.rawValue, members: childrenOf[parent] ?? []))
+  }
+  return result
+}

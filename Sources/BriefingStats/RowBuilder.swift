@@ -1,0 +1,201 @@
+import BriefingCore
+
+// MARK: - Row builder
+
+/// Assembles `ComparisonRow`s from the index, cell metrics, group stats and targets.
+struct RowBuilder {
+  let index: CompareIndex
+  let metrics: [CellMetrics]
+  let targets: [TargetKey: AnnualTarget]
+  let options: CompareOptions
+  let groupCount: Int
+
+  struct GroupContext {
+    var indicator: Int
+    var period: Int
+    var group: Int
+    var groupID: RegionID
+    var stats: GroupStats
+    var prev: GroupStats?
+    var lastYear: GroupStats?
+  }
+
+  /// Overall ranks per (indicator, period): rank and rank-of per region (dense arrays).
+  struct OverallRanks {
+    var ranks: [Int: (rank: [Int?], of: [Int?])]
+  }
+
+  func statsKey(_ i: Int, _ p: Int, _ g: Int) -> Int {
+    (i * index.periods.count + p) * max(groupCount, 1) + g
+  }
+
+  func cellMetrics(_ i: Int, _ p: Int?, _ r: Int) -> CellMetrics? {
+    guard let p, let n = index.cell[index.cellNumber(i, p, r)] else { return nil }
+    return metrics[n]
+  }
+
+  // MARK: - Overall ranks
+
+  /// Ranks every region among all regions whose parent has the same level (competition ranks,
+  /// same rounding and direction as the group ranks).
+  func overallRanks() -> OverallRanks {
+    var buckets: [String: [Int]] = [:]
+    var bucketOrder: [String] = []
+    for (r, level) in index.parentLevel.enumerated() {
+      guard let level else { continue }
+      if buckets[level] == nil { bucketOrder.append(level) }
+      buckets[level, default: []].append(r)
+    }
+    var result = OverallRanks(ranks: [:])
+    let regionCount = index.regionIDs.count
+    for i in index.indicators.indices {
+      let indicator = index.indicators[i]
+      for p in index.periodsOfIndicator[i] {
+        var rank = [Int?](repeating: nil, count: regionCount)
+        var of = [Int?](repeating: nil, count: regionCount)
+        for level in bucketOrder {
+          let members = buckets[level] ?? []
+          let values = members.map { cellMetrics(i, p, $0)?.value }
+          let ranking = competitionRank(
+            values, decimals: indicator.decimals, ascending: indicator.polarity.ranksAscending)
+          for (k, r) in members.enumerated() {
+            rank[r] = ranking.ranks[k]
+            of[r] = ranking.rankedCount
+          }
+        }
+        result.ranks[i * index.periods.count + p] = (rank, of)
+      }
+    }
+    return result
+  }
+
+  // MARK: - Member rows
+
+  func memberRow(_ c: GroupContext, position k: Int, overall: OverallRanks) -> ComparisonRow {
+    let indicator = index.indicators[c.indicator]
+    let r = c.stats.members[k]
+    let period = index.periods[c.period]
+    let m = cellMetrics(c.indicator, c.period, r)
+    var row = ComparisonRow(
+      indicator: indicator.id, period: period, group: c.groupID, region: index.regionIDs[r],
+      value: m?.value, unit: indicator.unit, status: m?.status ?? .missing)
+    let s = c.stats
+    // Ranks.
+    let rankedOf = s.valueRanking.rankedCount
+    row.rank = s.valueRanking.ranks[k]
+    row.rankOf = rankedOf
+    row.bottomRank = row.rank.map { rankedOf - $0 + 1 }
+    let growthOf = s.growthRanking.rankedCount
+    row.growthRank = s.growthRanking.ranks[k]
+    row.growthRankOf = growthOf
+    row.growthBottomRank = row.growthRank.map { growthOf - $0 + 1 }
+    if let entry = overall.ranks[c.indicator * index.periods.count + c.period] {
+      row.rankOverall = entry.rank[r]
+      row.rankOverallOf = entry.of[r]
+    }
+    if let prev = c.prev, let j = prev.position(of: r) {
+      if let before = prev.valueRanking.ranks[j], let now = row.rank { row.rankChange = before - now }
+      if let before = prev.growthRanking.ranks[j], let now = row.growthRank {
+        row.growthRankChange = before - now
+      }
+    }
+    // Growth.
+    row.priorPeriod = period.samePeriodLastYear
+    row.priorValue = m?.prior
+    row.officialGrowthPct = m?.official
+    row.computedGrowthPct = m?.computed
+    row.growthPct = m?.growth
+    if let prev = index.prevPeriod[c.period] {
+      row.prevPeriod = index.periods[prev]
+      let pm = cellMetrics(c.indicator, prev, r)
+      row.prevValue = pm?.value
+      row.prevGrowthPct = pm?.growth
+    }
+    if let g = row.growthPct, let before = cellMetrics(c.indicator, index.lastYearPeriod[c.period], r)?.growth {
+      row.growthChangePp = g - before
+    }
+    // Group.
+    fillGroupFields(&row, stats: s)
+    if let value = row.value {
+      if let mean = s.mean { row.gapToGroupMean = value - mean }
+      if let leaderIndex = s.valueRanking.order.first, let leader = s.values[leaderIndex] {
+        row.gapToLeader = abs(leader - value)
+      }
+      if let rank = row.rank, rank > 1 {
+        let aboveIndex = s.valueRanking.order[rank - 2]
+        if let above = s.values[aboveIndex] {
+          row.gapToAbove = indicator.polarity.ranksAscending ? value - above : above - value
+        }
+      }
+    }
+    if let g = row.growthPct, let groupGrowth = s.growth { row.growthGapToGroupPp = g - groupGrowth }
+    if case .sum = indicator.aggregation {
+      row.sharePct = share(stats: s, position: k)
+      if let now = row.sharePct, let ly = c.lastYear, let j = ly.position(of: r),
+        let before = share(stats: ly, position: j)
+      {
+        row.shareChangePp = now - before
+      }
+      if let value = row.value, let prior = m?.prior, let base = s.matchedPriorTotal, base > 0 {
+        row.contributionPp = (value - prior) / base * 100
+      }
+    }
+    // Targets.
+    fillTargets(&row, indicator: c.indicator, region: r)
+    return row
+  }
+
+  /// value / total × 100 (nil when either is nil or the total is 0).
+  func share(stats: GroupStats, position k: Int) -> Double? {
+    guard let value = stats.values[k], let total = stats.total, total != 0 else { return nil }
+    return value / total * 100
+  }
+
+  func fillGroupFields(_ row: inout ComparisonRow, stats s: GroupStats) {
+    row.groupTotal = s.total
+    row.groupTotalIsPartial = s.totalIsPartial
+    row.groupMean = s.mean
+    row.groupGrowthPct = s.growth
+  }
+
+  // MARK: - Group rows
+
+  /// The group row: `value` = total (`.sum`) or mean (`.mean`, `.weightedMean`), nil for
+  /// `.none`; `growthPct` = the group growth; `priorValue`/`prevValue` = the same aggregate in
+  /// the prior/previous period; targets from the group region's own observations, if any.
+  /// `status` is the worst of the contributing members (estimate < preliminary < actual).
+  func groupRow(_ c: GroupContext) -> ComparisonRow {
+    let indicator = index.indicators[c.indicator]
+    let period = index.periods[c.period]
+    let value = c.stats.aggregateValue(indicator.aggregation)
+    var row = ComparisonRow(
+      indicator: indicator.id, period: period, group: c.groupID, region: c.groupID,
+      isGroupRow: true, value: value, unit: indicator.unit,
+      status: value == nil ? .missing : groupStatus(c))
+    fillGroupFields(&row, stats: c.stats)
+    row.growthPct = c.stats.growth
+    row.priorPeriod = period.samePeriodLastYear
+    row.priorValue = c.lastYear?.aggregateValue(indicator.aggregation)
+    if let prev = index.prevPeriod[c.period] {
+      row.prevPeriod = index.periods[prev]
+      row.prevValue = c.prev?.aggregateValue(indicator.aggregation)
+      row.prevGrowthPct = c.prev?.growth
+    }
+    if let now = c.stats.growth, let before = c.lastYear?.growth { row.growthChangePp = now - before }
+    if let r = index.regionIndex[c.groupID] { fillTargets(&row, indicator: c.indicator, region: r) }
+    return row
+  }
+
+  private func groupStatus(_ c: GroupContext) -> ValueStatus {
+    var status = ValueStatus.actual
+    for r in c.stats.members {
+      guard let m = cellMetrics(c.indicator, c.period, r), m.value != nil else { continue }
+      switch m.status {
+      case .estimate: status = .estimate
+      case .preliminary: if status == .actual { status = .preliminary }
+      case .actual, .masked, .missing: break
+      }
+    }
+    return status
+  }
+}
