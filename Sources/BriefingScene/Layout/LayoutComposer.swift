@@ -1,0 +1,134 @@
+import BriefingCore
+import BriefingSpec
+
+// MARK: - Composing a layout into pages
+
+/// Turns a layout plus a sheet context into pages: header, sections stacked top to bottom, each
+/// a grid of components, and a footer. Sections with a fixed `height` get it; components with a
+/// natural height (tables, text) get what they need; the remaining height is shared equally by
+/// the flexible sections. Pure: no I/O, text measured through `measurer`.
+public struct LayoutComposer {
+  public let layout: LayoutDocument
+  public let theme: ResolvedTheme
+  public let measurer: any TextMeasuring
+
+  public init(layout: LayoutDocument, theme: ResolvedTheme, measurer: any TextMeasuring) {
+    self.layout = layout
+    self.theme = theme
+    self.measurer = measurer
+  }
+
+  /// Page size in points from the layout's paper and orientation.
+  public var pageSize: Size {
+    let portrait: Size =
+      switch layout.page.size {
+      case .A4: .a4
+      case .A3: .a3
+      }
+    switch layout.page.orientation {
+    case .portrait: return portrait
+    case .landscape: return portrait.rotated
+    }
+  }
+
+  /// Composes one sheet (one or more pages when a table continues).
+  public func compose(_ context: SheetContext) -> ([Page], [Finding]) {
+    let margin = layout.page.margin
+    let content = Rect(
+      x: margin, y: margin, width: pageSize.width - 2 * margin, height: pageSize.height - 2 * margin)
+    let chrome = PageChrome(context: context, theme: theme, measurer: measurer)
+    let (headerItems, bodyTop) = chrome.header(title: context.expand(layout.title), in: content)
+    let (footerItems, bodyBottom) = chrome.footer(layout.footer, page: 1, of: 1, in: content)
+    let body = Rect(x: content.minX, y: bodyTop, width: content.width, height: bodyBottom - bodyTop)
+
+    var findings: [Finding] = []
+    var items: [FrameItem] = headerItems
+    if let focus = context.focus {
+      items.insert(.anchor(Bookmark(title: context.name(focus))), at: 0)
+    }
+    let composer = ComponentDispatch(context: context, theme: theme, measurer: measurer)
+    let heights = sectionHeights(in: body, composer: composer)
+    var y = body.minY
+    for (section, height) in zip(layout.sections, heights) {
+      let rect = Rect(x: body.minX, y: y, width: body.width, height: height)
+      let output = composeSection(section, in: rect, composer: composer)
+      items += output.items
+      findings += output.findings
+      y += height + sectionGap
+    }
+    items += footerItems
+    return ([Page(size: pageSize, items: items)], findings)
+  }
+
+  // MARK: - Sections
+
+  private var sectionGap: Double { theme.length(.sectionSpacing) }
+
+  private func titleHeight(_ title: String?, width: Double) -> Double {
+    guard let title else { return 0 }
+    return measurer.measure(title, style: theme.text(.sectionTitle), wrapWidth: width).height + 4
+  }
+
+  /// Heights: fixed, natural (every component knows its height), or an equal share of the rest.
+  private func sectionHeights(in body: Rect, composer: ComponentDispatch) -> [Double] {
+    let gaps = sectionGap * Double(max(0, layout.sections.count - 1))
+    var heights: [Double?] = layout.sections.map { section in
+      if let fixed = section.height { return fixed }
+      let cellWidth = body.width / Double(section.columns)
+      let natural = section.components.map { component -> Double? in
+        component.height
+          ?? composer.naturalHeight(component, width: cellWidth * Double(component.span))
+            .map { $0 + titleHeight(component.title, width: cellWidth) }
+      }
+      guard natural.allSatisfy({ $0 != nil }) else { return nil }
+      return natural.compactMap { $0 }.max().map { $0 + titleHeight(section.title, width: body.width) }
+    }
+    let used = heights.compactMap { $0 }.reduce(0, +) + gaps
+    let flexible = heights.filter { $0 == nil }.count
+    let share = flexible > 0 ? max(60, (body.height - used) / Double(flexible)) : 0
+    heights = heights.map { $0 ?? share }
+    return heights.compactMap { $0 }
+  }
+
+  private func composeSection(_ section: SectionSpec, in rect: Rect, composer: ComponentDispatch)
+    -> ComponentOutput
+  {
+    var output = ComponentOutput()
+    var area = rect
+    if let title = section.title {
+      let style = theme.text(.sectionTitle)
+      let metrics = measurer.measure(title, style: style, wrapWidth: rect.width)
+      output.items.append(
+        .text(
+          TextRun(
+            text: title, origin: Point(x: rect.minX, y: rect.minY), style: style,
+            wrapWidth: rect.width, size: Size(width: metrics.width, height: metrics.height))))
+      area = rect.inset(top: metrics.height + 4)
+    }
+    let gap = theme.length(.sectionSpacing)
+    let columnWidth = (area.width - gap * Double(section.columns - 1)) / Double(section.columns)
+    var column = 0
+    for component in section.components {
+      let span = min(component.span, section.columns - column)
+      let width = columnWidth * Double(span) + gap * Double(span - 1)
+      var cell = Rect(
+        x: area.minX + Double(column) * (columnWidth + gap), y: area.minY, width: width,
+        height: area.height)
+      if let title = component.title {
+        let style = theme.text(.chartTitle)
+        let metrics = measurer.measure(title, style: style, wrapWidth: width)
+        output.items.append(
+          .text(
+            TextRun(
+              text: title, origin: Point(x: cell.minX, y: cell.minY), style: style,
+              wrapWidth: width, size: Size(width: metrics.width, height: metrics.height))))
+        cell = cell.inset(top: metrics.height + 3)
+      }
+      let composed = composer.compose(component, in: cell)
+      output.items.append(.group(name: component.kind.rawValue, clip: nil, items: composed.items))
+      output.findings += composed.findings
+      column = (column + span) % section.columns
+    }
+    return output
+  }
+}

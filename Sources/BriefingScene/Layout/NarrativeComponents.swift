@@ -1,0 +1,138 @@
+import BriefingCore
+import BriefingNarrative
+import BriefingSpec
+
+// MARK: - Generated text on the sheet
+
+/// The headline paragraph and the 亮点/短板 lists, written by `Narrator` from the comparison
+/// table and laid out as wrapped paragraphs. Nothing here invents numbers: every figure comes
+/// from the table through the narrator.
+struct NarrativeComponents {
+  let context: SheetContext
+  let theme: ResolvedTheme
+  let measurer: any TextMeasuring
+
+  // MARK: - Narrator
+
+  private var narrator: Narrator? {
+    guard let focus = context.focus else { return nil }
+    let language: NarrativeLanguage =
+      switch context.language {
+      case .zhCN: .simplified
+      case .zhTW: .traditional
+      case .en: .english
+      }
+    let narrative = NarrativeContext(
+      region: focus, regionName: context.name(focus), group: context.group.id,
+      groupLabel: context.group.label, period: context.period, language: language)
+    return try? Narrator(context: narrative)
+  }
+
+
+  // MARK: - Headline
+
+  /// The headline paragraph and the 双过半 summary for the selected indicators.
+  func headlineText(_ selection: IndicatorSelection) -> String? {
+    guard let narrator else { return nil }
+    let indicators = context.indicators(selection)
+    let rows = context.table.rows.filter { $0.period == context.period }
+    let paragraph = narrator.headline(rows: rows, indicators: indicators)
+    let summary = narrator.progressSummary(rows: rows, indicators: indicators)
+    return [paragraph, summary].compactMap { $0 }.joined(separator: "")
+  }
+
+  func headline(_ spec: ComponentSpec, in rect: Rect) -> ComponentOutput {
+    guard let text = headlineText(spec.indicators ?? .main) else {
+      return ComponentOutput(findings: [Finding(.warning, .headlineNeedsFocus)])
+    }
+    return ComponentOutput(items: [.text(paragraph(text, style: theme.text(.paragraphText), in: rect))])
+  }
+
+  func headlineHeight(_ spec: ComponentSpec, width: Double) -> Double? {
+    guard let text = headlineText(spec.indicators ?? .main) else { return 0 }
+    return measurer.measure(text, style: theme.text(.paragraphText), wrapWidth: width).height
+  }
+
+  // MARK: - Highlights and shortfalls
+
+  /// Two columns: 亮点 on the left, 短板 (with lead units) on the right.
+  func lists(_ spec: ComponentSpec, in rect: Rect) -> ComponentOutput {
+    guard let columns = listTexts(spec) else {
+      return ComponentOutput(findings: [Finding(.warning, .headlineNeedsFocus)])
+    }
+    let gap = theme.length(.sectionSpacing)
+    let width = (rect.width - gap) / 2
+    var items: [FrameItem] = []
+    for (index, column) in columns.enumerated() {
+      var y = rect.minY
+      let x = rect.minX + Double(index) * (width + gap)
+      let heading = paragraph(column.title, style: theme.text(.chartTitle), in: Rect(x: x, y: y, width: width, height: 0))
+      items.append(.text(heading))
+      y += heading.size.height + 2
+      for line in column.lines {
+        let run = paragraph(line, style: theme.text(.paragraphText), in: Rect(x: x, y: y, width: width, height: 0))
+        items.append(.text(run))
+        y += run.size.height + theme.length(.lineSpacing)
+      }
+    }
+    return ComponentOutput(items: items)
+  }
+
+  func listsHeight(_ spec: ComponentSpec, width: Double) -> Double? {
+    guard let columns = listTexts(spec) else { return 0 }
+    let columnWidth = (width - theme.length(.sectionSpacing)) / 2
+    return columns.map { column in
+      let title = measurer.measure(column.title, style: theme.text(.chartTitle), wrapWidth: columnWidth).height + 2
+      return column.lines.reduce(title) { sum, line in
+        sum + measurer.measure(line, style: theme.text(.paragraphText), wrapWidth: columnWidth).height
+          + theme.length(.lineSpacing)
+      }
+    }.max()
+  }
+
+  private func listTexts(_ spec: ComponentSpec) -> [(title: String, lines: [String])]? {
+    guard let narrator else { return nil }
+    let indicators = context.indicators(.main)
+    let rows = context.table.rows.filter { $0.period == context.period }
+    let limit = spec.lines ?? 3
+    let highlights = narrator.highlights(rows: rows, indicators: indicators, limit: limit)
+    let shortfalls = narrator.shortfalls(rows: rows, indicators: indicators, limit: limit)
+    let english = context.language == .en
+    let lead = english ? "lead: " : "牵头单位："
+    func numbered(_ items: [NarrativeItem], withLead: Bool) -> [String] {
+      if items.isEmpty { return [english ? "None under the stated rules." : "按既定规则无此项。"] }
+      return items.enumerated().map { index, item in
+        let owner = withLead ? item.leadUnit.map { english ? " (\(lead)\($0))" : "（\(lead)\($0)）" } ?? "" : ""
+        return "\(index + 1). \(item.text)\(owner)"
+      }
+    }
+    return [
+      (english ? "Highlights" : "亮点", numbered(highlights, withLead: false)),
+      (english ? "Shortfalls" : "短板", numbered(shortfalls, withLead: true)),
+    ]
+  }
+
+  // MARK: - Free text
+
+  func text(_ spec: ComponentSpec, in rect: Rect) -> ComponentOutput {
+    ComponentOutput(items: [.text(paragraph(spec.text ?? "", style: theme.text(.paragraphText), in: rect))])
+  }
+
+  func textHeight(_ spec: ComponentSpec, width: Double) -> Double? {
+    measurer.measure(spec.text ?? "", style: theme.text(.paragraphText), wrapWidth: width).height
+  }
+
+  // MARK: - Helpers
+
+  private func paragraph(_ text: String, style: TextStyle, in rect: Rect) -> TextRun {
+    let metrics = measurer.measure(text, style: style, wrapWidth: rect.width)
+    return TextRun(
+      text: text, origin: rect.origin, style: style, wrapWidth: rect.width,
+      size: Size(width: min(metrics.width, rect.width), height: metrics.height))
+  }
+}
+
+extension Finding.Message {
+  static let headlineNeedsFocus = Self(
+    code: "narrative-needs-focus", text: "generated text needs a focus region (--focus)")
+}

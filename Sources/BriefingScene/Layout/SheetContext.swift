@@ -1,0 +1,102 @@
+import BriefingCore
+import BriefingSpec
+import BriefingStats
+
+// MARK: - What one sheet is about
+
+/// Everything a layout is composed from: the data, its comparison table, and the choice of
+/// focus region, peer group and period. A value; composing is a pure function of it.
+public struct SheetContext: Sendable {
+  public var dataset: Dataset
+  public var table: ComparisonTable
+  /// The focus region; nil for group-scope documents (ranking bulletin).
+  public var focus: RegionID?
+  public var group: PeerGroup
+  public var period: Period
+  public var language: LayoutDocument.Language
+  /// Share of the year elapsed, 0...1 (from the comparison table's time progress).
+  public var timeProgress: Double
+
+  public init(
+    dataset: Dataset, table: ComparisonTable, focus: RegionID?, group: PeerGroup, period: Period,
+    language: LayoutDocument.Language
+  ) {
+    self.dataset = dataset
+    self.table = table
+    self.focus = focus
+    self.group = group
+    self.period = period
+    self.language = language
+    let progress = table.rows.first { $0.period == period && $0.timeProgressPct != nil }?
+      .timeProgressPct
+    self.timeProgress = (progress ?? period.elapsedShareOfYear * 100) / 100
+  }
+
+  // MARK: - Accessors
+
+  /// Indicators of a selection, in display order, skipping ids the data lacks.
+  public func indicators(_ selection: IndicatorSelection) -> [Indicator] {
+    switch selection {
+    case .main:
+      dataset.indicators.filter(\.isMain).sorted { $0.order < $1.order }
+    case .list(let ids):
+      ids.compactMap { dataset.indicator($0) }
+    }
+  }
+
+  /// Display name of a region (short name when `short`).
+  public func name(_ id: RegionID, short: Bool = false) -> String {
+    guard let region = dataset.region(id) else { return id.rawValue }
+    return short ? region.shortName : region.name
+  }
+
+  /// Member rows of the group for an indicator in this period.
+  public func rows(_ indicator: IndicatorID) -> [ComparisonRow] {
+    table.rows(indicator: indicator, period: period, group: group.id)
+  }
+
+  /// The focus region's row for an indicator in this period.
+  public func focusRow(_ indicator: IndicatorID) -> ComparisonRow? {
+    guard let focus else { return nil }
+    return table.row(indicator: indicator, period: period, group: group.id, region: focus)
+  }
+
+  /// Period title in the sheet's language: 2024年上半年 / H1 2024.
+  public var periodTitle: String {
+    switch language {
+    case .zhCN, .zhTW: period.chineseTitle
+    case .en: period.englishTitle
+    }
+  }
+
+  /// Days from the end of the period to the end of the year (距年底还有N天).
+  public var daysLeftInYear: Int {
+    let lengths = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
+    let leap = (period.year % 4 == 0 && period.year % 100 != 0) || period.year % 400 == 0
+    let elapsed = lengths.prefix(period.endMonth).reduce(0, +) + (leap && period.endMonth >= 2 ? 1 : 0)
+    return (leap ? 366 : 365) - elapsed
+  }
+
+  /// Fills `{region}`, `{period}`, `{group}` in a title template.
+  public func expand(_ template: String, indicator: Indicator? = nil) -> String {
+    template
+      .replacingAll("{region}", with: focus.map { name($0) } ?? "")
+      .replacingAll("{period}", with: periodTitle)
+      .replacingAll("{group}", with: name(group.id))
+      .replacingAll("{indicator}", with: indicator?.name ?? "")
+  }
+}
+
+extension String {
+  /// Replaces every occurrence of `target` (no Foundation needed).
+  func replacingAll(_ target: String, with replacement: String) -> String {
+    guard !target.isEmpty else { return self }
+    var result = ""
+    var rest = Substring(self)
+    while let range = rest.range(of: target) {
+      result += rest[..<range.lowerBound] + replacement
+      rest = rest[range.upperBound...]
+    }
+    return result + rest
+  }
+}
