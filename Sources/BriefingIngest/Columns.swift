@@ -1,0 +1,134 @@
+import BriefingCore
+
+// MARK: - Messages
+
+extension Finding.Message {
+  static func unknownColumns(_ names: [String]) -> Self {
+    .init(
+      code: "unknown-column",
+      text: "ignored column\(names.count == 1 ? "" : "s"): " + names.joined(separator: ", "))
+  }
+  static func missingColumn(_ name: String) -> Self {
+    .init(code: "missing-column", text: "required column '\(name)' is missing")
+  }
+  static func duplicateColumn(_ name: String, firstColumn: Int) -> Self {
+    .init(
+      code: "duplicate-column",
+      text: "column '\(name)' appears twice (first at column \(firstColumn))")
+  }
+}
+
+// MARK: - Schemas
+
+/// The columns a table kind may have. Header names match case-insensitively, ignoring spaces,
+/// `_` and `-` (`target_growth` = `Target Growth`), Traditional characters folded to Simplified.
+protocol ColumnSchema: CaseIterable, Hashable, RawRepresentable where RawValue == String {
+  /// Columns that must be present.
+  static var required: Set<Self> { get }
+  /// Other accepted header spellings (Simplified; Traditional forms fold to them).
+  var aliases: [String] { get }
+}
+
+/// Columns of `observations.csv`. Chinese aliases: 地区/地區/区域 (region), 时期/期别/时间
+/// (period), 指标/指標/指标名称 (indicator), 数值/數值/值/本期 (value), 单位/單位 (unit),
+/// 状态/狀態 (status), 目标/目標 (target), 目标增速 (target_growth), 同比/增速/增长 (yoy),
+/// 备注/備註 (note), 来源/來源 (source), 上级/上級 (parent), 极性/方向 (polarity).
+enum ObservationColumn: String, ColumnSchema {
+  case region, period, indicator, value, unit, status, target
+  case targetGrowth = "target_growth"
+  case yoy, note, source, parent, polarity
+
+  static let required: Set<Self> = [.region, .period, .indicator, .value]
+
+  var aliases: [String] {
+    switch self {
+    case .region: ["地区", "区域", "地区名称"]
+    case .period: ["时期", "期别", "时间", "报告期"]
+    case .indicator: ["指标", "指标名称"]
+    case .value: ["数值", "值", "本期", "本期数"]
+    case .unit: ["单位", "计量单位"]
+    case .status: ["状态"]
+    case .target: ["目标", "全年目标", "年度目标"]
+    case .targetGrowth: ["目标增速", "目标增长"]
+    case .yoy: ["同比", "增速", "增长", "同比增长", "yoy_growth"]
+    case .note: ["备注", "说明"]
+    case .source: ["来源", "数据来源"]
+    case .parent: ["上级", "上级地区"]
+    case .polarity: ["极性", "方向"]
+    }
+  }
+}
+
+// MARK: - Header map
+
+/// Where each known column sits in a table's header.
+struct HeaderMap<Column: ColumnSchema> {
+  /// Index into `TableRow.cells` for each present column.
+  private(set) var index: [Column: Int] = [:]
+  /// Number of header cells; data rows must have as many.
+  let width: Int
+
+  /// Maps `header`; findings: `missing-column`, `duplicate-column` (errors) and one
+  /// `unknown-column` notice listing every ignored column. Nil when a required column is missing.
+  static func make(_ header: TableRow, file: String) -> (map: HeaderMap?, findings: [Finding]) {
+    var map = HeaderMap(width: header.cells.count)
+    var findings: [Finding] = []
+    var unknown: [String] = []
+    for (position, cell) in header.cells.enumerated() {
+      let name = cell.text.trimmingSpaces()
+      let location = SourceLocation(file: file, line: header.line, column: cell.column)
+      guard let column = lookup[normalized(name)] else {
+        if !name.isEmpty { unknown.append(name) }
+        continue
+      }
+      if let first = map.index[column] {
+        let firstColumn = header.cells[first].column
+        findings.append(
+          Finding(.error, .duplicateColumn(name, firstColumn: firstColumn), at: location))
+        continue
+      }
+      map.index[column] = position
+    }
+    if !unknown.isEmpty {
+      findings.append(
+        Finding(
+          .notice, .unknownColumns(unknown), at: .init(file: file, line: header.line, column: 1)))
+    }
+    let missing = Column.allCases.filter { Column.required.contains($0) && map.index[$0] == nil }
+    for column in missing {
+      findings.append(
+        Finding(
+          .error, .missingColumn(column.rawValue), at: .init(file: file, line: header.line)))
+    }
+    return (missing.isEmpty ? map : nil, findings)
+  }
+
+  /// The cell of `column` in `row`, if the column exists.
+  func cell(_ column: Column, in row: TableRow) -> TableCell? {
+    guard let position = index[column], position < row.cells.count else { return nil }
+    return row.cells[position]
+  }
+
+  /// The trimmed text of `column` in `row`, nil when absent or empty.
+  func text(_ column: Column, in row: TableRow) -> String? {
+    guard let text = cell(column, in: row)?.text.trimmingSpaces(), !text.isEmpty else {
+      return nil
+    }
+    return text
+  }
+
+  func has(_ column: Column) -> Bool { index[column] != nil }
+
+  private static func normalized(_ name: String) -> String {
+    NameFolding.key(name).replacing("_", with: "").replacing("-", with: "")
+  }
+
+  private static var lookup: [String: Column] {
+    var table: [String: Column] = [:]
+    for column in Column.allCases {
+      table[normalized(column.rawValue)] = column
+      for alias in column.aliases { table[normalized(alias)] = column }
+    }
+    return table
+  }
+}

@@ -1,0 +1,175 @@
+import BriefingCore
+
+// MARK: - Messages
+
+extension Finding.Message {
+  static let unterminatedQuote = Self(
+    code: "unterminated-quote", text: "quoted field is never closed (truncated file?)")
+  static func badQuote() -> Self {
+    .init(code: "bad-quote", text: "unexpected text after a closing quote")
+  }
+}
+
+// MARK: - Parser
+
+/// An RFC 4180 parser for CSV/TSV over UTF-8 bytes: quotes, doubled quotes, delimiters and
+/// newlines inside quotes, CRLF, LF or lone CR line ends. Rows are handed to a callback one at a
+/// time, so memory stays bounded by the input plus one row.
+struct DelimitedParser {
+  /// Field separator (ASCII). Default: sniffed from the header line.
+  var delimiter: UInt8
+
+  static let comma: UInt8 = 0x2C
+  static let tab: UInt8 = 0x09
+  static let semicolon: UInt8 = 0x3B
+  private static let quote: UInt8 = 0x22
+  private static let newline: UInt8 = 0x0A
+  private static let carriageReturn: UInt8 = 0x0D
+
+  /// Uses `preferred` unless the header line has none of it but has another candidate
+  /// (comma, tab, semicolon); then the most frequent candidate wins.
+  static func sniff(_ bytes: [UInt8], preferred: UInt8?) -> UInt8 {
+    var counts: [UInt8: Int] = [comma: 0, tab: 0, semicolon: 0]
+    var inQuotes = false
+    for byte in bytes {
+      if byte == quote { inQuotes.toggle() }
+      if !inQuotes, byte == newline || byte == carriageReturn { break }
+      if !inQuotes, counts[byte] != nil { counts[byte, default: 0] += 1 }
+    }
+    if let preferred, counts[preferred, default: 0] > 0 { return preferred }
+    let best = counts.max { ($0.value, $1.key) < ($1.value, $0.key) }
+    if let best, best.value > 0 { return best.key }
+    return preferred ?? comma
+  }
+
+  /// Parses `bytes` (UTF-8, no BOM) and calls `onRow` for every record, blank lines included.
+  /// Returns syntax findings (`unterminated-quote`, `bad-quote`) located in `file`.
+  func parse(_ bytes: [UInt8], file: String, onRow: (TableRow) -> Void) -> [Finding] {
+    var state = ParserState()
+    var findings: [Finding] = []
+    bytes.withUnsafeBufferPointer { buffer in
+      let count = buffer.count
+      var index = 0
+      while index < count {
+        let byte = buffer[index]
+        if state.inQuotes {
+          if byte == Self.quote {
+            if index + 1 < count, buffer[index + 1] == Self.quote {
+              state.quoted.append(Self.quote)
+              index += 2
+              state.column += 2
+              continue
+            }
+            state.inQuotes = false
+            state.closedQuote = true
+          } else {
+            state.quoted.append(byte)
+            state.advance(over: byte)
+            index += 1
+            continue
+          }
+          state.column += 1
+          index += 1
+          continue
+        }
+        switch byte {
+        case delimiter:
+          state.endField(buffer, at: index)
+          state.column += 1
+          state.startField(at: index + 1)
+        case Self.newline, Self.carriageReturn:
+          state.endField(buffer, at: index)
+          onRow(state.takeRow())
+          if byte == Self.carriageReturn, index + 1 < count, buffer[index + 1] == Self.newline {
+            index += 1
+          }
+          state.line += 1
+          state.column = 1
+          state.recordLine = state.line
+          state.startField(at: index + 1)
+        case Self.quote where state.fieldIsEmpty(at: index) && !state.wasQuoted:
+          state.inQuotes = true
+          state.wasQuoted = true
+          state.openLine = state.line
+          state.openColumn = state.column
+          state.column += 1
+        default:
+          if state.closedQuote, byte != 0x20, byte != Self.tab, !state.reportedBadQuote {
+            state.reportedBadQuote = true
+            findings.append(
+              Finding(
+                .error, .badQuote(),
+                at: .init(file: file, line: state.line, column: state.column)))
+          }
+          if state.wasQuoted, !state.closedQuote { state.quoted.append(byte) }
+          state.advance(over: byte)
+        }
+        index += 1
+      }
+      if state.inQuotes {
+        findings.append(
+          Finding(
+            .error, .unterminatedQuote,
+            at: .init(file: file, line: state.openLine, column: state.openColumn)))
+        return
+      }
+      if state.hasPendingRecord(at: count) {
+        state.endField(buffer, at: count)
+        onRow(state.takeRow())
+      }
+    }
+    return findings
+  }
+}
+
+// MARK: - State
+
+/// Mutable cursor of the parser: position, the current field and the current record.
+private struct ParserState {
+  var line = 1
+  var column = 1
+  var recordLine = 1
+  var fieldStart = 0
+  var fieldColumn = 1
+  var inQuotes = false
+  var wasQuoted = false
+  var closedQuote = false
+  var reportedBadQuote = false
+  var openLine = 1
+  var openColumn = 1
+  var quoted: [UInt8] = []
+  var cells: [TableCell] = []
+
+  mutating func advance(over byte: UInt8) {
+    if byte & 0xC0 != 0x80 { column += 1 }
+  }
+
+  func fieldIsEmpty(at index: Int) -> Bool { index == fieldStart }
+
+  func hasPendingRecord(at end: Int) -> Bool { !cells.isEmpty || end > fieldStart || wasQuoted }
+
+  mutating func startField(at index: Int) {
+    fieldStart = index
+    fieldColumn = column
+    wasQuoted = false
+    closedQuote = false
+    quoted.removeAll(keepingCapacity: true)
+  }
+
+  mutating func endField(_ buffer: UnsafeBufferPointer<UInt8>, at end: Int) {
+    let text: String
+    if wasQuoted {
+      text = String(decoding: quoted, as: UTF8.self)
+    } else {
+      text = String(decoding: UnsafeBufferPointer(rebasing: buffer[fieldStart..<end]), as: UTF8.self)
+    }
+    cells.append(TableCell(text, column: fieldColumn))
+  }
+
+  mutating func takeRow() -> TableRow {
+    let row = TableRow(line: recordLine, cells: cells)
+    cells.removeAll(keepingCapacity: true)
+    reportedBadQuote = false
+    return row
+  }
+}

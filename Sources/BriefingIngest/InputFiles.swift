@@ -1,0 +1,90 @@
+import BriefingCore
+import Foundation
+
+// MARK: - Messages
+
+extension Finding.Message {
+  static func unreadableFile(_ reason: String) -> Self {
+    .init(code: "unreadable-file", text: reason)
+  }
+  static let noObservations = Self(
+    code: "missing-file", text: "folder has no observations.csv, observations.tsv or observations.xlsx")
+  static func severalObservationFiles(_ names: [String]) -> Self {
+    .init(
+      code: "ambiguous-file",
+      text: "several observation files: \(names.joined(separator: ", ")); keep one")
+  }
+}
+
+// MARK: - File system edge
+
+/// The only place that touches the file system: finds the dataset files and reads their bytes.
+enum InputFiles {
+  struct Files {
+    var observations: InputFile
+    var regions: InputFile?
+    var indicators: InputFile?
+  }
+
+  struct Failure: Error {
+    var findings: [Finding]
+  }
+
+  static let observationNames = ["observations.csv", "observations.tsv", "observations.xlsx"]
+  static let regionNames = ["regions.csv", "regions.tsv"]
+  static let indicatorNames = ["indicators.csv", "indicators.tsv"]
+
+  static func read(_ path: String, options: LoadOptions) -> Result<Files, Failure> {
+    var isDirectory: ObjCBool = false
+    guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+      return .failure(Failure(findings: [unreadable(path, "no such file or folder")]))
+    }
+    var observationsPath = path
+    var regionsPath = options.regionsPath
+    var indicatorsPath = options.indicatorsPath
+    if isDirectory.boolValue {
+      let listing = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
+      let found = observationNames.filter { name in listing.contains { $0.lowercased() == name } }
+      guard let first = found.first else {
+        return .failure(Failure(findings: [Finding(.error, .noObservations, at: .init(file: path))]))
+      }
+      guard found.count == 1 else {
+        let finding = Finding(.error, .severalObservationFiles(found), at: .init(file: path))
+        return .failure(Failure(findings: [finding]))
+      }
+      observationsPath = join(path, actual(first, in: listing))
+      regionsPath = regionsPath ?? find(regionNames, in: listing).map { join(path, $0) }
+      indicatorsPath = indicatorsPath ?? find(indicatorNames, in: listing).map { join(path, $0) }
+    }
+    var findings: [Finding] = []
+    let observations = load(observationsPath, &findings)
+    let regions = regionsPath.flatMap { load($0, &findings) }
+    let indicators = indicatorsPath.flatMap { load($0, &findings) }
+    guard let observations, findings.isEmpty else { return .failure(Failure(findings: findings)) }
+    return .success(Files(observations: observations, regions: regions, indicators: indicators))
+  }
+
+  private static func load(_ path: String, _ findings: inout [Finding]) -> InputFile? {
+    guard let data = FileManager.default.contents(atPath: path) else {
+      findings.append(unreadable(path, "cannot read file"))
+      return nil
+    }
+    return InputFile(path: path, bytes: [UInt8](data))
+  }
+
+  private static func find(_ names: [String], in listing: [String]) -> String? {
+    names.lazy.compactMap { name in listing.first { $0.lowercased() == name } }.first
+  }
+
+  private static func actual(_ name: String, in listing: [String]) -> String {
+    listing.first { $0.lowercased() == name } ?? name
+  }
+
+  private static func join(_ folder: String, _ name: String) -> String {
+    folder.hasSuffix("/") ? folder + name : folder + "/" + name
+  }
+
+  private static func unreadable(_ path: String, _ reason: String) -> Finding {
+    Finding(.error, .unreadableFile(reason), at: .init(file: path))
+  }
+}

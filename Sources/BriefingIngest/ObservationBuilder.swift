@@ -1,0 +1,361 @@
+import BriefingCore
+
+// MARK: - Messages
+
+extension Finding.Message {
+  static func missingValue(_ column: String) -> Self {
+    .init(code: "missing-value", text: "\(column) is empty")
+  }
+  static func badNumber(_ text: String) -> Self {
+    .init(code: "bad-number", text: "'\(text)' is not a number")
+  }
+  static func badUnit(_ text: String) -> Self {
+    .init(code: "bad-unit", text: "'\(text)' is not a unit")
+  }
+  static func badPeriod(_ text: String) -> Self {
+    .init(
+      code: "bad-period",
+      text: "'\(text)' is not a period (e.g. 2024-H1, 2024-M09, 2024-Q2, 2024年上半年)")
+  }
+  static func badStatus(_ text: String) -> Self {
+    .init(
+      code: "bad-status",
+      text: "status '\(text)' is not actual, estimate, preliminary, masked or missing")
+  }
+  static func badPolarity(_ text: String) -> Self {
+    .init(code: "bad-metadata", text: "polarity '\(text)' is not higher, lower or neutral")
+  }
+  static func unitDimensionMismatch(_ unit: Unit, _ canonical: Unit, _ indicator: IndicatorID)
+    -> Self
+  {
+    .init(
+      code: "unit-dimension-mismatch",
+      text: "unit '\(unit)' cannot be converted to '\(canonical)' (indicator \(indicator))")
+  }
+  static func notAPercentage(_ unit: Unit, column: String) -> Self {
+    .init(code: "unit-dimension-mismatch", text: "\(column) must be in %, not '\(unit)'")
+  }
+  static func conflictingUnit(_ inCell: Unit, _ column: Unit) -> Self {
+    .init(
+      code: "conflicting-unit",
+      text: "value is written in '\(inCell)' but the unit column says '\(column)'; using '\(inCell)'")
+  }
+  static func duplicateKey(_ region: RegionID, _ period: Period, _ indicator: IndicatorID, line: Int)
+    -> Self
+  {
+    .init(
+      code: "duplicate-key",
+      text: "\(region) × \(period) × \(indicator) is a duplicate of line \(line)")
+  }
+  static func conflictingTarget(_ what: String, _ value: Double, _ other: Double, line: Int) -> Self
+  {
+    .init(
+      code: "conflicting-target",
+      text: "\(what) \(value) conflicts with \(other) on line \(line) (same region, indicator, year)")
+  }
+  static func statusConflict(_ status: ValueStatus) -> Self {
+    .init(code: "status-conflict", text: "status is \(status.rawValue) but a value is given; dropped")
+  }
+  static func conflictingParent(_ region: RegionID, _ parent: String, _ first: String) -> Self {
+    .init(
+      code: "conflicting-parent",
+      text: "\(region) has parent '\(parent)' here but '\(first)' earlier; keeping '\(first)'")
+  }
+}
+
+// MARK: - Keys
+
+private struct ObservationKey: Hashable {
+  var region: RegionID
+  var period: Period
+  var indicator: IndicatorID
+}
+
+private struct TargetKey: Hashable {
+  var region: RegionID
+  var indicator: IndicatorID
+  var year: Int
+}
+
+// MARK: - Builder
+
+/// Turns observation rows into `Observation`s in canonical units, one row at a time, checking
+/// names, periods, numbers, units, statuses, duplicate keys and conflicting targets.
+struct ObservationBuilder {
+  let file: String
+  private(set) var regions: Catalog<Region>
+  private(set) var indicators: Catalog<Indicator>
+  private(set) var observations: [Observation] = []
+  private var intake: TableIntake<ObservationColumn>
+  private var keyLines: [ObservationKey: Int] = [:]
+  private var targets: [TargetKey: (value: Double, line: Int)] = [:]
+  private var targetGrowths: [TargetKey: (value: Double, line: Int)] = [:]
+  private var periodCache: [String: Period?] = [:]
+  private var unitCache: [String: (unit: Unit?, isEmpty: Bool)?] = [:]
+  private var parents: [RegionID: String] = [:]
+  private var polarityFromColumn: Set<IndicatorID> = []
+
+  init(file: String, regions: Catalog<Region>, indicators: Catalog<Indicator>) {
+    self.file = file
+    self.regions = regions
+    self.indicators = indicators
+    intake = TableIntake(file: file)
+  }
+
+  // MARK: - Rows
+
+  mutating func add(_ raw: TableRow, into sink: inout FindingSink) {
+    guard let row = intake.admit(raw, into: &sink), let map = intake.header else { return }
+    var report = RowReport(file: file, line: row.line)
+    let regionID = resolveRegion(map, row, &report)
+    let indicatorID = resolveIndicator(map, row, &report)
+    let period = resolvePeriod(map, row, &report)
+    let valueCell = map.cell(.value, in: row)
+    let value = parseValue(valueCell, &report)
+    guard let regionID, let indicatorID, let period, let value, !report.hasErrors else {
+      sink.add(contentsOf: report.findings)
+      return
+    }
+    let columnUnit = unit(map.cell(.unit, in: row), &report)
+    if let inCell = value.unit, let columnUnit, inCell != columnUnit {
+      report.add(.warning, .conflictingUnit(inCell, columnUnit), valueCell)
+    }
+    var canonical = indicators[indicatorID]?.unit
+    if canonical == nil, let first = value.unit ?? columnUnit {
+      indicators[indicatorID]?.unit = first
+      canonical = first
+    }
+    let unitCell = value.unit == nil ? map.cell(.unit, in: row) : valueCell
+    let converter = Converter(indicator: indicatorID, canonical: canonical)
+    let number = converter.convert(value, from: value.unit ?? columnUnit, at: unitCell, &report)
+    let target = parseValue(map.cell(.target, in: row), &report).flatMap { target in
+      converter.convert(target, from: target.unit ?? columnUnit, at: map.cell(.target, in: row),
+        &report)
+    }
+    let targetGrowth = percentage(.targetGrowth, map, row, &report)
+    let officialGrowth = percentage(.yoy, map, row, &report)
+    var status = resolveStatus(map, row, value: value, &report)
+    var finalNumber = number
+    if number != nil, status == .masked || status == .missing {
+      report.add(.warning, .statusConflict(status), map.cell(.status, in: row))
+      finalNumber = nil
+    }
+    if finalNumber == nil, status == .actual { status = .missing }
+    guard !report.hasErrors else {
+      sink.add(contentsOf: report.findings)
+      return
+    }
+    let key = ObservationKey(region: regionID, period: period, indicator: indicatorID)
+    if let first = keyLines[key] {
+      report.add(.error, .duplicateKey(regionID, period, indicatorID, line: first), row.cells.first)
+    } else {
+      keyLines[key] = row.line
+    }
+    let targetKey = TargetKey(region: regionID, indicator: indicatorID, year: period.year)
+    check(&targets, targetKey, target, "target", map.cell(.target, in: row), &report)
+    check(
+      &targetGrowths, targetKey, targetGrowth, "target growth",
+      map.cell(.targetGrowth, in: row), &report)
+    recordParent(of: regionID, map, row, &report)
+    recordPolarity(of: indicatorID, map, row, &report)
+    sink.add(contentsOf: report.findings)
+    guard !report.hasErrors else { return }
+    observations.append(
+      Observation(
+        region: regionID, period: period, indicator: indicatorID, value: finalNumber,
+        status: status, qualifier: value.qualifier, target: target, targetGrowth: targetGrowth,
+        officialGrowth: officialGrowth, note: map.text(.note, in: row),
+        source: map.text(.source, in: row),
+        location: .init(file: file, line: row.line, column: valueCell?.column)))
+  }
+
+  /// Reports an empty file and resolves implicit parents; returns the dataset parts.
+  mutating func finish(into sink: inout FindingSink) -> Dataset {
+    intake.finish(into: &sink)
+    var regionList = regions.entries
+    if !regions.isFixed {
+      for index in regionList.indices {
+        guard let parent = parents[regionList[index].id] else { continue }
+        let id = regions.lookup(parent) ?? RegionID(parent)
+        if id != regionList[index].id { regionList[index].parent = id }
+      }
+    }
+    return Dataset(regions: regionList, indicators: indicators.entries, observations: observations)
+  }
+
+  // MARK: - Cells
+
+  private mutating func resolveRegion(_ map: HeaderMap<ObservationColumn>, _ row: TableRow,
+    _ report: inout RowReport) -> RegionID?
+  {
+    let cell = map.cell(.region, in: row)
+    guard let text = required(cell, "region", &report) else { return nil }
+    if let id = regions.resolve(text) { return id }
+    report.findings.append(regions.unknownFinding(text, at: report.location(cell)))
+    return nil
+  }
+
+  private mutating func resolveIndicator(_ map: HeaderMap<ObservationColumn>, _ row: TableRow,
+    _ report: inout RowReport) -> IndicatorID?
+  {
+    let cell = map.cell(.indicator, in: row)
+    guard let text = required(cell, "indicator", &report) else { return nil }
+    if let id = indicators.resolve(text) { return id }
+    report.findings.append(indicators.unknownFinding(text, at: report.location(cell)))
+    return nil
+  }
+
+  private mutating func resolvePeriod(_ map: HeaderMap<ObservationColumn>, _ row: TableRow,
+    _ report: inout RowReport) -> Period?
+  {
+    let cell = map.cell(.period, in: row)
+    guard let text = required(cell, "period", &report) else { return nil }
+    let period: Period?
+    if let cached = periodCache[text] {
+      period = cached
+    } else {
+      period = Period(code: text)
+      periodCache[text] = period
+    }
+    if period == nil { report.add(.error, .badPeriod(text), cell) }
+    return period
+  }
+
+  private func required(_ cell: TableCell?, _ name: String, _ report: inout RowReport) -> String? {
+    let text = cell?.text.trimmingSpaces() ?? ""
+    if text.isEmpty { report.add(.error, .missingValue(name), cell) }
+    return text.isEmpty ? nil : text
+  }
+
+  private func parseValue(_ cell: TableCell?, _ report: inout RowReport) -> CellValue? {
+    guard let cell else { return nil }
+    guard let value = ValueParser.parse(cell.text) else {
+      report.add(.error, .badNumber(cell.text.trimmingSpaces()), cell)
+      return nil
+    }
+    return value
+  }
+
+  private mutating func unit(_ cell: TableCell?, _ report: inout RowReport) -> Unit? {
+    guard let cell else { return nil }
+    let parsed: (unit: Unit?, isEmpty: Bool)?
+    if let cached = unitCache[cell.text] {
+      parsed = cached
+    } else {
+      parsed = ValueParser.parseUnit(cell.text)
+      unitCache[cell.text] = parsed
+    }
+    guard let parsed else {
+      report.add(.error, .badUnit(cell.text.trimmingSpaces()), cell)
+      return nil
+    }
+    return parsed.unit
+  }
+
+  /// A growth column in %: a number, optionally written with `%` or `‰`.
+  private func percentage(_ column: ObservationColumn, _ map: HeaderMap<ObservationColumn>,
+    _ row: TableRow, _ report: inout RowReport) -> Double?
+  {
+    let cell = map.cell(column, in: row)
+    guard let value = parseValue(cell, &report), let number = value.number else { return nil }
+    guard let unit = value.unit else { return number }
+    guard let percent = unit.convert(number, to: .percent) else {
+      report.add(.error, .notAPercentage(unit, column: column.rawValue), cell)
+      return nil
+    }
+    return percent
+  }
+
+  private func resolveStatus(_ map: HeaderMap<ObservationColumn>, _ row: TableRow,
+    value: CellValue, _ report: inout RowReport) -> ValueStatus
+  {
+    if case .masked = value.content { return .masked }
+    guard let text = map.text(.status, in: row) else { return .actual }
+    guard let status = FieldSyntax.status(text) else {
+      report.add(.error, .badStatus(text), map.cell(.status, in: row))
+      return .actual
+    }
+    return status
+  }
+
+  private func check(
+    _ table: inout [TargetKey: (value: Double, line: Int)], _ key: TargetKey, _ value: Double?,
+    _ what: String, _ cell: TableCell?, _ report: inout RowReport
+  ) {
+    guard let value else { return }
+    guard let first = table[key] else {
+      table[key] = (value, report.line)
+      return
+    }
+    let scale = max(abs(value), abs(first.value), 1)
+    if abs(first.value - value) > 1e-9 * scale {
+      report.add(.error, .conflictingTarget(what, value, first.value, line: first.line), cell)
+    }
+  }
+
+  private mutating func recordParent(of region: RegionID, _ map: HeaderMap<ObservationColumn>,
+    _ row: TableRow, _ report: inout RowReport)
+  {
+    guard !regions.isFixed, let parent = map.text(.parent, in: row) else { return }
+    guard let first = parents[region] else {
+      parents[region] = parent
+      return
+    }
+    if NameFolding.key(first) != NameFolding.key(parent) {
+      report.add(.warning, .conflictingParent(region, parent, first), map.cell(.parent, in: row))
+    }
+  }
+
+  private mutating func recordPolarity(of indicator: IndicatorID,
+    _ map: HeaderMap<ObservationColumn>, _ row: TableRow, _ report: inout RowReport)
+  {
+    guard !indicators.isFixed, let text = map.text(.polarity, in: row) else { return }
+    guard let polarity = FieldSyntax.polarity(text) else {
+      report.add(.error, .badPolarity(text), map.cell(.polarity, in: row))
+      return
+    }
+    guard !polarityFromColumn.contains(indicator) else { return }
+    polarityFromColumn.insert(indicator)
+    indicators[indicator]?.polarity = polarity
+  }
+}
+
+// MARK: - Unit conversion
+
+/// Converts cell values to an indicator's canonical unit.
+private struct Converter {
+  let indicator: IndicatorID
+  let canonical: Unit?
+
+  /// The number in canonical units; nil when masked, missing, or of another dimension (error).
+  func convert(_ value: CellValue, from unit: Unit?, at cell: TableCell?,
+    _ report: inout RowReport) -> Double?
+  {
+    guard let unit, let canonical else { return value.number }
+    guard unit.dimension == canonical.dimension else {
+      report.add(.error, .unitDimensionMismatch(unit, canonical, indicator), cell)
+      return nil
+    }
+    return value.number.flatMap { unit.convert($0, to: canonical) }
+  }
+}
+
+// MARK: - Row report
+
+/// Findings of one row; the row is dropped when any is an error.
+private struct RowReport {
+  let file: String
+  let line: Int
+  var findings: [Finding] = []
+
+  var hasErrors: Bool { findings.hasErrors }
+
+  func location(_ cell: TableCell?) -> SourceLocation {
+    SourceLocation(file: file, line: line, column: cell?.column)
+  }
+
+  mutating func add(_ severity: Finding.Severity, _ message: Finding.Message, _ cell: TableCell?)
+  {
+    findings.append(Finding(severity, message, at: location(cell)))
+  }
+}

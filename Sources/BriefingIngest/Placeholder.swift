@@ -1,2 +1,0 @@
-// MARK: - BriefingIngest (being written)
-import BriefingCore

@@ -1,0 +1,216 @@
+import BriefingCore
+
+// MARK: - Parsed cells
+
+/// A numeric cell as people write it, before unit conversion.
+public struct CellValue: Hashable, Sendable {
+  /// What the cell holds.
+  public enum Content: Hashable, Sendable {
+    case number(Double)
+    /// `*`, `＊`, `-*`: known but withheld. Never 0.
+    case masked
+    /// Empty, `—`, `-`, `–`, `NA`, `N/A`, `…`, `#N/A`.
+    case missing
+  }
+
+  public var content: Content
+  public var qualifier: ValueQualifier?
+  /// A unit written inside the cell (`86.3亿元`, `7.2%`), if any.
+  public var unit: Unit?
+
+  public init(_ content: Content, qualifier: ValueQualifier? = nil, unit: Unit? = nil) {
+    self.content = content
+    self.qualifier = qualifier
+    self.unit = unit
+  }
+
+  /// The number, or nil when masked or missing.
+  public var number: Double? {
+    if case .number(let value) = content { return value }
+    return nil
+  }
+}
+
+// MARK: - Parser
+
+/// Parses numbers "as people write them" in Chinese statistics.
+///
+/// Accepted, in order: optional prefix qualifier (近, 约/約, 大约, 超过/超過, 突破, 逾, 不足,
+/// 不到, 不超过, 不低于), optional sign (`+`, `-`, `−`, `－`), digits with optional thousands
+/// separators (`1,234.5`, `1，234`) and decimal point (`.`, `．`), or `*`/`＊` for a masked
+/// value; then, in any order, suffix qualifiers (多, 余/餘, 以上, 左右, 以内/以內, 以下) and a
+/// unit (`亿元`, `%`, `万美元`, `个亿` …). Full-width digits and `％` are accepted everywhere.
+public enum ValueParser {
+  /// Returns nil when the text is not a value (e.g. `12a.5`).
+  public static func parse(_ raw: String) -> CellValue? {
+    let text = normalize(raw)
+    if text.isEmpty || missingTokens.contains(text) { return CellValue(.missing) }
+    if let plain = Double(text), plain.isFinite, isPlainNumber(text) {
+      return CellValue(.number(plain))
+    }
+    var rest = Substring(text)
+    var qualifier = stripPrefixQualifier(&rest)
+    let negative = stripSign(&rest)
+    let content: CellValue.Content
+    if rest.first == "*" {
+      rest = rest.drop { $0 == "*" }
+      content = .masked
+    } else {
+      guard let number = takeNumber(&rest) else { return nil }
+      content = .number(negative ? -number : number)
+    }
+    var tail = String(rest)
+    for (token, meaning) in suffixQualifiers where tail.contains(token) {
+      tail = tail.replacing(token, with: "")
+      if qualifier == nil { qualifier = meaning }
+    }
+    if let first = tail.unicodeScalars.first, first.properties.isAlphabetic, first.isASCII,
+      parseUnit(tail)?.unit.map(isKnown) != true
+    {
+      return nil  // `12abc`: ASCII letters glued to a number must be a known unit
+    }
+    guard let unit = parseUnit(tail) else { return nil }
+    return CellValue(content, qualifier: qualifier, unit: unit.isEmpty ? nil : unit.unit)
+  }
+
+  // MARK: - Units
+
+  /// A unit as written in a unit column or after a number; `.isEmpty` when there is none.
+  /// Nil when the text cannot be a unit (contains ASCII digits or punctuation other than `/`,
+  /// or is unknown ASCII).
+  static func parseUnit(_ raw: String) -> (unit: Unit?, isEmpty: Bool)? {
+    let text = normalize(raw)
+    if text.isEmpty { return (nil, true) }
+    if let alias = unitAliases[text] { return (alias, false) }
+    guard let unit = Unit.parse(text) else { return (nil, true) }
+    if case .other = unit.dimension {
+      let plausible = text.unicodeScalars.allSatisfy { scalar in
+        scalar.value >= 0x80 || scalar.properties.isAlphabetic || scalar == "/" || scalar == " "
+      }
+      guard plausible else { return nil }
+    }
+    return (unit, false)
+  }
+
+  private static func isKnown(_ unit: Unit) -> Bool {
+    if case .other = unit.dimension { return false }
+    return true
+  }
+
+  private static let unitAliases: [String: Unit] = [
+    "个亿元": .yiYuan, "個億元": .yiYuan, "个亿": .yiYuan, "個億": .yiYuan,
+    "個亿": .yiYuan, "个億": .yiYuan,
+  ]
+
+  // MARK: - Pieces
+
+  private static let missingTokens: Set<String> = [
+    "-", "—", "——", "–", "--", "NA", "N/A", "na", "n/a", "…", "……", "...", "#N/A", "null",
+  ]
+
+  private static let prefixQualifiers: [(String, ValueQualifier)] = [
+    ("不超过", .atMost), ("不超過", .atMost), ("不低于", .atLeast), ("不低於", .atLeast),
+    ("不足", .atMost), ("不到", .atMost), ("超过", .atLeast), ("超過", .atLeast),
+    ("突破", .atLeast), ("逾", .atLeast), ("大约", .approximately), ("大約", .approximately),
+    ("约", .approximately), ("約", .approximately), ("近", .approximately),
+  ]
+
+  private static let suffixQualifiers: [(String, ValueQualifier)] = [
+    ("左右", .approximately), ("以上", .atLeast), ("以内", .atMost), ("以內", .atMost),
+    ("以下", .atMost), ("多", .atLeast), ("余", .atLeast), ("餘", .atLeast),
+  ]
+
+  private static func stripPrefixQualifier(_ rest: inout Substring) -> ValueQualifier? {
+    for (token, meaning) in prefixQualifiers where rest.hasPrefix(token) {
+      rest = rest.dropFirst(token.count)
+      return meaning
+    }
+    return nil
+  }
+
+  private static func stripSign(_ rest: inout Substring) -> Bool {
+    guard let first = rest.first, first == "+" || first == "-" else { return false }
+    rest = rest.dropFirst()
+    return first == "-"
+  }
+
+  /// Reads `digits[,ddd]*[.digits][e±digits]` from the front of `rest`.
+  private static func takeNumber(_ rest: inout Substring) -> Double? {
+    let scalars = Array(rest.unicodeScalars)
+    var index = 0
+    var text = ""
+    var groupLength = 0
+    var sawComma = false
+    var sawDigit = false
+    while index < scalars.count {
+      let scalar = scalars[index]
+      if scalar.properties.numericType == .decimal, scalar.isASCII {
+        text.unicodeScalars.append(scalar)
+        groupLength += 1
+        sawDigit = true
+      } else if scalar == ",", sawDigit, (sawComma ? groupLength == 3 : groupLength <= 3) {
+        sawComma = true
+        groupLength = 0
+      } else {
+        break
+      }
+      index += 1
+    }
+    if sawComma, groupLength != 3 { return nil }
+    if index < scalars.count, scalars[index] == "." {
+      text.append(".")
+      index += 1
+      while index < scalars.count, scalars[index].isASCII,
+        scalars[index].properties.numericType == .decimal
+      {
+        text.unicodeScalars.append(scalars[index])
+        sawDigit = true
+        index += 1
+      }
+    }
+    guard sawDigit else { return nil }
+    if index + 1 < scalars.count, scalars[index] == "e" || scalars[index] == "E" {
+      var exponent = "e"
+      var probe = index + 1
+      if scalars[probe] == "+" || scalars[probe] == "-" {
+        exponent.unicodeScalars.append(scalars[probe])
+        probe += 1
+      }
+      let start = probe
+      while probe < scalars.count, scalars[probe].isASCII,
+        scalars[probe].properties.numericType == .decimal
+      {
+        exponent.unicodeScalars.append(scalars[probe])
+        probe += 1
+      }
+      if probe > start {
+        text += exponent
+        index = probe
+      }
+    }
+    guard let value = Double(text), value.isFinite else { return nil }
+    rest = Substring(String(String.UnicodeScalarView(scalars[index...])))
+    return value
+  }
+
+  /// True for `12`, `-3.5`, `+7`: the fast path, without separators, units or exponents.
+  private static func isPlainNumber(_ text: String) -> Bool {
+    text.utf8.allSatisfy { ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2E || $0 == 0x2D || $0 == 0x2B }
+  }
+
+  /// Trims spaces; full-width digits, `％`, `，`, `．`, `＋`, `＊` to ASCII; minus variants to `-`.
+  static func normalize(_ raw: String) -> String {
+    var out = String.UnicodeScalarView()
+    for scalar in raw.trimmingSpaces().unicodeScalars {
+      switch scalar.value {
+      case 0xFF10...0xFF19, 0xFF05, 0xFF0C, 0xFF0E, 0xFF0B, 0xFF0A:
+        out.append(Unicode.Scalar(scalar.value - 0xFEE0) ?? scalar)
+      case 0x2212, 0xFF0D, 0x2012:
+        out.append("-")
+      default:
+        out.append(scalar)
+      }
+    }
+    return String(out)
+  }
+}
