@@ -1,0 +1,80 @@
+import BriefingCore
+import Testing
+@testable import BriefingStats
+
+@Suite struct RankingTests {
+  /// values, polarity, decimals → expected ranks
+  static let cases: [([Double?], Polarity, Int, [Int?])] = [
+    ([10, 8, 8, 5], .higher, 1, [1, 2, 2, 4]),
+    ([10, 8, 8, 5], .lower, 1, [4, 2, 2, 1]),
+    ([10, 8, 8, 5], .neutral, 1, [1, 2, 2, 4]),
+    ([8.04, 7.96, 9, 1], .higher, 1, [2, 2, 1, 4]),
+    ([8.04, 7.96, 9, 1], .higher, 2, [2, 3, 1, 4]),
+    ([1.25, 1.2, 1.3], .higher, 1, [1, 3, 1]),
+    ([5, nil, 3, 5], .higher, 0, [1, nil, 3, 1]),
+    ([2.1, 2.1, 2.1], .lower, 1, [1, 1, 1]),
+  ]
+
+  @Test(arguments: cases)
+  func competitionRanks(_ values: [Double?], _ polarity: Polarity, _ decimals: Int, _ expected: [Int?]) {
+    let indicator = Indicator(id: "gdp", polarity: polarity, decimals: decimals)
+    let table = compare(Fixture.single(values, indicator: indicator))
+    let rows = table.rows(indicator: "gdp", period: Period(year: 2024, kind: .cumulative(through: 6)), group: Fixture.city)
+    #expect(rows.map(\.rank) == expected)
+    let ranked = expected.compactMap { $0 }.count
+    #expect(rows.allSatisfy { $0.rankOf == ranked })
+    for row in rows {
+      if let rank = row.rank { #expect(row.bottomRank == ranked - rank + 1) } else { #expect(row.bottomRank == nil) }
+    }
+  }
+
+  @Test func maskedIsUnrankedNeverZero() throws {
+    let data = Fixture.dataset(
+      members: ["A", "B", "C"],
+      observations: [
+        Fixture.obs("A", "2024-H1", 5), Fixture.obs("B", "2024-H1", nil, status: .masked),
+        Fixture.obs("C", "2024-H1", 3),
+      ])
+    let table = compare(data)
+    let b = try #require(Fixture.row(table, "B"))
+    #expect(b.status == .masked)
+    #expect(b.value == nil && b.rank == nil && b.bottomRank == nil)
+    #expect(b.rankOf == 2)
+    #expect(Fixture.row(table, "C")?.rank == 2)
+    let group = try #require(Fixture.groupRow(table))
+    #expect(group.value == 8)
+    #expect(group.groupTotalIsPartial == true)
+    #expect(group.groupMean == 4)
+  }
+
+  @Test func overallRankAcrossGroupsOfSameParentLevel() throws {
+    let regions = [
+      Region(id: "P", level: "province"),
+      Region(id: "X", parent: "P", level: "city"), Region(id: "Y", parent: "P", level: "city"),
+      Region(id: "a", parent: "X", level: "county"), Region(id: "b", parent: "X", level: "county"),
+      Region(id: "c", parent: "Y", level: "county"),
+    ]
+    let data = Dataset(
+      regions: regions, indicators: [Indicator(id: "gdp")],
+      observations: [("a", 1.0), ("b", 3), ("c", 2)].map { Fixture.obs($0.0, "2024", $0.1) })
+    let table = compare(data)
+    let c = try #require(table.rows.first { $0.region == "c" })
+    #expect(c.rank == 1 && c.rankOf == 1)
+    #expect(c.rankOverall == 2 && c.rankOverallOf == 3)
+    let b = try #require(table.rows.first { $0.region == "b" })
+    #expect(b.rankOverall == 1)
+  }
+
+  @Test func gapsToLeaderAndAbove() throws {
+    let higher = compare(Fixture.single([10, 8, 8, 5]))
+    #expect(Fixture.row(higher, "A")?.gapToAbove == nil)
+    #expect(Fixture.row(higher, "A")?.gapToLeader == 0)
+    #expect(Fixture.row(higher, "B")?.gapToAbove == 2)
+    #expect(Fixture.row(higher, "C")?.gapToAbove == 2)
+    #expect(Fixture.row(higher, "D")?.gapToAbove == 3)
+    #expect(Fixture.row(higher, "D")?.gapToLeader == 5)
+    let lower = compare(Fixture.single([10, 8, 8, 5], indicator: Indicator(id: "gdp", polarity: .lower)))
+    #expect(Fixture.row(lower, "B")?.gapToAbove == 3)
+    #expect(Fixture.row(lower, "A")?.gapToLeader == 5)
+  }
+}
