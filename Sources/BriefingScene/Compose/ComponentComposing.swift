@@ -1,0 +1,54 @@
+import BriefingCore
+
+// MARK: - Composed frames
+
+/// What a composer returns: positioned items (page coordinates, points) and the findings met while
+/// laying them out (truncated names, crowded labels, missing data).
+public struct ComposedFrame: Hashable, Sendable {
+  public var items: [FrameItem]
+  public var findings: [Finding]
+  /// The area actually used, in points (≤ the rect given to the composer).
+  public var bounds: Rect
+
+  public init(items: [FrameItem] = [], findings: [Finding] = [], bounds: Rect) {
+    self.items = items
+    self.findings = findings
+    self.bounds = bounds
+  }
+
+  /// The items wrapped in one named group.
+  public func group(_ name: String) -> FrameItem { .group(name: name, clip: nil, items: items) }
+}
+
+// MARK: - Composer protocol
+
+/// A stateless component composer with ggplot2's fixed phases: `prepare` turns comparison rows into
+/// the component's own data (the "stat": sorting, picking the metric, formatting labels), then
+/// `compose` lays that data out in a rectangle (scales are trained inside, from the data and the
+/// measured labels). No I/O, no stored state.
+public protocol ComponentComposing: Sendable {
+  /// What the caller hands in (rows, names, options).
+  associatedtype Input
+  /// The prepared, display-ready data.
+  associatedtype Prepared
+
+  /// The stat phase. Pure.
+  func prepare(_ input: Input) -> Prepared
+
+  /// Lays `prepared` out inside `rect` (points). Every text is measured through `measurer`;
+  /// nothing is placed outside `rect` and no two texts overlap.
+  func compose(
+    _ prepared: Prepared, in rect: Rect, theme: ResolvedTheme, measurer: some TextMeasuring
+  ) -> ComposedFrame
+}
+
+// MARK: - Default implementations
+
+extension ComponentComposing {
+  /// `prepare` then `compose`.
+  public func compose(
+    input: Input, in rect: Rect, theme: ResolvedTheme, measurer: some TextMeasuring
+  ) -> ComposedFrame {
+    compose(prepare(input), in: rect, theme: theme, measurer: measurer)
+  }
+}

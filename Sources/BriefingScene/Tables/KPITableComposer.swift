@@ -1,0 +1,181 @@
+import BriefingCore
+
+// MARK: - KPI table composer
+
+/// The focus region's main indicators as a three-line table (三线表): heavy top and bottom rules,
+/// a finer rule under the header, light rules between rows. Numbers are right-aligned; cells
+/// behind time progress and bottom-two ranks are alarm-coloured, first places good-coloured.
+/// Headers wrap to at most two lines, indicator names wrap inside their column, and a row is
+/// never split: rows that do not fit are returned so a caller can continue on the next page
+/// (the header is drawn again there).
+public struct KPITableComposer: ComponentComposing {
+  static let component = "kpi-table"
+
+  public init() {}
+
+  // MARK: - Phases
+
+  public func prepare(_ input: KPITableInput) -> KPITableData { input.prepared() }
+
+  /// Lays out as many rows as fit; an `overflow` finding counts the rest.
+  public func compose(
+    _ data: KPITableData, in rect: Rect, theme: ResolvedTheme, measurer: some TextMeasuring
+  ) -> ComposedFrame {
+    var result = composeFitting(data, in: rect, theme: theme, measurer: measurer)
+    if !result.remaining.isEmpty {
+      result.frame.findings.append(Finding(.warning, .overflow(Self.component, result.remaining.count)))
+    }
+    return result.frame
+  }
+
+  /// Lays out the header and as many whole rows as fit in `rect`; returns the rest.
+  public func composeFitting(
+    _ data: KPITableData, in rect: Rect, theme: ResolvedTheme, measurer: some TextMeasuring
+  ) -> (frame: ComposedFrame, remaining: [KPITableRow]) {
+    guard !data.rows.isEmpty, !data.columns.isEmpty else {
+      return (ComposedFrame(findings: [Finding(.notice, .noData(Self.component))], bounds: rect), [])
+    }
+    var findings: [Finding] = []
+    let (styles, widths) = columnWidths(data, width: rect.width, theme: theme, measurer: measurer)
+    let minimum = theme.length(.minTextSize)
+    if styles.cell.size < minimum - 1e-9 {
+      findings.append(Finding(.warning, .textShrunk(Self.component, styles.cell.size, minimum: minimum)))
+    }
+    let padding = theme.length(.cellPadding)
+    let rowPadding = theme.length(.rowPadding)
+    var lefts: [Double] = []
+    var x = rect.minX
+    for width in widths {
+      lefts.append(x)
+      x += width
+    }
+    var texts: [FrameItem] = []
+    var rules: [FrameItem] = []
+
+    // MARK: Header
+    var y = rect.minY
+    let headerRuns = zip(data.headers.indices, data.headers).map { index, header in
+      measurer.block(
+        header, style: styles.header,
+        origin: Point(x: lefts[index] + padding, y: 0), width: max(1, widths[index] - 2 * padding),
+        alignment: .center)
+    }
+    let headerHeight = (headerRuns.map(\.size.height).max() ?? 0) + 2 * rowPadding
+    guard headerHeight <= rect.height else {
+      return (ComposedFrame(findings: [Finding(.warning, .areaTooSmall(Self.component))], bounds: rect), data.rows)
+    }
+    rules += [FrameItem.line(from: Point(x: rect.minX, y: y), to: Point(x: rect.maxX, y: y), stroke: theme.line(.tableRuleOuter))].compactMap { $0 }
+    for var run in headerRuns {
+      run.origin.y = y + (headerHeight - run.size.height) / 2
+      texts.append(.text(run))
+    }
+    y += headerHeight
+    rules += [FrameItem.line(from: Point(x: rect.minX, y: y), to: Point(x: rect.maxX, y: y), stroke: theme.line(.tableRuleHeader))].compactMap { $0 }
+
+    // MARK: Rows
+    var drawn = 0
+    for row in data.rows {
+      var runs: [TextRun] = []
+      for (index, cell) in row.cells.enumerated() {
+        let column = data.columns[index]
+        let style = styles.style(column, cell.tone)
+        let inner = max(1, widths[index] - 2 * padding)
+        switch column.alignment {
+        case .left:
+          runs.append(measurer.block(cell.text, style: style, origin: Point(x: lefts[index] + padding, y: 0), width: inner))
+        case .right, .center:
+          runs.append(measurer.run(cell.text, style: style, at: Point(x: lefts[index] + widths[index] - padding, y: 0), alignment: .right))
+        }
+      }
+      let height = (runs.map(\.size.height).max() ?? 0) + 2 * rowPadding
+      guard y + height <= rect.maxY + 1e-9 else { break }
+      if drawn > 0, let rule = FrameItem.line(from: Point(x: rect.minX, y: y), to: Point(x: rect.maxX, y: y), stroke: theme.line(.tableRuleRow)) {
+        rules.append(rule)
+      }
+      for var run in runs {
+        run.origin.y = y + (height - run.size.height) / 2
+        texts.append(.text(run))
+      }
+      y += height
+      drawn += 1
+    }
+    rules += [FrameItem.line(from: Point(x: rect.minX, y: y), to: Point(x: rect.maxX, y: y), stroke: theme.line(.tableRuleOuter))].compactMap { $0 }
+    let bounds = Rect(x: rect.minX, y: rect.minY, width: rect.width, height: y - rect.minY)
+    return (ComposedFrame(items: rules + texts, findings: findings, bounds: bounds), Array(data.rows.dropFirst(drawn)))
+  }
+
+  // MARK: - Column widths
+
+  /// Widths of every column (points, summing to `width`) and the styles they were measured in.
+  /// Number columns take their widest cell or half their header (two header lines); the indicator
+  /// column takes the rest. When that leaves it under four characters, all text shrinks by steps.
+  private func columnWidths(
+    _ data: KPITableData, width: Double, theme: ResolvedTheme, measurer: some TextMeasuring
+  ) -> (TableStyles, [Double]) {
+    let padding = theme.length(.cellPadding)
+    let base = TableStyles(theme: theme)
+    var attempt: (TableStyles, [Double]) = (base, [])
+    for factor in [1.0, 0.9, 0.8, 0.7, 0.6] {
+      let styles = base.scaled(factor)
+      var widths: [Double] = []
+      for (index, column) in data.columns.enumerated() {
+        let cells = data.rows.map { row in
+          measurer.width(row.cells[index].text, style: styles.style(column, row.cells[index].tone))
+        }
+        let header = data.headers[index]
+        let headerWidth = measurer.width(header, style: styles.header)
+        var inner = max(cells.max() ?? 0, headerWidth / 2)
+        while inner < headerWidth,
+          measurer.measure(header, style: styles.header, wrapWidth: inner).lineCount > 2
+        {
+          inner += 1
+        }
+        widths.append(inner + 2 * padding)
+      }
+      let flexible = data.columns.firstIndex(of: .indicator) ?? 0
+      let others = widths.enumerated().filter { $0.offset != flexible }.map(\.element).reduce(0, +)
+      let minimumName = measurer.width("国国国国", style: styles.cell) + 2 * padding
+      widths[flexible] = max(width - others, 0)
+      attempt = (styles, widths)
+      if widths[flexible] >= minimumName { return attempt }
+    }
+    return attempt
+  }
+}
+
+// MARK: - Table styles
+
+/// Text styles of a table, shrunk together.
+private struct TableStyles {
+  var header: TextStyle
+  var cell: TextStyle
+  var number: TextStyle
+  var alarm: TextStyle
+  var good: TextStyle
+
+  init(theme: ResolvedTheme) {
+    header = theme.text(.tableHeaderText)
+    cell = theme.text(.tableCellText)
+    number = theme.text(.tableCellNumber)
+    alarm = theme.text(.tableCellAlarm)
+    good = theme.text(.tableCellGood)
+  }
+
+  func scaled(_ factor: Double) -> TableStyles {
+    var copy = self
+    copy.header = header.scaled(factor)
+    copy.cell = cell.scaled(factor)
+    copy.number = number.scaled(factor)
+    copy.alarm = alarm.scaled(factor)
+    copy.good = good.scaled(factor)
+    return copy
+  }
+
+  func style(_ column: KPIColumn, _ tone: CellTone) -> TextStyle {
+    switch tone {
+    case .alarm: return alarm
+    case .good: return good
+    case .normal: return column.alignment == .right ? number : cell
+    }
+  }
+}

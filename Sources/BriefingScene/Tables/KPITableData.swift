@@ -1,0 +1,152 @@
+import BriefingCore
+import BriefingStats
+
+// MARK: - Columns
+
+/// The columns a KPI table can show, in display order when all are chosen.
+public enum KPIColumn: String, Sendable, CaseIterable, Codable {
+  case indicator, unit, value, growth, completion, progressGap, rankByValue, rankByGrowth,
+    gapToGroup
+
+  /// Header text (may wrap to two lines).
+  public func header(_ style: NumberFormat.Style) -> String {
+    switch (self, style) {
+    case (.indicator, .chinese): "指标"
+    case (.unit, .chinese): "单位"
+    case (.value, .chinese): "累计值"
+    case (.growth, .chinese): "同比增长（%）"
+    case (.completion, .chinese): "完成年度目标（%）"
+    case (.progressGap, .chinese): "较时序进度（个百分点）"
+    case (.rankByValue, .chinese): "总量排位"
+    case (.rankByGrowth, .chinese): "增速排位"
+    case (.gapToGroup, .chinese): "较平均增速（个百分点）"
+    case (.indicator, .english): "Indicator"
+    case (.unit, .english): "Unit"
+    case (.value, .english): "Value"
+    case (.growth, .english): "Growth (%)"
+    case (.completion, .english): "Of target (%)"
+    case (.progressGap, .english): "vs time (pp)"
+    case (.rankByValue, .english): "Rank (level)"
+    case (.rankByGrowth, .english): "Rank (growth)"
+    case (.gapToGroup, .english): "vs avg (pp)"
+    }
+  }
+
+  /// Numbers are right-aligned; names and units left-aligned.
+  public var alignment: TextAlignment {
+    switch self {
+    case .indicator, .unit: .left
+    case .value, .growth, .completion, .progressGap, .rankByValue, .rankByGrowth, .gapToGroup: .right
+    }
+  }
+}
+
+// MARK: - Input
+
+/// One indicator of the focus region: its metadata and its comparison row (nil = no data).
+public struct KPIEntry: Hashable, Sendable {
+  public var indicator: Indicator
+  public var row: ComparisonRow?
+  public init(indicator: Indicator, row: ComparisonRow?) {
+    self.indicator = indicator
+    self.row = row
+  }
+}
+
+/// The focus region's indicators and the columns to show.
+public struct KPITableInput: Hashable, Sendable {
+  public var entries: [KPIEntry]
+  /// Default: all columns.
+  public var columns: [KPIColumn]
+  public var format: NumberFormat
+  /// Bottom ranks up to this k are alarms (倒数第1, 第2). Default: 2.
+  public var alarmBottomRanks: Int
+
+  public init(
+    entries: [KPIEntry], columns: [KPIColumn] = KPIColumn.allCases,
+    format: NumberFormat = .chinese, alarmBottomRanks: Int = 2
+  ) {
+    self.entries = entries
+    self.columns = columns
+    self.format = format
+    self.alarmBottomRanks = alarmBottomRanks
+  }
+}
+
+// MARK: - Prepared data
+
+/// How a cell is coloured: conditional colour is data, the theme decides the colour.
+public enum CellTone: String, Hashable, Sendable, CaseIterable {
+  case normal, alarm, good
+}
+
+/// One formatted cell.
+public struct KPICell: Hashable, Sendable {
+  public var text: String
+  public var tone: CellTone
+  public init(_ text: String, tone: CellTone = .normal) {
+    self.text = text
+    self.tone = tone
+  }
+}
+
+/// One table row (one indicator).
+public struct KPITableRow: Hashable, Sendable {
+  public var indicator: IndicatorID
+  public var cells: [KPICell]
+}
+
+/// The stat output of a KPI table: headers and formatted, toned cells.
+public struct KPITableData: Hashable, Sendable {
+  public var columns: [KPIColumn]
+  public var headers: [String]
+  public var rows: [KPITableRow]
+}
+
+// MARK: - Stat
+
+extension KPITableInput {
+  func prepared() -> KPITableData {
+    KPITableData(
+      columns: columns, headers: columns.map { $0.header(format.style) },
+      rows: entries.map { entry in
+        KPITableRow(indicator: entry.indicator.id, cells: columns.map { cell($0, entry) })
+      })
+  }
+
+  // MARK: - Private
+
+  private func cell(_ column: KPIColumn, _ entry: KPIEntry) -> KPICell {
+    let row = entry.row
+    let behind = (row?.progressGapPp ?? 0) < 0
+    switch column {
+    case .indicator: return KPICell(entry.indicator.name)
+    case .unit: return KPICell(entry.indicator.unit?.symbol ?? "")
+    case .value:
+      return KPICell(
+        format.value(
+          row?.value, decimals: entry.indicator.decimals, status: row?.status ?? .missing))
+    case .growth:
+      return KPICell(row?.growthPct.map { format.number($0, decimals: format.percentDecimals) } ?? format.missing)
+    case .completion:
+      return KPICell(
+        row?.completionPct.map { format.number($0, decimals: format.percentDecimals) } ?? format.missing,
+        tone: behind ? .alarm : .normal)
+    case .progressGap:
+      return KPICell(format.signedPoints(row?.progressGapPp), tone: behind ? .alarm : .normal)
+    case .rankByValue:
+      return rankCell(row?.rank, row?.rankOf, row?.bottomRank)
+    case .rankByGrowth:
+      return rankCell(row?.growthRank, row?.growthRankOf, row?.growthBottomRank)
+    case .gapToGroup:
+      return KPICell(format.signedPoints(row?.growthGapToGroupPp))
+    }
+  }
+
+  private func rankCell(_ rank: Int?, _ of: Int?, _ bottom: Int?) -> KPICell {
+    let text = format.rank(rank, of: of)
+    if rank == 1 { return KPICell(text, tone: .good) }
+    if let bottom, bottom <= alarmBottomRanks { return KPICell(text, tone: .alarm) }
+    return KPICell(text)
+  }
+}

@@ -1,0 +1,94 @@
+import BriefingCore
+import BriefingStats
+import Testing
+
+@testable import BriefingScene
+
+@Suite struct KPITableComposerTests {
+  let composer = KPITableComposer()
+  let rect = Rect(x: 36, y: 400, width: 523, height: 300)
+
+  static func entry(
+    _ id: String, _ name: String, value: Double?, growth: Double?, completion: Double?,
+    rank: (Int, Int)?, growthRank: (Int, Int)?, gap: Double?
+  ) -> KPIEntry {
+    let indicator = Indicator(id: IndicatorID(id), name: name, unit: .yiYuan, decimals: 1)
+    var row = Fixtures.row("泸县", value: value, growth: growth, indicator: indicator)
+    row.completionPct = completion
+    row.timeProgressPct = 50
+    row.progressGapPp = completion.map { $0 - 50 }
+    if let (r, n) = rank {
+      row.rank = r
+      row.rankOf = n
+      row.bottomRank = n - r + 1
+    }
+    if let (r, n) = growthRank {
+      row.growthRank = r
+      row.growthRankOf = n
+      row.growthBottomRank = n - r + 1
+    }
+    row.growthGapToGroupPp = gap
+    return KPIEntry(indicator: indicator, row: row)
+  }
+
+  static let entries = [
+    entry("gdp", "地区生产总值", value: 280.1, growth: 4.2, completion: 52.3, rank: (2, 7), growthRank: (5, 7), gap: -0.4),
+    entry("fai", "固定资产投资", value: 95.6, growth: -3.1, completion: 41.0, rank: (6, 7), growthRank: (7, 7), gap: -5.2),
+    entry("retail", "社会消费品零售总额", value: 120.3, growth: 8.8, completion: 55.0, rank: (1, 7), growthRank: (1, 7), gap: 2.5),
+    entry("revenue", "一般公共预算收入", value: nil, growth: nil, completion: nil, rank: nil, growthRank: nil, gap: nil),
+  ]
+
+  var data: KPITableData { composer.prepare(KPITableInput(entries: Self.entries)) }
+
+  @Test func formatsAndTonesCells() {
+    let rows = data.rows
+    #expect(rows[0].cells.map(\.text) == ["地区生产总值", "亿元", "280.1", "4.2", "52.3", "+2.3", "2/7", "5/7", "-0.4"])
+    #expect(rows[1].cells[4].tone == .alarm)
+    #expect(rows[1].cells[5].tone == .alarm)
+    #expect(rows[1].cells[6].tone == .alarm)
+    #expect(rows[1].cells[7].tone == .alarm)
+    #expect(rows[2].cells[6].tone == .good)
+    #expect(rows[0].cells[6].tone == .normal)
+    #expect(rows[3].cells.dropFirst(2).allSatisfy { $0.text == "—" })
+  }
+
+  @Test func composesLegiblyWithRightAlignedNumbers() {
+    let frame = composer.compose(data, in: rect, theme: Fixtures.theme, measurer: Fixtures.measurer)
+    #expect(frame.findings.isEmpty)
+    expectLegible(frame.items, in: rect)
+    expectShapesInside(frame.items, rect)
+    let numbers = frame.items.flatMap(\.textRuns).filter { $0.text == "280.1" || $0.text == "95.6" }
+    #expect(numbers.count == 2)
+    #expect(abs(numbers[0].bounds.maxX - numbers[1].bounds.maxX) < 0.01)
+    let red = frame.items.flatMap(\.textRuns).filter { $0.style.color.description == "#D62728" }
+    #expect(red.map(\.text) == ["41.0", "-9.0", "6/7", "7/7"])
+    let green = frame.items.flatMap(\.textRuns).filter { $0.style.color.description == "#2E7D32" }
+    #expect(green.map(\.text) == ["1/7", "1/7"])
+  }
+
+  @Test func rowsThatDoNotFitAreReturnedWhole() {
+    let short = Rect(x: 36, y: 0, width: 523, height: 80)
+    let result = composer.composeFitting(data, in: short, theme: Fixtures.theme, measurer: Fixtures.measurer)
+    #expect(!result.remaining.isEmpty)
+    #expect(result.remaining.count < 4)
+    expectLegible(result.frame.items, in: short)
+    let next = KPITableData(columns: data.columns, headers: data.headers, rows: result.remaining)
+    let page2 = composer.composeFitting(next, in: rect, theme: Fixtures.theme, measurer: Fixtures.measurer)
+    #expect(page2.remaining.isEmpty)
+    #expect(page2.frame.items.flatMap(\.textRuns).contains { $0.text == "指标" })
+    let flagged = composer.compose(data, in: short, theme: Fixtures.theme, measurer: Fixtures.measurer)
+    #expect(flagged.findings.map(\.message.code) == ["overflow"])
+  }
+
+  @Test func narrowTablesShrinkTextInsteadOfOverlapping() {
+    let narrow = Rect(x: 0, y: 0, width: 330, height: 300)
+    let frame = composer.compose(data, in: narrow, theme: Fixtures.theme, measurer: Fixtures.measurer)
+    expectLegible(frame.items, in: narrow)
+  }
+
+  @Test func englishHeaders() {
+    let english = composer.prepare(KPITableInput(entries: Self.entries, format: .english))
+    #expect(english.headers.first == "Indicator")
+    #expect(english.rows[2].cells[6].text == "1/7")
+  }
+}
