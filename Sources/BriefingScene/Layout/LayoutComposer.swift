@@ -91,9 +91,9 @@ public struct LayoutComposer {
   }
 
   private func composeSection(_ section: SectionSpec, in rect: Rect, composer: ComponentDispatch)
-    -> ComponentOutput
+    -> ComposedFrame
   {
-    var output = ComponentOutput()
+    var output = ComposedFrame(bounds: rect)
     var area = rect
     if let title = section.title {
       let style = theme.text(.sectionTitle)

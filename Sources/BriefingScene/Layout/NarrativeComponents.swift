@@ -41,11 +41,12 @@ struct NarrativeComponents {
     return [paragraph, summary].compactMap { $0 }.joined(separator: "")
   }
 
-  func headline(_ spec: ComponentSpec, in rect: Rect) -> ComponentOutput {
+  func headline(_ spec: ComponentSpec, in rect: Rect) -> ComposedFrame {
     guard let text = headlineText(spec.indicators ?? .main) else {
-      return ComponentOutput(findings: [Finding(.warning, .headlineNeedsFocus)])
+      return ComposedFrame(findings: [Finding(.warning, .headlineNeedsFocus)], bounds: rect)
     }
-    return ComponentOutput(items: [.text(paragraph(text, style: theme.text(.paragraphText), in: rect))])
+    return ComposedFrame(
+      items: [.text(paragraph(text, style: theme.text(.paragraphText), in: rect))], bounds: rect)
   }
 
   func headlineHeight(_ spec: ComponentSpec, width: Double) -> Double? {
@@ -56,9 +57,9 @@ struct NarrativeComponents {
   // MARK: - Highlights and shortfalls
 
   /// Two columns: 亮点 on the left, 短板 (with lead units) on the right.
-  func lists(_ spec: ComponentSpec, in rect: Rect) -> ComponentOutput {
+  func lists(_ spec: ComponentSpec, in rect: Rect) -> ComposedFrame {
     guard let columns = listTexts(spec) else {
-      return ComponentOutput(findings: [Finding(.warning, .headlineNeedsFocus)])
+      return ComposedFrame(findings: [Finding(.warning, .headlineNeedsFocus)], bounds: rect)
     }
     let gap = theme.length(.sectionSpacing)
     let width = (rect.width - gap) / 2
@@ -75,7 +76,7 @@ struct NarrativeComponents {
         y += run.size.height + theme.length(.lineSpacing)
       }
     }
-    return ComponentOutput(items: items)
+    return ComposedFrame(items: items, bounds: rect)
   }
 
   func listsHeight(_ spec: ComponentSpec, width: Double) -> Double? {
@@ -114,8 +115,10 @@ struct NarrativeComponents {
 
   // MARK: - Free text
 
-  func text(_ spec: ComponentSpec, in rect: Rect) -> ComponentOutput {
-    ComponentOutput(items: [.text(paragraph(spec.text ?? "", style: theme.text(.paragraphText), in: rect))])
+  func text(_ spec: ComponentSpec, in rect: Rect) -> ComposedFrame {
+    ComposedFrame(
+      items: [.text(paragraph(spec.text ?? "", style: theme.text(.paragraphText), in: rect))],
+      bounds: rect)
   }
 
   func textHeight(_ spec: ComponentSpec, width: Double) -> Double? {

@@ -1,0 +1,128 @@
+import BriefingCore
+import BriefingSpec
+import BriefingStats
+
+// MARK: - From a component spec to its composer
+
+/// Picks the composer for each component kind (an exhaustive switch: a new kind does not compile
+/// until it is handled here) and builds the composer's input from the sheet context.
+struct ComponentDispatch {
+  let context: SheetContext
+  let theme: ResolvedTheme
+  let measurer: any TextMeasuring
+
+  private var text: NarrativeComponents {
+    NarrativeComponents(context: context, theme: theme, measurer: measurer)
+  }
+
+  private var format: NumberFormat { context.language == .en ? .english : .chinese }
+
+  // MARK: - Composing
+
+  func compose(_ spec: ComponentSpec, in rect: Rect) -> ComposedFrame {
+    switch spec.kind {
+    case .headline: return text.headline(spec, in: rect)
+    case .narrative: return text.lists(spec, in: rect)
+    case .text: return text.text(spec, in: rect)
+    case .rankedBar: return rankedBar(spec, in: rect)
+    case .kpiTable: return kpiTable(spec, in: rect)
+    case .groupedBar, .progressBullet, .trendLine, .scatter, .rankMatrix, .rankingTable,
+      .subRegionTable, .redLinePanel, .smallMultiples:
+      return ComposedFrame(findings: [Finding(.error, .notComposable(spec.kind), at: spec.location)], bounds: rect)
+    }
+  }
+
+  /// The height a component needs at `width`, or nil when it takes whatever it is given.
+  func naturalHeight(_ spec: ComponentSpec, width: Double) -> Double? {
+    switch spec.kind {
+    case .headline: text.headlineHeight(spec, width: width)
+    case .narrative: text.listsHeight(spec, width: width)
+    case .text: text.textHeight(spec, width: width)
+    case .kpiTable: kpiTableHeight(spec, width: width)
+    case .rankedBar, .groupedBar, .progressBullet, .trendLine, .scatter, .rankMatrix, .rankingTable,
+      .subRegionTable, .redLinePanel, .smallMultiples:
+      nil
+    }
+  }
+
+  // MARK: - Charts
+
+  private func rankedBar(_ spec: ComponentSpec, in rect: Rect) -> ComposedFrame {
+    guard let id = spec.indicator, let indicator = context.dataset.indicator(id) else {
+      return ComposedFrame(findings: [Finding(.error, .unboundIndicator, at: spec.location)], bounds: rect)
+    }
+    let metric: BarMetric = spec.metric == .value ? .value : .growthPct
+    let axisTitle =
+      switch (metric, context.language) {
+      case (.growthPct, .en): "Growth (%)"
+      case (.growthPct, _): "同比增长（%）"
+      case (.value, _): indicator.unit.map { "\(indicator.name)（\($0.symbol)）" } ?? indicator.name
+      }
+    let options = RankedBarOptions(
+      showAverage: spec.showAverage ?? true, showRanks: spec.showRanks ?? true, bottomMarks: 2,
+      axisTitle: axisTitle, format: format,
+      averageWord: context.language == .en ? "Average" : "平均",
+      targetWord: context.language == .en ? "Target" : "目标")
+    let input = RankedBarInput(
+      rows: context.rows(id),
+      groupRow: context.table.groupRow(indicator: id, period: context.period, group: context.group.id),
+      indicator: indicator, regions: context.dataset.regions, focus: context.focus, metric: metric,
+      options: options)
+    return RankedBarComposer().compose(input: input, in: rect, theme: theme, measurer: measurer)
+  }
+
+  // MARK: - Tables
+
+  private func kpiInput(_ spec: ComponentSpec) -> KPITableInput {
+    let indicators = context.indicators(spec.indicators ?? .main)
+    let entries = indicators.map { KPIEntry(indicator: $0, row: context.focusRow($0.id)) }
+    let columns = [.indicator, .unit] + (spec.columns ?? Metric.kpiDefault).compactMap(\.kpiColumn)
+    return KPITableInput(entries: entries, columns: columns, format: format)
+  }
+
+  private func kpiTable(_ spec: ComponentSpec, in rect: Rect) -> ComposedFrame {
+    KPITableComposer().compose(input: kpiInput(spec), in: rect, theme: theme, measurer: measurer)
+  }
+
+  private func kpiTableHeight(_ spec: ComponentSpec, width: Double) -> Double? {
+    let tall = Rect(x: 0, y: 0, width: width, height: 10_000)
+    let frame = KPITableComposer().compose(input: kpiInput(spec), in: tall, theme: theme, measurer: measurer)
+    return frame.bounds.height
+  }
+}
+
+// MARK: - Metric → KPI column
+
+extension Metric {
+  /// The KPI table columns shown when a layout names none.
+  static let kpiDefault: [Metric] = [
+    .value, .growthPct, .completionPct, .progressGapPp, .rank, .growthRank, .growthGapToGroupPp,
+  ]
+
+  /// The KPI table column for this metric, if the table has one.
+  var kpiColumn: KPIColumn? {
+    switch self {
+    case .value: .value
+    case .growthPct: .growth
+    case .completionPct: .completion
+    case .progressGapPp: .progressGap
+    case .rank: .rankByValue
+    case .growthRank: .rankByGrowth
+    case .growthGapToGroupPp: .gapToGroup
+    case .growthChangePp, .targetGrowthPct, .progressGapAmount, .remaining, .monthlyPaceNeeded,
+      .rankChange, .growthRankChange, .rankOverall, .groupGrowthPct, .gapToLeader, .sharePct,
+      .shareChangePp, .contributionPp:
+      nil
+    }
+  }
+}
+
+// MARK: - Messages
+
+extension Finding.Message {
+  static func notComposable(_ kind: ComponentKind) -> Self {
+    Self(code: "component-unavailable", text: "component kind '\(kind.rawValue)' cannot be drawn by this build")
+  }
+  static let unboundIndicator = Self(
+    code: "unknown-indicator", text: "the component's indicator is not in the data")
+}
