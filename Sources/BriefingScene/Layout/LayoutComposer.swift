@@ -31,38 +31,50 @@ public struct LayoutComposer {
     }
   }
 
-  /// Composes one sheet (one or more pages when a table continues).
+  /// Composes one sheet. Sections are stacked top to bottom; a section that does not fit below
+  /// the previous one starts a new page (never split), and every page gets the header and the
+  /// footer with 「第 x 页 共 y 页」.
   public func compose(_ context: SheetContext) -> ([Page], [Finding]) {
     let margin = layout.page.margin
     let content = Rect(
       x: margin, y: margin, width: pageSize.width - 2 * margin, height: pageSize.height - 2 * margin)
     let chrome = PageChrome(context: context, theme: theme, measurer: measurer)
-    let (headerItems, bodyTop) = chrome.header(title: context.expand(layout.title), in: content)
-    let (footerItems, bodyBottom) = chrome.footer(layout.footer, page: 1, of: 1, in: content)
+    let title = context.expand(layout.title)
+    let (headerItems, bodyTop) = chrome.header(title: title, in: content)
+    // The footer's height does not depend on the page number, so measure it once.
+    let (_, bodyBottom) = chrome.footer(layout.footer, page: 1, of: 1, in: content)
     let body = Rect(x: content.minX, y: bodyTop, width: content.width, height: bodyBottom - bodyTop)
 
     var findings: [Finding] = []
-    var items: [FrameItem] = headerItems
+    var pages: [[FrameItem]] = [headerItems]
     if let focus = context.focus {
-      items.insert(.anchor(Bookmark(title: context.name(focus))), at: 0)
+      pages[0].insert(.anchor(Bookmark(title: context.name(focus))), at: 0)
     }
     let composer = ComponentDispatch(context: context, theme: theme, measurer: measurer)
-    let heights = sectionHeights(in: body, composer: composer)
     var y = body.minY
-    for (section, height) in zip(layout.sections, heights) {
-      let rect = Rect(x: body.minX, y: y, width: body.width, height: height)
-      let output = composeSection(section, in: rect, composer: composer)
-      items += output.items
+    for (section, height) in zip(layout.sections, sectionHeights(in: body, composer: composer)) {
+      if y + height > body.maxY + 0.5, y > body.minY {
+        pages.append(headerItems)
+        y = body.minY
+      }
+      let fitted = min(height, body.maxY - y)
+      let output = composeSection(section, in: Rect(x: body.minX, y: y, width: body.width, height: fitted), composer: composer)
+      pages[pages.count - 1] += output.items
       findings += output.findings
-      y += height + sectionGap
+      y += fitted + sectionGap
     }
-    items += footerItems
-    return ([Page(size: pageSize, items: items)], findings)
+    let result = pages.enumerated().map { index, items in
+      Page(size: pageSize, items: items + chrome.footer(layout.footer, page: index + 1, of: pages.count, in: content).0)
+    }
+    return (result, findings)
   }
 
   // MARK: - Sections
 
   private var sectionGap: Double { theme.length(.sectionSpacing) }
+
+  /// The least height a chart section gets before it moves to the next page. 170 pt.
+  static let minimumFlexibleHeight = 170.0
 
   private func titleHeight(_ title: String?, width: Double) -> Double {
     guard let title else { return 0 }
@@ -85,7 +97,9 @@ public struct LayoutComposer {
     }
     let used = heights.compactMap { $0 }.reduce(0, +) + gaps
     let flexible = heights.filter { $0 == nil }.count
-    let share = flexible > 0 ? max(60, (body.height - used) / Double(flexible)) : 0
+    // Flexible sections share what is left on the first page, but never get less than
+    // `minimumFlexibleHeight`: they move to the next page instead.
+    let share = flexible > 0 ? max(Self.minimumFlexibleHeight, (body.height - used) / Double(flexible)) : 0
     heights = heights.map { $0 ?? share }
     return heights.compactMap { $0 }
   }
