@@ -1,0 +1,100 @@
+import Foundation
+import Testing
+
+/// End to end: the shipped half-year layout on the 酒泉-style sample, read back with poppler.
+@Suite(.serialized) struct RenderTests {
+  static let args = [
+    "render", "--data", "Samples/jiuquan-2024h1", "--layout", "Layouts/half-year-comparison.yaml",
+    "--focus", "肃州区", "--period", "2024-H1", "--dpi", "60",
+  ]
+
+  @Test func halfYearSheetIsSearchableEmbeddedAndMatchesTheData() throws {
+    let out = try CLI.scratch()
+    let result = try CLI.run(Self.args + ["--out", out])
+    #expect(result.status == 0, "\(result.stderr)")
+    #expect(result.stderr.isEmpty, "no warnings: \(result.stderr)")
+    let pdf = out + "/half-year-comparison-肃州区-2024-H1.pdf"
+    #expect(result.stdout.contains(pdf))
+    #expect(FileManager.default.fileExists(atPath: out + "/half-year-comparison-肃州区-2024-H1.png"))
+
+    let text = try CLI.tool("pdftotext", [pdf, "-"])
+    #expect(text.contains("肃州区2024年上半年主要经济指标对比分析"))
+    for region in ["肃州区", "玉门市", "敦煌市", "瓜州县", "金塔县", "肃北县", "阿克塞县", "嘉峪关片区", "酒泉经开区"] {
+      #expect(text.contains(region), "\(region) printed")
+    }
+    // Figures from Samples/jiuquan-2024h1/observations.csv, checked by hand:
+    // GDP 2024-H1 132.60 (estimate) vs 2023-H1 125.57 → +5.6%; annual target 278.57 → 47.6%.
+    for figure in ["132.60", "5.6", "47.6", "全市9个县（市、区）", "时序进度：50.0%"] {
+      #expect(text.contains(figure), "\(figure) printed")
+    }
+
+    let fonts = try CLI.tool("pdffonts", [pdf])
+    for row in fonts.split(separator: "\n").dropFirst(2) {
+      let columns = row.split(separator: " ", omittingEmptySubsequences: true)
+      #expect(columns.suffix(5).prefix(3) == ["yes", "yes", "yes"], "embedded, subset, unicode: \(row)")
+    }
+    let check = try CLI.tool("qpdf", ["--check", pdf])
+    #expect(check.contains("No syntax or stream encoding errors"))
+  }
+
+  @Test func renderingTwiceGivesIdenticalBytes() throws {
+    let first = try CLI.scratch()
+    let second = try CLI.scratch()
+    let environment = ["SOURCE_DATE_EPOCH": "1720000000"]
+    #expect(try CLI.run(Self.args + ["--out", first], environment: environment).status == 0)
+    #expect(try CLI.run(Self.args + ["--out", second], environment: environment).status == 0)
+    for file in ["half-year-comparison-肃州区-2024-H1.pdf", "half-year-comparison-肃州区-2024-H1.png"] {
+      let a = FileManager.default.contents(atPath: first + "/" + file)
+      let b = FileManager.default.contents(atPath: second + "/" + file)
+      #expect(a != nil && a == b, "\(file) identical")
+    }
+    let info = try CLI.tool("pdfinfo", [first + "/half-year-comparison-肃州区-2024-H1.pdf"])
+    #expect(info.contains("2024"), "creation date from SOURCE_DATE_EPOCH (2024-07-03)")
+  }
+
+  @Test func badDataExits65WithLocationAndLeavesOutputsAlone() throws {
+    let out = try CLI.scratch()
+    let previous = out + "/half-year-comparison-肃州区-2024-H1.pdf"
+    try Data("previous".utf8).write(to: URL(fileURLWithPath: previous))
+    let data = try CLI.scratch()
+    for file in ["regions.csv", "indicators.csv"] {
+      try FileManager.default.copyItem(
+        atPath: CLI.root + "/Samples/jiuquan-2024h1/" + file, toPath: data + "/" + file)
+    }
+    var lines = try String(contentsOfFile: CLI.root + "/Samples/jiuquan-2024h1/observations.csv", encoding: .utf8)
+      .split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+    lines[3] = lines[3].replacingOccurrences(of: ",261.57,", with: ",26l.57,")
+    try lines.joined(separator: "\n").write(toFile: data + "/observations.csv", atomically: true, encoding: .utf8)
+    let result = try CLI.run(
+      ["render", "--data", data, "--layout", "Layouts/half-year-comparison.yaml", "--focus", "肃州区", "--out", out])
+    #expect(result.status == 65)
+    #expect(result.stderr.contains("observations.csv:4:"), "\(result.stderr)")
+    #expect(FileManager.default.contents(atPath: previous) == Data("previous".utf8))
+  }
+
+  @Test func unknownFocusSuggestsTheClosestRegion() throws {
+    let result = try CLI.run(
+      ["render", "--data", "Samples/jiuquan-2024h1", "--focus", "肃州", "--out", try CLI.scratch()])
+    // 肃州 is the short name, so it resolves; a typo does not.
+    #expect(result.status == 0 || result.status == 65)
+    let typo = try CLI.run(
+      ["render", "--data", "Samples/jiuquan-2024h1", "--focus", "肃洲区", "--out", try CLI.scratch()])
+    #expect(typo.status == 65)
+    #expect(typo.stderr.contains("did you mean '肃州区'?"))
+  }
+
+  @Test func analyzeWritesTheFixedColumns() throws {
+    let result = try CLI.run(["analyze", "--data", "Samples/jiuquan-2024h1", "--format", "csv"])
+    #expect(result.status == 0, "\(result.stderr)")
+    let header = result.stdout.split(separator: "\n").first.map(String.init) ?? ""
+    #expect(
+      header.hasPrefix(
+        "indicator,period,group,region,value,unit,status,rank,rank_of,bottom_rank,rank_overall,"
+          + "rank_overall_of,growth_rank,growth_rank_of,prior_period,prior_value,growth_pct,prev_period,"
+          + "prev_value,prev_growth_pct,group_total,group_mean,group_growth_pct,share_pct,target,"
+          + "completion_pct,time_progress_pct,progress_gap_pp,rank_change"))
+    // 肃州区 GDP, H1 2024: value 132.6, rank 1 of 9, growth rank 4 of 9, completion 47.6…
+    let row = result.stdout.split(separator: "\n").first { $0.hasPrefix("gdp,2024-H1,酒泉市,肃州区,") }
+    #expect(row?.contains(",132.6,亿元,estimate,1,9,9,") == true, "\(row ?? "")")
+  }
+}
