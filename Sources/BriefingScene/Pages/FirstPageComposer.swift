@@ -105,9 +105,22 @@ public struct FirstPageComposer: Sendable {
     page1.items += section1.items
     findings += section1.findings
     cursor = section1.bounds.maxY + theme.length(.lineSpacing)
+    let kpiIndicators = options.indicators
+      ?? dataset.indicators.filter(\.isMain).sorted { $0.order < $1.order }.map(\.id)
+    let entries = kpiIndicators.map { id in
+      KPIEntry(
+        indicator: dataset.indicator(id) ?? Indicator(id: id),
+        row: table.row(indicator: id, period: period, group: group, region: focus))
+    }
+    let kpi = KPITableComposer()
+    var tableData = kpi.prepare(KPITableInput(entries: entries, format: options.format))
     let members = table.rows(indicator: indicator, period: period, group: group)
-    let rowHeight = 1.6 * theme.text(.axisTextY).size + 2
-    let chartHeight = min(max(Double(members.count) * rowHeight + 60, 150), (body.maxY - cursor) * 0.55)
+    let chartHeight = fittedChartHeight(
+      regions: members.count, tableHeight: kpi.compose(
+        tableData, in: Rect(x: 0, y: 0, width: body.width, height: .greatestFiniteMagnitude),
+        theme: theme, measurer: measurer
+      ).bounds.height,
+      space: body.maxY - cursor, theme: theme, measurer: measurer)
     let chartInput = RankedBarInput(
       rows: members, groupRow: table.groupRow(indicator: indicator, period: period, group: group),
       indicator: chartIndicator, regions: dataset.regions, focus: focus, metric: options.metric,
@@ -125,15 +138,6 @@ public struct FirstPageComposer: Sendable {
     let section2 = chrome.sectionTitle(texts.tableSection, at: cursor, in: body)
     page1.items += section2.items
     cursor = section2.bounds.maxY + theme.length(.lineSpacing)
-    let kpiIndicators = options.indicators
-      ?? dataset.indicators.filter(\.isMain).sorted { $0.order < $1.order }.map(\.id)
-    let entries = kpiIndicators.map { id in
-      KPIEntry(
-        indicator: dataset.indicator(id) ?? Indicator(id: id),
-        row: table.row(indicator: id, period: period, group: group, region: focus))
-    }
-    let kpi = KPITableComposer()
-    var tableData = kpi.prepare(KPITableInput(entries: entries, format: options.format))
     let first = kpi.composeFitting(
       tableData, in: body.rows(cursor, body.maxY), theme: theme, measurer: measurer)
     page1.items.append(first.frame.group("kpi-table"))
@@ -174,5 +178,23 @@ public struct FirstPageComposer: Sendable {
       keywords: entries.map(\.indicator.name).joined(separator: ","), creator: options.tool,
       creationDate: options.creationDate)
     return (Scene(info: info, pages: scenePages), findings)
+  }
+
+  // MARK: - Sizing
+
+  /// The chart's height: comfortable rows (about 2.4 lines each) when the KPI table leaves room,
+  /// never less than tight rows (1.6 lines) unless that would take over 55 % of the space.
+  private func fittedChartHeight(
+    regions: Int, tableHeight: Double, space: Double, theme: ResolvedTheme,
+    measurer: some TextMeasuring
+  ) -> Double {
+    let line = measurer.lineHeight(theme.text(.axisTextY))
+    let chrome = 5 * line
+    let ideal = Double(regions) * line * 2.4 + chrome
+    let tight = Double(regions) * line * 1.6 + chrome
+    let sectionTitle = measurer.lineHeight(theme.text(.sectionTitle))
+    let free = space - tableHeight - sectionTitle - theme.length(.sectionSpacing)
+      - theme.length(.lineSpacing)
+    return max(min(ideal, free), min(tight, space * 0.55))
   }
 }
