@@ -108,7 +108,8 @@ public struct KPITableComposer: ComponentComposing {
 
   /// Widths of every column (points, summing to `width`) and the styles they were measured in.
   /// Number columns take their widest cell or half their header (two header lines); the indicator
-  /// column takes the rest. When that leaves it under four characters, all text shrinks by steps.
+  /// column takes what its longest name needs and spare width is shared by the others. When the
+  /// indicator column would get under four characters, all text shrinks by steps.
   private func columnWidths(
     _ data: KPITableData, width: Double, theme: ResolvedTheme, measurer: some TextMeasuring
   ) -> (TableStyles, [Double]) {
@@ -136,6 +137,12 @@ public struct KPITableComposer: ComponentComposing {
       let others = widths.enumerated().filter { $0.offset != flexible }.map(\.element).reduce(0, +)
       let minimumName = measurer.width("国国国国", style: styles.cell) + 2 * padding
       widths[flexible] = max(width - others, 0)
+      let names = data.rows.map { measurer.width($0.cells[flexible].text, style: styles.cell) }
+      let wanted = max(minimumName, (names.max() ?? 0) + 2 * padding)
+      if widths[flexible] > wanted, widths.count > 1 {
+        let share = (widths[flexible] - wanted) / Double(widths.count - 1)
+        widths = widths.indices.map { $0 == flexible ? wanted : widths[$0] + share }
+      }
       attempt = (styles, widths)
       if widths[flexible] >= minimumName { return attempt }
     }
