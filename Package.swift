@@ -69,7 +69,9 @@ let package = Package(
     .testTarget(name: "BriefingSpecTests", dependencies: ["BriefingSpec"]),
     .testTarget(name: "BriefingStatsTests", dependencies: ["BriefingStats", "BriefingIngest"]),
     .testTarget(name: "BriefingNarrativeTests", dependencies: ["BriefingNarrative"]),
-    .testTarget(name: "BriefingSceneTests", dependencies: ["BriefingScene"]),
+    .testTarget(
+      name: "BriefingSceneTests", dependencies: ["BriefingScene", "BriefingCore", "BriefingStats"]
+    ),
     .testTarget(name: "BriefingJobsTests", dependencies: ["BriefingJobs"]),
     .testTarget(name: "BriefingRenderTests", dependencies: ["BriefingRender"]),
     .testTarget(name: "BriefingCLITests", dependencies: ["BriefingCore"]),
