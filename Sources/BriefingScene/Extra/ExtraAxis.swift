@@ -48,7 +48,7 @@ struct NumericAxis {
 
   /// A vertical axis at `x` (labels right-aligned to its left, ticks pointing left).
   func vertical(
-    scale: LinearScale, x: Double, format: NumberFormat, theme: ResolvedTheme,
+    scale: AxisMap, x: Double, format: NumberFormat, theme: ResolvedTheme,
     kit: TextKit<some TextMeasuring>
   ) -> [FrameItem] {
     let style = theme.text(.axisTextY)
@@ -59,8 +59,8 @@ struct NumericAxis {
         .shape(
           Shape(
             .line(
-              from: Point(x: x, y: scale.range.lowerBound),
-              to: Point(x: x, y: scale.range.upperBound)), stroke: line)))
+              from: Point(x: x, y: scale.start),
+              to: Point(x: x, y: scale.end)), stroke: line)))
     }
     for (value, text) in zip(ticks, labels(format)) {
       let y = scale.map(value)
@@ -74,7 +74,7 @@ struct NumericAxis {
 
   /// A horizontal axis at `y` (labels centred below it, ticks pointing down).
   func horizontal(
-    scale: LinearScale, y: Double, format: NumberFormat, theme: ResolvedTheme,
+    scale: AxisMap, y: Double, format: NumberFormat, theme: ResolvedTheme,
     kit: TextKit<some TextMeasuring>
   ) -> [FrameItem] {
     let style = theme.text(.axisTextX)
@@ -85,8 +85,8 @@ struct NumericAxis {
         .shape(
           Shape(
             .line(
-              from: Point(x: scale.range.lowerBound, y: y),
-              to: Point(x: scale.range.upperBound, y: y)), stroke: line)))
+              from: Point(x: scale.start, y: y),
+              to: Point(x: scale.end, y: y)), stroke: line)))
     }
     for (value, text) in zip(ticks, labels(format)) {
       let x = scale.map(value)
@@ -96,5 +96,22 @@ struct NumericAxis {
       items.append(.text(kit.run(text, style, at: Point(x: x, y: y + tick + 1), h: .center)))
     }
     return items
+  }
+}
+
+// MARK: - Directional mapping
+
+/// Maps a data domain onto a drawing interval that may run either way (`start` > `end` for a
+/// y axis growing upwards). Points.
+struct AxisMap {
+  let domain: ClosedRange<Double>
+  let start: Double
+  let end: Double
+
+  /// The position of `value`, in points (not clamped).
+  func map(_ value: Double) -> Double {
+    let span = domain.upperBound - domain.lowerBound
+    guard span > 0 else { return start }
+    return start + (value - domain.lowerBound) / span * (end - start)
   }
 }

@@ -113,8 +113,10 @@ public struct ScatterComposer: Sendable {
     let plotRect = Rect(
       x: plot.minX, y: plot.minY, width: max(1, rect.maxX - xEdge - plot.minX),
       height: max(1, xTitleRun.bounds.minY - 2 - tickLabelHeight - tick - 1 - plot.minY))
-    let xScale = LinearScale(domain: xAxis.domain, range: plotRect.minX...plotRect.maxX)
-    let yScale = LinearScale(domain: yAxis.domain, range: plotRect.maxY...plotRect.minY)
+    let yHalf = kit.size("0", theme.text(.axisTextY)).height / 2 + 1
+    let xScale = AxisMap(domain: xAxis.domain, start: plotRect.minX, end: plotRect.maxX)
+    let yScale = AxisMap(
+      domain: yAxis.domain, start: plotRect.maxY - yHalf, end: plotRect.minY + yHalf)
     let yAxisItems = yAxis.vertical(scale: yScale, x: plotRect.minX, format: format, theme: theme, kit: kit)
     let xAxisItems = xAxis.horizontal(scale: xScale, y: plotRect.maxY, format: format, theme: theme, kit: kit)
     items += yAxisItems + xAxisItems
