@@ -1,0 +1,50 @@
+import BriefingCore
+
+// MARK: - Component output
+
+/// What an Extra composer returns: positioned items (page coordinates, points) plus findings about
+/// what had to be shortened, dropped or shown as missing, and, for paginating tables, the rows that
+/// did not fit so a caller can continue on the next page.
+public struct ComponentOutput: Hashable, Sendable {
+  // MARK: - Properties
+  public var items: [FrameItem]
+  public var findings: [Finding]
+  /// Rows (regions) not drawn for lack of space, in input order. Default: empty.
+  public var remaining: [RegionID]
+
+  // MARK: - Initialization
+  public init(items: [FrameItem] = [], findings: [Finding] = [], remaining: [RegionID] = []) {
+    self.items = items
+    self.findings = findings
+    self.remaining = remaining
+  }
+}
+
+// MARK: - Messages
+
+extension Finding.Message {
+  /// A label was cut to fit and ends in a visible `…`.
+  static func labelShortened(_ full: String, to shown: String) -> Self {
+    Self(code: "label-shortened", text: "label “\(full)” shortened to “\(shown)”")
+  }
+
+  /// A label could not be placed anywhere without overlapping and was left out.
+  static func labelDropped(_ text: String) -> Self {
+    Self(code: "label-dropped", text: "label “\(text)” left out: no free position")
+  }
+
+  /// A value is missing or masked and is shown as such (never as 0).
+  static func valueNotShown(_ region: String, _ indicator: String, shownAs mark: String) -> Self {
+    Self(code: "value-not-shown", text: "\(region) · \(indicator): no value, shown as “\(mark)”")
+  }
+
+  /// Rows continue on the next page.
+  static func rowsDeferred(_ count: Int) -> Self {
+    Self(code: "rows-deferred", text: "\(count) row(s) did not fit and are returned as remaining")
+  }
+
+  /// Content wider than the component's rectangle was left out.
+  static func columnsDropped(_ what: String) -> Self {
+    Self(code: "columns-dropped", text: "not enough width: \(what) left out")
+  }
+}

@@ -1,0 +1,110 @@
+import BriefingCore
+import BriefingStats
+
+// MARK: - Text placement shared by the Extra composers
+
+/// Vertical anchor of a text run relative to the point it is placed at.
+enum VerticalAnchor {
+  case top, middle, bottom
+}
+
+/// Measuring, anchoring and shortening of single-line labels. All lengths in points.
+struct TextKit<M: TextMeasuring> {
+  // MARK: - Properties
+  let measurer: M
+
+  // MARK: - Methods
+
+  /// The measured single-line size of `text`.
+  func size(_ text: String, _ style: TextStyle) -> Size {
+    let m = measurer.measure(text, style: style, wrapWidth: nil)
+    return Size(width: m.width, height: m.height)
+  }
+
+  /// A run whose box is anchored at `point` (`h` picks left/centre/right, `v` top/middle/bottom).
+  func run(
+    _ text: String, _ style: TextStyle, at point: Point, h: TextAlignment = .left,
+    v: VerticalAnchor = .top
+  ) -> TextRun {
+    let s = size(text, style)
+    let x: Double
+    switch h {
+    case .left: x = point.x
+    case .center: x = point.x - s.width / 2
+    case .right: x = point.x - s.width
+    }
+    let y: Double
+    switch v {
+    case .top: y = point.y
+    case .middle: y = point.y - s.height / 2
+    case .bottom: y = point.y - s.height
+    }
+    return TextRun(text: text, origin: Point(x: x, y: y), style: style, alignment: h, size: s)
+  }
+
+  /// `text` cut to `maxWidth` with a trailing `…` when it does not fit; empty when not even `…`
+  /// fits. Appends a `label-shortened` finding when shortened.
+  func fitted(
+    _ text: String, _ style: TextStyle, maxWidth: Double, findings: inout [Finding]
+  ) -> String {
+    guard size(text, style).width > maxWidth else { return text }
+    var chars = Array(text)
+    while !chars.isEmpty {
+      chars.removeLast()
+      let candidate = String(chars) + "…"
+      if size(candidate, style).width <= maxWidth, !chars.isEmpty {
+        findings.append(Finding(.notice, .labelShortened(text, to: candidate)))
+        return candidate
+      }
+    }
+    let ellipsis = size("…", style).width <= maxWidth ? "…" : ""
+    findings.append(Finding(.notice, .labelShortened(text, to: ellipsis)))
+    return ellipsis
+  }
+}
+
+// MARK: - Shared data helpers
+
+/// Naming and value text shared by the Extra composers.
+enum ExtraData {
+  /// The display name of `id`, falling back to the raw id.
+  static func name(_ id: RegionID, _ names: [RegionID: String]) -> String {
+    names[id] ?? id.rawValue
+  }
+
+  /// The value if it may be drawn (actual, estimate or preliminary and present); nil otherwise.
+  static func drawable(_ row: ComparisonRow) -> Double? {
+    switch row.status {
+    case .actual, .estimate, .preliminary: return row.value.flatMap { $0.isFinite ? $0 : nil }
+    case .masked, .missing: return nil
+    }
+  }
+
+  /// The mark shown instead of a value: `*` when masked, `—` otherwise.
+  static func absentMark(_ row: ComparisonRow?, _ format: NumberFormat) -> String {
+    guard let row else { return format.missing }
+    switch row.status {
+    case .masked: return format.masked
+    case .actual, .estimate, .preliminary, .missing: return format.missing
+    }
+  }
+
+  /// `地区生产总值（亿元）` / `GDP (亿元)`: an indicator name with its unit, if any.
+  static func titleWithUnit(_ name: String, unit: String?, _ format: NumberFormat) -> String {
+    guard let unit, !unit.isEmpty else { return name }
+    switch format.style {
+    case .chinese: return "\(name)（\(unit)）"
+    case .english: return "\(name) (\(unit))"
+    }
+  }
+
+  /// The member rows (not group rows) of one period, in input order.
+  static func members(_ rows: [ComparisonRow]) -> [ComparisonRow] {
+    rows.filter { !$0.isGroupRow }
+  }
+
+  /// `color` with its alpha multiplied by `alpha` (a lighter tint on white paper).
+  static func tint(_ color: Color, alpha: Double) -> Color {
+    Color(red: color.red, green: color.green, blue: color.blue, alpha: color.alpha * alpha)
+  }
+}

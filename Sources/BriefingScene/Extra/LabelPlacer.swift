@@ -1,0 +1,111 @@
+import BriefingCore
+
+// MARK: - Collision-free label placement
+
+/// Places label boxes next to marks without overlapping anything already placed. Tries right,
+/// left, above and below the mark at `gap` points, then positions further out (drawn with a leader
+/// line). Stateless about drawing: it only keeps the occupied rectangles (points).
+struct LabelPlacer {
+  // MARK: - Properties
+  /// Labels must stay inside this rectangle.
+  let bounds: Rect
+  /// Gap between a mark and its label. Default: 3 pt.
+  let gap: Double
+  private(set) var occupied: [Rect]
+
+  // MARK: - Initialization
+  init(bounds: Rect, gap: Double = 3, obstacles: [Rect] = []) {
+    self.bounds = bounds
+    self.gap = gap
+    occupied = obstacles
+  }
+
+  // MARK: - Methods
+
+  /// Marks `rect` as taken.
+  mutating func reserve(_ rect: Rect) { occupied.append(rect) }
+
+  /// A free rectangle of `size` near `mark`; `leader` is true when it is away from the mark and
+  /// needs a connecting line. Nil when there is no room; the rectangle is reserved otherwise.
+  mutating func place(_ size: Size, near mark: Rect) -> (rect: Rect, leader: Bool)? {
+    for (index, candidate) in candidates(size, mark).enumerated() where isFree(candidate) {
+      occupied.append(candidate)
+      return (candidate, index >= 4)
+    }
+    return nil
+  }
+
+  // MARK: - Private
+
+  private func isFree(_ rect: Rect) -> Bool {
+    rect.minX >= bounds.minX - 0.01 && rect.maxX <= bounds.maxX + 0.01
+      && rect.minY >= bounds.minY - 0.01 && rect.maxY <= bounds.maxY + 0.01
+      && !occupied.contains { $0.intersects(rect) }
+  }
+
+  private func candidates(_ size: Size, _ mark: Rect) -> [Rect] {
+    var result = [
+      Rect(x: mark.maxX + gap, y: mark.midY - size.height / 2, width: size.width, height: size.height),
+      Rect(x: mark.minX - gap - size.width, y: mark.midY - size.height / 2, width: size.width, height: size.height),
+      Rect(x: mark.midX - size.width / 2, y: mark.minY - gap - size.height, width: size.width, height: size.height),
+      Rect(x: mark.midX - size.width / 2, y: mark.maxY + gap, width: size.width, height: size.height),
+    ]
+    let directions: [(Double, Double)] = [
+      (1, 0), (-1, 0), (0, -1), (0, 1), (1, -1), (-1, -1), (1, 1), (-1, 1),
+    ]
+    for step in 1...6 {
+      let distance = Double(step) * max(size.height, 6)
+      for (dx, dy) in directions {
+        let cx = mark.midX + dx * (distance + mark.width / 2 + size.width / 2 + gap)
+        let cy = mark.midY + dy * (distance + mark.height / 2 + size.height / 2 + gap)
+        result.append(
+          Rect(x: cx - size.width / 2, y: cy - size.height / 2, width: size.width, height: size.height))
+      }
+    }
+    return result
+  }
+}
+
+// MARK: - Legend
+
+/// A one-line legend of colour swatches and labels, laid out left to right from `origin`.
+/// Returns the items and the height used (points).
+enum Legend {
+  struct Entry {
+    let label: String
+    let fill: Color?
+    let stroke: StrokeStyle?
+  }
+
+  static func row(
+    _ entries: [Entry], origin: Point, maxWidth: Double, theme: ResolvedTheme,
+    kit: TextKit<some TextMeasuring>, findings: inout [Finding]
+  ) -> (items: [FrameItem], height: Double) {
+    let style = theme.text(.axisTitle)
+    let swatch = style.size * 0.9
+    let lineHeight = kit.size("国", style).height
+    var x = origin.x
+    var items: [FrameItem] = []
+    for entry in entries {
+      let room = origin.x + maxWidth - x - swatch - 3
+      guard room > 0 else { break }
+      let text = kit.fitted(entry.label, style, maxWidth: room, findings: &findings)
+      let swatchRect = Rect(
+        x: x, y: origin.y + (lineHeight - swatch) / 2, width: swatch, height: swatch)
+      if let fill = entry.fill {
+        items.append(.shape(Shape(.rect(swatchRect), fill: fill)))
+      } else if let stroke = entry.stroke {
+        items.append(
+          .shape(
+            Shape(
+              .line(
+                from: Point(x: swatchRect.minX, y: swatchRect.midY),
+                to: Point(x: swatchRect.maxX, y: swatchRect.midY)), stroke: stroke)))
+      }
+      let run = kit.run(text, style, at: Point(x: swatchRect.maxX + 3, y: origin.y))
+      items.append(.text(run))
+      x = run.bounds.maxX + 10
+    }
+    return (items, lineHeight)
+  }
+}

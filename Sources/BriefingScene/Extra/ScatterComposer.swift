@@ -1,0 +1,180 @@
+import BriefingCore
+import BriefingStats
+
+// MARK: - Scatter input
+
+/// Level against growth for one indicator and period: one point per member region.
+public struct ScatterInput: Hashable, Sendable {
+  /// Rows of one indicator and period; group rows are ignored except for the group figures.
+  public var rows: [ComparisonRow]
+  /// Display names by region id. Default for a missing id: the id.
+  public var names: [RegionID: String]
+  public var indicator: Indicator
+  /// The region drawn in the focus colour, larger.
+  public var focus: RegionID
+  /// Default: `.chinese`.
+  public var format: NumberFormat
+
+  public init(
+    rows: [ComparisonRow], names: [RegionID: String], indicator: Indicator, focus: RegionID,
+    format: NumberFormat = .chinese
+  ) {
+    self.rows = rows
+    self.names = names
+    self.indicator = indicator
+    self.focus = focus
+    self.format = format
+  }
+}
+
+// MARK: - Scatter composer
+
+/// Level (x) against growth (y) with quadrant lines at the group mean level and the group growth.
+/// Labels are placed collision-free (right, left, above, below, then further out with a leader
+/// line); regions without both figures are listed in a note, never drawn at 0.
+public struct ScatterComposer: Sendable {
+  /// Peer point radius. Default: 2.5 pt.
+  public var pointRadius: Double
+  /// Focus point radius. Default: 4 pt.
+  public var focusRadius: Double
+
+  public init(pointRadius: Double = 2.5, focusRadius: Double = 4) {
+    self.pointRadius = pointRadius
+    self.focusRadius = focusRadius
+  }
+
+  // MARK: - Methods
+
+  public func compose(
+    _ input: ScatterInput, in rect: Rect, theme: ResolvedTheme, measurer: some TextMeasuring
+  ) -> ComponentOutput {
+    let kit = TextKit(measurer: measurer)
+    let format = input.format
+    var findings: [Finding] = []
+    var items: [FrameItem] = []
+
+    // Data preparation.
+    let members = ExtraData.members(input.rows)
+    var points: [(id: RegionID, x: Double, y: Double)] = []
+    var absent: [String] = []
+    for row in members {
+      if let level = ExtraData.drawable(row), let growth = row.growthPct, growth.isFinite {
+        points.append((row.region, level, growth))
+      } else {
+        let name = ExtraData.name(row.region, input.names)
+        absent.append(name + ExtraData.absentMark(row, format))
+        findings.append(
+          Finding(
+            .notice,
+            .valueNotShown(name, input.indicator.name, shownAs: ExtraData.absentMark(row, format))))
+      }
+    }
+    points.sort { ($0.id == input.focus ? 1 : 0) > ($1.id == input.focus ? 1 : 0) }
+    let meanLevel = input.rows.lazy.compactMap(\.groupMean).first
+    let groupGrowth = input.rows.lazy.compactMap(\.groupGrowthPct).first
+    let xAxis = NumericAxis(
+      covering: points.map(\.x) + [meanLevel].compactMap { $0 }, includeZero: false)
+    let yAxis = NumericAxis(
+      covering: points.map(\.y) + [groupGrowth].compactMap { $0 }, includeZero: true)
+
+    // Frame: titles, note, axes.
+    let titleStyle = theme.text(.axisTitle)
+    let titleHeight = kit.size("国", titleStyle).height
+    let growthTitle: String
+    switch format.style {
+    case .chinese: growthTitle = "同比增长（%）"
+    case .english: growthTitle = "YoY growth (%)"
+    }
+    let levelTitle = ExtraData.titleWithUnit(
+      input.indicator.name, unit: input.indicator.unit?.symbol, format)
+    var bottom = rect.maxY
+    if !absent.isEmpty {
+      let prefix = format.style == .chinese ? "注：未绘出 " : "Not plotted: "
+      let note = kit.fitted(
+        prefix + absent.joined(separator: format.style == .chinese ? "、" : ", "),
+        theme.text(.noteText), maxWidth: rect.width, findings: &findings)
+      let run = kit.run(note, theme.text(.noteText), at: Point(x: rect.minX, y: rect.maxY), v: .bottom)
+      items.append(.text(run))
+      bottom = run.bounds.minY - 2
+    }
+    let xTitle = kit.fitted(levelTitle, titleStyle, maxWidth: rect.width, findings: &findings)
+    let xTitleRun = kit.run(xTitle, titleStyle, at: Point(x: rect.maxX, y: bottom), h: .right, v: .bottom)
+    let yTitle = kit.fitted(growthTitle, titleStyle, maxWidth: rect.width, findings: &findings)
+    let yTitleRun = kit.run(yTitle, titleStyle, at: Point(x: rect.minX, y: rect.minY))
+    items += [.text(xTitleRun), .text(yTitleRun)]
+
+    let tickLabelHeight = kit.size("0", theme.text(.axisTextX)).height
+    let tick = theme.length(.tickLength)
+    let yLabelWidth = yAxis.labelWidth(format, theme.text(.axisTextY), kit)
+    let xEdge = (xAxis.labels(format).map { kit.size($0, theme.text(.axisTextX)).width }.max() ?? 0) / 2
+    let plot = Rect(
+      x: rect.minX + max(yLabelWidth + tick + 2, xEdge), y: yTitleRun.bounds.maxY + 4,
+      width: 0, height: 0)
+    let plotRect = Rect(
+      x: plot.minX, y: plot.minY, width: max(1, rect.maxX - xEdge - plot.minX),
+      height: max(1, xTitleRun.bounds.minY - 2 - tickLabelHeight - tick - 1 - plot.minY))
+    let yHalf = kit.size("0", theme.text(.axisTextY)).height / 2 + 1
+    let xScale = AxisMap(domain: xAxis.domain, start: plotRect.minX, end: plotRect.maxX)
+    let yScale = AxisMap(
+      domain: yAxis.domain, start: plotRect.maxY - yHalf, end: plotRect.minY + yHalf)
+    let yAxisItems = yAxis.vertical(scale: yScale, x: plotRect.minX, format: format, theme: theme, kit: kit)
+    let xAxisItems = xAxis.horizontal(scale: xScale, y: plotRect.maxY, format: format, theme: theme, kit: kit)
+    items += yAxisItems + xAxisItems
+
+    // Quadrant lines.
+    if let reference = theme.line(.referenceLine) {
+      if let meanLevel {
+        let x = xScale.map(meanLevel)
+        items.append(.shape(Shape(.line(from: Point(x: x, y: plotRect.minY), to: Point(x: x, y: plotRect.maxY)), stroke: reference)))
+      }
+      if let groupGrowth {
+        let y = yScale.map(groupGrowth)
+        items.append(.shape(Shape(.line(from: Point(x: plotRect.minX, y: y), to: Point(x: plotRect.maxX, y: y)), stroke: reference)))
+      }
+    }
+
+    // Points, then labels around them.
+    var obstacles = Self.textBounds(items)
+    var marks: [(RegionID, Rect)] = []
+    for point in points {
+      let isFocus = point.id == input.focus
+      let radius = isFocus ? focusRadius : pointRadius
+      let center = Point(x: xScale.map(point.x), y: yScale.map(point.y))
+      let fill = isFocus ? theme.fill(.highlightFill) : theme.fill(.barFill)
+      items.append(.shape(Shape(.circle(center: center, radius: radius), fill: fill, stroke: StrokeStyle(color: .white, width: 0.5))))
+      let box = Rect(x: center.x - radius, y: center.y - radius, width: radius * 2, height: radius * 2)
+      obstacles.append(box)
+      marks.append((point.id, box))
+    }
+    var placer = LabelPlacer(bounds: rect, gap: theme.length(.labelSpacing), obstacles: obstacles)
+    for (id, box) in marks {
+      let isFocus = id == input.focus
+      let style = theme.text(isFocus ? .labelValueFocus : .labelValue)
+      let name = ExtraData.name(id, input.names)
+      let size = kit.size(name, style)
+      guard let spot = placer.place(size, near: box) else {
+        findings.append(Finding(.warning, .labelDropped(name)))
+        continue
+      }
+      if spot.leader, let leader = theme.line(.ruleMinor) {
+        let end = Point(
+          x: min(max(box.midX, spot.rect.minX), spot.rect.maxX),
+          y: min(max(box.midY, spot.rect.minY), spot.rect.maxY))
+        items.append(.shape(Shape(.line(from: Point(x: box.midX, y: box.midY), to: end), stroke: leader)))
+      }
+      items.append(.text(TextRun(text: name, origin: spot.rect.origin, style: style, size: size)))
+    }
+    return ComponentOutput(items: [.group(name: "scatter", clip: nil, items: items)], findings: findings)
+  }
+
+  // MARK: - Private
+
+  private static func textBounds(_ items: [FrameItem]) -> [Rect] {
+    items.compactMap { item in
+      switch item {
+      case .text(let run): run.bounds
+      case .group, .shape, .anchor: nil
+      }
+    }
+  }
+}

@@ -1,0 +1,55 @@
+import BriefingCore
+import BriefingStats
+import Testing
+
+@testable import BriefingScene
+
+@Suite struct ScatterComposerTests {
+  let rect = Rect(x: 20, y: 30, width: 360, height: 260)
+
+  func compose(_ rows: [ComparisonRow], names: [RegionID: String] = Fixture.names) -> ComponentOutput {
+    ScatterComposer().compose(
+      ScatterInput(rows: rows, names: names, indicator: Fixture.gdp, focus: Fixture.focus),
+      in: rect, theme: Fixture.theme, measurer: Fixture.measurer)
+  }
+
+  @Test func nineRegions() {
+    let out = compose(Fixture.rows())
+    LayoutCheck.expectClean(out, in: rect)
+    #expect(Fixture.focusTexts(out) == ["肃州区"])
+    #expect(Fixture.focusShapes(out).count == 1)
+    let texts = LayoutCheck.texts(out.items).map(\.text)
+    #expect(texts.contains("地区生产总值（亿元）"))
+    #expect(texts.contains("同比增长（%）"))
+    #expect(Fixture.names.values.allSatisfy { texts.contains($0) })
+  }
+
+  @Test func missingAndMaskedAreNotedNotPlottedAtZero() {
+    let out = compose(Fixture.rowsWithGaps())
+    LayoutCheck.expectClean(out, in: rect)
+    let note = LayoutCheck.texts(out.items).map(\.text).first { $0.hasPrefix("注：") }
+    #expect(note?.contains("敦煌市—") == true)
+    #expect(note?.contains("金塔县*") == true)
+    #expect(LayoutCheck.shapes(out.items).filter { if case .circle = $0.geometry { true } else { false } }.count == 7)
+  }
+
+  @Test func oneRegionNegativeGrowthLongNames() {
+    LayoutCheck.expectClean(compose(Array(Fixture.rows().prefix(1))), in: rect)
+    LayoutCheck.expectClean(compose(Fixture.rows(negative: true)), in: rect)
+    let out = compose(Fixture.rows(), names: Fixture.longNames)
+    LayoutCheck.expectClean(out, in: rect)
+  }
+
+  @Test func crowdedPointsGetLeadersOrFindings() {
+    var rows = Fixture.rows()
+    for i in rows.indices {
+      rows[i].value = 100 + Double(i) * 0.1
+      rows[i].growthPct = 5 + Double(i) * 0.01
+    }
+    let out = compose(rows)
+    LayoutCheck.expectClean(out, in: rect)
+    let labels = LayoutCheck.texts(out.items).filter { Fixture.names.values.contains($0.text) }.count
+    let dropped = out.findings.filter { $0.message.code == "label-dropped" }.count
+    #expect(labels + dropped == 9)
+  }
+}
