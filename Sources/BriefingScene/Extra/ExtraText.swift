@@ -3,11 +3,6 @@ import BriefingStats
 
 // MARK: - Text placement shared by the Extra composers
 
-/// Vertical anchor of a text run relative to the point it is placed at.
-enum VerticalAnchor {
-  case top, middle, bottom
-}
-
 /// Measuring, anchoring and shortening of single-line labels. All lengths in points.
 struct TextKit<M: TextMeasuring> {
   // MARK: - Properties

@@ -26,7 +26,8 @@ struct ComponentDispatch {
     case .text: return text.text(spec, in: rect)
     case .rankedBar: return rankedBar(spec, in: rect)
     case .kpiTable: return kpiTable(spec, in: rect)
-    case .groupedBar, .progressBullet, .trendLine, .scatter, .rankMatrix, .rankingTable,
+    case .scatter: return scatter(spec, in: rect)
+    case .groupedBar, .progressBullet, .trendLine, .rankMatrix, .rankingTable,
       .subRegionTable, .redLinePanel, .smallMultiples:
       return ComposedFrame(findings: [Finding(.error, .notComposable(spec.kind), at: spec.location)], bounds: rect)
     }
@@ -71,6 +72,18 @@ struct ComponentDispatch {
     return RankedBarComposer().compose(input: input, in: rect, theme: theme, measurer: measurer)
   }
 
+  private func scatter(_ spec: ComponentSpec, in rect: Rect) -> ComposedFrame {
+    guard let id = spec.indicator, let indicator = context.dataset.indicator(id),
+      let focus = context.focus
+    else {
+      return ComposedFrame(findings: [Finding(.error, .unboundIndicator, at: spec.location)], bounds: rect)
+    }
+    let input = ScatterInput(
+      rows: context.rowsWithGroup(id), names: context.names, indicator: indicator, focus: focus,
+      format: format)
+    return ComposedFrame(ScatterComposer().compose(input, in: rect, theme: theme, measurer: measurer), in: rect)
+  }
+
   // MARK: - Tables
 
   private func kpiInput(_ spec: ComponentSpec) -> KPITableInput {
@@ -88,6 +101,15 @@ struct ComponentDispatch {
     let tall = Rect(x: 0, y: 0, width: width, height: 10_000)
     let frame = KPITableComposer().compose(input: kpiInput(spec), in: tall, theme: theme, measurer: measurer)
     return frame.bounds.height
+  }
+}
+
+// MARK: - Adapting the extra composers
+
+extension ComposedFrame {
+  /// The frame of a composer that reports `ComponentOutput`.
+  init(_ output: ComponentOutput, in rect: Rect) {
+    self.init(items: output.items, findings: output.findings, bounds: rect)
   }
 }
 

@@ -55,6 +55,17 @@ public struct SheetContext: Sendable {
     table.rows(indicator: indicator, period: period, group: group.id)
   }
 
+  /// Member rows plus the group row (aggregates) for an indicator in this period.
+  public func rowsWithGroup(_ indicator: IndicatorID) -> [ComparisonRow] {
+    rows(indicator)
+      + (table.groupRow(indicator: indicator, period: period, group: group.id).map { [$0] } ?? [])
+  }
+
+  /// Display names by region id.
+  public var names: [RegionID: String] {
+    Dictionary(dataset.regions.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
+  }
+
   /// The focus region's row for an indicator in this period.
   public func focusRow(_ indicator: IndicatorID) -> ComparisonRow? {
     guard let focus else { return nil }
