@@ -29,9 +29,14 @@ setup:
 build: setup
 	swift build -c release $(SWIFT_FLAGS)
 
+SAMPLE := Samples/jiuquan-2024h1
+
 ## demo: render the bundled half-year sample into Output/ and print the paths written
 demo: build
-	$(RELEASE_BIN) render --data Samples/jiuquan-2024h1 --focus 肃州区 --period 2024-H1 --indicator gdp --out $(OUT)/jiuquan-2024h1
+	$(RELEASE_BIN) render --data $(SAMPLE) --layout Layouts/half-year-comparison.yaml --focus 肃州区 --period 2024-H1 --out $(OUT)
+	$(RELEASE_BIN) render --data $(SAMPLE) --layout Layouts/ranking-bulletin.yaml --period 2024-H1 --out $(OUT)
+	$(RELEASE_BIN) render --data $(SAMPLE) --layout Layouts/region-charts.yaml --period 2024-H1 --out $(OUT) | sed -n '1p;$$p'
+	@echo "demo: $$(find $(OUT) -name '*.png' -path '*region-charts*' | wc -l) region charts under $(OUT)/region-charts-2024-H1/"
 
 ## test: unit, scene, render and end-to-end CLI tests
 test: setup

@@ -8,6 +8,6 @@ struct BriefingCommand: ParsableCommand {
     commandName: "briefing",
     abstract: "Comparative regional statistics briefings as print-ready PDF and PNG.",
     version: BriefingVersion.string,
-    subcommands: [Render.self, Analyze.self, Fonts.self, DumpLayout.self]
+    subcommands: [Render.self, Analyze.self, Validate.self, DumpLayout.self, Fonts.self]
   )
 }

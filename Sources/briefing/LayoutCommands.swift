@@ -36,3 +36,32 @@ struct DumpLayout: ParsableCommand {
     }
   }
 }
+
+// MARK: - validate
+
+struct Validate: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    abstract: "Check a layout (and, with --data, its bindings against a data set) without rendering.")
+
+  @Option(help: "The layout file (YAML).")
+  var layout: String
+
+  @Option(help: "A data folder or observations file to check the bindings against.")
+  var data: String?
+
+  func run() throws {
+    try reportingFailures {
+      let (document, findings) = try loadLayout(layout)
+      var all = findings
+      if let data {
+        var options = try DataOptions.parse(["--data", data])
+        options.encoding = "auto"
+        let (dataset, dataFindings) = try options.load()
+        all += dataFindings + LayoutValidator.validate(document, against: dataset, file: layout)
+      }
+      if all.hasErrors { throw Failure.data(all) }
+      printFindings(all)
+      print("\(layout): ok (\(document.sections.count) sections)")
+    }
+  }
+}

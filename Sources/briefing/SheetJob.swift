@@ -87,6 +87,18 @@ struct SheetJob {
       dataset: dataset, table: table, focus: selection.focus, group: selection.group,
       period: selection.period, language: document.language)
     let composer = LayoutComposer(layout: document, theme: theme, measurer: measurer)
+    switch document.scope {
+    case .region, .group:
+      return try renderSheet(composer: composer, context: context, dpi: dpi)
+    case .charts:
+      return try renderCharts(composer: composer, context: context)
+    }
+  }
+
+  /// One PDF (all pages) plus one PNG per page.
+  private func renderSheet(composer: LayoutComposer, context: SheetContext, dpi: Double)
+    throws(Failure) -> ([OutputFile], [Finding])
+  {
     let (pages, findings) = composer.compose(context)
     let title = context.expand(document.title)
     let scene = Scene(
@@ -112,11 +124,52 @@ struct SheetJob {
     return (files, findings)
   }
 
+  /// One PNG per member region × indicator: `<layout>-<period>/<region>/<indicator>.png` at 96 dpi.
+  private func renderCharts(composer: LayoutComposer, context: SheetContext)
+    throws(Failure) -> ([OutputFile], [Finding])
+  {
+    var files: [OutputFile] = []
+    var findings: [Finding] = []
+    let folder = FileName.safe("\(document.name)-\(selection.period.code)")
+    for region in context.group.members {
+      var regional = context
+      regional.focus = region
+      for indicator in context.indicators(document.indicators) {
+        let (page, chartFindings) = composer.composeChart(regional, indicator: indicator)
+        findings += chartFindings
+        let name = "\(folder)/\(FileName.safe(region.rawValue))/\(FileName.safe(indicator.id.rawValue)).png"
+        do {
+          files.append(OutputFile(name: name, bytes: try PNGRenderer.render(page, dpi: 96)))
+        } catch {
+          throw .internal("\(error)")
+        }
+      }
+    }
+    return (files, findings)
+  }
+
   /// `<layout>-<focus or group>-<period>` with path separators removed.
   private func fileStem(_ context: SheetContext) -> String {
     let who = selection.focus?.rawValue ?? selection.group.id.rawValue
-    let raw = "\(document.name)-\(who)-\(selection.period.code)"
-    return String(raw.map { $0 == "/" || $0 == "\\" || $0.isNewline ? "_" : $0 })
+    return FileName.safe("\(document.name)-\(who)-\(selection.period.code)")
+  }
+}
+
+// MARK: - File names
+
+/// Turns names from data (regions, indicators) into safe file names: no path separators, no
+/// `..`, no control characters or leading dots; Chinese is kept.
+enum FileName {
+  static func safe(_ raw: String) -> String {
+    var text = String(
+      raw.map { character -> Character in
+        if character == "/" || character == "\\" || character.isNewline { return "_" }
+        if character.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) { return "_" }
+        return character
+      })
+    while text.contains("..") { text = text.replacingAll("..", with: "_") }
+    while text.hasPrefix(".") { text.removeFirst() }
+    return text.isEmpty ? "_" : String(text.prefix(120))
   }
 }
 

@@ -146,3 +146,31 @@ public struct LayoutComposer {
     return output
   }
 }
+
+// MARK: - Single charts
+
+extension LayoutComposer {
+  /// One chart page for `scope: charts`: the title (with `{indicator}` filled) above the layout's
+  /// first component bound to `indicator`, on a page of `chartWidth × chartHeight` pixels at
+  /// 96 dpi (so 800 × 500 px is 600 × 375 pt).
+  public func composeChart(_ context: SheetContext, indicator: Indicator) -> (Page, [Finding]) {
+    let size = Size(width: layout.page.chartWidth * 0.75, height: layout.page.chartHeight * 0.75)
+    let margin = 12.0
+    let content = Rect(x: margin, y: margin, width: size.width - 2 * margin, height: size.height - 2 * margin)
+    let style = theme.text(.pageTitle).scaled(0.8)
+    let title = context.expand(layout.title, indicator: indicator)
+    let metrics = measurer.measure(title, style: style, wrapWidth: content.width)
+    var items: [FrameItem] = [
+      .text(
+        TextRun(
+          text: title, origin: content.origin, style: style, alignment: .center,
+          wrapWidth: content.width, size: Size(width: content.width, height: metrics.height)))
+    ]
+    guard var spec = layout.sections.first?.components.first else { return (Page(size: size, items: items), []) }
+    spec.indicator = indicator.id
+    let composer = ComponentDispatch(context: context, theme: theme, measurer: measurer)
+    let frame = composer.compose(spec, in: content.inset(top: metrics.height + 6))
+    items += frame.items
+    return (Page(size: size, items: items), frame.findings)
+  }
+}

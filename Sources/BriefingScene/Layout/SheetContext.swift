@@ -100,7 +100,7 @@ public struct SheetContext: Sendable {
 
 extension String {
   /// Replaces every occurrence of `target` (no Foundation needed).
-  func replacingAll(_ target: String, with replacement: String) -> String {
+  public func replacingAll(_ target: String, with replacement: String) -> String {
     guard !target.isEmpty else { return self }
     var result = ""
     var rest = Substring(self)
