@@ -45,9 +45,13 @@ public struct RunOptions: @unchecked Sendable {
   public init(toolVersion: String, log: any LogSink) {
     self.toolVersion = toolVersion
     self.log = log
-    if let text = environment["BRIEFING_TEST_PAUSE_AFTER"], let count = Int(text), count > 0 {
-      pauseAfterPublishing = count
-    }
+    pauseAfterPublishing = Self.pauseCount(from: environment)
+  }
+
+  /// `BRIEFING_TEST_PAUSE_AFTER=N` (N ≥ 1), else nil.
+  public static func pauseCount(from environment: [String: String]) -> Int? {
+    guard let text = environment["BRIEFING_TEST_PAUSE_AFTER"], let count = Int(text), count > 0 else { return nil }
+    return count
   }
 }
 
