@@ -88,7 +88,7 @@ struct Fixture {
     while let path = enumerator?.nextObject() as? String {
       if path.split(separator: "/").contains(where: { $0.hasPrefix(".") }) { continue }
       var isDirectory: ObjCBool = false
-      FileManager.default.fileExists(atPath: output + "/" + path, isDirectory: &isDirectory)
+      _ = FileManager.default.fileExists(atPath: output + "/" + path, isDirectory: &isDirectory)
       if !isDirectory.boolValue { found.append(path) }
     }
     return found.sorted()
