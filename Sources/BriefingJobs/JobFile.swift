@@ -1,0 +1,353 @@
+import BriefingCore
+import Foundation
+import Yams
+
+// MARK: - Job file
+
+/// An unattended job, read from YAML (`briefing run monthly.yaml`).
+///
+/// | key          | required | default                        | meaning |
+/// |--------------|----------|--------------------------------|---------|
+/// | `version`    | yes      | —                              | job file format, must be 1 |
+/// | `data`       | yes      | —                              | data folder or file; relative to the job file's folder |
+/// | `layouts`    | yes      | —                              | layout path or list of paths; relative to the job file |
+/// | `regions`    | no       | `every`                        | list of region ids, or `every` |
+/// | `group`      | no       | none                           | region group the caller restricts `every` to |
+/// | `period`     | no       | `latest`                       | `latest` (latest cumulative period in the data) or a code such as `2024-H1` |
+/// | `output`     | yes      | —                              | output folder; relative to the job file |
+/// | `name`       | no       | `{layout}/{region}-{period}`   | output name pattern; `/` makes folders |
+/// | `retention`  | no       | 12                             | run folders kept under `runs/` (1…1000) |
+/// | `schedule`   | no       | none                           | mapping with `cron` (5 fields) and `timezone` (IANA, default `UTC`) |
+/// | `language`   | no       | none (layout decides)          | passed to the renderer |
+/// | `on_success` | no       | none                           | `/bin/sh -c` command after a successful publication |
+/// | `on_failure` | no       | none                           | `/bin/sh -c` command after a failed or partial run |
+public struct JobFile: Hashable, Sendable {
+  public static let currentVersion = 1
+  public static let defaultName = "{layout}/{region}-{period}"
+  public static let defaultRetention = 12
+
+  public enum Regions: Hashable, Sendable {
+    case every
+    case list([String])
+  }
+
+  public enum PeriodChoice: Hashable, Sendable {
+    case latest
+    case fixed(String)
+  }
+
+  public struct Schedule: Hashable, Sendable {
+    public var cron: CronExpression
+    public var timezone: String
+    public init(cron: CronExpression, timezone: String) {
+      self.cron = cron
+      self.timezone = timezone
+    }
+  }
+
+  /// The job file's path as given.
+  public var file: String
+  public var version: Int
+  /// Absolute (resolved) paths.
+  public var data: String
+  public var layouts: [String]
+  public var regions: Regions
+  public var group: String?
+  public var period: PeriodChoice
+  public var output: String
+  public var name: String
+  public var retention: Int
+  public var schedule: Schedule?
+  public var language: String?
+  public var onSuccess: String?
+  public var onFailure: String?
+
+  public init(
+    file: String, data: String, layouts: [String], output: String, regions: Regions = .every,
+    group: String? = nil, period: PeriodChoice = .latest, name: String = JobFile.defaultName,
+    retention: Int = JobFile.defaultRetention, schedule: Schedule? = nil, language: String? = nil,
+    onSuccess: String? = nil, onFailure: String? = nil
+  ) {
+    self.file = file
+    self.version = Self.currentVersion
+    self.data = data
+    self.layouts = layouts
+    self.output = output
+    self.regions = regions
+    self.group = group
+    self.period = period
+    self.name = name
+    self.retention = retention
+    self.schedule = schedule
+    self.language = language
+    self.onSuccess = onSuccess
+    self.onFailure = onFailure
+  }
+}
+
+// MARK: - Loader
+
+public enum JobLoader {
+  static let keys = [
+    "version", "data", "layouts", "regions", "group", "period", "output", "name", "retention",
+    "schedule", "language", "on_success", "on_failure",
+  ]
+  static let scheduleKeys = ["cron", "timezone"]
+  static let placeholders = ["region", "period", "layout"]
+
+  /// Reads a job file from disk; a missing or unreadable file is one error finding.
+  public static func load(file: String) -> (JobFile?, [Finding]) {
+    guard let data = FileManager.default.contents(atPath: file),
+      let text = String(data: data, encoding: .utf8)
+    else {
+      return (nil, [Finding(.error, .jobUnreadable(file), at: SourceLocation(file: file))])
+    }
+    return load(yaml: text, file: file)
+  }
+
+  /// Parses and validates job YAML. `file` locates findings and anchors relative paths.
+  /// Returns nil when any error was found.
+  public static func load(yaml: String, file: String) -> (JobFile?, [Finding]) {
+    var reader = JobNodeReader(file: file)
+    let root: Node
+    do {
+      guard let node = try Yams.compose(yaml: yaml) else {
+        reader.error(.jobWrongType(path: "job file", expected: "a mapping"), at: nil)
+        return (nil, reader.findings)
+      }
+      root = node
+    } catch let error as YamlError {
+      return (nil, [Finding(.error, .jobSyntax("\(error)"), at: SourceLocation(file: file))])
+    } catch {
+      return (nil, [Finding(.error, .jobSyntax("\(error)"), at: SourceLocation(file: file))])
+    }
+    let entries = reader.mapping(root, path: "job", allowed: keys)
+    let base = URL(fileURLWithPath: file).deletingLastPathComponent().standardizedFileURL.path
+    func resolve(_ path: String) -> String {
+      let expanded = (path as NSString).expandingTildeInPath
+      if expanded.hasPrefix("/") { return URL(fileURLWithPath: expanded).standardizedFileURL.path }
+      return URL(fileURLWithPath: base).appendingPathComponent(expanded).standardizedFileURL.path
+    }
+    func required(_ key: String) -> Node? {
+      if entries[key] == nil, root.mapping != nil {
+        reader.error(.jobMissingKey(key), at: root)
+      }
+      return entries[key]
+    }
+
+    // version
+    let version = reader.int(required("version"), path: "version", range: 1...Int.max)
+    if let version, version != JobFile.currentVersion {
+      reader.error(.jobVersion(version), at: entries["version"])
+    }
+    let data = reader.string(required("data"), path: "data").map(resolve)
+    var layouts: [String] = []
+    if let nodes = reader.list(required("layouts"), path: "layouts") {
+      for (index, node) in nodes.enumerated() {
+        if let path = reader.string(node, path: "layouts[\(index)]") { layouts.append(resolve(path)) }
+      }
+      if nodes.isEmpty { reader.error(.jobWrongType(path: "layouts", expected: "a non-empty list"), at: entries["layouts"]) }
+    }
+    var regions = JobFile.Regions.every
+    if let node = entries["regions"] {
+      if let scalar = node.scalar, node.sequence == nil {
+        if scalar.string == "every" {
+          regions = .every
+        } else if let hint = Suggestion.closest(to: scalar.string, in: ["every"]) {
+          reader.error(.jobWrongType(path: "regions", expected: "a list of region ids or 'every'"), at: node, notes: ["did you mean '\(hint)'?"])
+        } else {
+          regions = .list([scalar.string])
+        }
+      } else if let nodes = reader.list(node, path: "regions") {
+        var ids: [String] = []
+        for (index, item) in nodes.enumerated() {
+          if let id = reader.string(item, path: "regions[\(index)]") {
+            if ids.contains(id) { reader.error(.jobDuplicateRegion(id), at: item) } else { ids.append(id) }
+          }
+        }
+        if ids.isEmpty { reader.error(.jobWrongType(path: "regions", expected: "a non-empty list or 'every'"), at: node) }
+        regions = .list(ids)
+      }
+    }
+    let group = reader.string(entries["group"], path: "group")
+    var period = JobFile.PeriodChoice.latest
+    if let text = reader.string(entries["period"], path: "period") {
+      if text == "latest" {
+        period = .latest
+      } else if let parsed = Period(code: text) {
+        period = .fixed(parsed.code)
+      } else {
+        let hint = Suggestion.closest(to: text, in: ["latest"]).map { ["did you mean '\($0)'?"] } ?? []
+        reader.error(.jobBadPeriod(text), at: entries["period"], notes: hint)
+      }
+    }
+    let output = reader.string(required("output"), path: "output").map(resolve)
+    var name = JobFile.defaultName
+    if let pattern = reader.string(entries["name"], path: "name") {
+      if let problem = Self.checkPattern(pattern) {
+        reader.error(problem.0, at: entries["name"], notes: problem.1)
+      } else {
+        name = pattern
+      }
+    }
+    let retention = reader.int(entries["retention"], path: "retention", range: 1...1000) ?? JobFile.defaultRetention
+    var schedule: JobFile.Schedule?
+    if let node = entries["schedule"] {
+      let fields = reader.mapping(node, path: "schedule", allowed: scheduleKeys)
+      if node.mapping != nil, fields["cron"] == nil { reader.error(.jobMissingKey("schedule.cron"), at: node) }
+      let zone = reader.string(fields["timezone"], path: "schedule.timezone") ?? "UTC"
+      if TimeZone(identifier: zone) == nil {
+        reader.error(.jobBadTimezone(zone), at: fields["timezone"])
+      }
+      if let text = reader.string(fields["cron"], path: "schedule.cron") {
+        do {
+          schedule = JobFile.Schedule(cron: try CronExpression(text), timezone: zone)
+        } catch {
+          reader.error(.jobBadCron(error.message), at: fields["cron"])
+        }
+      }
+    }
+    let language = reader.string(entries["language"], path: "language")
+    let onSuccess = reader.string(entries["on_success"], path: "on_success")
+    let onFailure = reader.string(entries["on_failure"], path: "on_failure")
+
+    guard !reader.findings.hasErrors, let data, let output else { return (nil, reader.findings) }
+    var job = JobFile(
+      file: file, data: data, layouts: layouts, output: output, regions: regions, group: group,
+      period: period, name: name, retention: retention, schedule: schedule, language: language,
+      onSuccess: onSuccess, onFailure: onFailure)
+    job.version = version ?? JobFile.currentVersion
+    return (job, reader.findings)
+  }
+
+  /// Checks `{placeholder}` names in an output pattern; returns the message and notes on error.
+  static func checkPattern(_ pattern: String) -> (Finding.Message, [String])? {
+    if pattern.hasPrefix("/") || pattern.split(separator: "/").contains("..") {
+      return (.jobBadPattern(pattern, why: "it must stay inside the output folder"), [])
+    }
+    var rest = Substring(pattern)
+    while let open = rest.firstIndex(of: "{") {
+      guard let close = rest[open...].firstIndex(of: "}") else {
+        return (.jobBadPattern(pattern, why: "an unclosed '{'"), [])
+      }
+      let key = String(rest[rest.index(after: open)..<close])
+      if !placeholders.contains(key) {
+        let hint = Suggestion.closest(to: key, in: placeholders).map { ["did you mean '{\($0)}'?"] } ?? []
+        return (.jobBadPattern(pattern, why: "unknown placeholder '{\(key)}' (known: {region}, {period}, {layout})"), hint)
+      }
+      rest = rest[rest.index(after: close)...]
+    }
+    return nil
+  }
+}
+
+// MARK: - Strict node reading
+
+struct JobNodeReader {
+  let file: String
+  private(set) var findings: [Finding] = []
+
+  init(file: String) { self.file = file }
+
+  func location(_ node: Node?) -> SourceLocation {
+    guard let mark = node?.mark else { return SourceLocation(file: file) }
+    return SourceLocation(file: file, line: mark.line, column: mark.column)
+  }
+
+  mutating func error(_ message: Finding.Message, at node: Node?, notes: [String] = []) {
+    findings.append(Finding(.error, message, at: location(node), notes: notes))
+  }
+
+  mutating func mapping(_ node: Node, path: String, allowed: [String]) -> [String: Node] {
+    guard let mapping = node.mapping else {
+      error(.jobWrongType(path: path, expected: "a mapping"), at: node)
+      return [:]
+    }
+    var entries: [String: Node] = [:]
+    for (keyNode, valueNode) in mapping {
+      let key = keyNode.string ?? ""
+      if !allowed.contains(key) {
+        let hint = Suggestion.closest(to: key, in: allowed).map { "did you mean '\($0)'?" }
+        error(.jobUnknownKey(key, path: path), at: keyNode, notes: hint.map { [$0] } ?? [])
+        continue
+      }
+      if entries[key] != nil {
+        error(.jobDuplicateKey(key, path: path), at: keyNode)
+        continue
+      }
+      entries[key] = valueNode
+    }
+    return entries
+  }
+
+  mutating func string(_ node: Node?, path: String) -> String? {
+    guard let node else { return nil }
+    if let scalar = node.scalar, scalar.style == .plain, ["null", "Null", "NULL", "~", ""].contains(scalar.string) {
+      return nil
+    }
+    guard let text = node.scalar?.string else {
+      error(.jobWrongType(path: path, expected: "text"), at: node)
+      return nil
+    }
+    return text
+  }
+
+  mutating func int(_ node: Node?, path: String, range: ClosedRange<Int>) -> Int? {
+    guard let text = string(node, path: path) else { return nil }
+    guard let number = Int(text), range.contains(number) else {
+      let shown = range.upperBound == Int.max ? "≥ \(range.lowerBound)" : "\(range.lowerBound)…\(range.upperBound)"
+      error(.jobWrongType(path: path, expected: "a whole number \(shown), not '\(text)'"), at: node)
+      return nil
+    }
+    return number
+  }
+
+  mutating func list(_ node: Node?, path: String) -> [Node]? {
+    guard let node else { return nil }
+    if let sequence = node.sequence { return Array(sequence) }
+    if node.scalar != nil { return [node] }
+    error(.jobWrongType(path: path, expected: "a list"), at: node)
+    return nil
+  }
+}
+
+// MARK: - Messages
+
+extension Finding.Message {
+  static func jobUnreadable(_ file: String) -> Self {
+    Self(code: "job-unreadable", text: "cannot read job file '\(file)'")
+  }
+  static func jobSyntax(_ detail: String) -> Self {
+    Self(code: "yaml-syntax", text: "job file is not valid YAML: \(detail)")
+  }
+  static func jobUnknownKey(_ key: String, path: String) -> Self {
+    Self(code: "unknown-key", text: "unknown key '\(key)' in \(path)")
+  }
+  static func jobDuplicateKey(_ key: String, path: String) -> Self {
+    Self(code: "duplicate-key", text: "key '\(key)' appears twice in \(path)")
+  }
+  static func jobMissingKey(_ key: String) -> Self {
+    Self(code: "missing-key", text: "job file needs '\(key)'")
+  }
+  static func jobWrongType(path: String, expected: String) -> Self {
+    Self(code: "wrong-type", text: "\(path) must be \(expected)")
+  }
+  static func jobVersion(_ version: Int) -> Self {
+    Self(code: "unsupported-version", text: "job file version \(version) is not supported; this briefing reads version \(JobFile.currentVersion)")
+  }
+  static func jobDuplicateRegion(_ id: String) -> Self {
+    Self(code: "duplicate-region", text: "region '\(id)' is listed twice")
+  }
+  static func jobBadPeriod(_ text: String) -> Self {
+    Self(code: "bad-period", text: "period '\(text)' is neither 'latest' nor a period code such as 2024-H1, 2024-M09, 2024")
+  }
+  static func jobBadPattern(_ pattern: String, why: String) -> Self {
+    Self(code: "bad-name-pattern", text: "name pattern '\(pattern)' is not usable: \(why)")
+  }
+  static func jobBadTimezone(_ zone: String) -> Self {
+    Self(code: "bad-timezone", text: "schedule.timezone '\(zone)' is not an IANA time zone (e.g. Asia/Shanghai, Europe/Berlin, UTC)")
+  }
+  static func jobBadCron(_ why: String) -> Self {
+    Self(code: "bad-cron", text: "schedule.cron: \(why)")
+  }
+}

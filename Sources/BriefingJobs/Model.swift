@@ -1,0 +1,179 @@
+import BriefingCore
+import Foundation
+
+// MARK: - Rendering seam
+
+/// One unit of work: one layout for one focus region and period.
+public struct WorkUnit: Hashable, Sendable, Codable {
+  /// Absolute path of the layout file.
+  public var layout: String
+  /// The layout's safe short name (file name without extension), used in `{layout}`.
+  public var layoutName: String
+  /// Focus region id, or nil when the job renders without a focus region.
+  public var region: String?
+  /// Period code, e.g. `2024-H1`.
+  public var period: String
+  /// Expanded, sanitised output name pattern (relative, no extension), e.g. `overview/620900-2024-H1`.
+  public var outputName: String
+  public var language: String?
+
+  public init(
+    layout: String, layoutName: String, region: String?, period: String, outputName: String,
+    language: String? = nil
+  ) {
+    self.layout = layout
+    self.layoutName = layoutName
+    self.region = region
+    self.period = period
+    self.outputName = outputName
+    self.language = language
+  }
+}
+
+/// A rendered file: a path relative to the output folder (normally `unit.outputName + ".pdf"`),
+/// its bytes and page count when known.
+public struct ProducedFile: Hashable, Sendable {
+  public var path: String
+  public var bytes: [UInt8]
+  public var pages: Int?
+  public init(path: String, bytes: [UInt8], pages: Int? = nil) {
+    self.path = path
+    self.bytes = bytes
+    self.pages = pages
+  }
+}
+
+/// The renderer, implemented by the CLI. Must be deterministic for unchanged inputs; throwing
+/// fails only this unit.
+public protocol ReportProducing {
+  /// Renders one unit of work (e.g. one region's sheet) into files (relative names → bytes).
+  func produce(_ unit: WorkUnit) throws -> [ProducedFile]
+}
+
+// MARK: - Outcomes
+
+/// How a run ended, and the process exit code the CLI must return.
+///
+/// | code | outcome                        | meaning |
+/// |------|--------------------------------|---------|
+/// | 0    | `ok`                           | every unit rendered and published |
+/// | 0    | `skipped`                      | inputs, layouts, job and tool version unchanged since the last successful run; nothing written |
+/// | 64   | (CLI)                          | usage error: bad arguments (`EX_USAGE`) |
+/// | 65   | `invalid` / `failed`           | job, data or layout problem, or every unit failed; nothing published (`EX_DATAERR`) |
+/// | 70   | `internalError`                | bug or simulated crash (`EX_SOFTWARE`) |
+/// | 74   | `ioError`                      | cannot read inputs or write the output folder, or unsafe symlink; previous outputs untouched (`EX_IOERR`) |
+/// | 75   | `locked`                       | another run holds `<output>/.briefing.lock`; nothing written (`EX_TEMPFAIL`, retry later) |
+/// | 76   | `partial`                      | some units failed; the others were published; see the manifest |
+/// | 77   | `deliveredWithHookFailure`     | all outputs published but the `on_success` hook failed |
+public enum RunOutcome: Hashable, Sendable {
+  case ok
+  case skipped
+  case partial
+  case deliveredWithHookFailure
+  case locked(holderPid: Int32?)
+  case invalid
+  case failed
+  case ioError
+  case internalError
+
+  public var exitCode: Int32 {
+    switch self {
+    case .ok, .skipped: 0
+    case .invalid, .failed: 65
+    case .internalError: 70
+    case .ioError: 74
+    case .locked: 75
+    case .partial: 76
+    case .deliveredWithHookFailure: 77
+    }
+  }
+
+  /// The word used in the manifest, logs and `BRIEFING_STATUS`.
+  public var status: String {
+    switch self {
+    case .ok: "ok"
+    case .skipped: "skipped"
+    case .partial: "partial"
+    case .deliveredWithHookFailure: "delivered-with-hook-failure"
+    case .locked: "locked"
+    case .invalid: "invalid"
+    case .failed: "failed"
+    case .ioError: "io-error"
+    case .internalError: "internal-error"
+    }
+  }
+
+  var isSuccess: Bool { self == .ok || self == .deliveredWithHookFailure }
+}
+
+// MARK: - Manifest
+
+/// `<output>/runs/<runid>/manifest.json`, copied to `<output>/manifest.json` for the latest run.
+public struct Manifest: Codable, Hashable, Sendable {
+  public struct Input: Codable, Hashable, Sendable {
+    public var path: String
+    public var size: Int
+    public var sha256: String
+  }
+  public struct Output: Codable, Hashable, Sendable {
+    public var path: String
+    public var size: Int
+    public var sha256: String
+    public var pages: Int?
+  }
+  public struct UnitRecord: Codable, Hashable, Sendable {
+    public var layout: String
+    public var region: String?
+    public var period: String
+    public var name: String
+    /// `ok`, `failed` or `not-run`.
+    public var status: String
+    public var error: String?
+    public var seconds: Double
+    public var outputs: [String]
+  }
+
+  public var format: Int = 1
+  public var runID: String
+  public var job: String
+  public var toolVersion: String
+  public var status: String
+  public var period: String?
+  public var startedAt: String
+  public var finishedAt: String
+  public var seconds: Double
+  public var inputs: [Input]
+  public var outputs: [Output]
+  public var units: [UnitRecord]
+  public var findings: [Finding]
+}
+
+/// What `JobRunner.run` returns.
+public struct RunReport: Sendable {
+  public var outcome: RunOutcome
+  public var exitCode: Int32 { outcome.exitCode }
+  public var runID: String?
+  public var manifest: Manifest?
+  /// Where the run's manifest was written, if it was.
+  public var manifestPath: String?
+  public var findings: [Finding]
+  /// Relative paths published by this run.
+  public var published: [String]
+}
+
+/// A failed system call on a path.
+public struct FileFailure: Error, Hashable, Sendable, CustomStringConvertible {
+  public var operation: String
+  public var path: String
+  public var code: Int32
+  public init(_ operation: String, _ path: String, code: Int32) {
+    self.operation = operation
+    self.path = path
+    self.code = code
+  }
+  public var description: String {
+    "\(operation) '\(path)': \(String(cString: strerror(code)))"
+  }
+  /// Errors worth retrying on network and flaky storage.
+  public var isTransient: Bool { code == EIO || code == ESTALE || code == EAGAIN || code == EINTR }
+}

@@ -1,2 +1,0 @@
-// MARK: - BriefingJobs (being written)
-import BriefingCore
