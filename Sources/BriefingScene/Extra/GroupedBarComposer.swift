@@ -1,0 +1,134 @@
+import BriefingCore
+import BriefingStats
+
+// MARK: - Grouped bar input
+
+/// This period against the same period last year, per region (`value` and `priorValue`).
+public struct GroupedBarInput: Hashable, Sendable {
+  /// Rows of one indicator and period, drawn in this order; group rows are ignored.
+  public var rows: [ComparisonRow]
+  /// Display names by region id. Default for a missing id: the id.
+  public var names: [RegionID: String]
+  public var indicator: Indicator
+  public var focus: RegionID
+  /// Default: `.chinese`.
+  public var format: NumberFormat
+
+  public init(
+    rows: [ComparisonRow], names: [RegionID: String], indicator: Indicator, focus: RegionID,
+    format: NumberFormat = .chinese
+  ) {
+    self.rows = rows
+    self.names = names
+    self.indicator = indicator
+    self.focus = focus
+    self.format = format
+  }
+}
+
+// MARK: - Grouped bar composer
+
+/// Paired vertical bars (this year solid, last year a light tint), a legend naming both periods
+/// (`2024年上半年` / `2023年上半年`), the focus in the focus colour and value labels where they fit.
+/// A missing or masked value is drawn as `—` / `*` on the baseline, never as a zero bar.
+public struct GroupedBarComposer: Sendable {
+  /// Alpha of last year's bars relative to this year's. Default: 0.45.
+  public var priorAlpha: Double
+
+  public init(priorAlpha: Double = 0.45) {
+    self.priorAlpha = priorAlpha
+  }
+
+  // MARK: - Methods
+
+  public func compose(
+    _ input: GroupedBarInput, in rect: Rect, theme: ResolvedTheme, measurer: some TextMeasuring
+  ) -> ComponentOutput {
+    let kit = TextKit(measurer: measurer)
+    let format = input.format
+    let rows = ExtraData.members(input.rows)
+    var findings: [Finding] = []
+    var items: [FrameItem] = []
+
+    // Legend and axis title.
+    let period = rows.first?.period
+    let prior = rows.lazy.compactMap(\.priorPeriod).first ?? period?.samePeriodLastYear
+    func title(_ p: Period?) -> String {
+      guard let p else { return "" }
+      switch format.style {
+      case .chinese: return p.chineseTitle
+      case .english: return p.englishTitle
+      }
+    }
+    let unitTitle = ExtraData.titleWithUnit(
+      input.indicator.name, unit: input.indicator.unit?.symbol, format)
+    let titleStyle = theme.text(.axisTitle)
+    let unitRun = kit.run(
+      kit.fitted(unitTitle, titleStyle, maxWidth: rect.width / 2 - 6, findings: &findings),
+      titleStyle, at: Point(x: rect.minX, y: rect.minY))
+    items.append(.text(unitRun))
+    let legendX = rect.minX + rect.width / 2
+    let legend = Legend.row(
+      [
+        .init(label: title(period), fill: theme.fill(.barFill), stroke: nil),
+        .init(label: title(prior), fill: ExtraData.tint(theme.fill(.barFill), alpha: priorAlpha), stroke: nil),
+      ], origin: Point(x: legendX, y: rect.minY), maxWidth: rect.maxX - legendX, theme: theme,
+      kit: kit, findings: &findings)
+    items += legend.items
+
+    // Axes.
+    let values = rows.flatMap { [ExtraData.drawable($0), $0.priorValue].compactMap { $0 } }
+    let axis = NumericAxis(covering: values, includeZero: true)
+    let xStyle = theme.text(.axisTextX)
+    let labelHeight = kit.size("国", xStyle).height
+    let yHalf = kit.size("0", theme.text(.axisTextY)).height / 2 + 1
+    let left = rect.minX + axis.labelWidth(format, theme.text(.axisTextY), kit) + theme.length(.tickLength) + 2
+    let top = max(unitRun.bounds.maxY, rect.minY + legend.height) + 4
+    let bottom = rect.maxY - labelHeight - 3
+    let yMap = AxisMap(domain: axis.domain, start: bottom - yHalf, end: top + yHalf)
+    items += axis.vertical(scale: yMap, x: left, format: format, theme: theme, kit: kit)
+    if let zero = theme.line(.zeroLine) {
+      items.append(.shape(Shape(.line(from: Point(x: left, y: yMap.map(0)), to: Point(x: rect.maxX, y: yMap.map(0))), stroke: zero)))
+    }
+
+    // Bars, labels, names.
+    let bands = BandScale(count: rows.count, range: left...rect.maxX, thickness: theme.length(.barThickness))
+    let barWidth = bands.bandwidth / 2
+    for (index, row) in rows.enumerated() {
+      let isFocus = row.region == input.focus
+      let fill = theme.fill(isFocus ? .highlightFill : .barFill)
+      let start = bands.bandStart(index)
+      let name = ExtraData.name(row.region, input.names)
+      let nameStyle = theme.text(isFocus ? .axisTextYFocus : .axisTextX)
+      let shown = kit.fitted(name, nameStyle, maxWidth: bands.step - 2, findings: &findings)
+      items.append(.text(kit.run(shown, nameStyle, at: Point(x: bands.center(index), y: rect.maxY), h: .center, v: .bottom)))
+      let pairs: [(Double?, Color, Double)] = [
+        (ExtraData.drawable(row), fill, start),
+        (row.priorValue, ExtraData.tint(fill, alpha: priorAlpha), start + barWidth),
+      ]
+      for (value, color, x) in pairs {
+        guard let value else {
+          let mark = ExtraData.absentMark(row, format)
+          items.append(.text(kit.run(mark, theme.text(.labelMissing), at: Point(x: x + barWidth / 2, y: yMap.map(0) - 1), h: .center, v: .bottom)))
+          findings.append(Finding(.notice, .valueNotShown(name, input.indicator.name, shownAs: mark)))
+          continue
+        }
+        let y0 = yMap.map(0)
+        let y1 = yMap.map(value)
+        items.append(.shape(Shape(.rect(Rect(x: x, y: min(y0, y1), width: barWidth, height: abs(y1 - y0))), fill: color)))
+      }
+      if let value = ExtraData.drawable(row) {
+        let style = theme.text(isFocus ? .labelValueFocus : .labelValue)
+        let text = format.value(value, decimals: input.indicator.decimals, status: row.status)
+        let run = kit.run(
+          text, style, at: Point(x: start + barWidth / 2, y: yMap.map(value) + (value >= 0 ? -1 : 1)),
+          h: .center, v: value >= 0 ? .bottom : .top)
+        let fits = run.bounds.width <= bands.step - 2 && run.bounds.minY >= top
+          && run.bounds.maxY <= bottom - yHalf
+          && (value >= 0 || row.priorValue.map { yMap.map($0) <= run.bounds.minY } ?? true)
+        if fits { items.append(.text(run)) }
+      }
+    }
+    return ComponentOutput(items: [.group(name: "grouped-bar", clip: nil, items: items)], findings: findings)
+  }
+}
