@@ -27,7 +27,8 @@ struct ComponentDispatch {
     case .rankedBar: return rankedBar(spec, in: rect)
     case .kpiTable: return kpiTable(spec, in: rect)
     case .scatter: return scatter(spec, in: rect)
-    case .groupedBar, .progressBullet, .trendLine, .rankMatrix, .rankingTable,
+    case .groupedBar: return groupedBar(spec, in: rect)
+    case .progressBullet, .trendLine, .rankMatrix, .rankingTable,
       .subRegionTable, .redLinePanel, .smallMultiples:
       return ComposedFrame(findings: [Finding(.error, .notComposable(spec.kind), at: spec.location)], bounds: rect)
     }
@@ -72,16 +73,34 @@ struct ComponentDispatch {
     return RankedBarComposer().compose(input: input, in: rect, theme: theme, measurer: measurer)
   }
 
-  private func scatter(_ spec: ComponentSpec, in rect: Rect) -> ComposedFrame {
+  /// The bound indicator and the focus of a one-indicator chart.
+  private func bound(_ spec: ComponentSpec) -> (Indicator, RegionID)? {
     guard let id = spec.indicator, let indicator = context.dataset.indicator(id),
       let focus = context.focus
-    else {
-      return ComposedFrame(findings: [Finding(.error, .unboundIndicator, at: spec.location)], bounds: rect)
-    }
+    else { return nil }
+    return (indicator, focus)
+  }
+
+  /// The error frame for a chart whose indicator or focus is missing.
+  private func unbound(_ spec: ComponentSpec, in rect: Rect) -> ComposedFrame {
+    let message: Finding.Message = context.focus == nil ? .headlineNeedsFocus : .unboundIndicator
+    return ComposedFrame(findings: [Finding(.error, message, at: spec.location)], bounds: rect)
+  }
+
+  private func scatter(_ spec: ComponentSpec, in rect: Rect) -> ComposedFrame {
+    guard let (indicator, focus) = bound(spec) else { return unbound(spec, in: rect) }
     let input = ScatterInput(
-      rows: context.rowsWithGroup(id), names: context.names, indicator: indicator, focus: focus,
-      format: format)
+      rows: context.rowsWithGroup(indicator.id), names: context.names, indicator: indicator,
+      focus: focus, format: format)
     return ComposedFrame(ScatterComposer().compose(input, in: rect, theme: theme, measurer: measurer), in: rect)
+  }
+
+  private func groupedBar(_ spec: ComponentSpec, in rect: Rect) -> ComposedFrame {
+    guard let (indicator, focus) = bound(spec) else { return unbound(spec, in: rect) }
+    let input = GroupedBarInput(
+      rows: context.rowsWithGroup(indicator.id), names: context.names, indicator: indicator,
+      focus: focus, format: format)
+    return ComposedFrame(GroupedBarComposer().compose(input, in: rect, theme: theme, measurer: measurer), in: rect)
   }
 
   // MARK: - Tables
