@@ -3,13 +3,15 @@ SHELL := /bin/bash
 .DEFAULT_GOAL := demo
 
 # System packages the build, the renderer and the tests need (installed only when missing).
-APT_PACKAGES := pkg-config libcairo2-dev libpango1.0-dev libopencc-dev fonts-noto-cjk poppler-utils qpdf
+APT_PACKAGES := pkg-config libcairo2-dev libpango1.0-dev libopencc-dev fonts-noto-cjk poppler-utils qpdf \
+  python3-fonttools python3-munkres
 SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
 SWIFT_FLAGS ?=
 RELEASE_BIN := .build/release/briefing
 OUT ?= Output
 
-.PHONY: setup build demo test bench clean
+.PHONY: setup fonts build demo test bench clean
+FONT_DIR := .build/fonts
 
 ## setup: install the Debian packages that are missing (apt-get update only when needed)
 setup:
@@ -25,8 +27,12 @@ setup:
 	  echo "setup: system packages present"; \
 	fi
 
+## fonts: derive small-PDF copies of Noto Sans CJK (same outlines; cairo subsets them to a few KB)
+fonts: setup
+	@/usr/bin/python3 Tools/build_cjk_fonts.py $(FONT_DIR)
+
 ## build: release build of the `briefing` tool
-build: setup
+build: fonts
 	swift build -c release $(SWIFT_FLAGS)
 
 SAMPLE := Samples/jiuquan-2024h1
@@ -39,7 +45,7 @@ demo: build
 	@echo "demo: $$(find $(OUT) -name '*.png' -path '*region-charts*' | wc -l) region charts under $(OUT)/region-charts-2024-H1/"
 
 ## test: unit, scene, render and end-to-end CLI tests
-test: setup
+test: fonts
 	swift build $(SWIFT_FLAGS)
 	swift test $(SWIFT_FLAGS)
 

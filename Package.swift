@@ -17,7 +17,7 @@ let package = Package(
     // MARK: - C bridge
     .systemLibrary(
       name: "CCairo",
-      pkgConfig: "pangocairo",
+      pkgConfig: "pangocairo fontconfig",
       providers: [.apt(["libcairo2-dev", "libpango1.0-dev"])]
     ),
     .target(name: "CairoKit", dependencies: ["CCairo"]),
@@ -70,7 +70,8 @@ let package = Package(
     .testTarget(name: "BriefingStatsTests", dependencies: ["BriefingStats", "BriefingIngest"]),
     .testTarget(name: "BriefingNarrativeTests", dependencies: ["BriefingNarrative"]),
     .testTarget(
-      name: "BriefingSceneTests", dependencies: ["BriefingScene", "BriefingCore", "BriefingStats"]
+      name: "BriefingSceneTests", dependencies: ["BriefingScene", "BriefingCore", "BriefingStats"],
+      exclude: ["Snapshots"]
     ),
     .testTarget(name: "BriefingJobsTests", dependencies: ["BriefingJobs"]),
     .testTarget(name: "BriefingRenderTests", dependencies: ["BriefingRender"]),

@@ -4,6 +4,17 @@ import BriefingCore
 /// The `briefing` command line.
 @main
 struct BriefingCommand: ParsableCommand {
+  /// Registers the fonts built by `make` before any command touches Pango.
+  static func main() {
+    FontSetup.registerBuiltFonts()
+    do {
+      var command = try parseAsRoot()
+      try command.run()
+    } catch {
+      exit(withError: error)
+    }
+  }
+
   static let configuration = CommandConfiguration(
     commandName: "briefing",
     abstract: "Comparative regional statistics briefings as print-ready PDF and PNG.",

@@ -7,11 +7,14 @@ struct Fonts: ParsableCommand {
   static let configuration = CommandConfiguration(
     abstract: "List the font families Briefing uses and their Chinese coverage.")
 
-  /// Families the default themes use, by script.
-  static let configured = [
-    ("Simplified Chinese and Latin", "Noto Sans CJK SC"),
-    ("Traditional Chinese", "Noto Sans CJK TC"),
-  ]
+  /// Families the default themes use, by script: the derived faces built by `make` when present
+  /// (small PDFs), else the system Noto faces they are made from.
+  static var configured: [(String, String)] {
+    [
+      ("Simplified Chinese and Latin", FontSetup.family(forLanguage: "zh-cn") ?? "Noto Sans CJK SC"),
+      ("Traditional Chinese", FontSetup.family(forLanguage: "zh-tw") ?? "Noto Sans CJK TC"),
+    ]
+  }
 
   @Flag(help: "Also list every other installed family that covers Chinese.")
   var all = false

@@ -75,12 +75,15 @@ struct SheetJob {
   let selection: SheetSelection
 
   func render(dpi: Double) throws(Failure) -> ([OutputFile], [Finding]) {
-    let language = document.language.rawValue
-    for family in [Theme.family(for: language)] {
-      do { try FontInventory.requireInstalled(family) } catch { throw .internal("\(error)") }
-    }
-    let (theme, themeFindings) = document.theme.resolved(language: document.language)
+    let (theme, themeFindings) = document.theme.resolved(
+      language: document.language,
+      family: FontSetup.family(forLanguage: document.language.rawValue))
     if themeFindings.hasErrors { throw .data(themeFindings) }
+    do {
+      try FontInventory.requireInstalled(theme.text(.text).family)
+    } catch {
+      throw .internal("\(error)")
+    }
     let measurer: PangoTextMeasurer
     do { measurer = try PangoTextMeasurer() } catch { throw .internal("\(error)") }
     let context = SheetContext(
