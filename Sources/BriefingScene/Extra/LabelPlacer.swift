@@ -109,3 +109,18 @@ enum Legend {
     return (items, lineHeight)
   }
 }
+
+// MARK: - Item bounds
+
+/// Rectangles of items already laid out (obstacles for label placement).
+enum ItemBounds {
+  /// The bounds of every top-level text run in `items`.
+  static func texts(_ items: [FrameItem]) -> [Rect] {
+    items.compactMap { item in
+      switch item {
+      case .text(let run): run.bounds
+      case .group, .shape, .anchor: nil
+      }
+    }
+  }
+}

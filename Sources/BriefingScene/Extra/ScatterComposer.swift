@@ -134,7 +134,7 @@ public struct ScatterComposer: Sendable {
     }
 
     // Points, then labels around them.
-    var obstacles = Self.textBounds(items)
+    var obstacles = ItemBounds.texts(items)
     var marks: [(RegionID, Rect)] = []
     for point in points {
       let isFocus = point.id == input.focus
@@ -165,16 +165,5 @@ public struct ScatterComposer: Sendable {
       items.append(.text(TextRun(text: name, origin: spot.rect.origin, style: style, size: size)))
     }
     return ComponentOutput(items: [.group(name: "scatter", clip: nil, items: items)], findings: findings)
-  }
-
-  // MARK: - Private
-
-  private static func textBounds(_ items: [FrameItem]) -> [Rect] {
-    items.compactMap { item in
-      switch item {
-      case .text(let run): run.bounds
-      case .group, .shape, .anchor: nil
-      }
-    }
   }
 }

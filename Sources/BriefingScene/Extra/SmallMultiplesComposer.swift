@@ -1,0 +1,161 @@
+import BriefingCore
+import BriefingStats
+
+// MARK: - Small multiples input
+
+/// Whether the mini charts share one growth scale.
+public enum SmallMultiplesScale: String, Hashable, Sendable, CaseIterable {
+  /// One domain over every panel: bar lengths compare across indicators.
+  case shared
+  /// Each panel fits its own data.
+  case free
+}
+
+/// One mini chart: an indicator and its member rows for one period.
+public struct SmallMultiplePanel: Hashable, Sendable {
+  public var indicator: Indicator
+  public var rows: [ComparisonRow]
+  public init(indicator: Indicator, rows: [ComparisonRow]) {
+    self.indicator = indicator
+    self.rows = rows
+  }
+}
+
+/// A grid of mini ranked growth charts, one per indicator.
+public struct SmallMultiplesInput: Hashable, Sendable {
+  public var panels: [SmallMultiplePanel]
+  public var names: [RegionID: String]
+  public var focus: RegionID
+  /// Default: `.shared`.
+  public var scale: SmallMultiplesScale
+  /// Panels per row. Default: 3. Range: ≥ 1.
+  public var columns: Int
+  /// Default: `.chinese`.
+  public var format: NumberFormat
+
+  public init(
+    panels: [SmallMultiplePanel], names: [RegionID: String], focus: RegionID,
+    scale: SmallMultiplesScale = .shared, columns: Int = 3, format: NumberFormat = .chinese
+  ) {
+    self.panels = panels
+    self.names = names
+    self.focus = focus
+    self.scale = scale
+    self.columns = columns
+    self.format = format
+  }
+}
+
+// MARK: - Small multiples composer
+
+/// A grid of mini horizontal bar charts of growth (%), regions sorted by growth (missing last as
+/// `—`/`*`), the focus in the focus colour, each panel titled with its indicator.
+public struct SmallMultiplesComposer: Sendable {
+  /// Gap between panels. Default: 12 pt.
+  public var gutter: Double
+
+  public init(gutter: Double = 12) {
+    self.gutter = gutter
+  }
+
+  // MARK: - Methods
+
+  public func compose(
+    _ input: SmallMultiplesInput, in rect: Rect, theme: ResolvedTheme, measurer: some TextMeasuring
+  ) -> ComponentOutput {
+    let kit = TextKit(measurer: measurer)
+    var findings: [Finding] = []
+    var items: [FrameItem] = []
+    let columns = max(1, min(input.columns, max(1, input.panels.count)))
+    let rowCount = (input.panels.count + columns - 1) / columns
+    guard rowCount > 0 else { return ComponentOutput() }
+    let cellWidth = (rect.width - gutter * Double(columns - 1)) / Double(columns)
+    let cellHeight = (rect.height - gutter * Double(rowCount - 1)) / Double(rowCount)
+    let allGrowth = input.panels.flatMap { ExtraData.members($0.rows).compactMap(\.growthPct) }
+    for (index, panel) in input.panels.enumerated() {
+      let cell = Rect(
+        x: rect.minX + Double(index % columns) * (cellWidth + gutter),
+        y: rect.minY + Double(index / columns) * (cellHeight + gutter), width: cellWidth,
+        height: cellHeight)
+      let domainValues: [Double]
+      switch input.scale {
+      case .shared: domainValues = allGrowth
+      case .free: domainValues = ExtraData.members(panel.rows).compactMap(\.growthPct)
+      }
+      items.append(
+        .group(
+          name: "panel-\(panel.indicator.id.rawValue)", clip: nil,
+          items: self.panel(
+            panel, input: input, cell: cell, domain: LinearScale.barDomain(domainValues, padding: 0.02),
+            theme: theme, kit: kit, findings: &findings)))
+    }
+    return ComponentOutput(items: [.group(name: "small-multiples", clip: nil, items: items)], findings: findings)
+  }
+
+  // MARK: - Private
+
+  private func panel(
+    _ panel: SmallMultiplePanel, input: SmallMultiplesInput, cell: Rect,
+    domain: ClosedRange<Double>, theme: ResolvedTheme, kit: TextKit<some TextMeasuring>,
+    findings: inout [Finding]
+  ) -> [FrameItem] {
+    let format = input.format
+    var items: [FrameItem] = []
+    let titleStyle = theme.text(.chartTitle)
+    let title = kit.fitted(panel.indicator.name, titleStyle, maxWidth: cell.width, findings: &findings)
+    let titleRun = kit.run(title, titleStyle, at: cell.origin)
+    items.append(.text(titleRun))
+
+    let rows = ExtraData.members(panel.rows).sorted { a, b in
+      switch (a.growthPct, b.growthPct) {
+      case (let x?, let y?): return x > y
+      case (.some, .none): return true
+      case (.none, .some), (.none, .none): return false
+      }
+    }
+    let nameStyle = theme.text(.axisTextX)
+    let valueStyle = theme.text(.labelValue)
+    let lineHeight = max(kit.size("国", nameStyle).height, kit.size("0", valueStyle).height)
+    let body = cell.inset(top: titleRun.size.height + 3)
+    let slot = rows.isEmpty ? lineHeight : body.height / Double(rows.count)
+    let fitting = slot >= lineHeight ? rows.count : Int(body.height / lineHeight)
+    if fitting < rows.count {
+      findings.append(Finding(.warning, .rowsDeferred(rows.count - fitting)))
+    }
+    let step = max(slot, lineHeight)
+    let nameWidth = min(
+      cell.width * 0.32, rows.map { kit.size(ExtraData.name($0.region, input.names), nameStyle).width }.max() ?? 0)
+    let valueWidth = rows.map { kit.size(format.signedPercent($0.growthPct), valueStyle).width }.max() ?? 0
+    let barLeft = body.minX + nameWidth + 3
+    let barRight = body.maxX - valueWidth - 3
+    guard barRight > barLeft else {
+      findings.append(Finding(.warning, .columnsDropped("bars of \(panel.indicator.name)")))
+      return items
+    }
+    let x = LinearScale(domain: domain, range: barLeft...barRight)
+    if let zero = theme.line(.zeroLine) {
+      items.append(.shape(Shape(.line(from: Point(x: x.map(0), y: body.minY), to: Point(x: x.map(0), y: body.minY + step * Double(fitting))), stroke: zero)))
+    }
+    for (i, row) in rows.prefix(fitting).enumerated() {
+      let isFocus = row.region == input.focus
+      let mid = body.minY + step * (Double(i) + 0.5)
+      let name = kit.fitted(
+        ExtraData.name(row.region, input.names), theme.text(isFocus ? .axisTextYFocus : .axisTextX),
+        maxWidth: nameWidth, findings: &findings)
+      items.append(.text(kit.run(name, theme.text(isFocus ? .axisTextYFocus : .axisTextX), at: Point(x: body.minX, y: mid), v: .middle)))
+      let labelStyle = theme.text(isFocus ? .labelValueFocus : .labelValue)
+      guard let growth = row.growthPct else {
+        let mark = ExtraData.absentMark(row, format)
+        items.append(.text(kit.run(mark, theme.text(.labelMissing), at: Point(x: body.maxX, y: mid), h: .right, v: .middle)))
+        findings.append(Finding(.notice, .valueNotShown(ExtraData.name(row.region, input.names), panel.indicator.name, shownAs: mark)))
+        continue
+      }
+      let thickness = min(step * theme.length(.barThickness), lineHeight)
+      let x0 = x.map(0)
+      let x1 = x.map(growth)
+      items.append(.shape(Shape(.rect(Rect(x: min(x0, x1), y: mid - thickness / 2, width: abs(x1 - x0), height: thickness)), fill: theme.fill(isFocus ? .highlightFill : .barFill))))
+      items.append(.text(kit.run(format.signedPercent(growth), labelStyle, at: Point(x: body.maxX, y: mid), h: .right, v: .middle)))
+    }
+    return items
+  }
+}

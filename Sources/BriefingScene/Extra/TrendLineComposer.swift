@@ -1,0 +1,177 @@
+import BriefingCore
+import BriefingStats
+
+// MARK: - Trend line input
+
+/// What a trend line follows.
+public enum TrendMetric: String, Hashable, Sendable, CaseIterable {
+  /// The focus value against the group mean (`value` vs `groupMean`), in the indicator's unit.
+  case value
+  /// The focus growth against the group's growth (`growthPct` vs `groupGrowthPct`), %.
+  case growth
+}
+
+/// The focus region against its group over several periods of one indicator.
+public struct TrendLineInput: Hashable, Sendable {
+  /// Rows of one indicator over several periods; only the focus rows are read (group figures
+  /// travel on every row).
+  public var rows: [ComparisonRow]
+  public var names: [RegionID: String]
+  public var indicator: Indicator
+  public var focus: RegionID
+  /// Default: `.growth`.
+  public var metric: TrendMetric
+  /// Legend label of the group series. Default: `全市平均` / `Group`.
+  public var groupLabel: String?
+  /// Default: `.chinese`.
+  public var format: NumberFormat
+
+  public init(
+    rows: [ComparisonRow], names: [RegionID: String], indicator: Indicator, focus: RegionID,
+    metric: TrendMetric = .growth, groupLabel: String? = nil, format: NumberFormat = .chinese
+  ) {
+    self.rows = rows
+    self.names = names
+    self.indicator = indicator
+    self.focus = focus
+    self.metric = metric
+    self.groupLabel = groupLabel
+    self.format = format
+  }
+}
+
+// MARK: - Trend line composer
+
+/// Two lines with markers over periods: the focus (focus colour, value labels placed
+/// collision-free) and the group (reference colour, dashed). Period labels (`2024年上半年`) sit
+/// under the axis, split over two lines when narrow. Missing points break the line and show `—`.
+public struct TrendLineComposer: Sendable {
+  /// Marker radius. Default: 2.5 pt.
+  public var markerRadius: Double
+
+  public init(markerRadius: Double = 2.5) {
+    self.markerRadius = markerRadius
+  }
+
+  // MARK: - Methods
+
+  public func compose(
+    _ input: TrendLineInput, in rect: Rect, theme: ResolvedTheme, measurer: some TextMeasuring
+  ) -> ComponentOutput {
+    let kit = TextKit(measurer: measurer)
+    let format = input.format
+    var findings: [Finding] = []
+    var items: [FrameItem] = []
+
+    // Data preparation: one focus row per period, ascending.
+    var byPeriod: [Period: ComparisonRow] = [:]
+    for row in input.rows where row.region == input.focus { byPeriod[row.period] = row }
+    let periods = byPeriod.keys.sorted()
+    let focusName = ExtraData.name(input.focus, input.names)
+    let series: [[Double?]] = periods.map { period in
+      let row = byPeriod[period]
+      switch input.metric {
+      case .value: return [row.flatMap(ExtraData.drawable), row?.groupMean]
+      case .growth: return [row?.growthPct, row?.groupGrowthPct]
+      }
+    }
+
+    // Legend, axis title.
+    let groupLabel = input.groupLabel ?? (format.style == .chinese ? "全市平均" : "Group")
+    let focusStroke = StrokeStyle(color: theme.fill(.highlightFill), width: 1.2)
+    let groupStroke = theme.line(.referenceLine) ?? StrokeStyle(color: theme.text(.labelReference).color)
+    let titleStyle = theme.text(.axisTitle)
+    let axisTitle: String
+    switch input.metric {
+    case .value:
+      axisTitle = ExtraData.titleWithUnit(input.indicator.name, unit: input.indicator.unit?.symbol, format)
+    case .growth:
+      axisTitle = format.style == .chinese ? "\(input.indicator.name)同比增长（%）" : "\(input.indicator.name) growth (%)"
+    }
+    let titleRun = kit.run(
+      kit.fitted(axisTitle, titleStyle, maxWidth: rect.width / 2 - 6, findings: &findings),
+      titleStyle, at: Point(x: rect.minX, y: rect.minY))
+    items.append(.text(titleRun))
+    let legendX = rect.minX + rect.width / 2
+    let legend = Legend.row(
+      [.init(label: focusName, fill: nil, stroke: focusStroke), .init(label: groupLabel, fill: nil, stroke: groupStroke)],
+      origin: Point(x: legendX, y: rect.minY), maxWidth: rect.maxX - legendX, theme: theme, kit: kit,
+      findings: &findings)
+    items += legend.items
+
+    // Axes.
+    let xStyle = theme.text(.axisTextX)
+    let lineHeight = kit.size("国", xStyle).height
+    let axis = NumericAxis(covering: series.flatMap { $0.compactMap { $0 } }, includeZero: input.metric == .growth)
+    let left = rect.minX + axis.labelWidth(format, theme.text(.axisTextY), kit) + theme.length(.tickLength) + 2
+    let bands = BandScale(count: max(1, periods.count), range: left...rect.maxX)
+    let labels = periods.map { p -> [String] in
+      let full = format.style == .chinese ? p.chineseTitle : p.englishTitle
+      guard kit.size(full, xStyle).width > bands.step - 4 else { return [full] }
+      return format.style == .chinese ? ["\(p.year)年", p.chineseLabel] : [full]
+    }
+    let rows = labels.map(\.count).max() ?? 1
+    let bottom = rect.maxY - Double(rows) * lineHeight - 3
+    let yHalf = kit.size("0", theme.text(.axisTextY)).height / 2 + 1
+    let top = max(titleRun.bounds.maxY, rect.minY + legend.height) + 4
+    let yMap = AxisMap(domain: axis.domain, start: bottom - yHalf, end: top + yHalf)
+    items += axis.vertical(scale: yMap, x: left, format: format, theme: theme, kit: kit)
+    if let line = theme.line(.axisLine) {
+      items.append(.shape(Shape(.line(from: Point(x: left, y: bottom), to: Point(x: rect.maxX, y: bottom)), stroke: line)))
+    }
+    for (index, lines) in labels.enumerated() {
+      for (k, text) in lines.enumerated() {
+        let shown = kit.fitted(text, xStyle, maxWidth: bands.step - 2, findings: &findings)
+        items.append(.text(kit.run(shown, xStyle, at: Point(x: bands.center(index), y: bottom + 3 + Double(k) * lineHeight), h: .center)))
+      }
+    }
+
+    // Lines and markers: group first, focus on top.
+    var marks: [(Rect, String)] = []
+    var obstacles = ItemBounds.texts(items)
+    for (which, stroke) in [(1, groupStroke), (0, focusStroke)] {
+      var segment: [Point] = []
+      var segments: [[Point]] = []
+      for (index, values) in series.enumerated() {
+        guard let value = values[which] else {
+          if !segment.isEmpty { segments.append(segment) }
+          segment = []
+          if which == 0 {
+            let mark = ExtraData.absentMark(byPeriod[periods[index]], format)
+            marks.append((Rect(x: bands.center(index), y: bottom - yHalf, width: 0, height: 0), mark))
+            findings.append(Finding(.notice, .valueNotShown(focusName, input.indicator.name, shownAs: mark)))
+          }
+          continue
+        }
+        let point = Point(x: bands.center(index), y: yMap.map(value))
+        segment.append(point)
+        if which == 0 {
+          let text = input.metric == .growth
+            ? format.signedPercent(value) : format.number(value, decimals: input.indicator.decimals)
+          marks.append((Rect(x: point.x - markerRadius, y: point.y - markerRadius, width: 2 * markerRadius, height: 2 * markerRadius), text))
+        }
+      }
+      if !segment.isEmpty { segments.append(segment) }
+      for points in segments where points.count > 1 {
+        items.append(.shape(Shape(.polyline(points), stroke: stroke)))
+      }
+      for points in segments {
+        for p in points {
+          items.append(.shape(Shape(.circle(center: p, radius: markerRadius), fill: stroke.color, stroke: StrokeStyle(color: .white, width: 0.5))))
+          obstacles.append(Rect(x: p.x - markerRadius, y: p.y - markerRadius, width: 2 * markerRadius, height: 2 * markerRadius))
+        }
+      }
+    }
+    var placer = LabelPlacer(bounds: Rect(x: left, y: top, width: rect.maxX - left, height: bottom - top), gap: theme.length(.labelSpacing), obstacles: obstacles)
+    for (box, text) in marks {
+      let style = theme.text(text == format.missing || text == format.masked ? .labelMissing : .labelValueFocus)
+      let size = kit.size(text, style)
+      guard let spot = placer.place(size, near: box) else {
+        findings.append(Finding(.notice, .labelDropped(text)))
+        continue
+      }
+      items.append(.text(TextRun(text: text, origin: spot.rect.origin, style: style, size: size)))
+    }
+    return ComponentOutput(items: [.group(name: "trend-line", clip: nil, items: items)], findings: findings)
+  }
+}

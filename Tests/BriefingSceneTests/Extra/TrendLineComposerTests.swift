@@ -1,0 +1,52 @@
+import BriefingCore
+import BriefingStats
+import Testing
+
+@testable import BriefingScene
+
+@Suite struct TrendLineComposerTests {
+  let rect = Rect(x: 10, y: 10, width: 400, height: 200)
+
+  func periods(_ n: Int) -> [Period] {
+    (0..<n).map { i in Period(year: 2021 + i / 2, kind: i % 2 == 0 ? .cumulative(through: 6) : .cumulative(through: 12)) }
+  }
+
+  func rows(_ n: Int) -> [ComparisonRow] {
+    periods(n).flatMap { Fixture.rows(period: $0) }
+  }
+
+  func compose(_ rows: [ComparisonRow], metric: TrendMetric = .growth) -> ComponentOutput {
+    TrendLineComposer().compose(
+      TrendLineInput(rows: rows, names: Fixture.names, indicator: Fixture.gdp, focus: Fixture.focus, metric: metric),
+      in: rect, theme: Fixture.theme, measurer: Fixture.measurer)
+  }
+
+  @Test func sixPeriodsBothMetrics() {
+    for metric in TrendMetric.allCases {
+      let out = compose(rows(6), metric: metric)
+      LayoutCheck.expectClean(out, in: rect)
+      let texts = LayoutCheck.texts(out.items).map(\.text)
+      #expect(texts.contains("2021年上半年") || texts.contains("上半年"))
+      #expect(texts.contains("全市平均"))
+      #expect(Fixture.focusShapes(out).count == 6)
+    }
+  }
+
+  @Test func missingPointBreaksTheLine() {
+    var all = rows(4)
+    if let i = all.firstIndex(where: { $0.region == Fixture.focus && $0.period == periods(4)[2] }) {
+      all[i].status = .masked
+      all[i].growthPct = nil
+    }
+    let out = compose(all)
+    LayoutCheck.expectClean(out, in: rect)
+    #expect(LayoutCheck.texts(out.items).contains { $0.text == "*" || $0.text == "—" })
+    #expect(Fixture.focusShapes(out).count == 3)
+  }
+
+  @Test func edgeCases() {
+    LayoutCheck.expectClean(compose(rows(1)), in: rect)
+    LayoutCheck.expectClean(compose(periods(12).flatMap { Fixture.rows(negative: true, period: $0) }), in: rect)
+    LayoutCheck.expectClean(compose([]), in: rect)
+  }
+}
