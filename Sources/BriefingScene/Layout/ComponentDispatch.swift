@@ -28,8 +28,12 @@ struct ComponentDispatch {
     case .kpiTable: return kpiTable(spec, in: rect)
     case .scatter: return scatter(spec, in: rect)
     case .groupedBar: return groupedBar(spec, in: rect)
-    case .progressBullet, .trendLine, .rankMatrix, .rankingTable,
-      .subRegionTable, .redLinePanel, .smallMultiples:
+    case .trendLine: return trendLine(spec, in: rect)
+    case .smallMultiples: return smallMultiples(spec, in: rect)
+    case .progressBullet: return progressBullet(spec, in: rect)
+    case .rankMatrix: return rankMatrix(spec, in: rect)
+    case .subRegionTable: return subRegionTable(spec, in: rect)
+    case .rankingTable, .redLinePanel:
       return ComposedFrame(findings: [Finding(.error, .notComposable(spec.kind), at: spec.location)], bounds: rect)
     }
   }
@@ -40,9 +44,9 @@ struct ComponentDispatch {
     case .headline: text.headlineHeight(spec, width: width)
     case .narrative: text.listsHeight(spec, width: width)
     case .text: text.textHeight(spec, width: width)
-    case .kpiTable: kpiTableHeight(spec, width: width)
-    case .rankedBar, .groupedBar, .progressBullet, .trendLine, .scatter, .rankMatrix, .rankingTable,
-      .subRegionTable, .redLinePanel, .smallMultiples:
+    case .kpiTable, .rankMatrix, .progressBullet: tableHeight(spec, width: width)
+    case .rankedBar, .groupedBar, .trendLine, .scatter, .rankingTable, .smallMultiples,
+      .subRegionTable, .redLinePanel:
       nil
     }
   }
@@ -103,23 +107,72 @@ struct ComponentDispatch {
     return ComposedFrame(GroupedBarComposer().compose(input, in: rect, theme: theme, measurer: measurer), in: rect)
   }
 
+  private func trendLine(_ spec: ComponentSpec, in rect: Rect) -> ComposedFrame {
+    guard let (indicator, focus) = bound(spec) else { return unbound(spec, in: rect) }
+    let rows = context.table.rows.filter {
+      $0.indicator == indicator.id && $0.group == context.group.id
+        && $0.period.family == context.period.family && $0.period <= context.period
+    }
+    let input = TrendLineInput(
+      rows: rows, names: context.names, indicator: indicator, focus: focus,
+      metric: spec.metric == .value ? .value : .growth, groupLabel: context.group.label, format: format)
+    return ComposedFrame(TrendLineComposer().compose(input, in: rect, theme: theme, measurer: measurer), in: rect)
+  }
+
+  private func smallMultiples(_ spec: ComponentSpec, in rect: Rect) -> ComposedFrame {
+    guard let focus = context.focus else { return unbound(spec, in: rect) }
+    let panels = context.indicators(spec.indicators ?? .main).map {
+      SmallMultiplePanel(indicator: $0, rows: context.rowsWithGroup($0.id))
+    }
+    let input = SmallMultiplesInput(
+      panels: panels, names: context.names, focus: focus, columns: spec.gridColumns ?? 3, format: format)
+    return ComposedFrame(SmallMultiplesComposer().compose(input, in: rect, theme: theme, measurer: measurer), in: rect)
+  }
+
+  private func progressBullet(_ spec: ComponentSpec, in rect: Rect) -> ComposedFrame {
+    let input = ProgressBulletInput(
+      entries: entries(spec), format: format,
+      timeProgressWord: context.language == .en ? "Time progress" : "时序进度",
+      timeProgressPct: context.timeProgress * 100)
+    return ProgressBulletComposer().compose(input: input, in: rect, theme: theme, measurer: measurer)
+  }
+
+  private func rankMatrix(_ spec: ComponentSpec, in rect: Rect) -> ComposedFrame {
+    let input = RankMatrixInput(entries: entries(spec), format: format)
+    return RankMatrixComposer().compose(input: input, in: rect, theme: theme, measurer: measurer)
+  }
+
+  /// Townships or parks of the focus region (the group whose parent is the focus).
+  private func subRegionTable(_ spec: ComponentSpec, in rect: Rect) -> ComposedFrame {
+    guard let (indicator, focus) = bound(spec) else { return unbound(spec, in: rect) }
+    let rows = context.table.rows(indicator: indicator.id, period: context.period, group: focus)
+    let input = SubRegionTableInput(
+      rows: rows, names: context.names, indicator: indicator, threshold: spec.threshold ?? 30,
+      format: format)
+    return ComposedFrame(SubRegionTableComposer().compose(input, in: rect, theme: theme, measurer: measurer), in: rect)
+  }
+
   // MARK: - Tables
 
+  /// The focus region's row for each selected indicator.
+  private func entries(_ spec: ComponentSpec) -> [KPIEntry] {
+    context.indicators(spec.indicators ?? .main).map { KPIEntry(indicator: $0, row: context.focusRow($0.id)) }
+  }
+
   private func kpiInput(_ spec: ComponentSpec) -> KPITableInput {
-    let indicators = context.indicators(spec.indicators ?? .main)
-    let entries = indicators.map { KPIEntry(indicator: $0, row: context.focusRow($0.id)) }
     let columns = [.indicator, .unit] + (spec.columns ?? Metric.kpiDefault).compactMap(\.kpiColumn)
-    return KPITableInput(entries: entries, columns: columns, format: format)
+    return KPITableInput(entries: entries(spec), columns: columns, format: format)
   }
 
   private func kpiTable(_ spec: ComponentSpec, in rect: Rect) -> ComposedFrame {
     KPITableComposer().compose(input: kpiInput(spec), in: rect, theme: theme, measurer: measurer)
   }
 
-  private func kpiTableHeight(_ spec: ComponentSpec, width: Double) -> Double? {
+  /// A list-like component's height: composed once into a very tall rectangle and measured
+  /// from the items it drew.
+  private func tableHeight(_ spec: ComponentSpec, width: Double) -> Double? {
     let tall = Rect(x: 0, y: 0, width: width, height: 10_000)
-    let frame = KPITableComposer().compose(input: kpiInput(spec), in: tall, theme: theme, measurer: measurer)
-    return frame.bounds.height
+    return compose(spec, in: tall).usedHeight(below: 0) + 2
   }
 }
 
