@@ -154,3 +154,16 @@ import Testing
     assertSnapshot(lines.joined(separator: "\n") + "\n", name: "progress-bullet")
   }
 }
+
+extension ProgressBulletComposerTests {
+  @Test func labelsAreNotCrossedByTheTimeProgressLine() {
+    let frame = frame(Self.entries)
+    let lineX = frame.items.shapes.compactMap { shape -> Double? in
+      if case .line(let a, _) = shape.geometry { return a.x }
+      return nil
+    }.first ?? 0
+    for run in frame.items.flatMap(\.textRuns) where run.text.hasSuffix("%") && !run.text.hasPrefix("时序") {
+      #expect(!(run.bounds.minX < lineX && run.bounds.maxX > lineX), "'\(run.text)' is crossed by the line")
+    }
+  }
+}
