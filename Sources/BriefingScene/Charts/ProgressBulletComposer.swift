@@ -6,7 +6,7 @@ import BriefingStats
 /// One horizontal bullet per indicator (in the given order): the indicator name on the left
 /// (shortened with `…` when it cannot fit), a light track from 0 to 100 %, the completion bar on
 /// it (alarm-coloured when behind time progress), the completion label just right of the bar end
-/// (alarm style when behind), and one dashed time-progress line across all bullets labelled
+/// (alarm style when behind; moved right of the line when the line would cross it), and one dashed time-progress line across all bullets labelled
 /// 「时序进度50%」 above them. Completions over 100 % extend past the track end: the scale widens
 /// to the largest completion and nothing is clipped. Indicators without a completion are listed in
 /// a `no-target` notice.
@@ -109,7 +109,15 @@ public struct ProgressBulletComposer: ComponentComposing {
       let y = band.center(index)
       texts.append(measurer.run(names[index], style: styles.name, at: Point(x: plotMinX - gap, y: y), alignment: .right, vertical: .middle))
       let end = scale.map(max(0, bullet.completionPct))
-      texts.append(measurer.run(bullet.label, style: styles.label(bullet), at: Point(x: end + gap, y: y), vertical: .middle))
+      var label = measurer.run(bullet.label, style: styles.label(bullet), at: Point(x: end + gap, y: y), vertical: .middle)
+      // A label the time-progress line would cross moves just right of the line.
+      if let time = data.timeProgressPct {
+        let lineX = scale.map(time)
+        if label.bounds.minX < lineX + gap / 2, label.bounds.maxX > lineX - gap / 2 {
+          label.origin.x = lineX + gap
+        }
+      }
+      texts.append(label)
     }
 
     let items = shapes + texts.map { FrameItem.text($0) }
