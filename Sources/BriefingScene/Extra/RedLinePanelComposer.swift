@@ -1,0 +1,132 @@
+import BriefingCore
+import BriefingStats
+
+// MARK: - Red-line panel input
+
+/// One red-line indicator and its member rows for one period.
+public struct RedLineEntry: Hashable, Sendable {
+  /// Must carry a `redLine`; entries without one are skipped with a finding.
+  public var indicator: Indicator
+  public var rows: [ComparisonRow]
+  public init(indicator: Indicator, rows: [ComparisonRow]) {
+    self.indicator = indicator
+    self.rows = rows
+  }
+}
+
+/// The focus region against every red-line (veto) threshold.
+public struct RedLinePanelInput: Hashable, Sendable {
+  public var entries: [RedLineEntry]
+  public var names: [RegionID: String]
+  public var focus: RegionID
+  /// Default: `.chinese`.
+  public var format: NumberFormat
+
+  public init(
+    entries: [RedLineEntry], names: [RegionID: String], focus: RegionID,
+    format: NumberFormat = .chinese
+  ) {
+    self.entries = entries
+    self.names = names
+    self.focus = focus
+    self.format = format
+  }
+}
+
+// MARK: - Red-line panel composer
+
+/// One row per red-line indicator: `PM10 78 微克/立方米，限值 76，超出 2`, a status word (超限 in the
+/// alarm colour, 达标 in green, `—`/`*` when the value is absent) and how many peers breach.
+public struct RedLinePanelComposer: Sendable {
+  public init() {}
+
+  // MARK: - Methods
+
+  public func compose(
+    _ input: RedLinePanelInput, in rect: Rect, theme: ResolvedTheme, measurer: some TextMeasuring
+  ) -> ComponentOutput {
+    let kit = TextKit(measurer: measurer)
+    let table = TableKit(kit: kit, theme: theme)
+    let format = input.format
+    var findings: [Finding] = []
+    var lines: [(sentence: String, status: String, statusKey: TextKey, peers: String)] = []
+    for entry in input.entries {
+      guard let redLine = entry.indicator.redLine else {
+        findings.append(Finding(.notice, .columnsDropped("\(entry.indicator.name) has no red line")))
+        continue
+      }
+      lines.append(line(entry, redLine: redLine, input: input, findings: &findings))
+    }
+    let cellStyle = theme.text(.tableCellText)
+    let statusWidth = table.naturalWidth(lines.map { ($0.status, theme.text($0.statusKey)) })
+    let peersWidth = min(rect.width * 0.35, table.naturalWidth(lines.map { ($0.peers, cellStyle) }))
+    let columns = table.columns(
+      from: rect.minX, widths: [max(0, rect.width - statusWidth - peersWidth), statusWidth, peersWidth],
+      alignments: [.left, .center, .right])
+    let rowHeight = table.rowHeight(cellStyle)
+    var items: [FrameItem] = table.rule(.tableRuleOuter, y: rect.minY, left: rect.minX, right: rect.maxX)
+    var y = rect.minY
+    var dropped = 0
+    for (index, line) in lines.enumerated() {
+      guard y + rowHeight <= rect.maxY else {
+        dropped += 1
+        continue
+      }
+      items.append(table.cell(line.sentence, cellStyle, column: columns[0], top: y, height: rowHeight, findings: &findings))
+      items.append(table.cell(line.status, theme.text(line.statusKey), column: columns[1], top: y, height: rowHeight, findings: &findings))
+      items.append(table.cell(line.peers, theme.text(.noteText), column: columns[2], top: y, height: rowHeight, findings: &findings))
+      y += rowHeight
+      items += table.rule(index == lines.count - 1 ? .tableRuleOuter : .tableRuleRow, y: y, left: rect.minX, right: rect.maxX)
+    }
+    if dropped > 0 { findings.append(Finding(.warning, .rowsDeferred(dropped))) }
+    return ComponentOutput(items: [.group(name: "red-line-panel", clip: nil, items: items)], findings: findings)
+  }
+
+  // MARK: - Private
+
+  private func line(
+    _ entry: RedLineEntry, redLine: RedLine, input: RedLinePanelInput, findings: inout [Finding]
+  ) -> (sentence: String, status: String, statusKey: TextKey, peers: String) {
+    let format = input.format
+    let chinese = format.style == .chinese
+    let indicator = entry.indicator
+    let members = ExtraData.members(entry.rows)
+    let row = members.first { $0.region == input.focus }
+    let unit = indicator.unit.map { " " + $0.symbol } ?? ""
+    let limit = format.number(redLine.threshold, decimals: indicator.decimals)
+    let limitWord: String
+    switch redLine.kind {
+    case .max: limitWord = chinese ? "限值" : "limit"
+    case .min: limitWord = chinese ? "下限" : "floor"
+    }
+    let peers = members.filter { $0.region != input.focus }
+    let breaching = peers.filter { ExtraData.drawable($0).map(redLine.isBreached(by:)) ?? false }.count
+    let peerText = chinese
+      ? "其余\(peers.count)个中\(breaching)个超限" : "\(breaching) of \(peers.count) peers breach"
+    guard let row, let value = ExtraData.drawable(row) else {
+      let mark = ExtraData.absentMark(row, format)
+      findings.append(
+        Finding(.notice, .valueNotShown(ExtraData.name(input.focus, input.names), indicator.name, shownAs: mark)))
+      let sentence = chinese
+        ? "\(indicator.shortName) \(mark)，\(limitWord) \(limit)" : "\(indicator.shortName) \(mark), \(limitWord) \(limit)"
+      return (sentence, mark, .labelMissing, peerText)
+    }
+    let breached = redLine.isBreached(by: value)
+    let gap = format.number(abs(value - redLine.threshold), decimals: indicator.decimals)
+    let gapWord: String
+    switch (redLine.kind, breached, chinese) {
+    case (.max, true, true): gapWord = "超出"
+    case (.min, true, true): gapWord = "低于"
+    case (_, false, true): gapWord = "余量"
+    case (.max, true, false): gapWord = "over by"
+    case (.min, true, false): gapWord = "under by"
+    case (_, false, false): gapWord = "margin"
+    }
+    let valueText = format.value(value, decimals: indicator.decimals, status: row.status)
+    let sentence = chinese
+      ? "\(indicator.shortName) \(valueText)\(unit)，\(limitWord) \(limit)，\(gapWord) \(gap)"
+      : "\(indicator.shortName) \(valueText)\(unit), \(limitWord) \(limit), \(gapWord) \(gap)"
+    let status = breached ? (chinese ? "超限" : "breached") : (chinese ? "达标" : "safe")
+    return (sentence, status, breached ? .tableCellAlarm : .tableCellGood, peerText)
+  }
+}

@@ -1,0 +1,60 @@
+import BriefingCore
+import BriefingStats
+import Testing
+
+@testable import BriefingScene
+
+@Suite struct RedLinePanelComposerTests {
+  let rect = Rect(x: 20, y: 20, width: 460, height: 120)
+  let pm10 = Indicator(
+    id: "pm10", name: "PM10平均浓度", shortName: "PM10", unit: .count("微克/立方米"),
+    polarity: .lower, decimals: 0, redLine: RedLine(threshold: 76, kind: .max))
+  let forest = Indicator(
+    id: "forest", name: "森林覆盖率", unit: .percent, decimals: 1,
+    redLine: RedLine(threshold: 30, kind: .min))
+
+  /// Focus value first, then peers 70, 72, …, 84.
+  func rows(_ indicator: Indicator, focus: Double?, status: ValueStatus = .actual) -> [ComparisonRow] {
+    Fixture.ids.enumerated().map { i, id in
+      let value = i == 0 ? focus : 68 + Double(i) * 2
+      return ComparisonRow(
+        indicator: indicator.id, period: Fixture.period, group: "city", region: id, value: value,
+        unit: indicator.unit, status: i == 0 ? status : .actual)
+    }
+  }
+
+  func compose(_ entries: [RedLineEntry], format: NumberFormat = .chinese) -> ComponentOutput {
+    RedLinePanelComposer().compose(
+      RedLinePanelInput(entries: entries, names: Fixture.names, focus: Fixture.focus, format: format),
+      in: rect, theme: Fixture.theme, measurer: Fixture.measurer)
+  }
+
+  @Test func breachedAndSafe() {
+    let out = compose([
+      RedLineEntry(indicator: pm10, rows: rows(pm10, focus: 78)),
+      RedLineEntry(indicator: forest, rows: rows(forest, focus: 31.5)),
+    ])
+    LayoutCheck.expectClean(out, in: rect)
+    let runs = LayoutCheck.texts(out.items)
+    #expect(runs.contains { $0.text == "PM10 78 微克/立方米，限值 76，超出 2" })
+    #expect(runs.first { $0.text == "超限" }?.style.color == Fixture.theme.text(.tableCellAlarm).color)
+    #expect(runs.first { $0.text == "达标" }?.style.color == Fixture.theme.text(.tableCellGood).color)
+    #expect(runs.contains { $0.text == "其余8个中4个超限" })
+    #expect(Fixture.focusTexts(out).isEmpty)
+  }
+
+  @Test func maskedMissingEnglishAndOverflow() {
+    let out = compose([
+      RedLineEntry(indicator: pm10, rows: rows(pm10, focus: 80, status: .masked)),
+      RedLineEntry(indicator: forest, rows: rows(forest, focus: nil, status: .missing)),
+    ])
+    LayoutCheck.expectClean(out, in: rect)
+    let texts = LayoutCheck.texts(out.items).map(\.text)
+    #expect(texts.contains("*") && texts.contains("—"))
+    let english = compose([RedLineEntry(indicator: pm10, rows: rows(pm10, focus: 70))], format: .english)
+    #expect(LayoutCheck.texts(english.items).contains { $0.text == "PM10 70 微克/立方米, limit 76, margin 6" })
+    let many = compose(Array(repeating: RedLineEntry(indicator: pm10, rows: rows(pm10, focus: 78)), count: 12))
+    LayoutCheck.expectClean(many, in: rect)
+    #expect(many.findings.contains { $0.message.code == "rows-deferred" })
+  }
+}
