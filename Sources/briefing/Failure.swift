@@ -47,8 +47,13 @@ func printError(_ line: String) {
   FileHandle.standardError.write(Data((line + "\n").utf8))
 }
 
-/// Prints warnings and notices (errors go through `Failure`) to stderr unless `quiet`.
+/// Prints warnings (errors go through `Failure`) to stderr unless `quiet`; notices only when
+/// `BRIEFING_VERBOSE` is set, since they are informational (a label shortened with `…`, rows
+/// continued, values shown as missing).
 func printFindings(_ findings: [Finding], quiet: Bool = false) {
   guard !quiet else { return }
-  for finding in findings where finding.severity != .error { printError("briefing: \(finding)") }
+  let verbose = ProcessInfo.processInfo.environment["BRIEFING_VERBOSE"] != nil
+  for finding in findings where finding.severity == .warning || (verbose && finding.severity == .notice) {
+    printError("briefing: \(finding)")
+  }
 }

@@ -33,7 +33,8 @@ struct ComponentDispatch {
     case .progressBullet: return progressBullet(spec, in: rect)
     case .rankMatrix: return rankMatrix(spec, in: rect)
     case .subRegionTable: return subRegionTable(spec, in: rect)
-    case .rankingTable, .redLinePanel:
+    case .redLinePanel: return redLinePanel(spec, in: rect)
+    case .rankingTable:
       return ComposedFrame(findings: [Finding(.error, .notComposable(spec.kind), at: spec.location)], bounds: rect)
     }
   }
@@ -150,6 +151,16 @@ struct ComponentDispatch {
       rows: rows, names: context.names, indicator: indicator, threshold: spec.threshold ?? 30,
       format: format)
     return ComposedFrame(SubRegionTableComposer().compose(input, in: rect, theme: theme, measurer: measurer), in: rect)
+  }
+
+  /// Every indicator with a red line, for the focus region against its peers.
+  private func redLinePanel(_ spec: ComponentSpec, in rect: Rect) -> ComposedFrame {
+    guard let focus = context.focus else { return unbound(spec, in: rect) }
+    let entries = context.dataset.indicators.filter { $0.redLine != nil }.map {
+      RedLineEntry(indicator: $0, rows: context.rows($0.id))
+    }
+    let input = RedLinePanelInput(entries: entries, names: context.names, focus: focus, format: format)
+    return ComposedFrame(RedLinePanelComposer().compose(input, in: rect, theme: theme, measurer: measurer), in: rect)
   }
 
   // MARK: - Tables
