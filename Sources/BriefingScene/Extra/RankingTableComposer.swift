@@ -84,16 +84,22 @@ public struct RankingTableComposer: Sendable {
 
     // Data preparation: cell texts and styles per group.
     let rowsByGroup = input.groups.map { group in
-      Dictionary(ExtraData.members(group.rows).map { ($0.region, $0) }, uniquingKeysWith: { a, _ in a })
+      Dictionary(
+        ExtraData.members(group.rows).map { ($0.region, $0) }, uniquingKeysWith: { a, _ in a })
     }
-    func cell(_ column: RankingColumn, _ row: ComparisonRow?, _ indicator: Indicator) -> (String, TextStyle) {
+    func cell(_ column: RankingColumn, _ row: ComparisonRow?, _ indicator: Indicator) -> (
+      String, TextStyle
+    ) {
       let number = theme.text(.tableCellNumber)
       guard let row else { return (format.missing, theme.text(.labelMissing)) }
       switch column {
       case .value:
         return (format.value(row.value, decimals: indicator.decimals, status: row.status), number)
       case .growth:
-        return (row.growthPct.map { format.signed($0, decimals: format.percentDecimals) } ?? ExtraData.absentMark(row, format), number)
+        return (
+          row.growthPct.map { format.signed($0, decimals: format.percentDecimals) }
+            ?? ExtraData.absentMark(row, format), number
+        )
       case .rank:
         return rankCell(row.rank, bottom: row.bottomRank, row: row)
       case .growthRank:
@@ -101,7 +107,9 @@ public struct RankingTableComposer: Sendable {
       }
     }
     func rankCell(_ rank: Int?, bottom: Int?, row: ComparisonRow) -> (String, TextStyle) {
-      guard let rank else { return (ExtraData.absentMark(row, format), theme.text(.tableCellNumber)) }
+      guard let rank else {
+        return (ExtraData.absentMark(row, format), theme.text(.tableCellNumber))
+      }
       if rank == 1 {
         var good = theme.text(.tableCellGood)
         good.bold = true
@@ -127,13 +135,17 @@ public struct RankingTableComposer: Sendable {
     let regionTitle = format.style == .chinese ? "地区" : "Region"
     let nameWidth = min(
       rect.width * 0.25,
-      table.naturalWidth(input.order.map { (ExtraData.name($0, input.names), focusStyle) } + [(regionTitle, header)]))
+      table.naturalWidth(
+        input.order.map { (ExtraData.name($0, input.names), focusStyle) } + [(regionTitle, header)])
+    )
     var groupWidths: [[Double]] = []
     var used = nameWidth
     for (g, group) in input.groups.enumerated() {
       let widths = input.columns.enumerated().map { c, column in
         table.naturalWidth(
-          input.order.map { cell(column, rowsByGroup[g][$0], group.indicator) } + [(subTitles[c], header)])
+          input.order.map { cell(column, rowsByGroup[g][$0], group.indicator) } + [
+            (subTitles[c], header)
+          ])
       }
       guard used + widths.reduce(0, +) <= rect.width else {
         findings.append(Finding(.warning, .columnsDropped(group.indicator.name)))
@@ -156,17 +168,28 @@ public struct RankingTableComposer: Sendable {
 
     // Header: two rows.
     let headerRow = table.rowHeight(header)
-    var items: [FrameItem] = table.rule(.tableRuleOuter, y: rect.minY, left: rect.minX, right: rect.maxX)
-    items.append(table.cell(regionTitle, header, column: nameColumn, top: rect.minY, height: 2 * headerRow, findings: &findings))
+    var items: [FrameItem] = table.rule(
+      .tableRuleOuter, y: rect.minY, left: rect.minX, right: rect.maxX)
+    items.append(
+      table.cell(
+        regionTitle, header, column: nameColumn, top: rect.minY, height: 2 * headerRow,
+        findings: &findings))
     for (group, columns) in zip(shownGroups, groupColumns) {
       guard let first = columns.first, let last = columns.last else { continue }
       let span = TableColumn(x: first.x, width: last.x + last.width - first.x, alignment: .center)
-      items.append(table.cell(group.indicator.name, header, column: span, top: rect.minY, height: headerRow, findings: &findings))
-      items += table.rule(.ruleMinor, y: rect.minY + headerRow, left: span.x + 2, right: span.x + span.width - 2)
+      items.append(
+        table.cell(
+          group.indicator.name, header, column: span, top: rect.minY, height: headerRow,
+          findings: &findings))
+      items += table.rule(
+        .ruleMinor, y: rect.minY + headerRow, left: span.x + 2, right: span.x + span.width - 2)
       for (title, column) in zip(subTitles, columns) {
         var centered = column
         centered.alignment = .center
-        items.append(table.cell(title, header, column: centered, top: rect.minY + headerRow, height: headerRow, findings: &findings))
+        items.append(
+          table.cell(
+            title, header, column: centered, top: rect.minY + headerRow, height: headerRow,
+            findings: &findings))
       }
     }
     var y = rect.minY + 2 * headerRow
@@ -182,24 +205,34 @@ public struct RankingTableComposer: Sendable {
       }
       let isFocus = region == input.focus
       if isFocus {
-        items.append(.shape(Shape(.rect(Rect(x: rect.minX, y: y, width: rect.width, height: rowHeight)), fill: theme.fill(.trackFill))))
+        items.append(
+          .shape(
+            Shape(
+              .rect(Rect(x: rect.minX, y: y, width: rect.width, height: rowHeight)),
+              fill: theme.fill(.trackFill))))
       }
       let name = ExtraData.name(region, input.names)
-      items.append(table.cell(name, isFocus ? focusStyle : cellStyle, column: nameColumn, top: y, height: rowHeight, findings: &findings))
+      items.append(
+        table.cell(
+          name, isFocus ? focusStyle : cellStyle, column: nameColumn, top: y, height: rowHeight,
+          findings: &findings))
       for (g, columns) in groupColumns.enumerated() {
         let row = rowsByGroup[g][region]
         if row.flatMap(ExtraData.drawable) == nil {
           let mark = ExtraData.absentMark(row, format)
-          findings.append(Finding(.notice, .valueNotShown(name, shownGroups[g].indicator.name, shownAs: mark)))
+          findings.append(
+            Finding(.notice, .valueNotShown(name, shownGroups[g].indicator.name, shownAs: mark)))
         }
         for (kind, column) in zip(input.columns, columns) {
           let (text, style) = cell(kind, row, shownGroups[g].indicator)
-          items.append(table.cell(text, style, column: column, top: y, height: rowHeight, findings: &findings))
+          items.append(
+            table.cell(text, style, column: column, top: y, height: rowHeight, findings: &findings))
         }
       }
       y += rowHeight
       let last = index == input.order.count - 1
-      items += table.rule(last ? .tableRuleOuter : .tableRuleRow, y: y, left: rect.minX, right: rect.maxX)
+      items += table.rule(
+        last ? .tableRuleOuter : .tableRuleRow, y: y, left: rect.minX, right: rect.maxX)
     }
     if !remaining.isEmpty {
       findings.append(Finding(.notice, .rowsDeferred(remaining.count)))

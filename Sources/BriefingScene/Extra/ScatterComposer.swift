@@ -93,12 +93,14 @@ public struct ScatterComposer: Sendable {
       let note = kit.fitted(
         prefix + absent.joined(separator: format.style == .chinese ? "、" : ", "),
         theme.text(.noteText), maxWidth: rect.width, findings: &findings)
-      let run = kit.run(note, theme.text(.noteText), at: Point(x: rect.minX, y: rect.maxY), v: .bottom)
+      let run = kit.run(
+        note, theme.text(.noteText), at: Point(x: rect.minX, y: rect.maxY), v: .bottom)
       items.append(.text(run))
       bottom = run.bounds.minY - 2
     }
     let xTitle = kit.fitted(levelTitle, titleStyle, maxWidth: rect.width, findings: &findings)
-    let xTitleRun = kit.run(xTitle, titleStyle, at: Point(x: rect.maxX, y: bottom), h: .right, v: .bottom)
+    let xTitleRun = kit.run(
+      xTitle, titleStyle, at: Point(x: rect.maxX, y: bottom), h: .right, v: .bottom)
     let yTitle = kit.fitted(growthTitle, titleStyle, maxWidth: rect.width, findings: &findings)
     let yTitleRun = kit.run(yTitle, titleStyle, at: Point(x: rect.minX, y: rect.minY))
     items += [.text(xTitleRun), .text(yTitleRun)]
@@ -106,7 +108,8 @@ public struct ScatterComposer: Sendable {
     let tickLabelHeight = kit.size("0", theme.text(.axisTextX)).height
     let tick = theme.length(.tickLength)
     let yLabelWidth = yAxis.labelWidth(format, theme.text(.axisTextY), kit)
-    let xEdge = (xAxis.labels(format).map { kit.size($0, theme.text(.axisTextX)).width }.max() ?? 0) / 2
+    let xEdge =
+      (xAxis.labels(format).map { kit.size($0, theme.text(.axisTextX)).width }.max() ?? 0) / 2
     let plot = Rect(
       x: rect.minX + max(yLabelWidth + tick + 2, xEdge), y: yTitleRun.bounds.maxY + 4,
       width: 0, height: 0)
@@ -117,19 +120,29 @@ public struct ScatterComposer: Sendable {
     let xScale = AxisMap(domain: xAxis.domain, start: plotRect.minX, end: plotRect.maxX)
     let yScale = AxisMap(
       domain: yAxis.domain, start: plotRect.maxY - yHalf, end: plotRect.minY + yHalf)
-    let yAxisItems = yAxis.vertical(scale: yScale, x: plotRect.minX, format: format, theme: theme, kit: kit)
-    let xAxisItems = xAxis.horizontal(scale: xScale, y: plotRect.maxY, format: format, theme: theme, kit: kit)
+    let yAxisItems = yAxis.vertical(
+      scale: yScale, x: plotRect.minX, format: format, theme: theme, kit: kit)
+    let xAxisItems = xAxis.horizontal(
+      scale: xScale, y: plotRect.maxY, format: format, theme: theme, kit: kit)
     items += yAxisItems + xAxisItems
 
     // Quadrant lines.
     if let reference = theme.line(.referenceLine) {
       if let meanLevel {
         let x = xScale.map(meanLevel)
-        items.append(.shape(Shape(.line(from: Point(x: x, y: plotRect.minY), to: Point(x: x, y: plotRect.maxY)), stroke: reference)))
+        items.append(
+          .shape(
+            Shape(
+              .line(from: Point(x: x, y: plotRect.minY), to: Point(x: x, y: plotRect.maxY)),
+              stroke: reference)))
       }
       if let groupGrowth {
         let y = yScale.map(groupGrowth)
-        items.append(.shape(Shape(.line(from: Point(x: plotRect.minX, y: y), to: Point(x: plotRect.maxX, y: y)), stroke: reference)))
+        items.append(
+          .shape(
+            Shape(
+              .line(from: Point(x: plotRect.minX, y: y), to: Point(x: plotRect.maxX, y: y)),
+              stroke: reference)))
       }
     }
 
@@ -141,8 +154,13 @@ public struct ScatterComposer: Sendable {
       let radius = isFocus ? focusRadius : pointRadius
       let center = Point(x: xScale.map(point.x), y: yScale.map(point.y))
       let fill = isFocus ? theme.fill(.highlightFill) : theme.fill(.barFill)
-      items.append(.shape(Shape(.circle(center: center, radius: radius), fill: fill, stroke: StrokeStyle(color: .white, width: 0.5))))
-      let box = Rect(x: center.x - radius, y: center.y - radius, width: radius * 2, height: radius * 2)
+      items.append(
+        .shape(
+          Shape(
+            .circle(center: center, radius: radius), fill: fill,
+            stroke: StrokeStyle(color: .white, width: 0.5))))
+      let box = Rect(
+        x: center.x - radius, y: center.y - radius, width: radius * 2, height: radius * 2)
       obstacles.append(box)
       marks.append((point.id, box))
     }
@@ -160,10 +178,12 @@ public struct ScatterComposer: Sendable {
         let end = Point(
           x: min(max(box.midX, spot.rect.minX), spot.rect.maxX),
           y: min(max(box.midY, spot.rect.minY), spot.rect.maxY))
-        items.append(.shape(Shape(.line(from: Point(x: box.midX, y: box.midY), to: end), stroke: leader)))
+        items.append(
+          .shape(Shape(.line(from: Point(x: box.midX, y: box.midY), to: end), stroke: leader)))
       }
       items.append(.text(TextRun(text: name, origin: spot.rect.origin, style: style, size: size)))
     }
-    return ComponentOutput(items: [.group(name: "scatter", clip: nil, items: items)], findings: findings)
+    return ComponentOutput(
+      items: [.group(name: "scatter", clip: nil, items: items)], findings: findings)
   }
 }

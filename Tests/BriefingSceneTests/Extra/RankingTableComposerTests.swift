@@ -10,14 +10,17 @@ import Testing
     Indicator(id: IndicatorID("i\($0.offset)"), name: $0.element, unit: .yiYuan)
   }
 
-  func input(_ rows: (Indicator) -> [ComparisonRow], names: [RegionID: String] = Fixture.names) -> RankingTableInput {
+  func input(_ rows: (Indicator) -> [ComparisonRow], names: [RegionID: String] = Fixture.names)
+    -> RankingTableInput
+  {
     RankingTableInput(
       groups: indicators.map { RankingGroup(indicator: $0, rows: rows($0)) }, order: Fixture.ids,
       names: names, focus: Fixture.focus)
   }
 
   func compose(_ input: RankingTableInput, in rect: Rect? = nil) -> ComponentOutput {
-    RankingTableComposer().compose(input, in: rect ?? self.rect, theme: Fixture.theme, measurer: Fixture.measurer)
+    RankingTableComposer().compose(
+      input, in: rect ?? self.rect, theme: Fixture.theme, measurer: Fixture.measurer)
   }
 
   @Test func ninePlacesColoured() {
@@ -42,7 +45,9 @@ import Testing
     let next = compose(input { Fixture.rows($0) }.continuing(with: first.remaining), in: small)
     LayoutCheck.expectClean(next, in: small)
     #expect(LayoutCheck.texts(next.items).contains { $0.text == "地区" })
-    let drawn = { (o: ComponentOutput) in LayoutCheck.texts(o.items).filter { Fixture.names.values.contains($0.text) }.count }
+    let drawn = { (o: ComponentOutput) in
+      LayoutCheck.texts(o.items).filter { Fixture.names.values.contains($0.text) }.count
+    }
     #expect(drawn(first) + first.remaining.count == 9)
     #expect(drawn(next) + next.remaining.count == first.remaining.count)
   }
@@ -56,7 +61,8 @@ import Testing
     let dropped = compose(input { Fixture.rows($0) }, in: narrow)
     LayoutCheck.expectClean(dropped, in: narrow)
     #expect(dropped.findings.contains { $0.message.code == "columns-dropped" })
-    LayoutCheck.expectClean(compose(input({ Fixture.rows($0) }, names: Fixture.longNames)), in: rect)
+    LayoutCheck.expectClean(
+      compose(input({ Fixture.rows($0) }, names: Fixture.longNames)), in: rect)
     var one = input { Fixture.rows($0, count: 1) }
     one.order = [Fixture.focus]
     LayoutCheck.expectClean(compose(one), in: rect)
