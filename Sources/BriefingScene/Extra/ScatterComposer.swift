@@ -27,6 +27,26 @@ public struct ScatterInput: Hashable, Sendable {
   }
 }
 
+// MARK: - Scatter data
+
+/// What the scatter draws, before any geometry.
+public struct ScatterData: Sendable {
+  /// One plotted region: level in the indicator's unit (x), growth in % (y).
+  public struct Point: Hashable, Sendable {
+    public var id: RegionID
+    public var x: Double
+    public var y: Double
+  }
+  /// Plotted regions, focus first.
+  public var points: [Point] = []
+  /// Regions not plotted: display name and the mark shown (`—` missing, `*` masked).
+  public var absent: [(name: String, mark: String)] = []
+  /// Group mean level (vertical quadrant line), in the indicator's unit.
+  public var meanLevel: Double?
+  /// Group growth (horizontal quadrant line), %.
+  public var groupGrowth: Double?
+}
+
 // MARK: - Scatter composer
 
 /// Level (x) against growth (y) with quadrant lines at the group mean level and the group growth.
@@ -45,6 +65,25 @@ public struct ScatterComposer: Sendable {
 
   // MARK: - Methods
 
+  /// The plottable points (focus first), the regions left out with their mark (`—`/`*`) and the
+  /// group figures for the quadrant lines.
+  public func prepare(_ input: ScatterInput) -> ScatterData {
+    var data = ScatterData()
+    for row in ExtraData.members(input.rows) {
+      if let level = ExtraData.drawable(row), let growth = row.growthPct, growth.isFinite {
+        data.points.append(ScatterData.Point(id: row.region, x: level, y: growth))
+      } else {
+        let name = ExtraData.name(row.region, input.names)
+        data.absent.append((name, ExtraData.absentMark(row, input.format)))
+      }
+    }
+    data.points.sort { ($0.id == input.focus ? 1 : 0) > ($1.id == input.focus ? 1 : 0) }
+    data.meanLevel = input.rows.lazy.compactMap(\.groupMean).first
+    data.groupGrowth = input.rows.lazy.compactMap(\.groupGrowthPct).first
+    return data
+  }
+
+  /// Draws the scatter into `rect` (points); see the type's doc for the layout.
   public func compose(
     _ input: ScatterInput, in rect: Rect, theme: ResolvedTheme, measurer: some TextMeasuring
   ) -> ComponentOutput {
@@ -54,24 +93,15 @@ public struct ScatterComposer: Sendable {
     var items: [FrameItem] = []
 
     // Data preparation.
-    let members = ExtraData.members(input.rows)
-    var points: [(id: RegionID, x: Double, y: Double)] = []
-    var absent: [String] = []
-    for row in members {
-      if let level = ExtraData.drawable(row), let growth = row.growthPct, growth.isFinite {
-        points.append((row.region, level, growth))
-      } else {
-        let name = ExtraData.name(row.region, input.names)
-        absent.append(name + ExtraData.absentMark(row, format))
-        findings.append(
-          Finding(
-            .notice,
-            .valueNotShown(name, input.indicator.name, shownAs: ExtraData.absentMark(row, format))))
-      }
+    let data = prepare(input)
+    let points = data.points
+    let absent = data.absent.map { $0.name + $0.mark }
+    let meanLevel = data.meanLevel
+    let groupGrowth = data.groupGrowth
+    for entry in data.absent {
+      findings.append(
+        Finding(.notice, .valueNotShown(entry.name, input.indicator.name, shownAs: entry.mark)))
     }
-    points.sort { ($0.id == input.focus ? 1 : 0) > ($1.id == input.focus ? 1 : 0) }
-    let meanLevel = input.rows.lazy.compactMap(\.groupMean).first
-    let groupGrowth = input.rows.lazy.compactMap(\.groupGrowthPct).first
     let xAxis = NumericAxis(
       covering: points.map(\.x) + [meanLevel].compactMap { $0 }, includeZero: false)
     let yAxis = NumericAxis(
@@ -79,7 +109,6 @@ public struct ScatterComposer: Sendable {
 
     // Frame: titles, note, axes.
     let titleStyle = theme.text(.axisTitle)
-    let titleHeight = kit.size("国", titleStyle).height
     let growthTitle: String
     switch format.style {
     case .chinese: growthTitle = "同比增长（%）"

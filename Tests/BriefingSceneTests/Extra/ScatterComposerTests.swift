@@ -57,4 +57,35 @@ import Testing
     let dropped = out.findings.filter { $0.message.code == "label-dropped" }.count
     #expect(labels + dropped == 9)
   }
+
+  @Test func labelsNeverCoverPoints() {
+    let out = compose(Fixture.rows())
+    let circles = LayoutCheck.shapes(out.items).compactMap { shape -> Rect? in
+      if case .circle = shape.geometry { LayoutCheck.bounds(shape) } else { nil }
+    }
+    let labels = LayoutCheck.texts(out.items).filter { Fixture.names.values.contains($0.text) }
+    for label in labels {
+      #expect(!circles.contains { $0.intersects(label.bounds) }, "“\(label.text)” covers a point")
+    }
+  }
+
+  @Test func prepareSeparatesAbsentRegions() {
+    let data = ScatterComposer().prepare(
+      ScatterInput(
+        rows: Fixture.rowsWithGaps(), names: Fixture.names, indicator: Fixture.gdp,
+        focus: "r5"))
+    #expect(data.points.first?.id == "r5")
+    #expect(data.points.count == 7)
+    #expect(data.absent.map(\.mark) == ["—", "*"])
+    #expect(data.meanLevel != nil && data.groupGrowth != nil)
+  }
+
+  @Test func englishTitles() {
+    let out = ScatterComposer().compose(
+      ScatterInput(
+        rows: Fixture.rows(), names: Fixture.names, indicator: Fixture.gdp, focus: Fixture.focus,
+        format: .english), in: rect, theme: Fixture.theme, measurer: Fixture.measurer)
+    LayoutCheck.expectClean(out, in: rect)
+    #expect(LayoutCheck.texts(out.items).contains { $0.text == "YoY growth (%)" })
+  }
 }
