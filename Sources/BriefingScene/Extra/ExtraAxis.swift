@@ -65,9 +65,12 @@ struct NumericAxis {
     for (value, text) in zip(ticks, labels(format)) {
       let y = scale.map(value)
       if let stroke = theme.line(.axisTicks) {
-        items.append(.shape(Shape(.line(from: Point(x: x - tick, y: y), to: Point(x: x, y: y)), stroke: stroke)))
+        items.append(
+          .shape(
+            Shape(.line(from: Point(x: x - tick, y: y), to: Point(x: x, y: y)), stroke: stroke)))
       }
-      items.append(.text(kit.run(text, style, at: Point(x: x - tick - 1, y: y), h: .right, v: .middle)))
+      items.append(
+        .text(kit.run(text, style, at: Point(x: x - tick - 1, y: y), h: .right, v: .middle)))
     }
     return items
   }
@@ -91,7 +94,9 @@ struct NumericAxis {
     for (value, text) in zip(ticks, labels(format)) {
       let x = scale.map(value)
       if let stroke = theme.line(.axisTicks) {
-        items.append(.shape(Shape(.line(from: Point(x: x, y: y), to: Point(x: x, y: y + tick)), stroke: stroke)))
+        items.append(
+          .shape(
+            Shape(.line(from: Point(x: x, y: y), to: Point(x: x, y: y + tick)), stroke: stroke)))
       }
       items.append(.text(kit.run(text, style, at: Point(x: x, y: y + tick + 1), h: .center)))
     }

@@ -71,7 +71,9 @@ public struct GroupedBarComposer: Sendable {
     let legend = Legend.row(
       [
         .init(label: title(period), fill: theme.fill(.barFill), stroke: nil),
-        .init(label: title(prior), fill: ExtraData.tint(theme.fill(.barFill), alpha: priorAlpha), stroke: nil),
+        .init(
+          label: title(prior), fill: ExtraData.tint(theme.fill(.barFill), alpha: priorAlpha),
+          stroke: nil),
       ], origin: Point(x: legendX, y: rect.minY), maxWidth: rect.maxX - legendX, theme: theme,
       kit: kit, findings: &findings)
     items += legend.items
@@ -82,17 +84,24 @@ public struct GroupedBarComposer: Sendable {
     let xStyle = theme.text(.axisTextX)
     let labelHeight = kit.size("国", xStyle).height
     let yHalf = kit.size("0", theme.text(.axisTextY)).height / 2 + 1
-    let left = rect.minX + axis.labelWidth(format, theme.text(.axisTextY), kit) + theme.length(.tickLength) + 2
+    let left =
+      rect.minX + axis.labelWidth(format, theme.text(.axisTextY), kit) + theme.length(.tickLength)
+      + 2
     let top = max(unitRun.bounds.maxY, rect.minY + legend.height) + 4
     let bottom = rect.maxY - labelHeight - 3
     let yMap = AxisMap(domain: axis.domain, start: bottom - yHalf, end: top + yHalf)
     items += axis.vertical(scale: yMap, x: left, format: format, theme: theme, kit: kit)
     if let zero = theme.line(.zeroLine) {
-      items.append(.shape(Shape(.line(from: Point(x: left, y: yMap.map(0)), to: Point(x: rect.maxX, y: yMap.map(0))), stroke: zero)))
+      items.append(
+        .shape(
+          Shape(
+            .line(from: Point(x: left, y: yMap.map(0)), to: Point(x: rect.maxX, y: yMap.map(0))),
+            stroke: zero)))
     }
 
     // Bars, labels, names.
-    let bands = BandScale(count: rows.count, range: left...rect.maxX, thickness: theme.length(.barThickness))
+    let bands = BandScale(
+      count: rows.count, range: left...rect.maxX, thickness: theme.length(.barThickness))
     let barWidth = bands.bandwidth / 2
     for (index, row) in rows.enumerated() {
       let isFocus = row.region == input.focus
@@ -101,7 +110,11 @@ public struct GroupedBarComposer: Sendable {
       let name = ExtraData.name(row.region, input.names)
       let nameStyle = theme.text(isFocus ? .axisTextYFocus : .axisTextX)
       let shown = kit.fitted(name, nameStyle, maxWidth: bands.step - 2, findings: &findings)
-      items.append(.text(kit.run(shown, nameStyle, at: Point(x: bands.center(index), y: rect.maxY), h: .center, v: .bottom)))
+      items.append(
+        .text(
+          kit.run(
+            shown, nameStyle, at: Point(x: bands.center(index), y: rect.maxY), h: .center,
+            v: .bottom)))
       let pairs: [(Double?, Color, Double)] = [
         (ExtraData.drawable(row), fill, start),
         (row.priorValue, ExtraData.tint(fill, alpha: priorAlpha), start + barWidth),
@@ -109,26 +122,38 @@ public struct GroupedBarComposer: Sendable {
       for (value, color, x) in pairs {
         guard let value else {
           let mark = ExtraData.absentMark(row, format)
-          items.append(.text(kit.run(mark, theme.text(.labelMissing), at: Point(x: x + barWidth / 2, y: yMap.map(0) - 1), h: .center, v: .bottom)))
-          findings.append(Finding(.notice, .valueNotShown(name, input.indicator.name, shownAs: mark)))
+          items.append(
+            .text(
+              kit.run(
+                mark, theme.text(.labelMissing), at: Point(x: x + barWidth / 2, y: yMap.map(0) - 1),
+                h: .center, v: .bottom)))
+          findings.append(
+            Finding(.notice, .valueNotShown(name, input.indicator.name, shownAs: mark)))
           continue
         }
         let y0 = yMap.map(0)
         let y1 = yMap.map(value)
-        items.append(.shape(Shape(.rect(Rect(x: x, y: min(y0, y1), width: barWidth, height: abs(y1 - y0))), fill: color)))
+        items.append(
+          .shape(
+            Shape(
+              .rect(Rect(x: x, y: min(y0, y1), width: barWidth, height: abs(y1 - y0))), fill: color)
+          ))
       }
       if let value = ExtraData.drawable(row) {
         let style = theme.text(isFocus ? .labelValueFocus : .labelValue)
         let text = format.value(value, decimals: input.indicator.decimals, status: row.status)
         let run = kit.run(
-          text, style, at: Point(x: start + barWidth / 2, y: yMap.map(value) + (value >= 0 ? -1 : 1)),
+          text, style,
+          at: Point(x: start + barWidth / 2, y: yMap.map(value) + (value >= 0 ? -1 : 1)),
           h: .center, v: value >= 0 ? .bottom : .top)
-        let fits = run.bounds.width <= bands.step - 2 && run.bounds.minY >= top
+        let fits =
+          run.bounds.width <= bands.step - 2 && run.bounds.minY >= top
           && run.bounds.maxY <= bottom - yHalf
           && (value >= 0 || row.priorValue.map { yMap.map($0) <= run.bounds.minY } ?? true)
         if fits { items.append(.text(run)) }
       }
     }
-    return ComponentOutput(items: [.group(name: "grouped-bar", clip: nil, items: items)], findings: findings)
+    return ComponentOutput(
+      items: [.group(name: "grouped-bar", clip: nil, items: items)], findings: findings)
   }
 }

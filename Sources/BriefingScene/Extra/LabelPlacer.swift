@@ -45,10 +45,16 @@ struct LabelPlacer {
 
   private func candidates(_ size: Size, _ mark: Rect) -> [Rect] {
     var result = [
-      Rect(x: mark.maxX + gap, y: mark.midY - size.height / 2, width: size.width, height: size.height),
-      Rect(x: mark.minX - gap - size.width, y: mark.midY - size.height / 2, width: size.width, height: size.height),
-      Rect(x: mark.midX - size.width / 2, y: mark.minY - gap - size.height, width: size.width, height: size.height),
-      Rect(x: mark.midX - size.width / 2, y: mark.maxY + gap, width: size.width, height: size.height),
+      Rect(
+        x: mark.maxX + gap, y: mark.midY - size.height / 2, width: size.width, height: size.height),
+      Rect(
+        x: mark.minX - gap - size.width, y: mark.midY - size.height / 2, width: size.width,
+        height: size.height),
+      Rect(
+        x: mark.midX - size.width / 2, y: mark.minY - gap - size.height, width: size.width,
+        height: size.height),
+      Rect(
+        x: mark.midX - size.width / 2, y: mark.maxY + gap, width: size.width, height: size.height),
     ]
     let directions: [(Double, Double)] = [
       (1, 0), (-1, 0), (0, -1), (0, 1), (1, -1), (-1, -1), (1, 1), (-1, 1),
@@ -59,7 +65,9 @@ struct LabelPlacer {
         let cx = mark.midX + dx * (distance + mark.width / 2 + size.width / 2 + gap)
         let cy = mark.midY + dy * (distance + mark.height / 2 + size.height / 2 + gap)
         result.append(
-          Rect(x: cx - size.width / 2, y: cy - size.height / 2, width: size.width, height: size.height))
+          Rect(
+            x: cx - size.width / 2, y: cy - size.height / 2, width: size.width, height: size.height)
+        )
       }
     }
     return result

@@ -52,7 +52,8 @@ public struct RedLinePanelComposer: Sendable {
     var lines: [(sentence: String, status: String, statusKey: TextKey, peers: String)] = []
     for entry in input.entries {
       guard let redLine = entry.indicator.redLine else {
-        findings.append(Finding(.notice, .columnsDropped("\(entry.indicator.name) has no red line")))
+        findings.append(
+          Finding(.notice, .columnsDropped("\(entry.indicator.name) has no red line")))
         continue
       }
       lines.append(line(entry, redLine: redLine, input: input, findings: &findings))
@@ -61,10 +62,12 @@ public struct RedLinePanelComposer: Sendable {
     let statusWidth = table.naturalWidth(lines.map { ($0.status, theme.text($0.statusKey)) })
     let peersWidth = min(rect.width * 0.35, table.naturalWidth(lines.map { ($0.peers, cellStyle) }))
     let columns = table.columns(
-      from: rect.minX, widths: [max(0, rect.width - statusWidth - peersWidth), statusWidth, peersWidth],
+      from: rect.minX,
+      widths: [max(0, rect.width - statusWidth - peersWidth), statusWidth, peersWidth],
       alignments: [.left, .center, .right])
     let rowHeight = table.rowHeight(cellStyle)
-    var items: [FrameItem] = table.rule(.tableRuleOuter, y: rect.minY, left: rect.minX, right: rect.maxX)
+    var items: [FrameItem] = table.rule(
+      .tableRuleOuter, y: rect.minY, left: rect.minX, right: rect.maxX)
     var y = rect.minY
     var dropped = 0
     for (index, line) in lines.enumerated() {
@@ -72,14 +75,26 @@ public struct RedLinePanelComposer: Sendable {
         dropped += 1
         continue
       }
-      items.append(table.cell(line.sentence, cellStyle, column: columns[0], top: y, height: rowHeight, findings: &findings))
-      items.append(table.cell(line.status, theme.text(line.statusKey), column: columns[1], top: y, height: rowHeight, findings: &findings))
-      items.append(table.cell(line.peers, theme.text(.noteText), column: columns[2], top: y, height: rowHeight, findings: &findings))
+      items.append(
+        table.cell(
+          line.sentence, cellStyle, column: columns[0], top: y, height: rowHeight,
+          findings: &findings))
+      items.append(
+        table.cell(
+          line.status, theme.text(line.statusKey), column: columns[1], top: y, height: rowHeight,
+          findings: &findings))
+      items.append(
+        table.cell(
+          line.peers, theme.text(.noteText), column: columns[2], top: y, height: rowHeight,
+          findings: &findings))
       y += rowHeight
-      items += table.rule(index == lines.count - 1 ? .tableRuleOuter : .tableRuleRow, y: y, left: rect.minX, right: rect.maxX)
+      items += table.rule(
+        index == lines.count - 1 ? .tableRuleOuter : .tableRuleRow, y: y, left: rect.minX,
+        right: rect.maxX)
     }
     if dropped > 0 { findings.append(Finding(.warning, .rowsDeferred(dropped))) }
-    return ComponentOutput(items: [.group(name: "red-line-panel", clip: nil, items: items)], findings: findings)
+    return ComponentOutput(
+      items: [.group(name: "red-line-panel", clip: nil, items: items)], findings: findings)
   }
 
   // MARK: - Private
@@ -100,15 +115,21 @@ public struct RedLinePanelComposer: Sendable {
     case .min: limitWord = chinese ? "下限" : "floor"
     }
     let peers = members.filter { $0.region != input.focus }
-    let breaching = peers.filter { ExtraData.drawable($0).map(redLine.isBreached(by:)) ?? false }.count
-    let peerText = chinese
+    let breaching = peers.filter { ExtraData.drawable($0).map(redLine.isBreached(by:)) ?? false }
+      .count
+    let peerText =
+      chinese
       ? "其余\(peers.count)个中\(breaching)个超限" : "\(breaching) of \(peers.count) peers breach"
     guard let row, let value = ExtraData.drawable(row) else {
       let mark = ExtraData.absentMark(row, format)
       findings.append(
-        Finding(.notice, .valueNotShown(ExtraData.name(input.focus, input.names), indicator.name, shownAs: mark)))
-      let sentence = chinese
-        ? "\(indicator.shortName) \(mark)，\(limitWord) \(limit)" : "\(indicator.shortName) \(mark), \(limitWord) \(limit)"
+        Finding(
+          .notice,
+          .valueNotShown(ExtraData.name(input.focus, input.names), indicator.name, shownAs: mark)))
+      let sentence =
+        chinese
+        ? "\(indicator.shortName) \(mark)，\(limitWord) \(limit)"
+        : "\(indicator.shortName) \(mark), \(limitWord) \(limit)"
       return (sentence, mark, .labelMissing, peerText)
     }
     let breached = redLine.isBreached(by: value)
@@ -123,7 +144,8 @@ public struct RedLinePanelComposer: Sendable {
     case (_, false, false): gapWord = "margin"
     }
     let valueText = format.value(value, decimals: indicator.decimals, status: row.status)
-    let sentence = chinese
+    let sentence =
+      chinese
       ? "\(indicator.shortName) \(valueText)\(unit)，\(limitWord) \(limit)，\(gapWord) \(gap)"
       : "\(indicator.shortName) \(valueText)\(unit), \(limitWord) \(limit), \(gapWord) \(gap)"
     let status = breached ? (chinese ? "超限" : "breached") : (chinese ? "达标" : "safe")

@@ -27,6 +27,26 @@ public struct ScatterInput: Hashable, Sendable {
   }
 }
 
+// MARK: - Scatter data
+
+/// What the scatter draws, before any geometry.
+public struct ScatterData: Sendable {
+  /// One plotted region: level in the indicator's unit (x), growth in % (y).
+  public struct Point: Hashable, Sendable {
+    public var id: RegionID
+    public var x: Double
+    public var y: Double
+  }
+  /// Plotted regions, focus first.
+  public var points: [Point] = []
+  /// Regions not plotted: display name and the mark shown (`—` missing, `*` masked).
+  public var absent: [(name: String, mark: String)] = []
+  /// Group mean level (vertical quadrant line), in the indicator's unit.
+  public var meanLevel: Double?
+  /// Group growth (horizontal quadrant line), %.
+  public var groupGrowth: Double?
+}
+
 // MARK: - Scatter composer
 
 /// Level (x) against growth (y) with quadrant lines at the group mean level and the group growth.
@@ -45,6 +65,25 @@ public struct ScatterComposer: Sendable {
 
   // MARK: - Methods
 
+  /// The plottable points (focus first), the regions left out with their mark (`—`/`*`) and the
+  /// group figures for the quadrant lines.
+  public func prepare(_ input: ScatterInput) -> ScatterData {
+    var data = ScatterData()
+    for row in ExtraData.members(input.rows) {
+      if let level = ExtraData.drawable(row), let growth = row.growthPct, growth.isFinite {
+        data.points.append(ScatterData.Point(id: row.region, x: level, y: growth))
+      } else {
+        let name = ExtraData.name(row.region, input.names)
+        data.absent.append((name, ExtraData.absentMark(row, input.format)))
+      }
+    }
+    data.points.sort { ($0.id == input.focus ? 1 : 0) > ($1.id == input.focus ? 1 : 0) }
+    data.meanLevel = input.rows.lazy.compactMap(\.groupMean).first
+    data.groupGrowth = input.rows.lazy.compactMap(\.groupGrowthPct).first
+    return data
+  }
+
+  /// Draws the scatter into `rect` (points); see the type's doc for the layout.
   public func compose(
     _ input: ScatterInput, in rect: Rect, theme: ResolvedTheme, measurer: some TextMeasuring
   ) -> ComponentOutput {
@@ -54,24 +93,15 @@ public struct ScatterComposer: Sendable {
     var items: [FrameItem] = []
 
     // Data preparation.
-    let members = ExtraData.members(input.rows)
-    var points: [(id: RegionID, x: Double, y: Double)] = []
-    var absent: [String] = []
-    for row in members {
-      if let level = ExtraData.drawable(row), let growth = row.growthPct, growth.isFinite {
-        points.append((row.region, level, growth))
-      } else {
-        let name = ExtraData.name(row.region, input.names)
-        absent.append(name + ExtraData.absentMark(row, format))
-        findings.append(
-          Finding(
-            .notice,
-            .valueNotShown(name, input.indicator.name, shownAs: ExtraData.absentMark(row, format))))
-      }
+    let data = prepare(input)
+    let points = data.points
+    let absent = data.absent.map { $0.name + $0.mark }
+    let meanLevel = data.meanLevel
+    let groupGrowth = data.groupGrowth
+    for entry in data.absent {
+      findings.append(
+        Finding(.notice, .valueNotShown(entry.name, input.indicator.name, shownAs: entry.mark)))
     }
-    points.sort { ($0.id == input.focus ? 1 : 0) > ($1.id == input.focus ? 1 : 0) }
-    let meanLevel = input.rows.lazy.compactMap(\.groupMean).first
-    let groupGrowth = input.rows.lazy.compactMap(\.groupGrowthPct).first
     let xAxis = NumericAxis(
       covering: points.map(\.x) + [meanLevel].compactMap { $0 }, includeZero: false)
     let yAxis = NumericAxis(
@@ -79,7 +109,6 @@ public struct ScatterComposer: Sendable {
 
     // Frame: titles, note, axes.
     let titleStyle = theme.text(.axisTitle)
-    let titleHeight = kit.size("国", titleStyle).height
     let growthTitle: String
     switch format.style {
     case .chinese: growthTitle = "同比增长（%）"
@@ -93,12 +122,14 @@ public struct ScatterComposer: Sendable {
       let note = kit.fitted(
         prefix + absent.joined(separator: format.style == .chinese ? "、" : ", "),
         theme.text(.noteText), maxWidth: rect.width, findings: &findings)
-      let run = kit.run(note, theme.text(.noteText), at: Point(x: rect.minX, y: rect.maxY), v: .bottom)
+      let run = kit.run(
+        note, theme.text(.noteText), at: Point(x: rect.minX, y: rect.maxY), v: .bottom)
       items.append(.text(run))
       bottom = run.bounds.minY - 2
     }
     let xTitle = kit.fitted(levelTitle, titleStyle, maxWidth: rect.width, findings: &findings)
-    let xTitleRun = kit.run(xTitle, titleStyle, at: Point(x: rect.maxX, y: bottom), h: .right, v: .bottom)
+    let xTitleRun = kit.run(
+      xTitle, titleStyle, at: Point(x: rect.maxX, y: bottom), h: .right, v: .bottom)
     let yTitle = kit.fitted(growthTitle, titleStyle, maxWidth: rect.width, findings: &findings)
     let yTitleRun = kit.run(yTitle, titleStyle, at: Point(x: rect.minX, y: rect.minY))
     items += [.text(xTitleRun), .text(yTitleRun)]
@@ -106,7 +137,8 @@ public struct ScatterComposer: Sendable {
     let tickLabelHeight = kit.size("0", theme.text(.axisTextX)).height
     let tick = theme.length(.tickLength)
     let yLabelWidth = yAxis.labelWidth(format, theme.text(.axisTextY), kit)
-    let xEdge = (xAxis.labels(format).map { kit.size($0, theme.text(.axisTextX)).width }.max() ?? 0) / 2
+    let xEdge =
+      (xAxis.labels(format).map { kit.size($0, theme.text(.axisTextX)).width }.max() ?? 0) / 2
     let plot = Rect(
       x: rect.minX + max(yLabelWidth + tick + 2, xEdge), y: yTitleRun.bounds.maxY + 4,
       width: 0, height: 0)
@@ -117,19 +149,29 @@ public struct ScatterComposer: Sendable {
     let xScale = AxisMap(domain: xAxis.domain, start: plotRect.minX, end: plotRect.maxX)
     let yScale = AxisMap(
       domain: yAxis.domain, start: plotRect.maxY - yHalf, end: plotRect.minY + yHalf)
-    let yAxisItems = yAxis.vertical(scale: yScale, x: plotRect.minX, format: format, theme: theme, kit: kit)
-    let xAxisItems = xAxis.horizontal(scale: xScale, y: plotRect.maxY, format: format, theme: theme, kit: kit)
+    let yAxisItems = yAxis.vertical(
+      scale: yScale, x: plotRect.minX, format: format, theme: theme, kit: kit)
+    let xAxisItems = xAxis.horizontal(
+      scale: xScale, y: plotRect.maxY, format: format, theme: theme, kit: kit)
     items += yAxisItems + xAxisItems
 
     // Quadrant lines.
     if let reference = theme.line(.referenceLine) {
       if let meanLevel {
         let x = xScale.map(meanLevel)
-        items.append(.shape(Shape(.line(from: Point(x: x, y: plotRect.minY), to: Point(x: x, y: plotRect.maxY)), stroke: reference)))
+        items.append(
+          .shape(
+            Shape(
+              .line(from: Point(x: x, y: plotRect.minY), to: Point(x: x, y: plotRect.maxY)),
+              stroke: reference)))
       }
       if let groupGrowth {
         let y = yScale.map(groupGrowth)
-        items.append(.shape(Shape(.line(from: Point(x: plotRect.minX, y: y), to: Point(x: plotRect.maxX, y: y)), stroke: reference)))
+        items.append(
+          .shape(
+            Shape(
+              .line(from: Point(x: plotRect.minX, y: y), to: Point(x: plotRect.maxX, y: y)),
+              stroke: reference)))
       }
     }
 
@@ -141,8 +183,13 @@ public struct ScatterComposer: Sendable {
       let radius = isFocus ? focusRadius : pointRadius
       let center = Point(x: xScale.map(point.x), y: yScale.map(point.y))
       let fill = isFocus ? theme.fill(.highlightFill) : theme.fill(.barFill)
-      items.append(.shape(Shape(.circle(center: center, radius: radius), fill: fill, stroke: StrokeStyle(color: .white, width: 0.5))))
-      let box = Rect(x: center.x - radius, y: center.y - radius, width: radius * 2, height: radius * 2)
+      items.append(
+        .shape(
+          Shape(
+            .circle(center: center, radius: radius), fill: fill,
+            stroke: StrokeStyle(color: .white, width: 0.5))))
+      let box = Rect(
+        x: center.x - radius, y: center.y - radius, width: radius * 2, height: radius * 2)
       obstacles.append(box)
       marks.append((point.id, box))
     }
@@ -160,10 +207,12 @@ public struct ScatterComposer: Sendable {
         let end = Point(
           x: min(max(box.midX, spot.rect.minX), spot.rect.maxX),
           y: min(max(box.midY, spot.rect.minY), spot.rect.maxY))
-        items.append(.shape(Shape(.line(from: Point(x: box.midX, y: box.midY), to: end), stroke: leader)))
+        items.append(
+          .shape(Shape(.line(from: Point(x: box.midX, y: box.midY), to: end), stroke: leader)))
       }
       items.append(.text(TextRun(text: name, origin: spot.rect.origin, style: style, size: size)))
     }
-    return ComponentOutput(items: [.group(name: "scatter", clip: nil, items: items)], findings: findings)
+    return ComponentOutput(
+      items: [.group(name: "scatter", clip: nil, items: items)], findings: findings)
   }
 }

@@ -86,10 +86,12 @@ public struct SmallMultiplesComposer: Sendable {
         .group(
           name: "panel-\(panel.indicator.id.rawValue)", clip: nil,
           items: self.panel(
-            panel, input: input, cell: cell, domain: LinearScale.barDomain(domainValues, padding: 0.02),
+            panel, input: input, cell: cell,
+            domain: LinearScale.barDomain(domainValues, padding: 0.02),
             theme: theme, kit: kit, findings: &findings)))
     }
-    return ComponentOutput(items: [.group(name: "small-multiples", clip: nil, items: items)], findings: findings)
+    return ComponentOutput(
+      items: [.group(name: "small-multiples", clip: nil, items: items)], findings: findings)
   }
 
   // MARK: - Private
@@ -102,7 +104,8 @@ public struct SmallMultiplesComposer: Sendable {
     let format = input.format
     var items: [FrameItem] = []
     let titleStyle = theme.text(.chartTitle)
-    let title = kit.fitted(panel.indicator.name, titleStyle, maxWidth: cell.width, findings: &findings)
+    let title = kit.fitted(
+      panel.indicator.name, titleStyle, maxWidth: cell.width, findings: &findings)
     let titleRun = kit.run(title, titleStyle, at: cell.origin)
     items.append(.text(titleRun))
 
@@ -124,8 +127,10 @@ public struct SmallMultiplesComposer: Sendable {
     }
     let step = max(slot, lineHeight)
     let nameWidth = min(
-      cell.width * 0.32, rows.map { kit.size(ExtraData.name($0.region, input.names), nameStyle).width }.max() ?? 0)
-    let valueWidth = rows.map { kit.size(format.signedPercent($0.growthPct), valueStyle).width }.max() ?? 0
+      cell.width * 0.32,
+      rows.map { kit.size(ExtraData.name($0.region, input.names), nameStyle).width }.max() ?? 0)
+    let valueWidth =
+      rows.map { kit.size(format.signedPercent($0.growthPct), valueStyle).width }.max() ?? 0
     let barLeft = body.minX + nameWidth + 3
     let barRight = body.maxX - valueWidth - 3
     guard barRight > barLeft else {
@@ -134,7 +139,12 @@ public struct SmallMultiplesComposer: Sendable {
     }
     let x = LinearScale(domain: domain, range: barLeft...barRight)
     if let zero = theme.line(.zeroLine) {
-      items.append(.shape(Shape(.line(from: Point(x: x.map(0), y: body.minY), to: Point(x: x.map(0), y: body.minY + step * Double(fitting))), stroke: zero)))
+      items.append(
+        .shape(
+          Shape(
+            .line(
+              from: Point(x: x.map(0), y: body.minY),
+              to: Point(x: x.map(0), y: body.minY + step * Double(fitting))), stroke: zero)))
     }
     for (i, row) in rows.prefix(fitting).enumerated() {
       let isFocus = row.region == input.focus
@@ -142,19 +152,40 @@ public struct SmallMultiplesComposer: Sendable {
       let name = kit.fitted(
         ExtraData.name(row.region, input.names), theme.text(isFocus ? .axisTextYFocus : .axisTextX),
         maxWidth: nameWidth, findings: &findings)
-      items.append(.text(kit.run(name, theme.text(isFocus ? .axisTextYFocus : .axisTextX), at: Point(x: body.minX, y: mid), v: .middle)))
+      items.append(
+        .text(
+          kit.run(
+            name, theme.text(isFocus ? .axisTextYFocus : .axisTextX),
+            at: Point(x: body.minX, y: mid), v: .middle)))
       let labelStyle = theme.text(isFocus ? .labelValueFocus : .labelValue)
       guard let growth = row.growthPct else {
         let mark = ExtraData.absentMark(row, format)
-        items.append(.text(kit.run(mark, theme.text(.labelMissing), at: Point(x: body.maxX, y: mid), h: .right, v: .middle)))
-        findings.append(Finding(.notice, .valueNotShown(ExtraData.name(row.region, input.names), panel.indicator.name, shownAs: mark)))
+        items.append(
+          .text(
+            kit.run(
+              mark, theme.text(.labelMissing), at: Point(x: body.maxX, y: mid), h: .right,
+              v: .middle)))
+        findings.append(
+          Finding(
+            .notice,
+            .valueNotShown(
+              ExtraData.name(row.region, input.names), panel.indicator.name, shownAs: mark)))
         continue
       }
       let thickness = min(step * theme.length(.barThickness), lineHeight)
       let x0 = x.map(0)
       let x1 = x.map(growth)
-      items.append(.shape(Shape(.rect(Rect(x: min(x0, x1), y: mid - thickness / 2, width: abs(x1 - x0), height: thickness)), fill: theme.fill(isFocus ? .highlightFill : .barFill))))
-      items.append(.text(kit.run(format.signedPercent(growth), labelStyle, at: Point(x: body.maxX, y: mid), h: .right, v: .middle)))
+      items.append(
+        .shape(
+          Shape(
+            .rect(
+              Rect(x: min(x0, x1), y: mid - thickness / 2, width: abs(x1 - x0), height: thickness)),
+            fill: theme.fill(isFocus ? .highlightFill : .barFill))))
+      items.append(
+        .text(
+          kit.run(
+            format.signedPercent(growth), labelStyle, at: Point(x: body.maxX, y: mid), h: .right,
+            v: .middle)))
     }
     return items
   }

@@ -47,7 +47,9 @@ public struct SubRegionTableComposer: Sendable {
   }
 
   static func standing(_ row: ComparisonRow, threshold: Double) -> Standing {
-    guard let completion = row.completionPct, ExtraData.drawable(row) != nil else { return .unknown }
+    guard let completion = row.completionPct, ExtraData.drawable(row) != nil else {
+      return .unknown
+    }
     if completion >= 100 { return .done }
     if completion < threshold { return .belowThreshold }
     if let progress = row.timeProgressPct, completion < progress { return .behind }
@@ -83,12 +85,14 @@ public struct SubRegionTableComposer: Sendable {
     }.count
     let done = standings.filter { $0 == .done }.count
     let threshold = format.number(input.threshold, decimals: 0)
-    let summary = chinese
+    let summary =
+      chinese
       ? "\(rows.count)个\(noun)中，\(below)个完成率低于\(threshold)%，\(behind)个未达序时进度，\(done)个提前完成全年任务"
       : "Of \(rows.count) \(noun), \(below) below \(threshold)% completion, \(behind) behind time progress, \(done) already met the annual target"
     let summaryStyle = theme.text(.noteText)
     let summaryText = kit.fitted(summary, summaryStyle, maxWidth: rect.width, findings: &findings)
-    let summaryRun = kit.run(summaryText, summaryStyle, at: Point(x: rect.minX, y: rect.maxY), v: .bottom)
+    let summaryRun = kit.run(
+      summaryText, summaryStyle, at: Point(x: rect.minX, y: rect.maxY), v: .bottom)
     items.append(.text(summaryRun))
 
     // Columns.
@@ -96,17 +100,27 @@ public struct SubRegionTableComposer: Sendable {
     let cellStyle = theme.text(.tableCellText)
     let numberStyle = theme.text(.tableCellNumber)
     let unit = input.indicator.unit?.symbol
-    let titles = chinese
+    let titles =
+      chinese
       ? [input.noun ?? "名称", ExtraData.titleWithUnit("完成值", unit: unit, format), "目标", "完成率", "情况"]
-      : ["Name", ExtraData.titleWithUnit("Value", unit: unit, format), "Target", "Completion", "Status"]
-    let marks = chinese ? ["低于\(threshold)%", "未达序时", "提前完成"] : ["< \(threshold)%", "behind", "done"]
-    let valueTexts = rows.map { format.value($0.value, decimals: input.indicator.decimals, status: $0.status) }
+      : [
+        "Name", ExtraData.titleWithUnit("Value", unit: unit, format), "Target", "Completion",
+        "Status",
+      ]
+    let marks =
+      chinese ? ["低于\(threshold)%", "未达序时", "提前完成"] : ["< \(threshold)%", "behind", "done"]
+    let valueTexts = rows.map {
+      format.value($0.value, decimals: input.indicator.decimals, status: $0.status)
+    }
     let targetTexts = rows.map { format.value($0.target, decimals: input.indicator.decimals) }
     let nameWidth = min(
       rect.width * 0.3,
-      table.naturalWidth(rows.map { (ExtraData.name($0.region, input.names), cellStyle) } + [(titles[0], header)]))
-    let valueWidth = table.naturalWidth(valueTexts.map { ($0, numberStyle) } + [(titles[1], header)])
-    let targetWidth = table.naturalWidth(targetTexts.map { ($0, numberStyle) } + [(titles[2], header)])
+      table.naturalWidth(
+        rows.map { (ExtraData.name($0.region, input.names), cellStyle) } + [(titles[0], header)]))
+    let valueWidth = table.naturalWidth(
+      valueTexts.map { ($0, numberStyle) } + [(titles[1], header)])
+    let targetWidth = table.naturalWidth(
+      targetTexts.map { ($0, numberStyle) } + [(titles[2], header)])
     let markWidth = table.naturalWidth(marks.map { ($0, numberStyle) } + [(titles[4], header)])
     let barWidth = max(0, rect.width - nameWidth - valueWidth - targetWidth - markWidth)
     let columns = table.columns(
@@ -117,9 +131,12 @@ public struct SubRegionTableComposer: Sendable {
     let headerHeight = table.rowHeight(header)
     items += table.rule(.tableRuleOuter, y: rect.minY, left: rect.minX, right: rect.maxX)
     for (title, column) in zip(titles, columns) {
-      items.append(table.cell(title, header, column: column, top: rect.minY, height: headerHeight, findings: &findings))
+      items.append(
+        table.cell(
+          title, header, column: column, top: rect.minY, height: headerHeight, findings: &findings))
     }
-    items += table.rule(.tableRuleHeader, y: rect.minY + headerHeight, left: rect.minX, right: rect.maxX)
+    items += table.rule(
+      .tableRuleHeader, y: rect.minY + headerHeight, left: rect.minX, right: rect.maxX)
 
     // Body.
     let rowHeight = table.rowHeight(cellStyle)
@@ -133,10 +150,20 @@ public struct SubRegionTableComposer: Sendable {
       }
       let standing = standings[index]
       let name = ExtraData.name(row.region, input.names)
-      items.append(table.cell(name, cellStyle, column: columns[0], top: y, height: rowHeight, findings: &findings))
-      items.append(table.cell(valueTexts[index], numberStyle, column: columns[1], top: y, height: rowHeight, findings: &findings))
-      items.append(table.cell(targetTexts[index], numberStyle, column: columns[2], top: y, height: rowHeight, findings: &findings))
-      items += progressCell(row, standing: standing, column: columns[3], top: y, height: rowHeight, format: format, table: table, findings: &findings)
+      items.append(
+        table.cell(
+          name, cellStyle, column: columns[0], top: y, height: rowHeight, findings: &findings))
+      items.append(
+        table.cell(
+          valueTexts[index], numberStyle, column: columns[1], top: y, height: rowHeight,
+          findings: &findings))
+      items.append(
+        table.cell(
+          targetTexts[index], numberStyle, column: columns[2], top: y, height: rowHeight,
+          findings: &findings))
+      items += progressCell(
+        row, standing: standing, column: columns[3], top: y, height: rowHeight, format: format,
+        table: table, findings: &findings)
       let mark: (String, TextKey)?
       switch standing {
       case .belowThreshold: mark = (marks[0], .tableCellAlarm)
@@ -145,13 +172,19 @@ public struct SubRegionTableComposer: Sendable {
       case .onTrack, .unknown: mark = nil
       }
       if let mark {
-        items.append(table.cell(mark.0, theme.text(mark.1), column: columns[4], top: y, height: rowHeight, findings: &findings))
+        items.append(
+          table.cell(
+            mark.0, theme.text(mark.1), column: columns[4], top: y, height: rowHeight,
+            findings: &findings))
       }
       if ExtraData.drawable(row) == nil {
-        findings.append(Finding(.notice, .valueNotShown(name, input.indicator.name, shownAs: valueTexts[index])))
+        findings.append(
+          Finding(.notice, .valueNotShown(name, input.indicator.name, shownAs: valueTexts[index])))
       }
       y += rowHeight
-      items += table.rule(index == rows.count - 1 ? .tableRuleOuter : .tableRuleRow, y: y, left: rect.minX, right: rect.maxX)
+      items += table.rule(
+        index == rows.count - 1 ? .tableRuleOuter : .tableRuleRow, y: y, left: rect.minX,
+        right: rect.maxX)
     }
     if !remaining.isEmpty {
       findings.append(Finding(.notice, .rowsDeferred(remaining.count)))
@@ -171,13 +204,17 @@ public struct SubRegionTableComposer: Sendable {
   ) -> [FrameItem] {
     let theme = table.theme
     let style = theme.text(.tableCellNumber)
-    let text = ExtraData.drawable(row) == nil ? ExtraData.absentMark(row, format) : format.percent(row.completionPct)
+    let text =
+      ExtraData.drawable(row) == nil
+      ? ExtraData.absentMark(row, format) : format.percent(row.completionPct)
     let textWidth = table.kit.size("100.0%", style).width
     let trackWidth = column.width - 3 * table.padding - textWidth
     var items: [FrameItem] = []
     if trackWidth > 8, let completion = row.completionPct, ExtraData.drawable(row) != nil {
       let barHeight = height * 0.4
-      let track = Rect(x: column.x + table.padding, y: top + (height - barHeight) / 2, width: trackWidth, height: barHeight)
+      let track = Rect(
+        x: column.x + table.padding, y: top + (height - barHeight) / 2, width: trackWidth,
+        height: barHeight)
       items.append(.shape(Shape(.rect(track), fill: theme.fill(.trackFill))))
       let fill: FillKey
       switch standing {
@@ -186,15 +223,26 @@ public struct SubRegionTableComposer: Sendable {
       case .behind, .onTrack, .unknown: fill = .barFill
       }
       let share = min(100, max(0, completion)) / 100
-      items.append(.shape(Shape(.rect(Rect(x: track.minX, y: track.minY, width: track.width * share, height: track.height)), fill: theme.fill(fill))))
+      items.append(
+        .shape(
+          Shape(
+            .rect(
+              Rect(x: track.minX, y: track.minY, width: track.width * share, height: track.height)),
+            fill: theme.fill(fill))))
       if let progress = row.timeProgressPct, let stroke = theme.line(.progressLine) {
         let x = track.minX + track.width * min(100, max(0, progress)) / 100
-        items.append(.shape(Shape(.line(from: Point(x: x, y: top + 1), to: Point(x: x, y: top + height - 1)), stroke: StrokeStyle(color: stroke.color, width: stroke.width))))
+        items.append(
+          .shape(
+            Shape(
+              .line(from: Point(x: x, y: top + 1), to: Point(x: x, y: top + height - 1)),
+              stroke: StrokeStyle(color: stroke.color, width: stroke.width))))
       }
     }
     let textSlot = min(column.width, textWidth + 2 * table.padding)
-    let textColumn = TableColumn(x: column.x + column.width - textSlot, width: textSlot, alignment: .right)
-    items.append(table.cell(text, style, column: textColumn, top: top, height: height, findings: &findings))
+    let textColumn = TableColumn(
+      x: column.x + column.width - textSlot, width: textSlot, alignment: .right)
+    items.append(
+      table.cell(text, style, column: textColumn, top: top, height: height, findings: &findings))
     return items
   }
 }

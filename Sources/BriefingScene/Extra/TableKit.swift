@@ -55,12 +55,15 @@ struct TableKit<M: TextMeasuring> {
     case .center: x = column.x + column.width / 2
     case .right: x = column.x + column.width - padding
     }
-    return .text(kit.run(shown, style, at: Point(x: x, y: top + height / 2), h: column.alignment, v: .middle))
+    return .text(
+      kit.run(shown, style, at: Point(x: x, y: top + height / 2), h: column.alignment, v: .middle))
   }
 
   /// A horizontal rule of `key` from `left` to `right` at `y`, if the theme draws it.
   func rule(_ key: LineKey, y: Double, left: Double, right: Double) -> [FrameItem] {
     guard let stroke = theme.line(key) else { return [] }
-    return [.shape(Shape(.line(from: Point(x: left, y: y), to: Point(x: right, y: y)), stroke: stroke))]
+    return [
+      .shape(Shape(.line(from: Point(x: left, y: y), to: Point(x: right, y: y)), stroke: stroke))
+    ]
   }
 }

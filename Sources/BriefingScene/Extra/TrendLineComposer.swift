@@ -79,14 +79,18 @@ public struct TrendLineComposer: Sendable {
     // Legend, axis title.
     let groupLabel = input.groupLabel ?? (format.style == .chinese ? "全市平均" : "Group")
     let focusStroke = StrokeStyle(color: theme.fill(.highlightFill), width: 1.2)
-    let groupStroke = theme.line(.referenceLine) ?? StrokeStyle(color: theme.text(.labelReference).color)
+    let groupStroke =
+      theme.line(.referenceLine) ?? StrokeStyle(color: theme.text(.labelReference).color)
     let titleStyle = theme.text(.axisTitle)
     let axisTitle: String
     switch input.metric {
     case .value:
-      axisTitle = ExtraData.titleWithUnit(input.indicator.name, unit: input.indicator.unit?.symbol, format)
+      axisTitle = ExtraData.titleWithUnit(
+        input.indicator.name, unit: input.indicator.unit?.symbol, format)
     case .growth:
-      axisTitle = format.style == .chinese ? "\(input.indicator.name)同比增长（%）" : "\(input.indicator.name) growth (%)"
+      axisTitle =
+        format.style == .chinese
+        ? "\(input.indicator.name)同比增长（%）" : "\(input.indicator.name) growth (%)"
     }
     let titleRun = kit.run(
       kit.fitted(axisTitle, titleStyle, maxWidth: rect.width / 2 - 6, findings: &findings),
@@ -94,16 +98,23 @@ public struct TrendLineComposer: Sendable {
     items.append(.text(titleRun))
     let legendX = rect.minX + rect.width / 2
     let legend = Legend.row(
-      [.init(label: focusName, fill: nil, stroke: focusStroke), .init(label: groupLabel, fill: nil, stroke: groupStroke)],
-      origin: Point(x: legendX, y: rect.minY), maxWidth: rect.maxX - legendX, theme: theme, kit: kit,
+      [
+        .init(label: focusName, fill: nil, stroke: focusStroke),
+        .init(label: groupLabel, fill: nil, stroke: groupStroke),
+      ],
+      origin: Point(x: legendX, y: rect.minY), maxWidth: rect.maxX - legendX, theme: theme,
+      kit: kit,
       findings: &findings)
     items += legend.items
 
     // Axes.
     let xStyle = theme.text(.axisTextX)
     let lineHeight = kit.size("国", xStyle).height
-    let axis = NumericAxis(covering: series.flatMap { $0.compactMap { $0 } }, includeZero: input.metric == .growth)
-    let left = rect.minX + axis.labelWidth(format, theme.text(.axisTextY), kit) + theme.length(.tickLength) + 2
+    let axis = NumericAxis(
+      covering: series.flatMap { $0.compactMap { $0 } }, includeZero: input.metric == .growth)
+    let left =
+      rect.minX + axis.labelWidth(format, theme.text(.axisTextY), kit) + theme.length(.tickLength)
+      + 2
     let bands = BandScale(count: max(1, periods.count), range: left...rect.maxX)
     let labels = periods.map { p -> [String] in
       let full = format.style == .chinese ? p.chineseTitle : p.englishTitle
@@ -117,12 +128,21 @@ public struct TrendLineComposer: Sendable {
     let yMap = AxisMap(domain: axis.domain, start: bottom - yHalf, end: top + yHalf)
     items += axis.vertical(scale: yMap, x: left, format: format, theme: theme, kit: kit)
     if let line = theme.line(.axisLine) {
-      items.append(.shape(Shape(.line(from: Point(x: left, y: bottom), to: Point(x: rect.maxX, y: bottom)), stroke: line)))
+      items.append(
+        .shape(
+          Shape(
+            .line(from: Point(x: left, y: bottom), to: Point(x: rect.maxX, y: bottom)), stroke: line
+          )))
     }
     for (index, lines) in labels.enumerated() {
       for (k, text) in lines.enumerated() {
         let shown = kit.fitted(text, xStyle, maxWidth: bands.step - 2, findings: &findings)
-        items.append(.text(kit.run(shown, xStyle, at: Point(x: bands.center(index), y: bottom + 3 + Double(k) * lineHeight), h: .center)))
+        items.append(
+          .text(
+            kit.run(
+              shown, xStyle,
+              at: Point(x: bands.center(index), y: bottom + 3 + Double(k) * lineHeight), h: .center)
+          ))
       }
     }
 
@@ -138,17 +158,25 @@ public struct TrendLineComposer: Sendable {
           segment = []
           if which == 0 {
             let mark = ExtraData.absentMark(byPeriod[periods[index]], format)
-            marks.append((Rect(x: bands.center(index), y: bottom - yHalf, width: 0, height: 0), mark))
-            findings.append(Finding(.notice, .valueNotShown(focusName, input.indicator.name, shownAs: mark)))
+            marks.append(
+              (Rect(x: bands.center(index), y: bottom - yHalf, width: 0, height: 0), mark))
+            findings.append(
+              Finding(.notice, .valueNotShown(focusName, input.indicator.name, shownAs: mark)))
           }
           continue
         }
         let point = Point(x: bands.center(index), y: yMap.map(value))
         segment.append(point)
         if which == 0 {
-          let text = input.metric == .growth
+          let text =
+            input.metric == .growth
             ? format.signedPercent(value) : format.number(value, decimals: input.indicator.decimals)
-          marks.append((Rect(x: point.x - markerRadius, y: point.y - markerRadius, width: 2 * markerRadius, height: 2 * markerRadius), text))
+          marks.append(
+            (
+              Rect(
+                x: point.x - markerRadius, y: point.y - markerRadius, width: 2 * markerRadius,
+                height: 2 * markerRadius), text
+            ))
         }
       }
       if !segment.isEmpty { segments.append(segment) }
@@ -157,14 +185,24 @@ public struct TrendLineComposer: Sendable {
       }
       for points in segments {
         for p in points {
-          items.append(.shape(Shape(.circle(center: p, radius: markerRadius), fill: stroke.color, stroke: StrokeStyle(color: .white, width: 0.5))))
-          obstacles.append(Rect(x: p.x - markerRadius, y: p.y - markerRadius, width: 2 * markerRadius, height: 2 * markerRadius))
+          items.append(
+            .shape(
+              Shape(
+                .circle(center: p, radius: markerRadius), fill: stroke.color,
+                stroke: StrokeStyle(color: .white, width: 0.5))))
+          obstacles.append(
+            Rect(
+              x: p.x - markerRadius, y: p.y - markerRadius, width: 2 * markerRadius,
+              height: 2 * markerRadius))
         }
       }
     }
-    var placer = LabelPlacer(bounds: Rect(x: left, y: top, width: rect.maxX - left, height: bottom - top), gap: theme.length(.labelSpacing), obstacles: obstacles)
+    var placer = LabelPlacer(
+      bounds: Rect(x: left, y: top, width: rect.maxX - left, height: bottom - top),
+      gap: theme.length(.labelSpacing), obstacles: obstacles)
     for (box, text) in marks {
-      let style = theme.text(text == format.missing || text == format.masked ? .labelMissing : .labelValueFocus)
+      let style = theme.text(
+        text == format.missing || text == format.masked ? .labelMissing : .labelValueFocus)
       let size = kit.size(text, style)
       guard let spot = placer.place(size, near: box) else {
         findings.append(Finding(.notice, .labelDropped(text)))
@@ -172,6 +210,7 @@ public struct TrendLineComposer: Sendable {
       }
       items.append(.text(TextRun(text: text, origin: spot.rect.origin, style: style, size: size)))
     }
-    return ComponentOutput(items: [.group(name: "trend-line", clip: nil, items: items)], findings: findings)
+    return ComponentOutput(
+      items: [.group(name: "trend-line", clip: nil, items: items)], findings: findings)
   }
 }

@@ -48,7 +48,8 @@ enum LayoutCheck {
 
   /// Asserts no two text runs overlap and every item lies inside `rect` (0.5 pt tolerance).
   static func expectClean(
-    _ output: ComponentOutput, in rect: Rect, sourceLocation: Testing.SourceLocation = #_sourceLocation
+    _ output: ComponentOutput, in rect: Rect,
+    sourceLocation: Testing.SourceLocation = #_sourceLocation
   ) {
     let runs = texts(output.items)
     for i in runs.indices {
@@ -63,7 +64,9 @@ enum LayoutCheck {
       #expect(contains(outer, run.bounds), "“\(run.text)” outside", sourceLocation: sourceLocation)
     }
     for shape in shapes(output.items) {
-      #expect(contains(outer, bounds(shape)), "shape \(shape.geometry) outside", sourceLocation: sourceLocation)
+      #expect(
+        contains(outer, bounds(shape)), "shape \(shape.geometry) outside",
+        sourceLocation: sourceLocation)
     }
   }
 

@@ -7,7 +7,9 @@ import Testing
 @Suite struct GroupedBarComposerTests {
   let rect = Rect(x: 10, y: 10, width: 420, height: 220)
 
-  func compose(_ rows: [ComparisonRow], names: [RegionID: String] = Fixture.names) -> ComponentOutput {
+  func compose(_ rows: [ComparisonRow], names: [RegionID: String] = Fixture.names)
+    -> ComponentOutput
+  {
     GroupedBarComposer().compose(
       GroupedBarInput(rows: rows, names: names, indicator: Fixture.gdp, focus: Fixture.focus),
       in: rect, theme: Fixture.theme, measurer: Fixture.measurer)

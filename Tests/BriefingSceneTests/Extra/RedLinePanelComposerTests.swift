@@ -14,7 +14,9 @@ import Testing
     redLine: RedLine(threshold: 30, kind: .min))
 
   /// Focus value first, then peers 70, 72, …, 84.
-  func rows(_ indicator: Indicator, focus: Double?, status: ValueStatus = .actual) -> [ComparisonRow] {
+  func rows(_ indicator: Indicator, focus: Double?, status: ValueStatus = .actual)
+    -> [ComparisonRow]
+  {
     Fixture.ids.enumerated().map { i, id in
       let value = i == 0 ? focus : 68 + Double(i) * 2
       return ComparisonRow(
@@ -25,7 +27,8 @@ import Testing
 
   func compose(_ entries: [RedLineEntry], format: NumberFormat = .chinese) -> ComponentOutput {
     RedLinePanelComposer().compose(
-      RedLinePanelInput(entries: entries, names: Fixture.names, focus: Fixture.focus, format: format),
+      RedLinePanelInput(
+        entries: entries, names: Fixture.names, focus: Fixture.focus, format: format),
       in: rect, theme: Fixture.theme, measurer: Fixture.measurer)
   }
 
@@ -37,7 +40,8 @@ import Testing
     LayoutCheck.expectClean(out, in: rect)
     let runs = LayoutCheck.texts(out.items)
     #expect(runs.contains { $0.text == "PM10 78 微克/立方米，限值 76，超出 2" })
-    #expect(runs.first { $0.text == "超限" }?.style.color == Fixture.theme.text(.tableCellAlarm).color)
+    #expect(
+      runs.first { $0.text == "超限" }?.style.color == Fixture.theme.text(.tableCellAlarm).color)
     #expect(runs.first { $0.text == "达标" }?.style.color == Fixture.theme.text(.tableCellGood).color)
     #expect(runs.contains { $0.text == "其余8个中4个超限" })
     #expect(Fixture.focusTexts(out).isEmpty)
@@ -51,9 +55,12 @@ import Testing
     LayoutCheck.expectClean(out, in: rect)
     let texts = LayoutCheck.texts(out.items).map(\.text)
     #expect(texts.contains("*") && texts.contains("—"))
-    let english = compose([RedLineEntry(indicator: pm10, rows: rows(pm10, focus: 70))], format: .english)
-    #expect(LayoutCheck.texts(english.items).contains { $0.text == "PM10 70 微克/立方米, limit 76, margin 6" })
-    let many = compose(Array(repeating: RedLineEntry(indicator: pm10, rows: rows(pm10, focus: 78)), count: 12))
+    let english = compose(
+      [RedLineEntry(indicator: pm10, rows: rows(pm10, focus: 70))], format: .english)
+    #expect(
+      LayoutCheck.texts(english.items).contains { $0.text == "PM10 70 微克/立方米, limit 76, margin 6" })
+    let many = compose(
+      Array(repeating: RedLineEntry(indicator: pm10, rows: rows(pm10, focus: 78)), count: 12))
     LayoutCheck.expectClean(many, in: rect)
     #expect(many.findings.contains { $0.message.code == "rows-deferred" })
   }

@@ -7,7 +7,9 @@ import Testing
 @Suite struct ScatterComposerTests {
   let rect = Rect(x: 20, y: 30, width: 360, height: 260)
 
-  func compose(_ rows: [ComparisonRow], names: [RegionID: String] = Fixture.names) -> ComponentOutput {
+  func compose(_ rows: [ComparisonRow], names: [RegionID: String] = Fixture.names)
+    -> ComponentOutput
+  {
     ScatterComposer().compose(
       ScatterInput(rows: rows, names: names, indicator: Fixture.gdp, focus: Fixture.focus),
       in: rect, theme: Fixture.theme, measurer: Fixture.measurer)
@@ -30,7 +32,9 @@ import Testing
     let note = LayoutCheck.texts(out.items).map(\.text).first { $0.hasPrefix("注：") }
     #expect(note?.contains("敦煌市—") == true)
     #expect(note?.contains("金塔县*") == true)
-    #expect(LayoutCheck.shapes(out.items).filter { if case .circle = $0.geometry { true } else { false } }.count == 7)
+    #expect(
+      LayoutCheck.shapes(out.items).filter { if case .circle = $0.geometry { true } else { false } }
+        .count == 7)
   }
 
   @Test func oneRegionNegativeGrowthLongNames() {
@@ -48,8 +52,40 @@ import Testing
     }
     let out = compose(rows)
     LayoutCheck.expectClean(out, in: rect)
-    let labels = LayoutCheck.texts(out.items).filter { Fixture.names.values.contains($0.text) }.count
+    let labels = LayoutCheck.texts(out.items).filter { Fixture.names.values.contains($0.text) }
+      .count
     let dropped = out.findings.filter { $0.message.code == "label-dropped" }.count
     #expect(labels + dropped == 9)
+  }
+
+  @Test func labelsNeverCoverPoints() {
+    let out = compose(Fixture.rows())
+    let circles = LayoutCheck.shapes(out.items).compactMap { shape -> Rect? in
+      if case .circle = shape.geometry { LayoutCheck.bounds(shape) } else { nil }
+    }
+    let labels = LayoutCheck.texts(out.items).filter { Fixture.names.values.contains($0.text) }
+    for label in labels {
+      #expect(!circles.contains { $0.intersects(label.bounds) }, "“\(label.text)” covers a point")
+    }
+  }
+
+  @Test func prepareSeparatesAbsentRegions() {
+    let data = ScatterComposer().prepare(
+      ScatterInput(
+        rows: Fixture.rowsWithGaps(), names: Fixture.names, indicator: Fixture.gdp,
+        focus: "r5"))
+    #expect(data.points.first?.id == "r5")
+    #expect(data.points.count == 7)
+    #expect(data.absent.map(\.mark) == ["—", "*"])
+    #expect(data.meanLevel != nil && data.groupGrowth != nil)
+  }
+
+  @Test func englishTitles() {
+    let out = ScatterComposer().compose(
+      ScatterInput(
+        rows: Fixture.rows(), names: Fixture.names, indicator: Fixture.gdp, focus: Fixture.focus,
+        format: .english), in: rect, theme: Fixture.theme, measurer: Fixture.measurer)
+    LayoutCheck.expectClean(out, in: rect)
+    #expect(LayoutCheck.texts(out.items).contains { $0.text == "YoY growth (%)" })
   }
 }

@@ -25,7 +25,10 @@ import Testing
     Dictionary(uniqueKeysWithValues: (0..<15).map { (RegionID("t\($0)"), "第\($0 + 1)乡镇") })
   }
 
-  func compose(_ rows: [ComparisonRow], in rect: Rect? = nil, format: NumberFormat = .chinese, names: [RegionID: String]? = nil) -> ComponentOutput {
+  func compose(
+    _ rows: [ComparisonRow], in rect: Rect? = nil, format: NumberFormat = .chinese,
+    names: [RegionID: String]? = nil
+  ) -> ComponentOutput {
     SubRegionTableComposer().compose(
       SubRegionTableInput(rows: rows, names: names ?? self.names, indicator: task, format: format),
       in: rect ?? self.rect, theme: Fixture.theme, measurer: Fixture.measurer)
@@ -64,7 +67,8 @@ import Testing
     let english = compose(rows(1), format: .english)
     LayoutCheck.expectClean(english, in: rect)
     #expect(LayoutCheck.texts(english.items).contains { $0.text.hasPrefix("Of 1 sub-regions") })
-    let long = Dictionary(uniqueKeysWithValues: (0..<15).map { (RegionID("t\($0)"), "第\($0 + 1)号经济技术开发区高新技术产业园区") })
+    let long = Dictionary(
+      uniqueKeysWithValues: (0..<15).map { (RegionID("t\($0)"), "第\($0 + 1)号经济技术开发区高新技术产业园区") })
     LayoutCheck.expectClean(compose(rows(), names: long), in: rect)
   }
 }

@@ -8,7 +8,10 @@ import Testing
   let rect = Rect(x: 10, y: 10, width: 400, height: 200)
 
   func periods(_ n: Int) -> [Period] {
-    (0..<n).map { i in Period(year: 2021 + i / 2, kind: i % 2 == 0 ? .cumulative(through: 6) : .cumulative(through: 12)) }
+    (0..<n).map { i in
+      Period(
+        year: 2021 + i / 2, kind: i % 2 == 0 ? .cumulative(through: 6) : .cumulative(through: 12))
+    }
   }
 
   func rows(_ n: Int) -> [ComparisonRow] {
@@ -17,7 +20,9 @@ import Testing
 
   func compose(_ rows: [ComparisonRow], metric: TrendMetric = .growth) -> ComponentOutput {
     TrendLineComposer().compose(
-      TrendLineInput(rows: rows, names: Fixture.names, indicator: Fixture.gdp, focus: Fixture.focus, metric: metric),
+      TrendLineInput(
+        rows: rows, names: Fixture.names, indicator: Fixture.gdp, focus: Fixture.focus,
+        metric: metric),
       in: rect, theme: Fixture.theme, measurer: Fixture.measurer)
   }
 
@@ -46,7 +51,8 @@ import Testing
 
   @Test func edgeCases() {
     LayoutCheck.expectClean(compose(rows(1)), in: rect)
-    LayoutCheck.expectClean(compose(periods(12).flatMap { Fixture.rows(negative: true, period: $0) }), in: rect)
+    LayoutCheck.expectClean(
+      compose(periods(12).flatMap { Fixture.rows(negative: true, period: $0) }), in: rect)
     LayoutCheck.expectClean(compose([]), in: rect)
   }
 }

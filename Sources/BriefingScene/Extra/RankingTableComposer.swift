@@ -1,0 +1,245 @@
+import BriefingCore
+import BriefingStats
+
+// MARK: - Ranking table input
+
+/// A column of an indicator's group in the ranking table.
+public enum RankingColumn: String, Hashable, Sendable, CaseIterable {
+  /// The value in the indicator's unit (总量).
+  case value
+  /// Growth, % (增速).
+  case growth
+  /// Rank by value (位次).
+  case rank
+  /// Rank by growth (增速位次).
+  case growthRank
+}
+
+/// One indicator's column group: the indicator and its member rows for one period.
+public struct RankingGroup: Hashable, Sendable {
+  public var indicator: Indicator
+  public var rows: [ComparisonRow]
+  public init(indicator: Indicator, rows: [ComparisonRow]) {
+    self.indicator = indicator
+    self.rows = rows
+  }
+}
+
+/// The 排名通报: rows are regions, column groups are indicators.
+public struct RankingTableInput: Hashable, Sendable {
+  public var groups: [RankingGroup]
+  /// Regions in row order. Pass `remaining` of the previous page to continue.
+  public var order: [RegionID]
+  public var names: [RegionID: String]
+  public var focus: RegionID
+  /// Columns of each group. Default: all four.
+  public var columns: [RankingColumn]
+  /// Default: `.chinese`.
+  public var format: NumberFormat
+
+  public init(
+    groups: [RankingGroup], order: [RegionID], names: [RegionID: String], focus: RegionID,
+    columns: [RankingColumn] = RankingColumn.allCases, format: NumberFormat = .chinese
+  ) {
+    self.groups = groups
+    self.order = order
+    self.names = names
+    self.focus = focus
+    self.columns = columns
+    self.format = format
+  }
+
+  /// The same table continued with the regions a previous page returned as `remaining`.
+  public func continuing(with remaining: [RegionID]) -> RankingTableInput {
+    var next = self
+    next.order = remaining
+    return next
+  }
+}
+
+// MARK: - Ranking table composer
+
+/// A three-line ranking table with a two-row header (indicator names over 总量/增速/位次/增速位次).
+/// First places are bold green, the last two places red; the focus row's name is in the focus
+/// colour. Rows are never split: those that do not fit are returned in `remaining` and a caller
+/// composes them on the next page (the header repeats). Column groups wider than the rectangle are
+/// left out with a finding.
+public struct RankingTableComposer: Sendable {
+  public init() {}
+
+  // MARK: - Methods
+
+  public func compose(
+    _ input: RankingTableInput, in rect: Rect, theme: ResolvedTheme, measurer: some TextMeasuring
+  ) -> ComponentOutput {
+    let kit = TextKit(measurer: measurer)
+    let table = TableKit(kit: kit, theme: theme)
+    let format = input.format
+    var findings: [Finding] = []
+    let header = theme.text(.tableHeaderText)
+    let cellStyle = theme.text(.tableCellText)
+    var focusStyle = cellStyle
+    focusStyle.color = theme.text(.labelValueFocus).color
+    focusStyle.bold = true
+
+    // Data preparation: cell texts and styles per group.
+    let rowsByGroup = input.groups.map { group in
+      Dictionary(
+        ExtraData.members(group.rows).map { ($0.region, $0) }, uniquingKeysWith: { a, _ in a })
+    }
+    func cell(_ column: RankingColumn, _ row: ComparisonRow?, _ indicator: Indicator) -> (
+      String, TextStyle
+    ) {
+      let number = theme.text(.tableCellNumber)
+      guard let row else { return (format.missing, theme.text(.labelMissing)) }
+      switch column {
+      case .value:
+        return (format.value(row.value, decimals: indicator.decimals, status: row.status), number)
+      case .growth:
+        return (
+          row.growthPct.map { format.signed($0, decimals: format.percentDecimals) }
+            ?? ExtraData.absentMark(row, format), number
+        )
+      case .rank:
+        return rankCell(row.rank, bottom: row.bottomRank, row: row)
+      case .growthRank:
+        return rankCell(row.growthRank, bottom: row.growthBottomRank, row: row)
+      }
+    }
+    func rankCell(_ rank: Int?, bottom: Int?, row: ComparisonRow) -> (String, TextStyle) {
+      guard let rank else {
+        return (ExtraData.absentMark(row, format), theme.text(.tableCellNumber))
+      }
+      if rank == 1 {
+        var good = theme.text(.tableCellGood)
+        good.bold = true
+        return ("\(rank)", good)
+      }
+      if let bottom, bottom <= 2 { return ("\(rank)", theme.text(.tableCellAlarm)) }
+      return ("\(rank)", theme.text(.tableCellNumber))
+    }
+    let subTitles = input.columns.map { column -> String in
+      switch (column, format.style) {
+      case (.value, .chinese): "总量"
+      case (.growth, .chinese): "增速(%)"
+      case (.rank, .chinese): "位次"
+      case (.growthRank, .chinese): "增速位次"
+      case (.value, .english): "Value"
+      case (.growth, .english): "Growth %"
+      case (.rank, .english): "Rank"
+      case (.growthRank, .english): "Growth rank"
+      }
+    }
+
+    // Widths: name column, then whole groups while they fit.
+    let regionTitle = format.style == .chinese ? "地区" : "Region"
+    let nameWidth = min(
+      rect.width * 0.25,
+      table.naturalWidth(
+        input.order.map { (ExtraData.name($0, input.names), focusStyle) } + [(regionTitle, header)])
+    )
+    var groupWidths: [[Double]] = []
+    var used = nameWidth
+    for (g, group) in input.groups.enumerated() {
+      let widths = input.columns.enumerated().map { c, column in
+        table.naturalWidth(
+          input.order.map { cell(column, rowsByGroup[g][$0], group.indicator) } + [
+            (subTitles[c], header)
+          ])
+      }
+      guard used + widths.reduce(0, +) <= rect.width else {
+        findings.append(Finding(.warning, .columnsDropped(group.indicator.name)))
+        continue
+      }
+      used += widths.reduce(0, +)
+      groupWidths.append(widths)
+    }
+    let shownGroups = Array(input.groups.prefix(groupWidths.count))
+    let columnCount = 1 + groupWidths.reduce(0) { $0 + $1.count }
+    let extra = (rect.width - used) / Double(columnCount)
+    var x = rect.minX + nameWidth + extra
+    let nameColumn = TableColumn(x: rect.minX, width: nameWidth + extra, alignment: .left)
+    let groupColumns: [[TableColumn]] = groupWidths.map { widths in
+      widths.map { w in
+        defer { x += w + extra }
+        return TableColumn(x: x, width: w + extra, alignment: .right)
+      }
+    }
+
+    // Header: two rows.
+    let headerRow = table.rowHeight(header)
+    var items: [FrameItem] = table.rule(
+      .tableRuleOuter, y: rect.minY, left: rect.minX, right: rect.maxX)
+    items.append(
+      table.cell(
+        regionTitle, header, column: nameColumn, top: rect.minY, height: 2 * headerRow,
+        findings: &findings))
+    for (group, columns) in zip(shownGroups, groupColumns) {
+      guard let first = columns.first, let last = columns.last else { continue }
+      let span = TableColumn(x: first.x, width: last.x + last.width - first.x, alignment: .center)
+      items.append(
+        table.cell(
+          group.indicator.name, header, column: span, top: rect.minY, height: headerRow,
+          findings: &findings))
+      items += table.rule(
+        .ruleMinor, y: rect.minY + headerRow, left: span.x + 2, right: span.x + span.width - 2)
+      for (title, column) in zip(subTitles, columns) {
+        var centered = column
+        centered.alignment = .center
+        items.append(
+          table.cell(
+            title, header, column: centered, top: rect.minY + headerRow, height: headerRow,
+            findings: &findings))
+      }
+    }
+    var y = rect.minY + 2 * headerRow
+    items += table.rule(.tableRuleHeader, y: y, left: rect.minX, right: rect.maxX)
+
+    // Body.
+    let rowHeight = table.rowHeight(cellStyle)
+    var remaining: [RegionID] = []
+    for (index, region) in input.order.enumerated() {
+      guard remaining.isEmpty, y + rowHeight <= rect.maxY else {
+        remaining.append(region)
+        continue
+      }
+      let isFocus = region == input.focus
+      if isFocus {
+        items.append(
+          .shape(
+            Shape(
+              .rect(Rect(x: rect.minX, y: y, width: rect.width, height: rowHeight)),
+              fill: theme.fill(.trackFill))))
+      }
+      let name = ExtraData.name(region, input.names)
+      items.append(
+        table.cell(
+          name, isFocus ? focusStyle : cellStyle, column: nameColumn, top: y, height: rowHeight,
+          findings: &findings))
+      for (g, columns) in groupColumns.enumerated() {
+        let row = rowsByGroup[g][region]
+        if row.flatMap(ExtraData.drawable) == nil {
+          let mark = ExtraData.absentMark(row, format)
+          findings.append(
+            Finding(.notice, .valueNotShown(name, shownGroups[g].indicator.name, shownAs: mark)))
+        }
+        for (kind, column) in zip(input.columns, columns) {
+          let (text, style) = cell(kind, row, shownGroups[g].indicator)
+          items.append(
+            table.cell(text, style, column: column, top: y, height: rowHeight, findings: &findings))
+        }
+      }
+      y += rowHeight
+      let last = index == input.order.count - 1
+      items += table.rule(
+        last ? .tableRuleOuter : .tableRuleRow, y: y, left: rect.minX, right: rect.maxX)
+    }
+    if !remaining.isEmpty {
+      findings.append(Finding(.notice, .rowsDeferred(remaining.count)))
+      items += table.rule(.tableRuleOuter, y: y, left: rect.minX, right: rect.maxX)
+    }
+    return ComponentOutput(
+      items: [.group(name: "ranking-table", clip: nil, items: items)], findings: findings,
+      remaining: remaining)
+  }
+}
