@@ -30,8 +30,15 @@ public enum AnalyzeExport {
   /// contain a comma, quote, CR or LF (quotes doubled).
   public static func csv(_ table: ComparisonTable) -> String {
     var out = columns.joined(separator: ",") + "\r\n"
+    out.reserveCapacity(table.rows.count * 256)
     for row in table.rows {
-      out += cells(row).map { quoteCSV($0.text) }.joined(separator: ",") + "\r\n"
+      var first = true
+      for cell in cells(row) {
+        if !first { out += "," }
+        first = false
+        out += quoteCSV(cell.text)
+      }
+      out += "\r\n"
     }
     return out
   }
@@ -100,7 +107,7 @@ public enum AnalyzeExport {
   // MARK: - Quoting
 
   static func quoteCSV(_ field: String) -> String {
-    let needs = field.unicodeScalars.contains { $0 == "," || $0 == "\"" || $0 == "\r" || $0 == "\n" }
+    let needs = field.utf8.contains { $0 == 0x2C || $0 == 0x22 || $0 == 0x0D || $0 == 0x0A }
     guard needs else { return field }
     return "\"" + field.replacingAll("\"", with: "\"\"") + "\""
   }

@@ -37,12 +37,12 @@ extension CompareIndex {
     var metrics: [CellMetrics] = []
     metrics.reserveCapacity(observations.count)
     var findings: [Finding] = []
-    for observation in observations {
+    for (n, observation) in observations.enumerated() {
+      let (i, p, r) = observationKeys[n]
       var m = CellMetrics(
         value: observation.value, status: observation.status, prior: nil, computed: nil,
         official: observation.officialGrowth)
-      if let i = indicatorIndex[observation.indicator], let p = periodIndex[observation.period],
-        let r = regionIndex[observation.region], let q = lastYearPeriod[p],
+      if let q = lastYearPeriod[p],
         let priorObservation = self.observation(i, q, r), let prior = priorObservation.value
       {
         m.prior = prior
@@ -75,9 +75,9 @@ extension CompareIndex {
   func annualTargets() -> (targets: [TargetKey: AnnualTarget], findings: [Finding]) {
     var targets: [TargetKey: AnnualTarget] = [:]
     var findings: [Finding] = []
-    for observation in observations where observation.target != nil || observation.targetGrowth != nil {
-      guard let i = indicatorIndex[observation.indicator], let r = regionIndex[observation.region]
-      else { continue }
+    for (n, observation) in observations.enumerated()
+    where observation.target != nil || observation.targetGrowth != nil {
+      let (i, _, r) = observationKeys[n]
       let key = TargetKey(region: r, indicator: i, year: observation.period.year)
       var entry = targets[key] ?? AnnualTarget()
       if let t = observation.target {

@@ -25,7 +25,9 @@ struct CompareIndex {
   var lastYearPeriod: [Int?]
   /// Unique observations (first occurrence wins) and the cell → observation map.
   var observations: [Observation]
-  var cell: [Int: Int]
+  var cell: CellMap
+  /// (indicator, period, region) numbers of each unique observation.
+  var observationKeys: [(Int, Int, Int)]
   /// For each indicator, the periods in which it has at least one observation.
   var periodsOfIndicator: [[Int]]
   var findings: [Finding]
@@ -67,28 +69,49 @@ struct CompareIndex {
     }
     let periodIndex = periodIndex
     lastYearPeriod = periods.map { periodIndex[$0.samePeriodLastYear] }
-    // Observations.
-    observations = []
-    observations.reserveCapacity(dataset.observations.count)
-    cell = [:]
-    cell.reserveCapacity(dataset.observations.count)
-    var indicatorPeriods: [Set<Int>] = []
+    // Observations: intern keys once (consecutive rows usually share indicator and period).
+    var triples: [(Int, Int, Int)] = []
+    triples.reserveCapacity(dataset.observations.count)
+    var lastIndicator: (IndicatorID, Int)? = nil
+    var lastPeriod: (Period, Int)? = nil
     for observation in dataset.observations {
-      if indicatorIndex[observation.indicator] == nil {
-        indicatorIndex[observation.indicator] = indicators.count
+      let i: Int
+      if let last = lastIndicator, last.0 == observation.indicator {
+        i = last.1
+      } else if let known = indicatorIndex[observation.indicator] {
+        i = known
+      } else {
+        i = indicators.count
+        indicatorIndex[observation.indicator] = i
         indicators.append(Indicator(id: observation.indicator, order: Int.max))
       }
-      if regionIndex[observation.region] == nil {
-        regionIndex[observation.region] = regionIDs.count
+      lastIndicator = (observation.indicator, i)
+      let p: Int
+      if let last = lastPeriod, last.0 == observation.period {
+        p = last.1
+      } else {
+        p = periodIndex[observation.period] ?? 0
+      }
+      lastPeriod = (observation.period, p)
+      let r: Int
+      if let known = regionIndex[observation.region] {
+        r = known
+      } else {
+        r = regionIDs.count
+        regionIndex[observation.region] = r
         regionIDs.append(observation.region)
         parentLevel.append(nil)
       }
+      triples.append((i, p, r))
     }
-    indicatorPeriods = Array(repeating: [], count: indicators.count)
-    for observation in dataset.observations {
-      guard let i = indicatorIndex[observation.indicator], let p = periodIndex[observation.period],
-        let r = regionIndex[observation.region]
-      else { continue }
+    observations = []
+    observations.reserveCapacity(dataset.observations.count)
+    observationKeys = []
+    observationKeys.reserveCapacity(dataset.observations.count)
+    cell = CellMap(count: indicators.count * periods.count * regionIDs.count)
+    var indicatorPeriods = Array(repeating: Set<Int>(), count: indicators.count)
+    for (n, observation) in dataset.observations.enumerated() {
+      let (i, p, r) = triples[n]
       let key = Self.key(i, p, r, periods: periods.count, regions: regionIDs.count)
       if let first = cell[key] {
         if observations[first].value != observation.value {
@@ -101,6 +124,7 @@ struct CompareIndex {
       }
       cell[key] = observations.count
       observations.append(observation)
+      observationKeys.append((i, p, r))
       indicatorPeriods[i].insert(p)
     }
     periodsOfIndicator = indicatorPeriods.map { $0.sorted() }
@@ -135,6 +159,35 @@ private func familyRank(_ family: Period.Family) -> Int {
   case .cumulative: 0
   case .quarter: 1
   case .month: 2
+  }
+}
+
+// MARK: - Cell map
+
+/// Cell number → observation number: a dense array when the cube is small enough
+/// (≤ 64 Mi cells), a dictionary otherwise.
+struct CellMap {
+  private var dense: [Int32]
+  private var sparse: [Int: Int]
+  private let isDense: Bool
+
+  init(count: Int) {
+    isDense = count <= 1 << 26
+    dense = isDense ? Array(repeating: -1, count: count) : []
+    sparse = [:]
+  }
+
+  subscript(key: Int) -> Int? {
+    get {
+      if isDense {
+        let v = dense[key]
+        return v < 0 ? nil : Int(v)
+      }
+      return sparse[key]
+    }
+    set {
+      if isDense { dense[key] = newValue.map { Int32($0) } ?? -1 } else { sparse[key] = newValue }
+    }
   }
 }
 

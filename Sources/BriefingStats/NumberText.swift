@@ -2,13 +2,16 @@
 
 /// Number spelling for exports: the shortest round-trip digits (Swift's `Double.description`),
 /// integral values without `.0`, and plain notation (no exponent) for magnitudes in [1e-6, 1e15).
-/// Outside that range the exponent form of `description` is kept. `-0` prints as `0`.
+/// Outside that range `description` is kept (minus a trailing `.0`). `-0` prints as `0`.
 public enum NumberText {
   public static func format(_ value: Double) -> String {
     guard value.isFinite else { return value.description }
     if value == 0 { return "0" }
     let magnitude = abs(value)
-    guard magnitude >= 1e-6, magnitude < 1e15 else { return value.description }
+    guard magnitude >= 1e-6, magnitude < 1e15 else {
+      let text = value.description
+      return text.hasSuffix(".0") ? String(text.dropLast(2)) : text
+    }
     if value == value.rounded(.towardZero) { return String(Int64(value)) }
     let digits = plainDigits(magnitude)
     return value < 0 ? "-" + digits : digits
