@@ -259,11 +259,11 @@ struct ObservationBuilder {
     let cell = map.cell(column, in: row)
     guard let value = parseValue(cell, &report), let number = value.number else { return nil }
     guard let unit = value.unit else { return number }
-    guard let percent = unit.convert(number, to: .percent) else {
+    guard unit.dimension == Unit.percent.dimension else {
       report.add(.error, .notAPercentage(unit, column: column.rawValue), cell)
       return nil
     }
-    return percent
+    return Converter.convert(number, from: unit, to: .percent)
   }
 
   private func resolveStatus(_ map: HeaderMap<ObservationColumn>, _ row: TableRow,
@@ -336,7 +336,15 @@ private struct Converter {
       report.add(.error, .unitDimensionMismatch(unit, canonical, indicator), cell)
       return nil
     }
-    return value.number.flatMap { unit.convert($0, to: canonical) }
+    return value.number.map { Self.convert($0, from: unit, to: canonical) }
+  }
+
+  /// Like `Unit.convert`, but multiplies or divides by the factor ratio so that exact decimal
+  /// results stay exact (1580000 万元 → 158 亿元, 2.2 亿美元 → 22000 万美元).
+  static func convert(_ value: Double, from unit: Unit, to canonical: Unit) -> Double {
+    if unit.factor == canonical.factor { return value }
+    if unit.factor > canonical.factor { return value * (unit.factor / canonical.factor) }
+    return value / (canonical.factor / unit.factor)
   }
 }
 
