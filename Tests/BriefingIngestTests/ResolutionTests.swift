@@ -16,6 +16,7 @@ import Testing
     id,name,short_name,aliases,unit,polarity,aggregate,kind,decimals,main,order,lead_unit,redline,redline_kind
     gdp,地区生产总值,GDP,生產總值;GDP总量,亿元,higher,sum,flow,2,是,1,发改委,,
     energy,单位GDP能耗,能耗,,%,lower,weighted:GDP,ratio,1,no,2,,0.5,
+    rank,名次,,,,lower,none,count,0,no,3,,,
     fdi,实际利用外资,外资,實際利用外資,万美元,,,,,,,,,
 
     """
@@ -40,6 +41,7 @@ import Testing
     #expect(energy.redLine == RedLine(threshold: 0.5, kind: .max))
     #expect(energy.isMain == false)
     #expect(dataset.indicator("gdp")?.decimals == 2)
+    #expect(dataset.indicator("rank")?.aggregation == Aggregation.none)
     #expect(dataset.peerGroups(of: "weidu").map(\.id) == ["xuchang", "urban"])
   }
 
