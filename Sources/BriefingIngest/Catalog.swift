@@ -51,6 +51,8 @@ struct Catalog<Entry: CatalogEntry> {
   private(set) var entries: [Entry] = []
   private var positions: [Entry.ID: Int] = [:]
   private var keys: [String: Entry.ID] = [:]
+  /// Raw spelling → position in `entries`, so repeated names skip folding.
+  private var resolved: [ByteKey: Int] = [:]
   /// True when the entries come from a metadata file.
   let isFixed: Bool
 
@@ -80,16 +82,23 @@ struct Catalog<Entry: CatalogEntry> {
 
   // MARK: - Lookup
 
-  /// The id `text` refers to; an open catalog adds a new entry for an unseen name.
-  mutating func resolve(_ text: String) -> Entry.ID? {
+  /// The position in `entries` of the entry `text` refers to; an open catalog adds a new entry
+  /// for an unseen name.
+  mutating func resolveIndex(_ text: String) -> Int? {
+    if let index = resolved[ByteKey(text)] { return index }
     let key = NameFolding.key(text)
-    if let id = keys[key] { return id }
+    if let id = keys[key], let index = positions[id] {
+      resolved[ByteKey(text)] = index
+      return index
+    }
     guard !isFixed, !key.isEmpty else { return nil }
     let entry = Entry.implicit(named: text, order: entries.count + 1)
-    positions[entry.id] = entries.count
+    let index = entries.count
+    positions[entry.id] = index
     entries.append(entry)
     keys[key] = entry.id
-    return entry.id
+    resolved[ByteKey(text)] = index
+    return index
   }
 
   /// The id without adding anything.

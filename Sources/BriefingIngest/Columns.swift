@@ -63,8 +63,9 @@ enum ObservationColumn: String, ColumnSchema {
 
 /// Where each known column sits in a table's header.
 struct HeaderMap<Column: ColumnSchema> {
-  /// Index into `TableRow.cells` for each present column.
-  private(set) var index: [Column: Int] = [:]
+  /// Index into `TableRow.cells` for each column, by `Column.allCases` order (-1: absent).
+  /// An array rather than a dictionary: it is read several times per row.
+  private var positions = [Int](repeating: -1, count: Column.allCases.count)
   /// Number of header cells; data rows must have as many.
   let width: Int
 
@@ -81,20 +82,20 @@ struct HeaderMap<Column: ColumnSchema> {
         if !name.isEmpty { unknown.append(name) }
         continue
       }
-      if let first = map.index[column] {
+      if let first = map.position(column) {
         let firstColumn = header.cells[first].column
         findings.append(
           Finding(.error, .duplicateColumn(name, firstColumn: firstColumn), at: location))
         continue
       }
-      map.index[column] = position
+      map.positions[Self.ordinal(column)] = position
     }
     if !unknown.isEmpty {
       findings.append(
         Finding(
           .notice, .unknownColumns(unknown), at: .init(file: file, line: header.line, column: 1)))
     }
-    let missing = Column.allCases.filter { Column.required.contains($0) && map.index[$0] == nil }
+    let missing = Column.allCases.filter { Column.required.contains($0) && !map.has($0) }
     for column in missing {
       findings.append(
         Finding(
@@ -105,19 +106,29 @@ struct HeaderMap<Column: ColumnSchema> {
 
   /// The cell of `column` in `row`, if the column exists.
   func cell(_ column: Column, in row: TableRow) -> TableCell? {
-    guard let position = index[column], position < row.cells.count else { return nil }
+    guard let position = position(column), position < row.cells.count else { return nil }
     return row.cells[position]
+  }
+
+  private func position(_ column: Column) -> Int? {
+    let position = positions[Self.ordinal(column)]
+    return position < 0 ? nil : position
+  }
+
+  private static func ordinal(_ column: Column) -> Int {
+    let cases = Column.allCases
+    return cases.firstIndex(of: column).map { cases.distance(from: cases.startIndex, to: $0) } ?? 0
   }
 
   /// The trimmed text of `column` in `row`, nil when absent or empty.
   func text(_ column: Column, in row: TableRow) -> String? {
-    guard let text = cell(column, in: row)?.text.trimmingSpaces(), !text.isEmpty else {
+    guard let text = cell(column, in: row)?.text.trimmedCell, !text.isEmpty else {
       return nil
     }
     return text
   }
 
-  func has(_ column: Column) -> Bool { index[column] != nil }
+  func has(_ column: Column) -> Bool { position(column) != nil }
 
   private static func normalized(_ name: String) -> String {
     NameFolding.key(name).replacing("_", with: "").replacing("-", with: "")

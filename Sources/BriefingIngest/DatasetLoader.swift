@@ -82,7 +82,8 @@ public enum DatasetLoader {
       indicatorCatalog = MetadataReader.indicators(rows, file: indicators.path, sink: &sink)
     }
     var builder = ObservationBuilder(
-      file: observations.path, regions: regionCatalog, indicators: indicatorCatalog)
+      file: observations.path, regions: regionCatalog, indicators: indicatorCatalog,
+      expectedRows: min(observations.bytes.count / 40, 20_000_000))
     let readFindings = TableReading.forEachRow(of: observations, options: options) { row in
       builder.add(row, into: &sink)
     }

@@ -64,7 +64,12 @@ struct DelimitedParser {
             state.closedQuote = true
           } else {
             state.quoted.append(byte)
-            state.advance(over: byte)
+            if byte == Self.newline {
+              state.line += 1
+              state.column = 1
+            } else {
+              state.advance(over: byte)
+            }
             index += 1
             continue
           }

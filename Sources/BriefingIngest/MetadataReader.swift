@@ -186,7 +186,7 @@ private struct IndicatorFields {
     switch lower {
     case "sum": return .sum
     case "mean", "average", "avg": return .mean
-    case "none": return Aggregation.none  // not `.none`, which would be Optional.none
+    case "none": return Aggregation.none  // not Optional.none
     default: break
     }
     guard lower.hasPrefix("weighted:") else { return nil }

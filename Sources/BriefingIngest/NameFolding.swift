@@ -42,6 +42,7 @@ enum NameFolding {
     + "質质賴赖贊赞趕赶蹤踪軌轨軸轴較较載载輕轻輔辅輸输辦办農农邁迈郵邮鄰邻釋释鍊炼鎖锁鎮镇長长"
     + "閉闭開开閑闲間间閱阅闊阔隊队階阶際际隱隐雞鸡離离難难靜静響响頂顶項项順顺預预領领頻频額额"
     + "願愿類类顧顾飲饮飯饭餘余館馆驗验體体髮发鬥斗魚鱼鳥鸟鹼碱麗丽齒齿"
+    + "狀状註注極极簡简匯汇彙汇牽牵編编碼码標标準准億亿"
 
   private static let traditionalToSimplified: [Unicode.Scalar: Unicode.Scalar] = {
     var table: [Unicode.Scalar: Unicode.Scalar] = [:]

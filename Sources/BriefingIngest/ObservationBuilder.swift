@@ -65,15 +65,16 @@ extension Finding.Message {
 
 // MARK: - Keys
 
+/// Region and indicator by catalog position: hashing integers beats hashing CJK strings.
 private struct ObservationKey: Hashable {
-  var region: RegionID
+  var region: Int
+  var indicator: Int
   var period: Period
-  var indicator: IndicatorID
 }
 
 private struct TargetKey: Hashable {
-  var region: RegionID
-  var indicator: IndicatorID
+  var region: Int
+  var indicator: Int
   var year: Int
 }
 
@@ -90,16 +91,21 @@ struct ObservationBuilder {
   private var keyLines: [ObservationKey: Int] = [:]
   private var targets: [TargetKey: (value: Double, line: Int)] = [:]
   private var targetGrowths: [TargetKey: (value: Double, line: Int)] = [:]
-  private var periodCache: [String: Period?] = [:]
-  private var unitCache: [String: (unit: Unit?, isEmpty: Bool)?] = [:]
+  private var periodCache: [ByteKey: Period?] = [:]
+  private var unitCache: [ByteKey: (unit: Unit?, isEmpty: Bool)?] = [:]
   private var parents: [RegionID: String] = [:]
   private var polarityFromColumn: Set<IndicatorID> = []
 
-  init(file: String, regions: Catalog<Region>, indicators: Catalog<Indicator>) {
+  /// `expectedRows` only sizes internal tables up front (a hint, not a limit).
+  init(
+    file: String, regions: Catalog<Region>, indicators: Catalog<Indicator>, expectedRows: Int = 0
+  ) {
     self.file = file
     self.regions = regions
     self.indicators = indicators
     intake = TableIntake(file: file)
+    observations.reserveCapacity(expectedRows)
+    keyLines.reserveCapacity(expectedRows)
   }
 
   // MARK: - Rows
@@ -107,15 +113,17 @@ struct ObservationBuilder {
   mutating func add(_ raw: TableRow, into sink: inout FindingSink) {
     guard let row = intake.admit(raw, into: &sink), let map = intake.header else { return }
     var report = RowReport(file: file, line: row.line)
-    let regionID = resolveRegion(map, row, &report)
-    let indicatorID = resolveIndicator(map, row, &report)
+    let regionIndex = resolveRegion(map, row, &report)
+    let indicatorIndex = resolveIndicator(map, row, &report)
     let period = resolvePeriod(map, row, &report)
     let valueCell = map.cell(.value, in: row)
     let value = parseValue(valueCell, &report)
-    guard let regionID, let indicatorID, let period, let value, !report.hasErrors else {
+    guard let regionIndex, let indicatorIndex, let period, let value, !report.hasErrors else {
       sink.add(contentsOf: report.findings)
       return
     }
+    let regionID = regions.entries[regionIndex].id
+    let indicatorID = indicators.entries[indicatorIndex].id
     let columnUnit = unit(map.cell(.unit, in: row), &report)
     if let inCell = value.unit, let columnUnit, inCell != columnUnit {
       report.add(.warning, .conflictingUnit(inCell, columnUnit), valueCell)
@@ -145,13 +153,12 @@ struct ObservationBuilder {
       sink.add(contentsOf: report.findings)
       return
     }
-    let key = ObservationKey(region: regionID, period: period, indicator: indicatorID)
-    if let first = keyLines[key] {
+    let key = ObservationKey(region: regionIndex, indicator: indicatorIndex, period: period)
+    if let first = keyLines.updateValue(row.line, forKey: key) {
+      keyLines[key] = first  // one hash lookup on the common path; restore on the rare one
       report.add(.error, .duplicateKey(regionID, period, indicatorID, line: first), row.cells.first)
-    } else {
-      keyLines[key] = row.line
     }
-    let targetKey = TargetKey(region: regionID, indicator: indicatorID, year: period.year)
+    let targetKey = TargetKey(region: regionIndex, indicator: indicatorIndex, year: period.year)
     check(&targets, targetKey, target, "target", map.cell(.target, in: row), &report)
     check(
       &targetGrowths, targetKey, targetGrowth, "target growth",
@@ -186,21 +193,21 @@ struct ObservationBuilder {
   // MARK: - Cells
 
   private mutating func resolveRegion(_ map: HeaderMap<ObservationColumn>, _ row: TableRow,
-    _ report: inout RowReport) -> RegionID?
+    _ report: inout RowReport) -> Int?
   {
     let cell = map.cell(.region, in: row)
     guard let text = required(cell, "region", &report) else { return nil }
-    if let id = regions.resolve(text) { return id }
+    if let index = regions.resolveIndex(text) { return index }
     report.findings.append(regions.unknownFinding(text, at: report.location(cell)))
     return nil
   }
 
   private mutating func resolveIndicator(_ map: HeaderMap<ObservationColumn>, _ row: TableRow,
-    _ report: inout RowReport) -> IndicatorID?
+    _ report: inout RowReport) -> Int?
   {
     let cell = map.cell(.indicator, in: row)
     guard let text = required(cell, "indicator", &report) else { return nil }
-    if let id = indicators.resolve(text) { return id }
+    if let index = indicators.resolveIndex(text) { return index }
     report.findings.append(indicators.unknownFinding(text, at: report.location(cell)))
     return nil
   }
@@ -211,18 +218,18 @@ struct ObservationBuilder {
     let cell = map.cell(.period, in: row)
     guard let text = required(cell, "period", &report) else { return nil }
     let period: Period?
-    if let cached = periodCache[text] {
+    if let cached = periodCache[ByteKey(text)] {
       period = cached
     } else {
       period = Period(code: text)
-      periodCache[text] = period
+      periodCache[ByteKey(text)] = period
     }
     if period == nil { report.add(.error, .badPeriod(text), cell) }
     return period
   }
 
   private func required(_ cell: TableCell?, _ name: String, _ report: inout RowReport) -> String? {
-    let text = cell?.text.trimmingSpaces() ?? ""
+    let text = cell?.text.trimmedCell ?? ""
     if text.isEmpty { report.add(.error, .missingValue(name), cell) }
     return text.isEmpty ? nil : text
   }
@@ -239,11 +246,11 @@ struct ObservationBuilder {
   private mutating func unit(_ cell: TableCell?, _ report: inout RowReport) -> Unit? {
     guard let cell else { return nil }
     let parsed: (unit: Unit?, isEmpty: Bool)?
-    if let cached = unitCache[cell.text] {
+    if let cached = unitCache[ByteKey(cell.text)] {
       parsed = cached
     } else {
       parsed = ValueParser.parseUnit(cell.text)
-      unitCache[cell.text] = parsed
+      unitCache[ByteKey(cell.text)] = parsed
     }
     guard let parsed else {
       report.add(.error, .badUnit(cell.text.trimmingSpaces()), cell)
@@ -259,11 +266,11 @@ struct ObservationBuilder {
     let cell = map.cell(column, in: row)
     guard let value = parseValue(cell, &report), let number = value.number else { return nil }
     guard let unit = value.unit else { return number }
-    guard let percent = unit.convert(number, to: .percent) else {
+    guard unit.dimension == Unit.percent.dimension else {
       report.add(.error, .notAPercentage(unit, column: column.rawValue), cell)
       return nil
     }
-    return percent
+    return Converter.convert(number, from: unit, to: .percent)
   }
 
   private func resolveStatus(_ map: HeaderMap<ObservationColumn>, _ row: TableRow,
@@ -336,7 +343,15 @@ private struct Converter {
       report.add(.error, .unitDimensionMismatch(unit, canonical, indicator), cell)
       return nil
     }
-    return value.number.flatMap { unit.convert($0, to: canonical) }
+    return value.number.map { Self.convert($0, from: unit, to: canonical) }
+  }
+
+  /// Like `Unit.convert`, but multiplies or divides by the factor ratio so that exact decimal
+  /// results stay exact (1580000 万元 → 158 亿元, 2.2 亿美元 → 22000 万美元).
+  static func convert(_ value: Double, from unit: Unit, to canonical: Unit) -> Double {
+    if unit.factor == canonical.factor { return value }
+    if unit.factor > canonical.factor { return value * (unit.factor / canonical.factor) }
+    return value / (canonical.factor / unit.factor)
   }
 }
 

@@ -27,7 +27,7 @@ public struct TableRow: Hashable, Sendable {
   }
 
   /// True when every cell is empty or spaces (such rows are skipped).
-  var isBlank: Bool { cells.allSatisfy { $0.text.trimmingSpaces().isEmpty } }
+  var isBlank: Bool { cells.allSatisfy { $0.text.trimmedCell.isEmpty } }
 }
 
 /// The shape of an input table, from the file name or its first bytes.

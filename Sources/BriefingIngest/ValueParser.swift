@@ -200,8 +200,10 @@ public enum ValueParser {
 
   /// Trims spaces; full-width digits, `％`, `，`, `．`, `＋`, `＊` to ASCII; minus variants to `-`.
   static func normalize(_ raw: String) -> String {
+    let trimmed = raw.trimmedCell
+    if trimmed.utf8.allSatisfy({ $0 < 0x80 }) { return trimmed }
     var out = String.UnicodeScalarView()
-    for scalar in raw.trimmingSpaces().unicodeScalars {
+    for scalar in trimmed.unicodeScalars {
       switch scalar.value {
       case 0xFF10...0xFF19, 0xFF05, 0xFF0C, 0xFF0E, 0xFF0B, 0xFF0A:
         out.append(Unicode.Scalar(scalar.value - 0xFEE0) ?? scalar)

@@ -1,0 +1,137 @@
+import BriefingCore
+import Foundation
+
+#if canImport(FoundationXML)
+  import FoundationXML
+#endif
+
+// MARK: - Worksheet
+
+/// Streams `<row>`s of a worksheet as `TableRow`s. Missing cells become empty cells; rows are
+/// padded to the header's width, and empty cells beyond it are dropped so that only real extra
+/// values show up as ragged rows.
+final class SheetParser: NSObject, XMLParserDelegate {
+  private let strings: [String]
+  private let file: String
+  private let onRow: (TableRow) -> Void
+  private var findings: [Finding] = []
+  private var rowNumber = 0
+  private var cells: [Int: String] = [:]
+  private var column = 0
+  private var cellType = ""
+  private var text = ""
+  private var capturing = false
+  private var phoneticDepth = 0
+  private var width: Int?
+
+  private init(strings: [String], file: String, onRow: @escaping (TableRow) -> Void) {
+    self.strings = strings
+    self.file = file
+    self.onRow = onRow
+  }
+
+  static func parse(
+    _ data: Data, strings: [String], file: String, _ onRow: (TableRow) -> Void
+  ) -> [Finding] {
+    withoutActuallyEscaping(onRow) { escapable in
+      let delegate = SheetParser(strings: strings, file: file, onRow: escapable)
+      let parser = XMLParser(data: data)
+      parser.delegate = delegate
+      if !parser.parse() {
+        let detail = parser.parserError.map { "\($0)" } ?? "malformed XML"
+        delegate.findings.append(
+          Finding(
+            .error, .badXLSX("worksheet XML: \(detail)"),
+            at: .init(file: file, line: delegate.rowNumber)))
+      }
+      return delegate.findings
+    }
+  }
+
+  // MARK: - Delegate
+
+  func parser(_ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?,
+    qualifiedName: String?, attributes: [String: String] = [:])
+  {
+    switch elementName.split(separator: ":").last ?? "" {
+    case "row":
+      rowNumber = attributes["r"].flatMap { Int($0) } ?? rowNumber + 1
+      cells = [:]
+      column = 0
+    case "c":
+      column = attributes["r"].flatMap(Self.columnNumber) ?? column + 1
+      cellType = attributes["t"] ?? "n"
+      text = ""
+    case "v", "t":
+      capturing = phoneticDepth == 0
+    case "rPh":
+      phoneticDepth += 1
+    default:
+      break
+    }
+  }
+
+  func parser(_ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?,
+    qualifiedName: String?)
+  {
+    switch elementName.split(separator: ":").last ?? "" {
+    case "v", "t": capturing = false
+    case "rPh": phoneticDepth -= 1
+    case "c": cells[column] = cellText()
+    case "row": emitRow()
+    default: break
+    }
+  }
+
+  func parser(_ parser: XMLParser, foundCharacters string: String) {
+    if capturing { text += string }
+  }
+
+  // MARK: - Cells
+
+  private func cellText() -> String {
+    switch cellType {
+    case "s":
+      guard let index = Int(text.trimmingSpaces()), strings.indices.contains(index) else {
+        findings.append(
+          Finding(
+            .error, .badXLSX("shared string index '\(text)' out of range"),
+            at: .init(file: file, line: rowNumber, column: column)))
+        return ""
+      }
+      return strings[index]
+    case "b": return text == "1" ? "TRUE" : "FALSE"
+    case "n": return Self.shortestNumber(text)
+    default: return text
+    }
+  }
+
+  private func emitRow() {
+    let lastUsed = cells.filter { !$0.value.trimmingSpaces().isEmpty }.keys.max() ?? 0
+    if width == nil, lastUsed > 0 { width = lastUsed }
+    let count = max(width ?? 0, lastUsed)
+    guard count > 0 else { return }
+    let row = TableRow(
+      line: rowNumber,
+      cells: (1...count).map { TableCell(cells[$0] ?? "", column: $0) })
+    onRow(row)
+  }
+
+  /// `C12` → 3; `AA1` → 27. Nil when the reference has no letters.
+  static func columnNumber(_ reference: String) -> Int? {
+    var number = 0
+    for scalar in reference.unicodeScalars {
+      guard ("A"..."Z").contains(scalar) else { break }
+      number = number * 26 + Int(scalar.value - 64)
+    }
+    return number > 0 ? number : nil
+  }
+
+  /// `86.299999999999997` → `86.3`; `2024` → `2024`; text that is not a number is kept.
+  static func shortestNumber(_ raw: String) -> String {
+    let text = raw.trimmingSpaces()
+    guard let value = Double(text), value.isFinite else { return text }
+    if value == value.rounded(), abs(value) < 1e15 { return String(Int64(value)) }
+    return "\(value)"
+  }
+}
