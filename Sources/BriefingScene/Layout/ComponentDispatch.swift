@@ -34,8 +34,7 @@ struct ComponentDispatch {
     case .rankMatrix: return rankMatrix(spec, in: rect)
     case .subRegionTable: return subRegionTable(spec, in: rect)
     case .redLinePanel: return redLinePanel(spec, in: rect)
-    case .rankingTable:
-      return ComposedFrame(findings: [Finding(.error, .notComposable(spec.kind), at: spec.location)], bounds: rect)
+    case .rankingTable: return rankingTable(spec, in: rect)
     }
   }
 
@@ -165,6 +164,17 @@ struct ComponentDispatch {
 
   // MARK: - Tables
 
+  /// Every member of the group × the selected indicators (the 排名通报).
+  private func rankingTable(_ spec: ComponentSpec, in rect: Rect) -> ComposedFrame {
+    let groups = context.indicators(spec.indicators ?? .main).map {
+      RankingGroup(indicator: $0, rows: context.rows($0.id))
+    }
+    let input = RankingTableInput(
+      groups: groups, order: context.group.members, names: context.names,
+      focus: context.focus ?? RegionID(""), format: format)
+    return ComposedFrame(RankingTableComposer().compose(input, in: rect, theme: theme, measurer: measurer), in: rect)
+  }
+
   /// The focus region's row for each selected indicator.
   private func entries(_ spec: ComponentSpec) -> [KPIEntry] {
     context.indicators(spec.indicators ?? .main).map { KPIEntry(indicator: $0, row: context.focusRow($0.id)) }
@@ -225,9 +235,6 @@ extension Metric {
 // MARK: - Messages
 
 extension Finding.Message {
-  static func notComposable(_ kind: ComponentKind) -> Self {
-    Self(code: "component-unavailable", text: "component kind '\(kind.rawValue)' cannot be drawn by this build")
-  }
   static let unboundIndicator = Self(
     code: "unknown-indicator", text: "the component's indicator is not in the data")
 }

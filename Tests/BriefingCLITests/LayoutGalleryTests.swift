@@ -1,0 +1,45 @@
+import Foundation
+import Testing
+
+/// Every shipped layout renders every sample it is meant for, with zero warnings.
+@Suite(.serialized) struct LayoutGalleryTests {
+  /// (layout, sample, focus or nil, period)
+  static let pairs: [(String, String, String?, String)] = [
+    ("half-year-comparison", "jiuquan-2024h1", "肃州区", "2024-H1"),
+    ("ranking-bulletin", "jiuquan-2024h1", nil, "2024-H1"),
+    ("region-charts", "jiuquan-2024h1", nil, "2024-H1"),
+    ("three-quarter-comparison-tw", "xuchang-2016q3", "魏都區", "2016-M09"),
+    ("state-comparison-en", "midwest-2024q3", "Ohio", "2024-M09"),
+  ]
+
+  @Test(arguments: pairs)
+  func rendersWithoutWarnings(_ layout: String, _ sample: String, _ focus: String?, _ period: String) throws {
+    let out = try CLI.scratch()
+    var arguments = [
+      "render", "--data", "Samples/" + sample, "--layout", "Layouts/\(layout).yaml", "--period",
+      period, "--out", out, "--dpi", "40",
+    ]
+    if let focus { arguments += ["--focus", focus] }
+    let result = try CLI.run(arguments)
+    #expect(result.status == 0, "\(layout) × \(sample): \(result.stderr)")
+    #expect(result.stderr.isEmpty, "\(layout) × \(sample) warnings: \(result.stderr)")
+    #expect(!result.stdout.isEmpty)
+  }
+
+  @Test func regionChartsAreNamedPredictably() throws {
+    let out = try CLI.scratch()
+    let result = try CLI.run([
+      "render", "--data", "Samples/jiuquan-2024h1", "--layout", "Layouts/region-charts.yaml",
+      "--period", "2024-H1", "--out", out,
+    ])
+    #expect(result.status == 0)
+    let path = out + "/region-charts-2024-H1/肃州区/gdp.png"
+    let png = try #require(FileManager.default.contents(atPath: path))
+    // 800 × 500 px at 96 dpi, as the layout says.
+    let width = png[16..<20].reduce(0) { $0 << 8 | Int($1) }
+    let height = png[20..<24].reduce(0) { $0 << 8 | Int($1) }
+    #expect(width == 800 && height == 500)
+    // 9 regions × 14 main indicators.
+    #expect(result.stdout.split(separator: "\n").count == 9 * 14)
+  }
+}
