@@ -108,8 +108,7 @@ public struct SubRegionTableComposer: Sendable {
       done: standings.filter { $0 == .done }.count)
   }
 
-  /// Draws the table and its summary into `rect` (points).
-
+  /// Draws the table and its summary into `rect` (points); rows that do not fit are `remaining`.
   public func compose(
     _ input: SubRegionTableInput, in rect: Rect, theme: ResolvedTheme, measurer: some TextMeasuring
   ) -> ComponentOutput {
@@ -127,10 +126,17 @@ public struct SubRegionTableComposer: Sendable {
     // Summary line (always shown, at the bottom, wrapped when long).
     let noun = input.noun ?? (chinese ? "乡镇" : "sub-regions")
     let threshold = format.number(input.threshold, decimals: 0)
-    let summary =
-      chinese
-      ? "\(rows.count)个\(noun)中，\(below)个完成率低于\(threshold)%，\(behind)个未达序时进度，\(done)个提前完成全年任务"
-      : "Of \(rows.count) \(noun), \(below) below \(threshold)% completion, \(behind) behind time progress, \(done) already met the annual target"
+    let summary: String
+    switch format.style {
+    case .chinese:
+      summary =
+        "\(rows.count)个\(noun)中，\(below)个完成率低于\(threshold)%，"
+        + "\(behind)个未达序时进度，\(done)个提前完成全年任务"
+    case .english:
+      summary =
+        "Of \(rows.count) \(noun), \(below) below \(threshold)% completion, "
+        + "\(behind) behind time progress, \(done) already met the annual target"
+    }
     let summaryStyle = theme.text(.noteText)
     let summaryRun = kit.wrapped(
       summary, summaryStyle, width: rect.width, bottomLeft: Point(x: rect.minX, y: rect.maxY))

@@ -55,6 +55,7 @@ public struct TrendLineComposer: Sendable {
 
   // MARK: - Methods
 
+  /// Draws legend, value axis, period labels and both series into `rect` (points).
   public func compose(
     _ input: TrendLineInput, in rect: Rect, theme: ResolvedTheme, measurer: some TextMeasuring
   ) -> ComponentOutput {
