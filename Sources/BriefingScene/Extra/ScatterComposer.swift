@@ -95,7 +95,9 @@ public struct ScatterComposer: Sendable {
     // Data preparation.
     let data = prepare(input)
     let points = data.points
-    let absent = data.absent.map { $0.name + $0.mark }
+    let absent = data.absent.map {
+      format.style == .chinese ? "\($0.name)（\($0.mark)）" : "\($0.name) (\($0.mark))"
+    }
     let meanLevel = data.meanLevel
     let groupGrowth = data.groupGrowth
     for entry in data.absent {

@@ -200,7 +200,8 @@ public struct TrendLineComposer: Sendable {
     }
     var placer = LabelPlacer(
       bounds: Rect(x: left, y: top, width: rect.maxX - left, height: bottom - top),
-      gap: theme.length(.labelSpacing), obstacles: obstacles)
+      gap: theme.length(.labelSpacing), obstacles: obstacles,
+      preference: .vertical)
     for (box, text) in marks {
       let style = theme.text(
         text == format.missing || text == format.masked ? .labelMissing : .labelValueFocus)
