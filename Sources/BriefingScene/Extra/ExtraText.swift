@@ -37,6 +37,14 @@ struct TextKit<M: TextMeasuring> {
     return TextRun(text: text, origin: Point(x: x, y: y), style: style, alignment: h, size: s)
   }
 
+  /// A run wrapped inside `width` whose box sits on `bottomLeft` (multi-line sentences).
+  func wrapped(_ text: String, _ style: TextStyle, width: Double, bottomLeft: Point) -> TextRun {
+    let m = measurer.measure(text, style: style, wrapWidth: width)
+    return TextRun(
+      text: text, origin: Point(x: bottomLeft.x, y: bottomLeft.y - m.height), style: style,
+      alignment: .left, wrapWidth: width, size: Size(width: m.width, height: m.height))
+  }
+
   /// `text` cut to `maxWidth` with a trailing `…` when it does not fit; empty when not even `…`
   /// fits. Appends a `label-shortened` finding when shortened.
   func fitted(

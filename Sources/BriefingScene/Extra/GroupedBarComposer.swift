@@ -41,6 +41,7 @@ public struct GroupedBarComposer: Sendable {
 
   // MARK: - Methods
 
+  /// Draws legend, value axis, paired bars and category names into `rect` (points).
   public func compose(
     _ input: GroupedBarInput, in rect: Rect, theme: ResolvedTheme, measurer: some TextMeasuring
   ) -> ComponentOutput {

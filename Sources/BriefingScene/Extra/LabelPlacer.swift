@@ -7,15 +7,28 @@ import BriefingCore
 /// line). Stateless about drawing: it only keeps the occupied rectangles (points).
 struct LabelPlacer {
   // MARK: - Properties
+  /// Which near positions come first.
+  enum Preference {
+    /// Right, left, above, below: for scatter points.
+    case sideways
+    /// Above, below, right, left: for markers on a line running left to right.
+    case vertical
+  }
+
   /// Labels must stay inside this rectangle.
   let bounds: Rect
+  /// Default: `.sideways`.
+  let preference: Preference
   /// Gap between a mark and its label. Default: 3 pt.
   let gap: Double
   private(set) var occupied: [Rect]
 
   // MARK: - Initialization
-  init(bounds: Rect, gap: Double = 3, obstacles: [Rect] = []) {
+  init(
+    bounds: Rect, gap: Double = 3, obstacles: [Rect] = [], preference: Preference = .sideways
+  ) {
     self.bounds = bounds
+    self.preference = preference
     self.gap = gap
     occupied = obstacles
   }
@@ -44,7 +57,7 @@ struct LabelPlacer {
   }
 
   private func candidates(_ size: Size, _ mark: Rect) -> [Rect] {
-    var result = [
+    let sides = [
       Rect(
         x: mark.maxX + gap, y: mark.midY - size.height / 2, width: size.width, height: size.height),
       Rect(
@@ -56,6 +69,11 @@ struct LabelPlacer {
       Rect(
         x: mark.midX - size.width / 2, y: mark.maxY + gap, width: size.width, height: size.height),
     ]
+    var result: [Rect]
+    switch preference {
+    case .sideways: result = sides
+    case .vertical: result = [sides[2], sides[3], sides[0], sides[1]]
+    }
     let directions: [(Double, Double)] = [
       (1, 0), (-1, 0), (0, -1), (0, 1), (1, -1), (-1, -1), (1, 1), (-1, 1),
     ]

@@ -69,6 +69,7 @@ public struct RankingTableComposer: Sendable {
 
   // MARK: - Methods
 
+  /// Draws the header and as many whole rows as fit into `rect` (points); the rest are `remaining`.
   public func compose(
     _ input: RankingTableInput, in rect: Rect, theme: ResolvedTheme, measurer: some TextMeasuring
   ) -> ComponentOutput {

@@ -42,6 +42,7 @@ public struct RedLinePanelComposer: Sendable {
 
   // MARK: - Methods
 
+  /// Draws one row per red-line indicator into `rect` (points); rows that do not fit are reported.
   public func compose(
     _ input: RedLinePanelInput, in rect: Rect, theme: ResolvedTheme, measurer: some TextMeasuring
   ) -> ComponentOutput {

@@ -95,7 +95,9 @@ public struct ScatterComposer: Sendable {
     // Data preparation.
     let data = prepare(input)
     let points = data.points
-    let absent = data.absent.map { $0.name + $0.mark }
+    let absent = data.absent.map {
+      format.style == .chinese ? "\($0.name)（\($0.mark)）" : "\($0.name) (\($0.mark))"
+    }
     let meanLevel = data.meanLevel
     let groupGrowth = data.groupGrowth
     for entry in data.absent {
@@ -155,7 +157,8 @@ public struct ScatterComposer: Sendable {
       scale: xScale, y: plotRect.maxY, format: format, theme: theme, kit: kit)
     items += yAxisItems + xAxisItems
 
-    // Quadrant lines.
+    // Quadrant lines (labels keep clear of them).
+    var lineBoxes: [Rect] = []
     if let reference = theme.line(.referenceLine) {
       if let meanLevel {
         let x = xScale.map(meanLevel)
@@ -164,6 +167,7 @@ public struct ScatterComposer: Sendable {
             Shape(
               .line(from: Point(x: x, y: plotRect.minY), to: Point(x: x, y: plotRect.maxY)),
               stroke: reference)))
+        lineBoxes.append(Rect(x: x - 0.5, y: plotRect.minY, width: 1, height: plotRect.height))
       }
       if let groupGrowth {
         let y = yScale.map(groupGrowth)
@@ -172,11 +176,12 @@ public struct ScatterComposer: Sendable {
             Shape(
               .line(from: Point(x: plotRect.minX, y: y), to: Point(x: plotRect.maxX, y: y)),
               stroke: reference)))
+        lineBoxes.append(Rect(x: plotRect.minX, y: y - 0.5, width: plotRect.width, height: 1))
       }
     }
 
     // Points, then labels around them.
-    var obstacles = ItemBounds.texts(items)
+    var obstacles = ItemBounds.texts(items) + lineBoxes
     var marks: [(RegionID, Rect)] = []
     for point in points {
       let isFocus = point.id == input.focus

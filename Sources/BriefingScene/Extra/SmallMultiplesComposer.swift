@@ -60,6 +60,7 @@ public struct SmallMultiplesComposer: Sendable {
 
   // MARK: - Methods
 
+  /// Draws the panels in a grid of `columns` into `rect` (points).
   public func compose(
     _ input: SmallMultiplesInput, in rect: Rect, theme: ResolvedTheme, measurer: some TextMeasuring
   ) -> ComponentOutput {

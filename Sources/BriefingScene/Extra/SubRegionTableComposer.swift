@@ -30,6 +30,52 @@ public struct SubRegionTableInput: Hashable, Sendable {
   }
 }
 
+// MARK: - Sub-region data
+
+/// How a sub-region stands against its annual target.
+public enum SubRegionStanding: Hashable, Sendable {
+  /// Completion below the threshold (alarm).
+  case belowThreshold
+  /// Completion below time progress (alarm).
+  case behind
+  case onTrack
+  /// Completion ≥ 100% (good).
+  case done
+  /// No value or no completion.
+  case unknown
+
+  /// The standing of `row` given the alarm `threshold`, %.
+  public init(_ row: ComparisonRow, threshold: Double) {
+    guard let completion = row.completionPct, ExtraData.drawable(row) != nil else {
+      self = .unknown
+      return
+    }
+    if completion >= 100 {
+      self = .done
+    } else if completion < threshold {
+      self = .belowThreshold
+    } else if let progress = row.timeProgressPct, completion < progress {
+      self = .behind
+    } else {
+      self = .onTrack
+    }
+  }
+}
+
+/// What the sub-region table shows, before any geometry.
+public struct SubRegionTableData: Hashable, Sendable {
+  /// Sorted by completion, descending; rows without completion last.
+  public var rows: [ComparisonRow]
+  /// Parallel to `rows`.
+  public var standings: [SubRegionStanding]
+  /// Rows below the threshold.
+  public var belowThreshold: Int
+  /// Rows whose completion is below time progress (below-threshold ones included).
+  public var behind: Int
+  /// Rows at ≥ 100%.
+  public var done: Int
+}
+
 // MARK: - Sub-region table composer
 
 /// A three-line table sorted by completion: name, value (unit), target, completion % with an
@@ -39,25 +85,30 @@ public struct SubRegionTableInput: Hashable, Sendable {
 public struct SubRegionTableComposer: Sendable {
   public init() {}
 
-  // MARK: - Status
-
-  /// How a sub-region stands against its target.
-  enum Standing {
-    case belowThreshold, behind, onTrack, done, unknown
-  }
-
-  static func standing(_ row: ComparisonRow, threshold: Double) -> Standing {
-    guard let completion = row.completionPct, ExtraData.drawable(row) != nil else {
-      return .unknown
-    }
-    if completion >= 100 { return .done }
-    if completion < threshold { return .belowThreshold }
-    if let progress = row.timeProgressPct, completion < progress { return .behind }
-    return .onTrack
-  }
-
   // MARK: - Methods
 
+  /// Rows sorted by completion (missing last), their standing and the summary counts.
+  public func prepare(_ input: SubRegionTableInput) -> SubRegionTableData {
+    let rows = input.rows.sorted { a, b in
+      switch (a.completionPct, b.completionPct) {
+      case (let x?, let y?): return x > y
+      case (.some, .none): return true
+      case (.none, .some), (.none, .none): return false
+      }
+    }
+    let standings = rows.map { SubRegionStanding($0, threshold: input.threshold) }
+    let behind = rows.filter { row in
+      guard ExtraData.drawable(row) != nil, let c = row.completionPct, let p = row.timeProgressPct
+      else { return false }
+      return c < p
+    }.count
+    return SubRegionTableData(
+      rows: rows, standings: standings,
+      belowThreshold: standings.filter { $0 == .belowThreshold }.count, behind: behind,
+      done: standings.filter { $0 == .done }.count)
+  }
+
+  /// Draws the table and its summary into `rect` (points); rows that do not fit are `remaining`.
   public func compose(
     _ input: SubRegionTableInput, in rect: Rect, theme: ResolvedTheme, measurer: some TextMeasuring
   ) -> ComponentOutput {
@@ -67,32 +118,28 @@ public struct SubRegionTableComposer: Sendable {
     let chinese = format.style == .chinese
     var findings: [Finding] = []
     var items: [FrameItem] = []
-    let rows = input.rows.sorted { a, b in
-      switch (a.completionPct, b.completionPct) {
-      case (let x?, let y?): return x > y
-      case (.some, .none): return true
-      case (.none, .some), (.none, .none): return false
-      }
-    }
-    let standings = rows.map { Self.standing($0, threshold: input.threshold) }
+    let data = prepare(input)
+    let rows = data.rows
+    let standings = data.standings
+    let (below, behind, done) = (data.belowThreshold, data.behind, data.done)
 
-    // Summary line (always shown, at the bottom).
+    // Summary line (always shown, at the bottom, wrapped when long).
     let noun = input.noun ?? (chinese ? "乡镇" : "sub-regions")
-    let below = standings.filter { $0 == .belowThreshold }.count
-    let behind = rows.filter { row in
-      guard let c = row.completionPct, let p = row.timeProgressPct else { return false }
-      return c < p
-    }.count
-    let done = standings.filter { $0 == .done }.count
     let threshold = format.number(input.threshold, decimals: 0)
-    let summary =
-      chinese
-      ? "\(rows.count)个\(noun)中，\(below)个完成率低于\(threshold)%，\(behind)个未达序时进度，\(done)个提前完成全年任务"
-      : "Of \(rows.count) \(noun), \(below) below \(threshold)% completion, \(behind) behind time progress, \(done) already met the annual target"
+    let summary: String
+    switch format.style {
+    case .chinese:
+      summary =
+        "\(rows.count)个\(noun)中，\(below)个完成率低于\(threshold)%，"
+        + "\(behind)个未达序时进度，\(done)个提前完成全年任务"
+    case .english:
+      summary =
+        "Of \(rows.count) \(noun), \(below) below \(threshold)% completion, "
+        + "\(behind) behind time progress, \(done) already met the annual target"
+    }
     let summaryStyle = theme.text(.noteText)
-    let summaryText = kit.fitted(summary, summaryStyle, maxWidth: rect.width, findings: &findings)
-    let summaryRun = kit.run(
-      summaryText, summaryStyle, at: Point(x: rect.minX, y: rect.maxY), v: .bottom)
+    let summaryRun = kit.wrapped(
+      summary, summaryStyle, width: rect.width, bottomLeft: Point(x: rect.minX, y: rect.maxY))
     items.append(.text(summaryRun))
 
     // Columns.
@@ -199,7 +246,8 @@ public struct SubRegionTableComposer: Sendable {
 
   /// Track, completion bar (capped at 100%), time-progress tick and the percentage text.
   private func progressCell(
-    _ row: ComparisonRow, standing: Standing, column: TableColumn, top: Double, height: Double,
+    _ row: ComparisonRow, standing: SubRegionStanding, column: TableColumn, top: Double,
+    height: Double,
     format: NumberFormat, table: TableKit<some TextMeasuring>, findings: inout [Finding]
   ) -> [FrameItem] {
     let theme = table.theme

@@ -55,6 +55,7 @@ public struct TrendLineComposer: Sendable {
 
   // MARK: - Methods
 
+  /// Draws legend, value axis, period labels and both series into `rect` (points).
   public func compose(
     _ input: TrendLineInput, in rect: Rect, theme: ResolvedTheme, measurer: some TextMeasuring
   ) -> ComponentOutput {
@@ -127,6 +128,12 @@ public struct TrendLineComposer: Sendable {
     let top = max(titleRun.bounds.maxY, rect.minY + legend.height) + 4
     let yMap = AxisMap(domain: axis.domain, start: bottom - yHalf, end: top + yHalf)
     items += axis.vertical(scale: yMap, x: left, format: format, theme: theme, kit: kit)
+    if axis.domain.lowerBound < 0, axis.domain.upperBound > 0, let zero = theme.line(.zeroLine) {
+      let y0 = yMap.map(0)
+      items.append(
+        .shape(
+          Shape(.line(from: Point(x: left, y: y0), to: Point(x: rect.maxX, y: y0)), stroke: zero)))
+    }
     if let line = theme.line(.axisLine) {
       items.append(
         .shape(
@@ -199,7 +206,8 @@ public struct TrendLineComposer: Sendable {
     }
     var placer = LabelPlacer(
       bounds: Rect(x: left, y: top, width: rect.maxX - left, height: bottom - top),
-      gap: theme.length(.labelSpacing), obstacles: obstacles)
+      gap: theme.length(.labelSpacing), obstacles: obstacles,
+      preference: .vertical)
     for (box, text) in marks {
       let style = theme.text(
         text == format.missing || text == format.masked ? .labelMissing : .labelValueFocus)

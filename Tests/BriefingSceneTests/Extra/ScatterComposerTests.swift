@@ -30,8 +30,8 @@ import Testing
     let out = compose(Fixture.rowsWithGaps())
     LayoutCheck.expectClean(out, in: rect)
     let note = LayoutCheck.texts(out.items).map(\.text).first { $0.hasPrefix("注：") }
-    #expect(note?.contains("敦煌市—") == true)
-    #expect(note?.contains("金塔县*") == true)
+    #expect(note?.contains("敦煌市（—）") == true)
+    #expect(note?.contains("金塔县（*）") == true)
     #expect(
       LayoutCheck.shapes(out.items).filter { if case .circle = $0.geometry { true } else { false } }
         .count == 7)

@@ -71,4 +71,16 @@ import Testing
       uniqueKeysWithValues: (0..<15).map { (RegionID("t\($0)"), "第\($0 + 1)号经济技术开发区高新技术产业园区") })
     LayoutCheck.expectClean(compose(rows(), names: long), in: rect)
   }
+
+  @Test func prepareCountsAndNarrowSummaryWraps() {
+    let data = SubRegionTableComposer().prepare(
+      SubRegionTableInput(rows: rows(), names: names, indicator: task))
+    #expect((data.belowThreshold, data.behind, data.done) == (3, 5, 5))
+    #expect(data.standings.first == .done && data.standings.last == .belowThreshold)
+    let narrow = Rect(x: 0, y: 0, width: 200, height: 300)
+    let out = compose(rows(), in: narrow)
+    LayoutCheck.expectClean(out, in: narrow)
+    let summary = LayoutCheck.texts(out.items).first { $0.text.hasPrefix("15个乡镇中") }
+    #expect(summary?.wrapWidth == 200)
+  }
 }
