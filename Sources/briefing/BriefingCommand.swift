@@ -19,6 +19,9 @@ struct BriefingCommand: ParsableCommand {
     commandName: "briefing",
     abstract: "Comparative regional statistics briefings as print-ready PDF and PNG.",
     version: BriefingVersion.string,
-    subcommands: [Render.self, Analyze.self, Validate.self, DumpLayout.self, Fonts.self]
+    subcommands: [
+      Render.self, Analyze.self, Run.self, ScheduleJob.self, Validate.self, DumpLayout.self,
+      Fonts.self,
+    ]
   )
 }

@@ -1,0 +1,159 @@
+import ArgumentParser
+import BriefingCore
+import BriefingIngest
+import BriefingJobs
+import BriefingStats
+import Foundation
+
+// MARK: - run
+
+struct Run: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    abstract: "Do everything a job file says: render, publish atomically, write the manifest.",
+    discussion: """
+      Exit codes: 0 ok (or skipped: nothing changed), 65 job/data/layout error or every unit \
+      failed, 70 internal, 74 I/O, 75 another run holds the lock, 76 partial (some units failed, \
+      the rest published), 77 published but the on_success hook failed.
+      """)
+
+  @Argument(help: "The job file (YAML).")
+  var job: String
+
+  @Flag(help: "Render even when inputs, layouts and tool version are unchanged.")
+  var force = false
+
+  @Flag(help: "Print only failures (for cron, which mails any output).")
+  var quiet = false
+
+  func run() throws {
+    let (loaded, jobFindings) = JobLoader.load(file: job)
+    guard let jobFile = loaded else {
+      for finding in jobFindings { printError("briefing: \(finding)") }
+      throw ExitCode(65)
+    }
+    let result = DatasetLoader.load(jobFile.data)
+    guard let dataset = result.dataset else {
+      for finding in result.findings where finding.severity == .error { printError("briefing: \(finding)") }
+      throw ExitCode(65)
+    }
+    let table = compare(dataset)
+    let group = jobFile.group.flatMap { id in dataset.peerGroups.first { $0.id.rawValue == id } }
+      ?? dataset.peerGroups.first
+    let log = RunLog(quiet: quiet, file: jobFile.output + "/briefing.log")
+    var options = RunOptions(toolVersion: BriefingVersion.string, log: log)
+    options.force = force
+    options.quiet = quiet
+    let report = JobRunner.run(
+      job: jobFile,
+      producer: SheetProducer(dataset: dataset, table: table, group: group?.id.rawValue),
+      periods: dataset.periods.map(\.code), regions: (group?.members ?? []).map(\.rawValue),
+      options: options)
+    if report.exitCode != 0 { throw ExitCode(report.exitCode) }
+  }
+}
+
+// MARK: - Producing one unit
+
+/// Renders one work unit of a job with the same pipeline as `briefing render` (PDF only; chart
+/// layouts give their PNGs).
+struct SheetProducer: ReportProducing {
+  let dataset: Dataset
+  let table: ComparisonTable
+  let group: String?
+
+  func produce(_ unit: WorkUnit) throws -> [ProducedFile] {
+    let (document, _) = try loadLayout(unit.layout)
+    let selection = try SheetSelection.resolve(
+      dataset: dataset, focus: unit.region, period: unit.period, group: group, scope: document.scope)
+    let job = SheetJob(document: document, dataset: dataset, table: table, selection: selection)
+    let (files, findings) = try job.render(dpi: 0)
+    if findings.hasErrors { throw Failure.data(findings) }
+    return files.map { file in
+      let path = file.name.hasSuffix(".pdf") ? unit.outputName + ".pdf" : unit.outputName + "/" + file.name
+      return ProducedFile(path: path, bytes: file.bytes)
+    }
+  }
+}
+
+/// Writes each logfmt line to standard error (only failures when quiet) and appends it to
+/// `<output>/briefing.log`.
+struct RunLog: LogSink {
+  let quiet: Bool
+  let file: String
+
+  func write(_ line: String) {
+    if !quiet || line.contains("level=error") { printError(line) }
+    guard let handle = FileHandle(forWritingAtPath: file) ?? create() else { return }
+    defer { try? handle.close() }
+    _ = try? handle.seekToEnd()
+    try? handle.write(contentsOf: Data((line + "\n").utf8))
+  }
+
+  private func create() -> FileHandle? {
+    try? FileManager.default.createDirectory(
+      atPath: (file as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+    FileManager.default.createFile(atPath: file, contents: nil)
+    return FileHandle(forWritingAtPath: file)
+  }
+}
+
+// MARK: - schedule
+
+struct ScheduleJob: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "schedule",
+    abstract: "Print a crontab entry and an equivalent systemd timer for a job; --install adds the entry.")
+
+  @Argument(help: "The job file (YAML) with a `schedule:` mapping.")
+  var job: String
+
+  @Flag(help: "Add (or replace) the entry in the current user's crontab.")
+  var install = false
+
+  func run() throws {
+    let (loaded, findings) = JobLoader.load(file: job)
+    guard let jobFile = loaded else {
+      for finding in findings { printError("briefing: \(finding)") }
+      throw ExitCode(65)
+    }
+    let binary =
+      (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
+    let path = URL(fileURLWithPath: job).standardizedFileURL.path
+    do {
+      let entry = try Schedule.crontabEntry(job: jobFile, jobPath: path, binary: binary)
+      let units = try Schedule.systemdUnits(job: jobFile, jobPath: path, binary: binary)
+      print("# crontab entry\n" + entry)
+      print("# systemd service\n" + units.service)
+      if let timer = units.timer { print("# systemd timer\n" + timer) }
+      for note in units.notes { print("# note: " + note) }
+      if install { try installCrontab(entry) }
+    } catch {
+      printError("briefing: \(error)")
+      throw ExitCode(65)
+    }
+  }
+
+  /// `crontab -l` → replace our block → `crontab -`.
+  private func installCrontab(_ entry: String) throws {
+    let current = (try? shell("crontab -l", input: nil)) ?? ""
+    _ = try shell("crontab -", input: Schedule.install(entry: entry, into: current))
+    print("# installed into the crontab of \(NSUserName())")
+  }
+
+  private func shell(_ command: String, input: String?) throws -> String {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/bin/sh")
+    process.arguments = ["-c", command]
+    let out = Pipe()
+    let inPipe = Pipe()
+    process.standardOutput = out
+    process.standardInput = inPipe
+    try process.run()
+    if let input { inPipe.fileHandleForWriting.write(Data(input.utf8)) }
+    try inPipe.fileHandleForWriting.close()
+    let data = out.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    guard process.terminationStatus == 0 else { throw Failure.io("\(command) exited \(process.terminationStatus)") }
+    return String(decoding: data, as: UTF8.self)
+  }
+}
