@@ -42,7 +42,7 @@ struct Run: ParsableCommand {
     let log = RunLog(quiet: quiet, file: jobFile.output + "/briefing.log")
     var options = RunOptions(toolVersion: BriefingVersion.string, log: log)
     options.force = force
-    options.quiet = quiet
+    // The log file keeps every event; `RunLog` alone decides what --quiet shows on stderr.
     let report = JobRunner.run(
       job: jobFile,
       producer: SheetProducer(dataset: dataset, table: table, group: group?.id.rawValue),
