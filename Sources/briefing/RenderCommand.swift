@@ -25,6 +25,9 @@ struct Render: ParsableCommand {
   @Option(help: "The peer group (default: the focus region's parent group).")
   var group: String?
 
+  @Flag(help: "Region pack: one sheet PDF per member of the group plus one combined PDF with an outline entry per region.")
+  var everyRegion = false
+
   @Option(help: "Output folder.")
   var out: String = "Output"
 
@@ -41,10 +44,12 @@ struct Render: ParsableCommand {
       let validation = LayoutValidator.validate(document, against: dataset, file: layout)
       if validation.hasErrors { throw Failure.data(validation) }
       let table = compare(dataset, options: data.compareOptions)
+      if everyRegion, document.scope != .region { throw Failure.data([Finding(.error, .packNeedsRegionScope)]) }
       let selection = try SheetSelection.resolve(
-        dataset: dataset, focus: focus, period: period, group: group, scope: document.scope)
+        dataset: dataset, focus: everyRegion ? nil : focus, period: period,
+        group: group ?? (everyRegion ? focus : nil), scope: everyRegion ? .group : document.scope)
       let job = SheetJob(document: document, dataset: dataset, table: table, selection: selection)
-      let (outputs, composeFindings) = try job.render(dpi: dpi)
+      let (outputs, composeFindings) = try everyRegion ? job.renderPack() : job.render(dpi: dpi)
       if composeFindings.hasErrors { throw Failure.data(composeFindings) }
       printFindings(layoutFindings + dataFindings + validation + table.findings + composeFindings, quiet: quiet)
       for output in outputs {
@@ -58,4 +63,9 @@ struct Render: ParsableCommand {
       }
     }
   }
+}
+
+extension Finding.Message {
+  static let packNeedsRegionScope = Self(
+    code: "pack-needs-region-scope", text: "--every-region needs a layout with scope: region")
 }

@@ -72,49 +72,92 @@ struct SheetJob {
   let document: LayoutDocument
   let dataset: Dataset
   let table: ComparisonTable
-  let selection: SheetSelection
+  var selection: SheetSelection
 
   func render(dpi: Double) throws(Failure) -> ([OutputFile], [Finding]) {
+    let (theme, measurer) = try tools()
+    let composer = LayoutComposer(layout: document, theme: theme, measurer: measurer)
+    let context = context()
+    switch document.scope {
+    case .region, .group:
+      let (pages, findings) = composer.compose(context)
+      let (files, _) = try renderPages(pages, context: context, dpi: dpi)
+      return (files, findings)
+    case .charts:
+      return try renderCharts(composer: composer, context: context)
+    }
+  }
+
+  /// Bursting: one sheet PDF per member of the group, plus one combined PDF whose outline has an
+  /// entry per region (`<layout>-<group>-<period>-all.pdf`).
+  func renderPack() throws(Failure) -> ([OutputFile], [Finding]) {
+    let (theme, measurer) = try tools()
+    let composer = LayoutComposer(layout: document, theme: theme, measurer: measurer)
+    var files: [OutputFile] = []
+    var findings: [Finding] = []
+    var allPages: [Page] = []
+    for member in selection.group.members {
+      var single = self
+      single.selection.focus = member
+      let context = single.context()
+      let (pages, sheetFindings) = composer.compose(context)
+      findings += sheetFindings
+      allPages += pages
+      files += try single.renderPages(pages, context: context, dpi: 0).0
+    }
+    var whole = self
+    whole.selection.focus = nil
+    let name = FileName.safe("\(document.name)-\(selection.group.id.rawValue)-\(selection.period.code)-all")
+    do {
+      let bytes = try PDFRenderer.render(whole.scene(allPages, context: whole.context()))
+      files.append(OutputFile(name: name + ".pdf", bytes: bytes))
+    } catch {
+      throw .internal("\(error)")
+    }
+    return (files, findings)
+  }
+
+  // MARK: - Pieces
+
+  /// The resolved theme (derived fonts preferred, presence checked) and a Pango measurer.
+  private func tools() throws(Failure) -> (ResolvedTheme, PangoTextMeasurer) {
     let (theme, themeFindings) = document.theme.resolved(
       language: document.language,
       family: FontSetup.family(forLanguage: document.language.rawValue))
     if themeFindings.hasErrors { throw .data(themeFindings) }
     do {
       try FontInventory.requireInstalled(theme.text(.text).family)
+      return (theme, try PangoTextMeasurer())
     } catch {
       throw .internal("\(error)")
     }
-    let measurer: PangoTextMeasurer
-    do { measurer = try PangoTextMeasurer() } catch { throw .internal("\(error)") }
-    let context = SheetContext(
-      dataset: dataset, table: table, focus: selection.focus, group: selection.group,
-      period: selection.period, language: document.language)
-    let composer = LayoutComposer(layout: document, theme: theme, measurer: measurer)
-    switch document.scope {
-    case .region, .group:
-      return try renderSheet(composer: composer, context: context, dpi: dpi)
-    case .charts:
-      return try renderCharts(composer: composer, context: context)
-    }
   }
 
-  /// One PDF (all pages) plus one PNG per page.
-  private func renderSheet(composer: LayoutComposer, context: SheetContext, dpi: Double)
-    throws(Failure) -> ([OutputFile], [Finding])
-  {
-    let (pages, findings) = composer.compose(context)
-    let title = context.expand(document.title)
-    let scene = Scene(
+  private func context() -> SheetContext {
+    SheetContext(
+      dataset: dataset, table: table, focus: selection.focus, group: selection.group,
+      period: selection.period, language: document.language)
+  }
+
+  private func scene(_ pages: [Page], context: SheetContext) -> Scene {
+    Scene(
       info: DocumentInfo(
-        title: title, author: document.footer.organisation, subject: context.group.label,
+        title: context.expand(document.title), author: document.footer.organisation,
+        subject: context.group.label,
         keywords: context.indicators(document.indicators).map(\.name).joined(separator: ", "),
         creator: "Briefing \(BriefingVersion.string)",
         creationDate: SourceDate.creationDate(for: selection.period)),
       pages: pages)
+  }
+
+  /// One PDF (all pages) plus, when `dpi` > 0, one PNG per page.
+  private func renderPages(_ pages: [Page], context: SheetContext, dpi: Double)
+    throws(Failure) -> ([OutputFile], Int)
+  {
     let stem = fileStem(context)
     var files: [OutputFile] = []
     do {
-      files.append(OutputFile(name: stem + ".pdf", bytes: try PDFRenderer.render(scene)))
+      files.append(OutputFile(name: stem + ".pdf", bytes: try PDFRenderer.render(scene(pages, context: context))))
       if dpi > 0 {
         for (index, page) in pages.enumerated() {
           let suffix = pages.count == 1 ? "" : "-p\(index + 1)"
@@ -124,7 +167,7 @@ struct SheetJob {
     } catch {
       throw .internal("\(error)")
     }
-    return (files, findings)
+    return (files, pages.count)
   }
 
   /// One PNG per member region × indicator: `<layout>-<period>/<region>/<indicator>.png` at 96 dpi.

@@ -43,3 +43,22 @@ import Testing
     #expect(result.stdout.split(separator: "\n").count == 9 * 14)
   }
 }
+
+/// Region pack (bursting): a sheet per member plus a combined PDF with one outline entry each.
+@Suite(.serialized) struct RegionPackTests {
+  @Test func burstsAndCombinesWithAnOutlinePerRegion() throws {
+    let out = try CLI.scratch()
+    let result = try CLI.run([
+      "render", "--data", "Samples/jiuquan-2024h1", "--every-region", "--period", "2024-H1", "--out", out,
+    ])
+    #expect(result.status == 0, "\(result.stderr)")
+    #expect(result.stderr.isEmpty, "\(result.stderr)")
+    let files = result.stdout.split(whereSeparator: \.isNewline)
+    #expect(files.count == 10)
+    let combined = out + "/half-year-comparison-酒泉市-2024-H1-all.pdf"
+    let outline = try CLI.tool("qpdf", ["--json", "--json-key=outlines", combined])
+    for region in ["肃州区", "玉门市", "肃北蒙古族自治县", "酒泉经济技术开发区"] {
+      #expect(outline.contains("\"title\": \"\(region)\""), "outline entry for \(region)")
+    }
+  }
+}

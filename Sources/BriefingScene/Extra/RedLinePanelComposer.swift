@@ -48,7 +48,6 @@ public struct RedLinePanelComposer: Sendable {
   ) -> ComponentOutput {
     let kit = TextKit(measurer: measurer)
     let table = TableKit(kit: kit, theme: theme)
-    let format = input.format
     var findings: [Finding] = []
     var lines: [(sentence: String, status: String, statusKey: TextKey, peers: String)] = []
     for entry in input.entries {

@@ -94,7 +94,7 @@ struct ComponentDispatch {
   private func scatter(_ spec: ComponentSpec, in rect: Rect) -> ComposedFrame {
     guard let (indicator, focus) = bound(spec) else { return unbound(spec, in: rect) }
     let input = ScatterInput(
-      rows: context.rowsWithGroup(indicator.id), names: context.names, indicator: indicator,
+      rows: context.rowsWithGroup(indicator.id), names: context.shortNames, indicator: indicator,
       focus: focus, format: format)
     return ComposedFrame(ScatterComposer().compose(input, in: rect, theme: theme, measurer: measurer), in: rect)
   }

@@ -66,6 +66,11 @@ public struct SheetContext: Sendable {
     Dictionary(dataset.regions.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
   }
 
+  /// Short names by region id, for crowded charts (scatter labels).
+  public var shortNames: [RegionID: String] {
+    Dictionary(dataset.regions.map { ($0.id, $0.shortName) }, uniquingKeysWith: { first, _ in first })
+  }
+
   /// The focus region's row for an indicator in this period.
   public func focusRow(_ indicator: IndicatorID) -> ComparisonRow? {
     guard let focus else { return nil }

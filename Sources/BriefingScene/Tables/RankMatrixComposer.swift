@@ -35,7 +35,6 @@ public struct RankMatrixComposer: ComponentComposing {
       return (ComposedFrame(findings: [Finding(.notice, .noData(Self.component))], bounds: rect), [])
     }
     var findings: [Finding] = []
-    let gap = theme.length(.labelSpacing)
     let padding = theme.length(.cellPadding)
     let rowPadding = theme.length(.rowPadding)
     let layout = columnWidths(data, width: rect.width, theme: theme, measurer: measurer)
