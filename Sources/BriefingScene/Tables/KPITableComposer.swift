@@ -8,25 +8,14 @@ import BriefingCore
 /// Headers wrap to at most two lines, indicator names wrap inside their column, and a row is
 /// never split: rows that do not fit are returned so a caller can continue on the next page
 /// (the header is drawn again there).
-public struct KPITableComposer: ComponentComposing {
-  static let component = "kpi-table"
+public struct KPITableComposer: PaginatingComposer {
+  public static let component = "kpi-table"
 
   public init() {}
 
   // MARK: - Phases
 
   public func prepare(_ input: KPITableInput) -> KPITableData { input.prepared() }
-
-  /// Lays out as many rows as fit; an `overflow` finding counts the rest.
-  public func compose(
-    _ data: KPITableData, in rect: Rect, theme: ResolvedTheme, measurer: some TextMeasuring
-  ) -> ComposedFrame {
-    var result = composeFitting(data, in: rect, theme: theme, measurer: measurer)
-    if !result.remaining.isEmpty {
-      result.frame.findings.append(Finding(.warning, .overflow(Self.component, result.remaining.count)))
-    }
-    return result.frame
-  }
 
   /// Lays out the header and as many whole rows as fit in `rect`; returns the rest.
   public func composeFitting(

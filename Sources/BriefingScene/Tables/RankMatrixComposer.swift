@@ -7,25 +7,14 @@ import BriefingCore
 /// places sit on a light good fill, bottom-two ranks on a light alarm fill in bold. Indicator
 /// names wrap inside their column; a row is never split and rows that do not fit are returned
 /// (the header is drawn again on the next page).
-public struct RankMatrixComposer: ComponentComposing {
-  static let component = "rank-matrix"
+public struct RankMatrixComposer: PaginatingComposer {
+  public static let component = "rank-matrix"
 
   public init() {}
 
   // MARK: - Phases
 
   public func prepare(_ input: RankMatrixInput) -> RankMatrixData { input.prepared() }
-
-  /// Lays out as many rows as fit; an `overflow` finding counts the rest.
-  public func compose(
-    _ data: RankMatrixData, in rect: Rect, theme: ResolvedTheme, measurer: some TextMeasuring
-  ) -> ComposedFrame {
-    var result = composeFitting(data, in: rect, theme: theme, measurer: measurer)
-    if !result.remaining.isEmpty {
-      result.frame.findings.append(Finding(.warning, .overflow(Self.component, result.remaining.count)))
-    }
-    return result.frame
-  }
 
   /// Lays out the header and as many whole rows as fit in `rect`; returns the rest.
   public func composeFitting(
