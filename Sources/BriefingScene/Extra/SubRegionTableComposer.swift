@@ -78,7 +78,8 @@ public struct SubRegionTableData: Hashable, Sendable {
 
 // MARK: - Sub-region table composer
 
-/// A three-line table sorted by completion: name, value (unit), target, completion % with an
+/// A three-line table sorted by completion, furthest behind first (so the laggards show even when
+/// only the first rows fit): name, value (unit), target, completion % with an
 /// inline bar and the time-progress tick, and a mark (below threshold / behind time progress in
 /// the alarm colour, done ahead in green), closed by a one-line summary. Rows that do not fit are
 /// returned in `remaining` (rows are never split).
@@ -87,11 +88,11 @@ public struct SubRegionTableComposer: Sendable {
 
   // MARK: - Methods
 
-  /// Rows sorted by completion (missing last), their standing and the summary counts.
+  /// Rows sorted by completion ascending (missing last), their standing and the summary counts.
   public func prepare(_ input: SubRegionTableInput) -> SubRegionTableData {
     let rows = input.rows.sorted { a, b in
       switch (a.completionPct, b.completionPct) {
-      case (let x?, let y?): return x > y
+      case (let x?, let y?): return x < y
       case (.some, .none): return true
       case (.none, .some), (.none, .none): return false
       }
@@ -160,7 +161,7 @@ public struct SubRegionTableComposer: Sendable {
       format.value($0.value, decimals: input.indicator.decimals, status: $0.status)
     }
     let targetTexts = rows.map { format.value($0.target, decimals: input.indicator.decimals) }
-    let nameWidth = min(
+    let naturalNameWidth = min(
       rect.width * 0.3,
       table.naturalWidth(
         rows.map { (ExtraData.name($0.region, input.names), cellStyle) } + [(titles[0], header)]))
@@ -169,6 +170,12 @@ public struct SubRegionTableComposer: Sendable {
     let targetWidth = table.naturalWidth(
       targetTexts.map { ($0, numberStyle) } + [(titles[2], header)])
     let markWidth = table.naturalWidth(marks.map { ($0, numberStyle) } + [(titles[4], header)])
+    // The completion figure is what the table is for: when space is short, names are shortened
+    // (with `…`) before the completion column is.
+    let completionLabels = rows.map { (format.percent($0.completionPct), numberStyle) }
+    let completionMinimum = table.naturalWidth(completionLabels + [(titles[3], header)])
+    let spare = rect.width - naturalNameWidth - valueWidth - targetWidth - markWidth
+    let nameWidth = max(0, naturalNameWidth - max(0, completionMinimum - spare))
     let barWidth = max(0, rect.width - nameWidth - valueWidth - targetWidth - markWidth)
     let columns = table.columns(
       from: rect.minX, widths: [nameWidth, valueWidth, targetWidth, barWidth, markWidth],

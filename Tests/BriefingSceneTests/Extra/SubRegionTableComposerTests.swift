@@ -41,7 +41,7 @@ import Testing
     #expect(texts.contains("15个乡镇中，3个完成率低于30%，5个未达序时进度，5个提前完成全年任务"))
     #expect(texts.filter { $0 == "低于30%" }.count == 3)
     #expect(texts.filter { $0 == "未达序时" }.count == 2)
-    #expect(texts.first { $0.hasPrefix("第") } == "第15乡镇")
+    #expect(texts.first { $0.hasPrefix("第") } == "第1乡镇", "furthest behind first")
     #expect(out.remaining.isEmpty)
     #expect(Fixture.focusTexts(out).isEmpty)
   }
@@ -76,7 +76,7 @@ import Testing
     let data = SubRegionTableComposer().prepare(
       SubRegionTableInput(rows: rows(), names: names, indicator: task))
     #expect((data.belowThreshold, data.behind, data.done) == (3, 5, 5))
-    #expect(data.standings.first == .done && data.standings.last == .belowThreshold)
+    #expect(data.standings.first == .belowThreshold && data.standings.last == .done)
     let narrow = Rect(x: 0, y: 0, width: 200, height: 300)
     let out = compose(rows(), in: narrow)
     LayoutCheck.expectClean(out, in: narrow)
