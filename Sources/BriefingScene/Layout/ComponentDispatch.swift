@@ -224,7 +224,9 @@ extension Metric {
     case .rank: .rankByValue
     case .growthRank: .rankByGrowth
     case .growthGapToGroupPp: .gapToGroup
-    case .growthChangePp, .targetGrowthPct, .progressGapAmount, .remaining, .monthlyPaceNeeded,
+    case .growthChangePp: .growthChange
+    case .targetGrowthPct: .targetGrowth
+    case .progressGapAmount, .remaining, .monthlyPaceNeeded,
       .rankChange, .growthRankChange, .rankOverall, .groupGrowthPct, .gapToLeader, .sharePct,
       .shareChangePp, .contributionPp:
       nil

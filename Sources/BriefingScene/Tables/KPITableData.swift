@@ -5,8 +5,8 @@ import BriefingStats
 
 /// The columns a KPI table can show, in display order when all are chosen.
 public enum KPIColumn: String, Sendable, CaseIterable, Codable {
-  case indicator, unit, value, growth, completion, progressGap, rankByValue, rankByGrowth,
-    gapToGroup
+  case indicator, unit, value, growth, growthChange, targetGrowth, completion, progressGap,
+    rankByValue, rankByGrowth, gapToGroup
 
   /// Header text (may wrap to two lines).
   public func header(_ style: NumberFormat.Style) -> String {
@@ -20,6 +20,8 @@ public enum KPIColumn: String, Sendable, CaseIterable, Codable {
     case (.rankByValue, .chinese): "总量排位"
     case (.rankByGrowth, .chinese): "增速排位"
     case (.gapToGroup, .chinese): "较平均增速（个百分点）"
+    case (.growthChange, .chinese): "增速较上年同期（个百分点）"
+    case (.targetGrowth, .chinese): "目标增速（%）"
     case (.indicator, .english): "Indicator"
     case (.unit, .english): "Unit"
     case (.value, .english): "Value"
@@ -29,6 +31,8 @@ public enum KPIColumn: String, Sendable, CaseIterable, Codable {
     case (.rankByValue, .english): "Rank (level)"
     case (.rankByGrowth, .english): "Rank (growth)"
     case (.gapToGroup, .english): "vs avg (pp)"
+    case (.growthChange, .english): "vs last year (pp)"
+    case (.targetGrowth, .english): "Target growth (%)"
     }
   }
 
@@ -36,7 +40,9 @@ public enum KPIColumn: String, Sendable, CaseIterable, Codable {
   public var alignment: TextAlignment {
     switch self {
     case .indicator, .unit: .left
-    case .value, .growth, .completion, .progressGap, .rankByValue, .rankByGrowth, .gapToGroup: .right
+    case .value, .growth, .growthChange, .targetGrowth, .completion, .progressGap, .rankByValue,
+      .rankByGrowth, .gapToGroup:
+      .right
     }
   }
 }
@@ -128,6 +134,14 @@ extension KPITableInput {
           row?.value, decimals: entry.indicator.decimals, status: row?.status ?? .missing))
     case .growth:
       return KPICell(row?.growthPct.map { format.number($0, decimals: format.percentDecimals) } ?? format.missing)
+    case .growthChange:
+      // Deceleration (回落) is flagged for higher-is-better indicators.
+      let slower = (row?.growthChangePp ?? 0) < 0 && entry.indicator.polarity == .higher
+      return KPICell(format.signedPoints(row?.growthChangePp), tone: slower ? .alarm : .normal)
+    case .targetGrowth:
+      return KPICell(
+        row?.targetGrowthPct.map { format.number($0, decimals: format.percentDecimals) } ?? format.missing,
+        tone: row?.targetGrowthMet == false ? .alarm : .normal)
     case .completion:
       return KPICell(
         row?.completionPct.map { format.number($0, decimals: format.percentDecimals) } ?? format.missing,
