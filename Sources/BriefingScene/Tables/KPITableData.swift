@@ -37,6 +37,12 @@ public enum KPIColumn: String, Sendable, CaseIterable, Codable {
   }
 
   /// Numbers are right-aligned; names and units left-aligned.
+  /// The columns shown when none are chosen (without the growth-change and target-growth ones).
+  public static let standard: [KPIColumn] = [
+    .indicator, .unit, .value, .growth, .completion, .progressGap, .rankByValue, .rankByGrowth,
+    .gapToGroup,
+  ]
+
   public var alignment: TextAlignment {
     switch self {
     case .indicator, .unit: .left
@@ -69,7 +75,7 @@ public struct KPITableInput: Hashable, Sendable {
   public var alarmBottomRanks: Int
 
   public init(
-    entries: [KPIEntry], columns: [KPIColumn] = KPIColumn.allCases,
+    entries: [KPIEntry], columns: [KPIColumn] = KPIColumn.standard,
     format: NumberFormat = .chinese, alarmBottomRanks: Int = 2
   ) {
     self.entries = entries
