@@ -1,4 +1,5 @@
 import BriefingCore
+import BriefingNarrative
 import BriefingSpec
 
 // MARK: - Header and footer
@@ -70,12 +71,16 @@ struct PageChrome {
     switch context.language {
     case .zhCN, .zhTW:
       var facts = [
-        "比较范围：\(context.group.label)",
         "时序进度：\(format(progress))%",
         "距年底还有\(context.daysLeftInYear)天",
       ]
       if estimates { facts.append("数据状态：含预计数") }
-      return facts
+      // Generated words follow the sheet's script (OpenCC); the group label is data, kept as given.
+      if context.language == .zhTW, let converter = try? ChineseConverter(.s2tw) {
+        facts = facts.map(converter.convert)
+      }
+      let scope = context.language == .zhTW ? "比較範圍：" : "比较范围："
+      return [scope + context.group.label] + facts
     case .en:
       var facts = [
         "Peers: \(context.group.label)",
