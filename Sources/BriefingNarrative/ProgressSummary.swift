@@ -42,6 +42,10 @@ struct ProgressSummary: Hashable, Sendable {
   /// "4 of 6 indicators are on or ahead of the time-progress line; A and B are behind."
   var english: Draft {
     let onTrack = total - behind.count
+    if total == 1 {
+      let verdict = behind.isEmpty ? "is on or ahead of" : "is behind"
+      return Draft("The one indicator with a target \(verdict) the time-progress line.")
+    }
     if behind.isEmpty {
       return Draft("All \(total) indicators are on or ahead of the time-progress line.")
     }

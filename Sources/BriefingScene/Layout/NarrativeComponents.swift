@@ -38,7 +38,8 @@ struct NarrativeComponents {
     let rows = context.table.rows.filter { $0.period == context.period }
     let paragraph = narrator.headline(rows: rows, indicators: indicators)
     let summary = narrator.progressSummary(rows: rows, indicators: indicators)
-    return [paragraph, summary].compactMap { $0 }.joined(separator: "")
+    // Chinese sentences end in 。 and run on; English ones need a space between them.
+    return [paragraph, summary].compactMap { $0 }.joined(separator: context.language == .en ? " " : "")
   }
 
   func headline(_ spec: ComponentSpec, in rect: Rect) -> ComposedFrame {
