@@ -59,6 +59,7 @@ let package = Package(
         "BriefingScene",
         "BriefingRender", "BriefingJobs",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        .product(name: "ZIPFoundation", package: "ZIPFoundation"),
       ]
     ),
 
@@ -75,6 +76,9 @@ let package = Package(
     ),
     .testTarget(name: "BriefingJobsTests", dependencies: ["BriefingJobs"]),
     .testTarget(name: "BriefingRenderTests", dependencies: ["BriefingRender"]),
-    .testTarget(name: "BriefingCLITests", dependencies: ["BriefingCore"]),
+    .testTarget(
+      name: "BriefingCLITests",
+      dependencies: ["BriefingCore", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
+    ),
   ]
 )

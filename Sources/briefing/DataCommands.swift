@@ -78,11 +78,11 @@ struct Analyze: ParsableCommand {
   static let configuration = CommandConfiguration(
     abstract: "Write the whole comparison table: one row per (indicator, period, group, region).")
 
-  enum Format: String, ExpressibleByArgument, CaseIterable { case csv, json }
+  enum Format: String, ExpressibleByArgument, CaseIterable { case csv, json, xlsx }
 
   @OptionGroup var data: DataOptions
 
-  @Option(help: "Output format: csv or json.")
+  @Option(help: "Output format: csv, json or xlsx (xlsx needs --out FILE).")
   var format: Format = .csv
 
   @Option(help: "Output file; '-' writes to standard output.")
@@ -96,16 +96,23 @@ struct Analyze: ParsableCommand {
       let (dataset, loadFindings) = try data.load()
       let table = compare(dataset, options: data.compareOptions)
       printFindings(loadFindings + table.findings, quiet: quiet)
-      let text =
-        switch format {
-        case .csv: AnalyzeExport.csv(table)
-        case .json: AnalyzeExport.json(table)
+      let bytes: [UInt8]
+      switch format {
+      case .csv: bytes = Array(AnalyzeExport.csv(table).utf8)
+      case .json: bytes = Array(AnalyzeExport.json(table).utf8)
+      case .xlsx:
+        guard out != "-" else { throw Failure.data([Finding(.error, .xlsxNeedsFile)]) }
+        do {
+          bytes = try XLSXPackage.workbook(sheetXML: AnalyzeExport.worksheetXML(table), sheetName: "comparison")
+        } catch {
+          throw Failure.internal("\(error)")
         }
+      }
       if out == "-" {
-        print(text, terminator: "")
+        print(String(decoding: bytes, as: UTF8.self), terminator: "")
       } else {
         do {
-          try AtomicFile.write(Array(text.utf8), to: out)
+          try AtomicFile.write(bytes, to: out)
         } catch {
           throw Failure.io("\(error)")
         }
@@ -113,4 +120,8 @@ struct Analyze: ParsableCommand {
       }
     }
   }
+}
+
+extension Finding.Message {
+  static let xlsxNeedsFile = Self(code: "xlsx-needs-file", text: "--format xlsx writes a file: give --out FILE.xlsx")
 }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import ZIPFoundation
 
 /// End to end: the shipped half-year layout on the 酒泉-style sample, read back with poppler.
 @Suite(.serialized) struct RenderTests {
@@ -103,5 +104,31 @@ import Testing
     // 肃州区 GDP, H1 2024: value 132.6, rank 1 of 9, growth rank 4 of 9, completion 47.6…
     let row = lines.first { $0.hasPrefix("gdp,2024-H1,酒泉市,肃州区,") }
     #expect(row?.contains(",132.6,亿元,estimate,1,9,9,") == true, "\(row ?? "")")
+  }
+}
+
+/// The comparison table as an Excel workbook: a valid package whose sheet carries the columns.
+@Suite struct AnalyzeXLSXTests {
+  @Test func writesAWorkbookWithTheFixedColumns() throws {
+    let out = try CLI.scratch() + "/table.xlsx"
+    let result = try CLI.run(["analyze", "--data", "Samples/jiuquan-2024h1", "--format", "xlsx", "--out", out])
+    #expect(result.status == 0, "\(result.stderr)")
+    let archive = try Archive(url: URL(fileURLWithPath: out), accessMode: .read)
+    let sheet = try #require(archive["xl/worksheets/sheet1.xml"])
+    var xml = Data()
+    _ = try archive.extract(sheet) { xml.append($0) }
+    let text = String(decoding: xml, as: UTF8.self)
+    #expect(text.contains("<c r=\"A1\" t=\"inlineStr\"><is><t>indicator</t></is></c>"))
+    #expect(text.contains("<t>completion_pct</t>"))
+    #expect(archive["xl/workbook.xml"] != nil && archive["[Content_Types].xml"] != nil)
+    let again = try CLI.scratch() + "/table.xlsx"
+    _ = try CLI.run(["analyze", "--data", "Samples/jiuquan-2024h1", "--format", "xlsx", "--out", again])
+    #expect(FileManager.default.contents(atPath: out) == FileManager.default.contents(atPath: again))
+  }
+
+  @Test func xlsxToStandardOutputIsAUsageError() throws {
+    let result = try CLI.run(["analyze", "--data", "Samples/jiuquan-2024h1", "--format", "xlsx"])
+    #expect(result.status == 65)
+    #expect(result.stderr.contains("--out FILE.xlsx"))
   }
 }
