@@ -46,6 +46,12 @@ import Testing
       if !stopped { usleep(50_000) }
     }
     #expect(stopped, "the run paused after its first published file")
+
+    // While the paused run holds the lock, a second run does not write and exits 75.
+    let second = try CLI.run(["run", dir + "/job.yaml"])
+    #expect(second.status == 75, "\(second.stderr)")
+    #expect(second.stderr.contains("\(pid)"), "names the holder's pid: \(second.stderr)")
+
     kill(pid, SIGKILL)
     process.waitUntilExit()
 
