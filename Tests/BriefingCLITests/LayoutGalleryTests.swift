@@ -6,6 +6,7 @@ import Testing
   /// (layout, sample, focus or nil, period)
   static let pairs: [(String, String, String?, String)] = [
     ("half-year-comparison", "jiuquan-2024h1", "肃州区", "2024-H1"),
+    ("gallery", "jiuquan-2024h1", "肃州区", "2024-H1"),
     ("ranking-bulletin", "jiuquan-2024h1", nil, "2024-H1"),
     ("region-charts", "jiuquan-2024h1", nil, "2024-H1"),
     ("three-quarter-comparison-tw", "xuchang-2016q3", "魏都區", "2016-M09"),

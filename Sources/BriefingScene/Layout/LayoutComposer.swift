@@ -86,14 +86,11 @@ public struct LayoutComposer {
     let gaps = sectionGap * Double(max(0, layout.sections.count - 1))
     var heights: [Double?] = layout.sections.map { section in
       if let fixed = section.height { return fixed }
-      let cellWidth = body.width / Double(section.columns)
-      let natural = section.components.map { component -> Double? in
-        component.height
-          ?? composer.naturalHeight(component, width: cellWidth * Double(component.span))
-            .map { $0 + titleHeight(component.title, width: cellWidth) }
-      }
+      let natural = rowHeights(section, width: body.width, composer: composer)
       guard natural.allSatisfy({ $0 != nil }) else { return nil }
-      return natural.compactMap { $0 }.max().map { $0 + titleHeight(section.title, width: body.width) }
+      let rows = natural.compactMap { $0 }
+      return rows.reduce(0, +) + sectionGap * Double(max(0, rows.count - 1))
+        + titleHeight(section.title, width: body.width)
     }
     let used = heights.compactMap { $0 }.reduce(0, +) + gaps
     let flexible = heights.filter { $0 == nil }.count
@@ -102,6 +99,42 @@ public struct LayoutComposer {
     let share = flexible > 0 ? max(Self.minimumFlexibleHeight, (body.height - used) / Double(flexible)) : 0
     heights = heights.map { $0 ?? share }
     return heights.compactMap { $0 }
+  }
+
+  /// Components grouped into grid rows: a row ends when its spans fill the section's columns.
+  private func gridRows(_ section: SectionSpec) -> [[ComponentSpec]] {
+    var rows: [[ComponentSpec]] = []
+    var used = section.columns
+    for component in section.components {
+      let span = min(component.span, section.columns)
+      if used + span > section.columns {
+        rows.append([])
+        used = 0
+      }
+      rows[rows.count - 1].append(component)
+      used += span
+    }
+    return rows
+  }
+
+  /// Each grid row's natural height (its tallest component, title included), nil when a
+  /// component in it takes whatever height it is given.
+  private func rowHeights(_ section: SectionSpec, width: Double, composer: ComponentDispatch)
+    -> [Double?]
+  {
+    let gap = theme.length(.sectionSpacing)
+    let cellWidth = (width - gap * Double(section.columns - 1)) / Double(section.columns)
+    return gridRows(section).map { row in
+      let heights = row.map { component -> Double? in
+        let span = Double(min(component.span, section.columns))
+        let componentWidth = cellWidth * span + gap * (span - 1)
+        return component.height
+          ?? composer.naturalHeight(component, width: componentWidth)
+          .map { $0 + titleHeight(component.title, width: componentWidth) }
+      }
+      guard heights.allSatisfy({ $0 != nil }) else { return nil }
+      return heights.compactMap { $0 }.max()
+    }
   }
 
   private func composeSection(_ section: SectionSpec, in rect: Rect, composer: ComponentDispatch)
@@ -121,27 +154,37 @@ public struct LayoutComposer {
     }
     let gap = theme.length(.sectionSpacing)
     let columnWidth = (area.width - gap * Double(section.columns - 1)) / Double(section.columns)
-    var column = 0
-    for component in section.components {
-      let span = min(component.span, section.columns - column)
-      let width = columnWidth * Double(span) + gap * Double(span - 1)
-      var cell = Rect(
-        x: area.minX + Double(column) * (columnWidth + gap), y: area.minY, width: width,
-        height: area.height)
-      if let title = component.title {
-        let style = theme.text(.chartTitle)
-        let metrics = measurer.measure(title, style: style, wrapWidth: width)
-        output.items.append(
-          .text(
-            TextRun(
-              text: title, origin: Point(x: cell.minX, y: cell.minY), style: style,
-              wrapWidth: width, size: Size(width: metrics.width, height: metrics.height))))
-        cell = cell.inset(top: metrics.height + 3)
+    let rows = gridRows(section)
+    // Rows with a natural height get it; the others share what is left of the section.
+    let natural = rowHeights(section, width: area.width, composer: composer)
+    let fixed = natural.compactMap { $0 }.reduce(0, +) + gap * Double(max(0, rows.count - 1))
+    let flexibleCount = natural.filter { $0 == nil }.count
+    let share = flexibleCount > 0 ? max(0, area.height - fixed) / Double(flexibleCount) : 0
+    var y = area.minY
+    for (row, height) in zip(rows, natural.map { $0 ?? share }) {
+      var column = 0
+      for component in row {
+        let span = min(component.span, section.columns - column)
+        let width = columnWidth * Double(span) + gap * Double(span - 1)
+        var cell = Rect(
+          x: area.minX + Double(column) * (columnWidth + gap), y: y, width: width,
+          height: min(height, area.maxY - y))
+        if let title = component.title {
+          let style = theme.text(.chartTitle)
+          let metrics = measurer.measure(title, style: style, wrapWidth: width)
+          output.items.append(
+            .text(
+              TextRun(
+                text: title, origin: Point(x: cell.minX, y: cell.minY), style: style,
+                wrapWidth: width, size: Size(width: metrics.width, height: metrics.height))))
+          cell = cell.inset(top: metrics.height + 3)
+        }
+        let composed = composer.compose(component, in: cell)
+        output.items.append(.group(name: component.kind.rawValue, clip: nil, items: composed.items))
+        output.findings += composed.findings
+        column += span
       }
-      let composed = composer.compose(component, in: cell)
-      output.items.append(.group(name: component.kind.rawValue, clip: nil, items: composed.items))
-      output.findings += composed.findings
-      column = (column + span) % section.columns
+      y += height + gap
     }
     return output
   }
