@@ -61,5 +61,7 @@ import Testing
     for region in ["肃州区", "玉门市", "肃北蒙古族自治县", "酒泉经济技术开发区"] {
       #expect(outline.contains("\"title\": \"\(region)\""), "outline entry for \(region)")
     }
+    let labels = try CLI.tool("qpdf", ["--json", "--json-key=pagelabels", combined])
+    #expect(labels.contains("\"/P\": \"u:肃州 \""), "page labels name the region")
   }
 }

@@ -63,8 +63,12 @@ public struct LayoutComposer {
       findings += output.findings
       y += fitted + sectionGap
     }
+    // Page labels name the region, so a combined region pack reads 「肃州 1」, 「玉门 1」… in viewers.
+    let labelPrefix = context.focus.map { context.name($0, short: true) + " " } ?? ""
     let result = pages.enumerated().map { index, items in
-      Page(size: pageSize, items: items + chrome.footer(layout.footer, page: index + 1, of: pages.count, in: content).0)
+      Page(
+        size: pageSize, label: labelPrefix + "\(index + 1)",
+        items: items + chrome.footer(layout.footer, page: index + 1, of: pages.count, in: content).0)
     }
     return (result, findings)
   }
