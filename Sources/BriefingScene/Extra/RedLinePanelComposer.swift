@@ -48,6 +48,7 @@ public struct RedLinePanelComposer: Sendable {
   ) -> ComponentOutput {
     let kit = TextKit(measurer: measurer)
     let table = TableKit(kit: kit, theme: theme)
+    let format = input.format
     var findings: [Finding] = []
     var lines: [(sentence: String, status: String, statusKey: TextKey, peers: String)] = []
     for entry in input.entries {
@@ -60,7 +61,13 @@ public struct RedLinePanelComposer: Sendable {
     }
     let cellStyle = theme.text(.tableCellText)
     let statusWidth = table.naturalWidth(lines.map { ($0.status, theme.text($0.statusKey)) })
-    let peersWidth = min(rect.width * 0.35, table.naturalWidth(lines.map { ($0.peers, cellStyle) }))
+    let sentenceWidth = table.naturalWidth(lines.map { ($0.sentence, cellStyle) })
+    var peersWidth = min(rect.width * 0.35, table.naturalWidth(lines.map { ($0.peers, cellStyle) }))
+    // In a narrow panel the sentence (value, limit, gap) matters more than the peer count.
+    if sentenceWidth + statusWidth + peersWidth > rect.width, peersWidth > 0 {
+      peersWidth = 0
+      findings.append(Finding(.notice, .columnsDropped(format.style == .chinese ? "其余地区超限数" : "peer counts")))
+    }
     let columns = table.columns(
       from: rect.minX,
       widths: [max(0, rect.width - statusWidth - peersWidth), statusWidth, peersWidth],
@@ -83,10 +90,12 @@ public struct RedLinePanelComposer: Sendable {
         table.cell(
           line.status, theme.text(line.statusKey), column: columns[1], top: y, height: rowHeight,
           findings: &findings))
-      items.append(
-        table.cell(
-          line.peers, theme.text(.noteText), column: columns[2], top: y, height: rowHeight,
-          findings: &findings))
+      if peersWidth > 0 {
+        items.append(
+          table.cell(
+            line.peers, theme.text(.noteText), column: columns[2], top: y, height: rowHeight,
+            findings: &findings))
+      }
       y += rowHeight
       items += table.rule(
         index == lines.count - 1 ? .tableRuleOuter : .tableRuleRow, y: y, left: rect.minX,
