@@ -61,7 +61,7 @@ struct PageChrome {
 
   // MARK: - Facts line
 
-  /// 全市9个县（市、区）· 时序进度50.0% · 距年底还有184天 · 含预计数
+  /// 比较范围：全市9个县（市、区）· 时序进度：50.0% · 距年底还有184天 · 数据状态：含预计数（e/p 标记说明）
   private var facts: [String] {
     let progress = context.timeProgress * 100
     let estimates = context.dataset.observations.contains {
@@ -74,7 +74,7 @@ struct PageChrome {
         "时序进度：\(format(progress))%",
         "距年底还有\(context.daysLeftInYear)天",
       ]
-      if estimates { facts.append("数据状态：含预计数") }
+      if estimates { facts.append("数据状态：含预计数（数值后标 e；p 为初步数）") }
       // Generated words follow the sheet's script (OpenCC); the group label is data, kept as given.
       if context.language == .zhTW, let converter = try? ChineseConverter(.s2tw) {
         facts = facts.map(converter.convert)
@@ -87,7 +87,7 @@ struct PageChrome {
         "Time progress: \(format(progress))%",
         "\(context.daysLeftInYear) days left in the year",
       ]
-      if estimates { facts.append("Includes estimates") }
+      if estimates { facts.append("Includes estimates (marked e; p = preliminary)") }
       return facts
     }
   }
