@@ -139,34 +139,10 @@ public struct KPITableComposer: PaginatingComposer {
   }
 }
 
-// MARK: - Table styles
+// MARK: - KPI cell styles
 
-/// Text styles of a table, shrunk together.
-private struct TableStyles {
-  var header: TextStyle
-  var cell: TextStyle
-  var number: TextStyle
-  var alarm: TextStyle
-  var good: TextStyle
-
-  init(theme: ResolvedTheme) {
-    header = theme.text(.tableHeaderText)
-    cell = theme.text(.tableCellText)
-    number = theme.text(.tableCellNumber)
-    alarm = theme.text(.tableCellAlarm)
-    good = theme.text(.tableCellGood)
-  }
-
-  func scaled(_ factor: Double) -> TableStyles {
-    var copy = self
-    copy.header = header.scaled(factor)
-    copy.cell = cell.scaled(factor)
-    copy.number = number.scaled(factor)
-    copy.alarm = alarm.scaled(factor)
-    copy.good = good.scaled(factor)
-    return copy
-  }
-
+extension TableStyles {
+  /// The style of a KPI cell: its tone, else number or text by the column's alignment.
   func style(_ column: KPIColumn, _ tone: CellTone) -> TextStyle {
     switch tone {
     case .alarm: return alarm

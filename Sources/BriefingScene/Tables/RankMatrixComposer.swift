@@ -105,10 +105,10 @@ public struct RankMatrixComposer: PaginatingComposer {
   /// would get under four characters, all text shrinks by steps.
   private func columnWidths(
     _ data: RankMatrixData, width: Double, theme: ResolvedTheme, measurer: some TextMeasuring
-  ) -> (styles: MatrixStyles, widths: [Double], arrowWidths: [Double]) {
+  ) -> (styles: TableStyles, widths: [Double], arrowWidths: [Double]) {
     let padding = theme.length(.cellPadding)
     let gap = theme.length(.labelSpacing)
-    let base = MatrixStyles(theme: theme)
+    let base = TableStyles(theme: theme)
     var attempt = (styles: base, widths: [width, 0, 0], arrowWidths: [0.0, 0.0])
     for factor in [1.0, 0.9, 0.8, 0.7, 0.6] {
       let styles = base.scaled(factor)
@@ -145,34 +145,9 @@ public struct RankMatrixComposer: PaginatingComposer {
   }
 }
 
-// MARK: - Styles
+// MARK: - Rank matrix styles
 
-/// Text styles of a rank matrix, shrunk together.
-private struct MatrixStyles {
-  var header: TextStyle
-  var cell: TextStyle
-  var number: TextStyle
-  var alarm: TextStyle
-  var good: TextStyle
-
-  init(theme: ResolvedTheme) {
-    header = theme.text(.tableHeaderText)
-    cell = theme.text(.tableCellText)
-    number = theme.text(.tableCellNumber)
-    alarm = theme.text(.tableCellAlarm)
-    good = theme.text(.tableCellGood)
-  }
-
-  func scaled(_ factor: Double) -> MatrixStyles {
-    var copy = self
-    copy.header = header.scaled(factor)
-    copy.cell = cell.scaled(factor)
-    copy.number = number.scaled(factor)
-    copy.alarm = alarm.scaled(factor)
-    copy.good = good.scaled(factor)
-    return copy
-  }
-
+extension TableStyles {
   /// Rank text: bottom-two ranks are alarm-coloured and bold; first places good-coloured.
   func rank(_ tone: CellTone) -> TextStyle {
     switch tone {
