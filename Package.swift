@@ -49,7 +49,7 @@ let package = Package(
     // MARK: - Edges
     .target(
       name: "BriefingJobs",
-      dependencies: ["BriefingCore", .product(name: "Yams", package: "Yams")]
+      dependencies: ["BriefingCore", "BriefingSpec", .product(name: "Yams", package: "Yams")]
     ),
     .target(name: "BriefingRender", dependencies: ["BriefingScene", "CairoKit"]),
     .executableTarget(

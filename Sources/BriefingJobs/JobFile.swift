@@ -1,4 +1,5 @@
 import BriefingCore
+import BriefingSpec
 import Foundation
 import Yams
 
@@ -108,7 +109,7 @@ public enum JobLoader {
   /// Parses and validates job YAML. `file` locates findings and anchors relative paths.
   /// Returns nil when any error was found.
   public static func load(yaml: String, file: String) -> (JobFile?, [Finding]) {
-    var reader = JobNodeReader(file: file)
+    var reader = NodeReader(file: file)
     let root: Node
     do {
       guard let node = try Yams.compose(yaml: yaml) else {
@@ -136,7 +137,7 @@ public enum JobLoader {
     }
 
     // version
-    let version = reader.int(required("version"), path: "version", range: 1...Int.max)
+    let version = reader.wholeNumber(required("version"), path: "version", range: 1...Int.max)
     if let version, version != JobFile.currentVersion {
       reader.error(.jobVersion(version), at: entries["version"])
     }
@@ -190,7 +191,7 @@ public enum JobLoader {
         name = pattern
       }
     }
-    let retention = reader.int(entries["retention"], path: "retention", range: 1...1000) ?? JobFile.defaultRetention
+    let retention = reader.wholeNumber(entries["retention"], path: "retention", range: 1...1000) ?? JobFile.defaultRetention
     var schedule: JobFile.Schedule?
     if let node = entries["schedule"] {
       let fields = reader.mapping(node, path: "schedule", allowed: scheduleKeys)
@@ -243,56 +244,9 @@ public enum JobLoader {
 
 // MARK: - Strict node reading
 
-struct JobNodeReader {
-  let file: String
-  private(set) var findings: [Finding] = []
-
-  init(file: String) { self.file = file }
-
-  func location(_ node: Node?) -> SourceLocation {
-    guard let mark = node?.mark else { return SourceLocation(file: file) }
-    return SourceLocation(file: file, line: mark.line, column: mark.column)
-  }
-
-  mutating func error(_ message: Finding.Message, at node: Node?, notes: [String] = []) {
-    findings.append(Finding(.error, message, at: location(node), notes: notes))
-  }
-
-  mutating func mapping(_ node: Node, path: String, allowed: [String]) -> [String: Node] {
-    guard let mapping = node.mapping else {
-      error(.jobWrongType(path: path, expected: "a mapping"), at: node)
-      return [:]
-    }
-    var entries: [String: Node] = [:]
-    for (keyNode, valueNode) in mapping {
-      let key = keyNode.string ?? ""
-      if !allowed.contains(key) {
-        let hint = Suggestion.closest(to: key, in: allowed).map { "did you mean '\($0)'?" }
-        error(.jobUnknownKey(key, path: path), at: keyNode, notes: hint.map { [$0] } ?? [])
-        continue
-      }
-      if entries[key] != nil {
-        error(.jobDuplicateKey(key, path: path), at: keyNode)
-        continue
-      }
-      entries[key] = valueNode
-    }
-    return entries
-  }
-
-  mutating func string(_ node: Node?, path: String) -> String? {
-    guard let node else { return nil }
-    if let scalar = node.scalar, scalar.style == .plain, ["null", "Null", "NULL", "~", ""].contains(scalar.string) {
-      return nil
-    }
-    guard let text = node.scalar?.string else {
-      error(.jobWrongType(path: path, expected: "text"), at: node)
-      return nil
-    }
-    return text
-  }
-
-  mutating func int(_ node: Node?, path: String, range: ClosedRange<Int>) -> Int? {
+extension NodeReader {
+  /// A whole number in `range`; job files word the error as a type error (`wrong-type`).
+  mutating func wholeNumber(_ node: Node?, path: String, range: ClosedRange<Int>) -> Int? {
     guard let text = string(node, path: path) else { return nil }
     guard let number = Int(text), range.contains(number) else {
       let shown = range.upperBound == Int.max ? "≥ \(range.lowerBound)" : "\(range.lowerBound)…\(range.upperBound)"
@@ -300,14 +254,6 @@ struct JobNodeReader {
       return nil
     }
     return number
-  }
-
-  mutating func list(_ node: Node?, path: String) -> [Node]? {
-    guard let node else { return nil }
-    if let sequence = node.sequence { return Array(sequence) }
-    if node.scalar != nil { return [node] }
-    error(.jobWrongType(path: path, expected: "a list"), at: node)
-    return nil
   }
 }
 
@@ -319,12 +265,6 @@ extension Finding.Message {
   }
   static func jobSyntax(_ detail: String) -> Self {
     Self(code: "yaml-syntax", text: "job file is not valid YAML: \(detail)")
-  }
-  static func jobUnknownKey(_ key: String, path: String) -> Self {
-    Self(code: "unknown-key", text: "unknown key '\(key)' in \(path)")
-  }
-  static func jobDuplicateKey(_ key: String, path: String) -> Self {
-    Self(code: "duplicate-key", text: "key '\(key)' appears twice in \(path)")
   }
   static func jobMissingKey(_ key: String) -> Self {
     Self(code: "missing-key", text: "job file needs '\(key)'")

@@ -5,29 +5,29 @@ import Yams
 
 /// Reads a Yams node tree into values while collecting findings with file:line:column.
 /// Unknown keys are errors with a "did you mean" note; wrong types are errors; absent keys are
-/// left to the caller's defaults.
-struct NodeReader {
+/// left to the caller's defaults. Used for layout files and job files alike.
+public struct NodeReader {
   // MARK: Properties
-  let file: String
-  private(set) var findings: [Finding] = []
+  public let file: String
+  public private(set) var findings: [Finding] = []
 
-  init(file: String) { self.file = file }
+  public init(file: String) { self.file = file }
 
   // MARK: Locations
 
-  func location(_ node: Node?) -> SourceLocation {
+  public func location(_ node: Node?) -> SourceLocation {
     guard let mark = node?.mark else { return SourceLocation(file: file) }
     return SourceLocation(file: file, line: mark.line, column: mark.column)
   }
 
-  mutating func error(_ message: Finding.Message, at node: Node?, notes: [String] = []) {
+  public mutating func error(_ message: Finding.Message, at node: Node?, notes: [String] = []) {
     findings.append(Finding(.error, message, at: location(node), notes: notes))
   }
 
   // MARK: Mappings
 
   /// The entries of a mapping keyed by their string keys; reports keys not in `allowed`.
-  mutating func mapping(_ node: Node, path: String, allowed: [String]) -> [String: Node] {
+  public mutating func mapping(_ node: Node, path: String, allowed: [String]) -> [String: Node] {
     guard let mapping = node.mapping else {
       error(.wrongType(path: path, expected: "a mapping"), at: node)
       return [:]
@@ -52,7 +52,7 @@ struct NodeReader {
   // MARK: Scalars
 
   /// A scalar as text; `null`, `~` and empty plain scalars count as absent.
-  mutating func string(_ node: Node?, path: String) -> String? {
+  public mutating func string(_ node: Node?, path: String) -> String? {
     guard let node, !Self.isNull(node) else { return nil }
     guard let text = node.scalar?.string else {
       error(.wrongType(path: path, expected: "text"), at: node)
@@ -61,7 +61,7 @@ struct NodeReader {
     return text
   }
 
-  mutating func double(_ node: Node?, path: String, range: ClosedRange<Double>) -> Double? {
+  public mutating func double(_ node: Node?, path: String, range: ClosedRange<Double>) -> Double? {
     guard let text = string(node, path: path) else { return nil }
     guard let number = Double(text), range.contains(number) else {
       error(.outOfRange(path: path, value: text, range: "\(range)"), at: node)
@@ -70,7 +70,7 @@ struct NodeReader {
     return number
   }
 
-  mutating func int(_ node: Node?, path: String, range: ClosedRange<Int>) -> Int? {
+  public mutating func int(_ node: Node?, path: String, range: ClosedRange<Int>) -> Int? {
     guard let text = string(node, path: path) else { return nil }
     guard let number = Int(text), range.contains(number) else {
       error(.outOfRange(path: path, value: text, range: "\(range)"), at: node)
@@ -79,7 +79,7 @@ struct NodeReader {
     return number
   }
 
-  mutating func bool(_ node: Node?, path: String) -> Bool? {
+  public mutating func bool(_ node: Node?, path: String) -> Bool? {
     guard let text = string(node, path: path) else { return nil }
     switch text.lowercased() {
     case "true", "yes", "on": return true
@@ -96,7 +96,7 @@ struct NodeReader {
   }
 
   /// A value of a closed set, with a "did you mean" note for typos.
-  mutating func choice<E: RawRepresentable & CaseIterable>(
+  public mutating func choice<E: RawRepresentable & CaseIterable>(
     _ node: Node?, path: String, as type: E.Type
   ) -> E? where E.RawValue == String {
     guard let text = string(node, path: path) else { return nil }
@@ -109,7 +109,7 @@ struct NodeReader {
   }
 
   /// A sequence of nodes; a single scalar is read as a one-element list.
-  mutating func list(_ node: Node?, path: String) -> [Node]? {
+  public mutating func list(_ node: Node?, path: String) -> [Node]? {
     guard let node else { return nil }
     if let sequence = node.sequence { return Array(sequence) }
     if node.scalar != nil { return [node] }
