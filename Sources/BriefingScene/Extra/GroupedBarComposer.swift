@@ -4,12 +4,17 @@ import BriefingStats
 // MARK: - Grouped bar input
 
 /// This period against the same period last year, per region (`value` and `priorValue`).
-public struct GroupedBarInput: Hashable, Sendable {
-  /// Rows of one indicator and period, drawn in this order; group rows are ignored.
+public typealias GroupedBarInput = OneIndicatorChartInput
+
+/// What a one-indicator peer chart needs: the group's rows for one indicator and period, display
+/// names and the focus region. Shared by the scatter and the grouped bars.
+public struct OneIndicatorChartInput: Hashable, Sendable {
+  /// Rows of one indicator and period, drawn in this order; group rows give group figures only.
   public var rows: [ComparisonRow]
   /// Display names by region id. Default for a missing id: the id.
   public var names: [RegionID: String]
   public var indicator: Indicator
+  /// The region drawn in the focus colour.
   public var focus: RegionID
   /// Default: `.chinese`.
   public var format: NumberFormat

@@ -4,28 +4,7 @@ import BriefingStats
 // MARK: - Scatter input
 
 /// Level against growth for one indicator and period: one point per member region.
-public struct ScatterInput: Hashable, Sendable {
-  /// Rows of one indicator and period; group rows are ignored except for the group figures.
-  public var rows: [ComparisonRow]
-  /// Display names by region id. Default for a missing id: the id.
-  public var names: [RegionID: String]
-  public var indicator: Indicator
-  /// The region drawn in the focus colour, larger.
-  public var focus: RegionID
-  /// Default: `.chinese`.
-  public var format: NumberFormat
-
-  public init(
-    rows: [ComparisonRow], names: [RegionID: String], indicator: Indicator, focus: RegionID,
-    format: NumberFormat = .chinese
-  ) {
-    self.rows = rows
-    self.names = names
-    self.indicator = indicator
-    self.focus = focus
-    self.format = format
-  }
-}
+public typealias ScatterInput = OneIndicatorChartInput
 
 // MARK: - Scatter data
 
