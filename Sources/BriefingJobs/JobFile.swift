@@ -13,7 +13,7 @@ import Yams
 /// | `data`       | yes      | —                              | data folder or file; relative to the job file's folder |
 /// | `layouts`    | yes      | —                              | layout path or list of paths; relative to the job file |
 /// | `regions`    | no       | `every`                        | list of region ids, or `every` |
-/// | `group`      | no       | none                           | region group the caller restricts `every` to |
+/// | `group`      | no       | none                           | region group the caller restricts `every` to; `all`: every region of every group |
 /// | `period`     | no       | `latest`                       | `latest` (latest cumulative period in the data) or a code such as `2024-H1` |
 /// | `output`     | yes      | —                              | output folder; relative to the job file |
 /// | `name`       | no       | `{layout}/{region}-{period}`   | output name pattern; `/` makes folders |
@@ -26,6 +26,8 @@ public struct JobFile: Hashable, Sendable {
   public static let currentVersion = 1
   public static let defaultName = "{layout}/{region}-{period}"
   public static let defaultRetention = 12
+  /// `group: all` — `regions: every` then means every member of every peer group.
+  public static let allGroups = "all"
 
   public enum Regions: Hashable, Sendable {
     case every

@@ -41,6 +41,9 @@ public struct RunOptions: @unchecked Sendable {
   /// Seconds a hook may run before it is terminated.
   public var hookTimeout: Double = 600
   public var pid: Int32 = getpid()
+  /// Render only this slice of the job (`--shard i/n`); nil renders everything. A shard writes
+  /// `manifest-shard-i-of-n.json` only; retention and hooks wait for the merge.
+  public var shard: Shard?
 
   public init(toolVersion: String, log: any LogSink) {
     self.toolVersion = toolVersion
@@ -85,7 +88,7 @@ public enum JobRunner {
   }
 }
 
-private struct Run {
+struct Run {
   let job: JobFile
   let producer: any ReportProducing
   let options: RunOptions
@@ -95,6 +98,10 @@ private struct Run {
   var runID: String?
   var started: Date
   var published: [String] = []
+  /// Units of the whole job when this run is one shard of it.
+  var jobUnits: Int?
+  /// Set when this run merges shard manifests: how many.
+  var mergedShards: Int?
 
   init(job: JobFile, producer: any ReportProducing, options: RunOptions) {
     self.job = job
@@ -129,40 +136,27 @@ private struct Run {
       return refuse(.ioError, .outputIO(error.description))
     }
 
-    // 2. Lock.
-    let lockPath = out + "/" + JobRunner.lockName
-    let fd = open(lockPath, O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0o644)
-    if fd < 0 {
-      return refuse(.ioError, .outputIO(FileFailure("open lock", lockPath, code: errno).description))
-    }
-    defer { close(fd) }
-    if flock(fd, LOCK_EX | LOCK_NB) != 0 {
-      let code = errno
-      if code == EWOULDBLOCK {
-        var buffer = [UInt8](repeating: 0, count: 32)
-        let count = buffer.withUnsafeMutableBytes { pread(fd, $0.baseAddress, $0.count, 0) }
-        let text = count > 0 ? String(decoding: buffer[0..<count], as: UTF8.self) : ""
-        let holder = Int32(text.trimmingCharacters(in: .whitespacesAndNewlines))
-        log.emit(.error, "locked", [("lock", lockPath), ("holder_pid", holder.map { "\($0)" } ?? "unknown")])
-        return RunReport(outcome: .locked(holderPid: holder), runID: nil, manifest: nil, manifestPath: nil, findings: [], published: [])
-      }
-      return refuse(.ioError, .outputIO(FileFailure("flock", lockPath, code: code).description))
-    }
-    let pidText = Array("\(options.pid)\n".utf8)
-    _ = ftruncate(fd, 0)
-    _ = pidText.withUnsafeBytes { pwrite(fd, $0.baseAddress, $0.count, 0) }
+    // 2. Lock (shards share the whole-run lock and hold their own; see `RunLock`).
+    let (lock, refusal) = takeLock()
+    guard let lock else { return refusal! }
+    defer { lock.release() }
 
     // 3. Leftovers of crashed runs (we hold the lock, so they are not anybody's live staging).
-    for name in Posix.list(out) where name.hasPrefix(JobRunner.stagingPrefix) || name.hasPrefix(".manifest.json.tmp-") {
+    // A shard removes only its own leftovers: the other shards may be running.
+    let leftovers = options.shard.map { [$0.stagingPrefix, "." + $0.manifestName + ".tmp-"] }
+      ?? [JobRunner.stagingPrefix, ".manifest"]
+    for name in Posix.list(out) where leftovers.contains(where: name.hasPrefix) {
       Posix.removeTree(out + "/" + name)
       log.emit(.info, "cleaned", [("path", name)])
     }
 
     // 4. Plan.
-    let units = plan(periods: periods, regions: regions)
-    guard !findings.hasErrors, let units else {
-      return finishWithoutRendering(.invalid, units: units ?? [])
+    let planned = plan(periods: periods, regions: regions)
+    guard !findings.hasErrors, let planned else {
+      return finishWithoutRendering(.invalid, units: planned ?? [])
     }
+    jobUnits = planned.count
+    let units = options.shard.map { $0.select(planned) } ?? planned
 
     // 5. Fingerprint the inputs.
     let inputs: [Manifest.Input]
@@ -180,13 +174,13 @@ private struct Run {
     if !options.force, let previous = loadLatestManifest(), unchanged(previous, inputs: inputs, units: units) {
       log.emit(.info, "skipped", [("reason", "unchanged"), ("previous_run", previous.runID)])
       log.emit(.info, "done", [("status", "skipped"), ("units", "\(units.count)"), ("published", "0"), ("seconds", seconds(since: started))])
-      return RunReport(outcome: .skipped, runID: nil, manifest: previous, manifestPath: out + "/manifest.json", findings: findings, published: [])
+      return RunReport(outcome: .skipped, runID: nil, manifest: previous, manifestPath: out + "/" + manifestName, findings: findings, published: [])
     }
 
     // 7. Stage.
     let id = makeRunID()
     runID = id
-    let staging = out + "/" + JobRunner.stagingPrefix + id
+    let staging = out + "/" + (options.shard?.stagingPrefix ?? JobRunner.stagingPrefix) + id
     do {
       try Posix.makeDirectory(staging)
     } catch {
@@ -294,6 +288,19 @@ private struct Run {
       outcome = stagingIOFailures > 0 ? .ioError : .failed
     }
     return finish(outcome, units: records, inputs: inputs, outputs: outputs, staging: staging)
+  }
+
+  /// The run's locks (see `RunLock`), or the report to return: 75 when another run holds them.
+  mutating func takeLock() -> (RunLock?, RunReport?) {
+    switch RunLock.acquire(out: out, shard: options.shard, pid: options.pid) {
+    case .success(let lock):
+      return (lock, nil)
+    case .failure(.held(let path, let holder)):
+      log.emit(.error, "locked", [("lock", path), ("holder_pid", holder.map { "\($0)" } ?? "unknown")])
+      return (nil, RunReport(outcome: .locked(holderPid: holder), runID: nil, manifest: nil, manifestPath: nil, findings: [], published: []))
+    case .failure(.failed(let failure)):
+      return (nil, refuse(.ioError, .outputIO(failure.description)))
+    }
   }
 
   // MARK: Planning
@@ -417,7 +424,7 @@ private struct Run {
   // MARK: Idempotence
 
   func loadLatestManifest() -> Manifest? {
-    guard let data = FileManager.default.contents(atPath: out + "/manifest.json") else { return nil }
+    guard let data = FileManager.default.contents(atPath: out + "/" + manifestName) else { return nil }
     return try? JSONDecoder().decode(Manifest.self, from: data)
   }
 
@@ -528,13 +535,16 @@ private struct Run {
       runID: id, job: job.file, toolVersion: options.toolVersion, status: outcome.status,
       period: units.first?.period, startedAt: EventLog.timestamp(started), finishedAt: EventLog.timestamp(options.clock.now()),
       seconds: options.clock.now().timeIntervalSince(started), inputs: inputs, outputs: outputs, units: units,
-      findings: findings)
+      findings: findings,
+      shard: options.shard.map { ShardRecord(index: $0.index, count: $0.count, jobUnits: jobUnits ?? units.count) },
+      mergedShards: mergedShards)
     var manifestPath: String? = writeManifest(manifest, id: id)
     if let staging { Posix.removeTree(staging) }
-    applyRetention()
+    // A shard leaves retention and delivery to the merge.
+    if options.shard == nil { applyRetention() }
 
     // Hooks run after publication; they never remove anything.
-    let hook = outcome.isSuccess ? job.onSuccess : job.onFailure
+    let hook = options.shard != nil ? nil : outcome.isSuccess ? job.onSuccess : job.onFailure
     if let hook {
       let status = runHook(hook, status: outcome.status, manifest: manifestPath ?? "")
       if status != 0 {
@@ -557,25 +567,27 @@ private struct Run {
     return RunReport(outcome: outcome, runID: id, manifest: manifest, manifestPath: manifestPath, findings: findings, published: published)
   }
 
-  /// Writes `runs/<id>/manifest.json` and replaces `manifest.json`, both by rename.
+  /// `manifest.json`, or `manifest-shard-i-of-n.json` for a shard.
+  var manifestName: String { options.shard?.manifestName ?? "manifest.json" }
+
+  /// Writes `runs/<id>/manifest.json` and replaces `manifest.json`, both by rename; a shard
+  /// replaces only its `manifest-shard-i-of-n.json`. Returns the path of the first.
   func writeManifest(_ manifest: Manifest, id: String) -> String? {
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
     guard let data = try? encoder.encode(manifest) else { return nil }
     let bytes = [UInt8](data) + [0x0A]
-    let runFolder = "runs/" + id
+    let finals = options.shard == nil ? ["runs/" + id + "/manifest.json", manifestName] : [manifestName]
+    let temporary = out + "/." + manifestName + ".tmp-" + id
     do {
-      try ensureDirectories(root: out, for: runFolder + "/manifest.json", checkLinks: true)
-      for (temporary, final) in [
-        (out + "/.manifest.json.tmp-" + id, out + "/" + runFolder + "/manifest.json"),
-        (out + "/.manifest.json.tmp-" + id, out + "/manifest.json"),
-      ] {
+      for final in finals {
+        try ensureDirectories(root: out, for: final, checkLinks: true)
         unlink(temporary)
         try Posix.writeNewFile(temporary, bytes)
-        try Posix.rename(temporary, final)
+        try Posix.rename(temporary, out + "/" + final)
       }
       Posix.fsyncDirectory(out)
-      return out + "/" + runFolder + "/manifest.json"
+      return out + "/" + finals[0]
     } catch {
       log.emit(.error, "manifest-failed", [("error", "\(error)")])
       return nil

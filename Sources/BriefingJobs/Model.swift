@@ -146,6 +146,10 @@ public struct Manifest: Codable, Hashable, Sendable {
   public var outputs: [Output]
   public var units: [UnitRecord]
   public var findings: [Finding]
+  /// Present on a shard's manifest (`manifest-shard-i-of-n.json`).
+  public var shard: ShardRecord? = nil
+  /// Present on a merged manifest: the number of shard manifests it combines.
+  public var mergedShards: Int? = nil
 }
 
 /// What `JobRunner.run` returns.

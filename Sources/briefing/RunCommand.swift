@@ -25,11 +25,39 @@ struct Run: ParsableCommand {
   @Flag(help: "Print only failures (for cron, which mails any output).")
   var quiet = false
 
+  @Option(help: ArgumentHelp(
+    "Render only shard I of N (1-based, e.g. 2/3) and write manifest-shard-I-of-N.json.",
+    discussion: "Regions sorted by id (UTF-8 bytes), dealt round-robin: the p-th (from 0) goes to shard p mod N + 1."))
+  var shard: String?
+
+  @Option(help: "After all N shards ran: check and combine their manifests into manifest.json, then run the hooks.")
+  var merge: Int?
+
+  func validate() throws {
+    if let shard, Shard(parsing: shard) == nil {
+      throw ValidationError("--shard must be I/N with 1 ≤ I ≤ N ≤ \(Shard.maxCount), e.g. 2/3 (got '\(shard)')")
+    }
+    if let merge, Shard(index: 1, count: merge) == nil {
+      throw ValidationError("--merge must be the shard count N, 1 ≤ N ≤ \(Shard.maxCount) (got \(merge))")
+    }
+    if shard != nil, merge != nil { throw ValidationError("--shard and --merge are separate steps; give one") }
+  }
+
   func run() throws {
     let (loaded, jobFindings) = JobLoader.load(file: job)
     guard let jobFile = loaded else {
       for finding in jobFindings { printError("briefing: \(finding)") }
       throw ExitCode(65)
+    }
+    let slice = shard.flatMap { Shard(parsing: $0) }
+    let log = RunLog(quiet: quiet, file: jobFile.output + "/" + (slice?.logName ?? "briefing.log"))
+    var options = RunOptions(toolVersion: BriefingVersion.string, log: log)
+    options.force = force
+    options.shard = slice
+    if let merge {
+      let report = JobRunner.merge(job: jobFile, shards: merge, options: options)
+      if report.exitCode != 0 { throw ExitCode(report.exitCode) }
+      return
     }
     let result = DatasetLoader.load(jobFile.data)
     guard let dataset = result.dataset else {
@@ -37,17 +65,20 @@ struct Run: ParsableCommand {
       throw ExitCode(65)
     }
     let table = compare(dataset)
-    let group = jobFile.group.flatMap { id in dataset.peerGroups.first { $0.id.rawValue == id } }
+    // `group: all`: every member of every peer group, each compared in its own (first) group.
+    let everyGroup = jobFile.group == JobFile.allGroups
+    let group = everyGroup ? nil : jobFile.group.flatMap { id in dataset.peerGroups.first { $0.id.rawValue == id } }
       ?? dataset.peerGroups.first
-    let log = RunLog(quiet: quiet, file: jobFile.output + "/briefing.log")
-    var options = RunOptions(toolVersion: BriefingVersion.string, log: log)
-    options.force = force
+    var regions = (group?.members ?? []).map(\.rawValue)
+    if everyGroup {
+      var seen: Set<RegionID> = []
+      regions = dataset.peerGroups.flatMap(\.members).filter { seen.insert($0).inserted }.map(\.rawValue)
+    }
     // The log file keeps every event; `RunLog` alone decides what --quiet shows on stderr.
     let report = JobRunner.run(
       job: jobFile,
       producer: SheetProducer(dataset: dataset, table: table, group: group?.id.rawValue),
-      periods: dataset.periods.map(\.code), regions: (group?.members ?? []).map(\.rawValue),
-      options: options)
+      periods: dataset.periods.map(\.code), regions: regions, options: options)
     if report.exitCode != 0 { throw ExitCode(report.exitCode) }
   }
 }

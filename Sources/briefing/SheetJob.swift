@@ -170,14 +170,15 @@ struct SheetJob {
     return (files, pages.count)
   }
 
-  /// One PNG per member region × indicator: `<layout>-<period>/<region>/<indicator>.png` at 96 dpi.
+  /// One PNG per member region × indicator: `<layout>-<period>/<region>/<indicator>.png` at 96 dpi;
+  /// with a focus region, only that region's charts (a job renders one region per unit).
   private func renderCharts(composer: LayoutComposer, context: SheetContext)
     throws(Failure) -> ([OutputFile], [Finding])
   {
     var files: [OutputFile] = []
     var findings: [Finding] = []
     let folder = FileName.safe("\(document.name)-\(selection.period.code)")
-    for region in context.group.members {
+    for region in selection.focus.map({ [$0] }) ?? context.group.members {
       var regional = context
       regional.focus = region
       for indicator in context.indicators(document.indicators) {
