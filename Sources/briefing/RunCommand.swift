@@ -2,6 +2,7 @@ import ArgumentParser
 import BriefingCore
 import BriefingIngest
 import BriefingJobs
+import BriefingSpec
 import BriefingStats
 import Foundation
 
@@ -77,7 +78,7 @@ struct Run: ParsableCommand {
     // The log file keeps every event; `RunLog` alone decides what --quiet shows on stderr.
     let report = JobRunner.run(
       job: jobFile,
-      producer: SheetProducer(dataset: dataset, table: table, group: group?.id.rawValue),
+      producer: SheetProducer(dataset: dataset, table: table, group: group),
       periods: dataset.periods.map(\.code), regions: regions, options: options)
     if report.exitCode != 0 { throw ExitCode(report.exitCode) }
   }
@@ -90,19 +91,44 @@ struct Run: ParsableCommand {
 struct SheetProducer: ReportProducing {
   let dataset: Dataset
   let table: ComparisonTable
-  let group: String?
+  /// The group every unit is compared in; nil: each region's first peer group.
+  let group: PeerGroup?
+  /// Each region's first peer group, found once: `Dataset.peerGroups` costs O(regions²) per call,
+  /// which a national job (3,000 regions) must not pay per unit.
+  private let firstGroup: [RegionID: PeerGroup]
+
+  init(dataset: Dataset, table: ComparisonTable, group: PeerGroup?) {
+    self.dataset = dataset
+    self.table = table
+    self.group = group
+    var first: [RegionID: PeerGroup] = [:]
+    for peers in dataset.peerGroups {
+      for member in peers.members where first[member] == nil { first[member] = peers }
+    }
+    firstGroup = first
+  }
 
   func produce(_ unit: WorkUnit) throws -> [ProducedFile] {
     let (document, _) = try loadLayout(unit.layout)
-    let selection = try SheetSelection.resolve(
-      dataset: dataset, focus: unit.region, period: unit.period, group: group, scope: document.scope)
-    let job = SheetJob(document: document, dataset: dataset, table: table, selection: selection)
+    let job = SheetJob(document: document, dataset: dataset, table: table, selection: try selection(unit, document))
     let (files, findings) = try job.render(dpi: 0)
     if findings.hasErrors { throw Failure.data(findings) }
     return files.map { file in
       let path = file.name.hasSuffix(".pdf") ? unit.outputName + ".pdf" : unit.outputName + "/" + file.name
       return ProducedFile(path: path, bytes: file.bytes)
     }
+  }
+
+  /// A region unit's focus, group and period directly (the planner took the region from the
+  /// data); anything else through `SheetSelection.resolve`, which explains what is wrong.
+  private func selection(_ unit: WorkUnit, _ document: LayoutDocument) throws -> SheetSelection {
+    if let region = unit.region.map({ RegionID($0) }), let period = Period(code: unit.period),
+      let peers = group ?? firstGroup[region], peers.members.contains(region)
+    {
+      return SheetSelection(focus: region, group: peers, period: period)
+    }
+    return try SheetSelection.resolve(
+      dataset: dataset, focus: unit.region, period: unit.period, group: group?.id.rawValue, scope: document.scope)
   }
 }
 

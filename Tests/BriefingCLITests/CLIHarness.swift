@@ -41,6 +41,18 @@ enum CLI {
       stderr: String(decoding: errData, as: UTF8.self))
   }
 
+  /// Starts the CLI in the repository root without waiting; its output is discarded.
+  static func start(_ arguments: [String]) throws -> Process {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: binary)
+    process.arguments = arguments
+    process.currentDirectoryURL = URL(fileURLWithPath: root)
+    process.standardOutput = FileHandle.nullDevice
+    process.standardError = FileHandle.nullDevice
+    try process.run()
+    return process
+  }
+
   /// Runs an external tool (pdftotext, pdffonts, qpdf) and returns its standard output.
   static func tool(_ name: String, _ arguments: [String]) throws -> String {
     let process = Process()

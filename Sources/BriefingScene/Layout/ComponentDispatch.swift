@@ -109,9 +109,8 @@ struct ComponentDispatch {
 
   private func trendLine(_ spec: ComponentSpec, in rect: Rect) -> ComposedFrame {
     guard let (indicator, focus) = bound(spec) else { return unbound(spec, in: rect) }
-    let rows = context.table.rows.filter {
-      $0.indicator == indicator.id && $0.group == context.group.id
-        && $0.period.family == context.period.family && $0.period <= context.period
+    let rows = context.table.rows(group: context.group.id).filter {
+      $0.indicator == indicator.id && $0.period.family == context.period.family && $0.period <= context.period
     }
     let input = TrendLineInput(
       rows: rows, names: context.names, indicator: indicator, focus: focus,

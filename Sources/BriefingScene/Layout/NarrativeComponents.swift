@@ -35,7 +35,7 @@ struct NarrativeComponents {
   func headlineText(_ selection: IndicatorSelection) -> String? {
     guard let narrator else { return nil }
     let indicators = context.indicators(selection)
-    let rows = context.table.rows.filter { $0.period == context.period }
+    let rows = context.table.rows(period: context.period, group: context.group.id)
     let paragraph = narrator.headline(rows: rows, indicators: indicators)
     let summary = narrator.progressSummary(rows: rows, indicators: indicators)
     // Chinese sentences end in 。 and run on; English ones need a space between them.
@@ -95,7 +95,7 @@ struct NarrativeComponents {
   private func listTexts(_ spec: ComponentSpec) -> [(title: String, lines: [String])]? {
     guard let narrator else { return nil }
     let indicators = context.indicators(.main)
-    let rows = context.table.rows.filter { $0.period == context.period }
+    let rows = context.table.rows(period: context.period, group: context.group.id)
     let limit = spec.lines ?? 3
     let highlights = narrator.highlights(rows: rows, indicators: indicators, limit: limit)
     let shortfalls = narrator.shortfalls(rows: rows, indicators: indicators, limit: limit)

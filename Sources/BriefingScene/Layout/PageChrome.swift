@@ -64,9 +64,9 @@ struct PageChrome {
   /// 比较范围：全市9个县（市、区）· 时序进度：50.0% · 距年底还有184天 · 数据状态：含预计数（e/p 标记说明）
   private var facts: [String] {
     let progress = context.timeProgress * 100
-    let estimates = context.dataset.observations.contains {
-      $0.period == context.period && ($0.status == .estimate || $0.status == .preliminary)
-        && context.group.members.contains($0.region)
+    // The group's rows, not the whole dataset: this runs for every page and every chart.
+    let estimates = context.table.rows(period: context.period, group: context.group.id).contains {
+      !$0.isGroupRow && ($0.status == .estimate || $0.status == .preliminary)
     }
     switch context.language {
     case .zhCN, .zhTW:

@@ -27,8 +27,10 @@ public struct SheetContext: Sendable {
     self.group = group
     self.period = period
     self.language = language
-    let progress = table.rows.first { $0.period == period && $0.timeProgressPct != nil }?
-      .timeProgressPct
+    // Time progress depends on the period only: the group's rows have it (the whole table is
+    // the fallback for a group without rows).
+    let progress = (table.rows(period: period, group: group.id).first { $0.timeProgressPct != nil }
+      ?? table.rows.first { $0.period == period && $0.timeProgressPct != nil })?.timeProgressPct
     self.timeProgress = (progress ?? period.elapsedShareOfYear * 100) / 100
   }
 

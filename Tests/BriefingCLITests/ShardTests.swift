@@ -1,0 +1,92 @@
+import Foundation
+import Testing
+
+/// `briefing run --shard i/n` as separate processes: the union of the shards' files equals one
+/// whole run, file for file; bad shard values are usage errors.
+@Suite(.serialized) struct ShardCLITests {
+  /// A job over the Jiuquan sample: a sheet per region and a chart per region × main indicator.
+  private func makeJob(in dir: String) throws -> String {
+    let job = """
+      version: 1
+      data: \(CLI.root)/Samples/jiuquan-2024h1
+      layouts: [\(CLI.root)/Layouts/half-year-comparison.yaml, \(CLI.root)/Layouts/region-charts.yaml]
+      regions: every
+      period: 2024-H1
+      output: out
+      """
+    try job.write(toFile: dir + "/job.yaml", atomically: true, encoding: .utf8)
+    return dir + "/job.yaml"
+  }
+
+  @Test func threeShardProcessesEqualOneRunFileForFile() throws {
+    let sharded = try CLI.scratch()
+    let shardedJob = try makeJob(in: sharded)
+    let processes = try (1...3).map { index in try CLI.start(["run", shardedJob, "--shard", "\(index)/3", "--quiet"]) }
+    for process in processes {
+      process.waitUntilExit()
+      #expect(process.terminationStatus == 0)
+    }
+    let merge = try CLI.run(["run", shardedJob, "--merge", "3"])
+    #expect(merge.status == 0, "\(merge.stderr)")
+
+    let whole = try CLI.scratch()
+    let single = try CLI.run(["run", try makeJob(in: whole), "--quiet"])
+    #expect(single.status == 0, "\(single.stderr)")
+
+    let shardedFiles = try reports(in: sharded + "/out")
+    let wholeFiles = try reports(in: whole + "/out")
+    #expect(shardedFiles.count == 9 + 9 * 14)
+    #expect(shardedFiles.keys.sorted() == wholeFiles.keys.sorted())
+    for (path, bytes) in wholeFiles { #expect(shardedFiles[path] == bytes, "\(path) differs") }
+
+    // The merged manifest lists the same outputs as the whole run's.
+    let merged = try manifestOutputs(sharded + "/out/manifest.json")
+    #expect(merged == (try manifestOutputs(whole + "/out/manifest.json")))
+    #expect(merged.count == wholeFiles.count)
+  }
+
+  @Test(arguments: ["0/3", "4/3", "3", "1/0", "x/3", "-1/3"])
+  func badShardIsAUsageError(_ value: String) throws {
+    let dir = try CLI.scratch()
+    let result = try CLI.run(["run", try makeJob(in: dir), "--shard=" + value])
+    #expect(result.status == 64)
+    #expect(result.stderr.contains("--shard must be I/N"))
+    #expect(!FileManager.default.fileExists(atPath: dir + "/out"))
+  }
+
+  @Test func mergeBeforeAllShardsRanExits65() throws {
+    let dir = try CLI.scratch()
+    let job = try makeJob(in: dir)
+    let first = try CLI.run(["run", job, "--shard", "1/2", "--quiet"])
+    #expect(first.status == 0, "\(first.stderr)")
+    let merge = try CLI.run(["run", job, "--merge", "2"])
+    #expect(merge.status == 65)
+    #expect(merge.stderr.contains("no manifest from shard 2 of 2"))
+    #expect(!FileManager.default.fileExists(atPath: dir + "/out/manifest.json"))
+  }
+
+  // MARK: - Helpers
+
+  /// Published report files (PDF, PNG) by relative path, without the run bookkeeping.
+  private func reports(in folder: String) throws -> [String: Data] {
+    var files: [String: Data] = [:]
+    let enumerator = FileManager.default.enumerator(atPath: folder)
+    while let path = enumerator?.nextObject() as? String {
+      guard path.hasSuffix(".pdf") || path.hasSuffix(".png") else { continue }
+      files[path] = try Data(contentsOf: URL(fileURLWithPath: folder + "/" + path))
+    }
+    return files
+  }
+
+  /// `path → sha256` of a manifest's outputs.
+  private func manifestOutputs(_ path: String) throws -> [String: String] {
+    let data = try Data(contentsOf: URL(fileURLWithPath: path))
+    let object = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+    let outputs = try #require(object["outputs"] as? [[String: Any]])
+    var result: [String: String] = [:]
+    for output in outputs {
+      if let path = output["path"] as? String, let sha = output["sha256"] as? String { result[path] = sha }
+    }
+    return result
+  }
+}
