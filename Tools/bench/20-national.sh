@@ -1,0 +1,206 @@
+#!/usr/bin/env bash
+# National scenario benchmark (issue 8, part 2): every county-level unit of China, synthetic values.
+#
+#   Tools/bench/20-national.sh              # 3 runs of each measurement (about 40 min on 2 cores)
+#   BENCH_QUICK=1 Tools/bench/20-national.sh  # one run each
+#
+# Measures with GNU time (wall, CPU = user + system, peak RSS):
+#   1. `briefing analyze` on the 2,845 units (target < 2 s) and on 3,000 units (issue 4: < 2 s, < 300 MB);
+#   2. the national job: one sheet PDF per unit (Tools/bench/national-sheet.yaml, the half-year sheet)
+#      and one PNG per unit × main indicator (Layouts/region-charts.yaml), run as BENCH_SHARDS
+#      parallel shards (`briefing run JOB --shard i/n`, default: the number of cores) plus
+#      `--merge` (target: 2,845 PDFs + 42,675 PNGs in < 5 min wall on 2 cores, peak RSS < 1 GB);
+#   3. the scaling series 100, 300, 1,000, 2,845 units (whole prefectures): analyze and the same job,
+#      cost per unit.
+# Writes the Markdown section to Output/bench/national.md (Tools/bench/run-all.sh collects it).
+#
+# Variables: BENCH_RUNS (default 3), BENCH_QUICK=1 (one run), BENCH_SHARDS (default nproc),
+# BENCH_SERIES (default "100 300 1000 2845"), BRIEFING_DIVISIONS (default ../shared/data/cn_divisions.csv),
+# BENCH_SKIP_BUILD=1 (use the existing release binary), BENCH_OUT (default Output/bench).
+set -euo pipefail
+
+cd "$(dirname "$0")/../.."
+ROOT=$PWD
+OUT=${BENCH_OUT:-$ROOT/Output/bench}
+RUNS=${BENCH_RUNS:-3}
+[[ ${BENCH_QUICK:-0} == 1 ]] && RUNS=1
+SHARDS=${BENCH_SHARDS:-$(nproc)}
+SERIES=${BENCH_SERIES:-"100 300 1000 2845"}
+export BRIEFING_DIVISIONS=${BRIEFING_DIVISIONS:-$ROOT/../shared/data/cn_divisions.csv}
+BIN=$ROOT/.build/release/briefing
+WORK=$OUT/national-work
+RESULTS=$WORK/results.tsv   # name, run, wall s, cpu s, peak RSS KB, units, files
+
+[[ -x /usr/bin/time ]] || { echo "20-national.sh: needs GNU time (/usr/bin/time)" >&2; exit 69; }
+[[ -r $BRIEFING_DIVISIONS ]] || { echo "20-national.sh: cannot read $BRIEFING_DIVISIONS (set BRIEFING_DIVISIONS)" >&2; exit 66; }
+
+# MARK: - Build and data
+
+if [[ ${BENCH_SKIP_BUILD:-0} != 1 ]]; then
+  make -s fonts >/dev/null
+  swift build -c release >/dev/null
+fi
+rm -rf "$WORK"
+mkdir -p "$WORK"
+: >"$RESULTS"
+
+data_for() { # units → data folder (generated once)
+  local folder=$WORK/data-$1
+  if [[ ! -d $folder ]]; then
+    if [[ $1 == all ]]; then
+      python3 Tools/bench/national_data.py --out "$folder" >/dev/null
+    else
+      python3 Tools/bench/national_data.py --out "$folder" --regions "$1" >/dev/null
+    fi
+  fi
+  echo "$folder"
+}
+
+units_in() { # data folder → number of county-level units
+  awk -F, 'NR > 1 && $5 != "" { n++ } END { print n + 0 }' "$1/regions.csv"
+}
+
+# MARK: - Measuring
+
+sum() { awk 'BEGIN { s = 0; for (i = 1; i < ARGC; i++) s += ARGV[i]; printf "%.3f", s }' "$@"; }
+
+# measure NAME RUN UNITS -- COMMAND…: one GNU time record.
+measure() {
+  local name=$1 run=$2 units=$3
+  shift 4
+  local record=$WORK/time.$$
+  /usr/bin/time -f "%e %U %S %M" -o "$record" "$@" >/dev/null
+  read -r wall user sys rss <"$record"
+  printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$name" "$run" "$wall" \
+    "$(sum "$user" "$sys")" "$rss" "$units" "-" >>"$RESULTS"
+}
+
+# job DATA NAME RUN: the national job as SHARDS parallel shards and a merge; one record.
+job() {
+  local data=$1 name=$2 run=$3
+  local dir=$WORK/job-${name// /-}
+  rm -rf "$dir"
+  mkdir -p "$dir"
+  cat >"$dir/job.yaml" <<EOF
+version: 1
+data: $data
+layouts: [$ROOT/Tools/bench/national-sheet.yaml, $ROOT/Layouts/region-charts.yaml]
+regions: every
+group: all
+period: 2024-H1
+output: out
+name: "{layout}/{region}"
+EOF
+  local start end pids=() i
+  start=$(date +%s.%N)
+  for ((i = 1; i <= SHARDS; i++)); do
+    /usr/bin/time -f "%e %U %S %M" -o "$dir/time-$i" "$BIN" run "$dir/job.yaml" --shard "$i/$SHARDS" --quiet &
+    pids+=($!)
+  done
+  local failed=0
+  for pid in "${pids[@]}"; do wait "$pid" || failed=1; done
+  "$BIN" run "$dir/job.yaml" --merge "$SHARDS" --quiet || failed=1
+  end=$(date +%s.%N)
+  [[ $failed == 0 ]] || { echo "20-national.sh: job $name failed; see $dir/out/briefing*.log" >&2; exit 1; }
+  local cpu=0 rss=0 user sys wall peak
+  for ((i = 1; i <= SHARDS; i++)); do
+    read -r wall user sys peak <"$dir/time-$i"
+    cpu=$(sum "$cpu" "$user" "$sys")
+    ((peak > rss)) && rss=$peak
+  done
+  local pdfs pngs units
+  pdfs=$(find "$dir/out" -name '*.pdf' | wc -l)
+  pngs=$(find "$dir/out" -name '*.png' | wc -l)
+  units=$(units_in "$data")
+  [[ $pdfs == "$units" && $pngs == $((units * 15)) ]] ||
+    { echo "20-national.sh: job $name wrote $pdfs PDFs and $pngs PNGs for $units units" >&2; exit 1; }
+  printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$name" "$run" "$(sum "$end" "-$start")" "$cpu" "$rss" \
+    "$units" "$pdfs PDF + $pngs PNG" >>"$RESULTS"
+  rm -rf "$dir/out"
+}
+
+# MARK: - Runs
+
+ALL=$(data_for all)
+EXTRA=$(data_for 3000)
+for ((run = 1; run <= RUNS; run++)); do
+  echo "20-national.sh: run $run of $RUNS" >&2
+  measure "analyze 2,845 units" "$run" "$(units_in "$ALL")" -- "$BIN" analyze --data "$ALL" --out "$WORK/analyze.csv"
+  measure "analyze 3,000 units" "$run" "$(units_in "$EXTRA")" -- "$BIN" analyze --data "$EXTRA" --out "$WORK/analyze.csv"
+  for size in $SERIES; do
+    data=$ALL
+    [[ $size == 2845 ]] || data=$(data_for "$size")
+    [[ $size == 2845 ]] || measure "analyze $size" "$run" "$(units_in "$data")" -- "$BIN" analyze --data "$data" --out "$WORK/analyze.csv"
+    job "$data" "render $size" "$run"
+  done
+done
+rm -f "$WORK/analyze.csv"
+
+# MARK: - Report
+
+python3 - "$RESULTS" "$OUT/national.md" "$SHARDS" "$RUNS" "$BIN" <<'PY'
+import platform, statistics, subprocess, sys
+from collections import OrderedDict
+
+results, target, shards, runs, binary = sys.argv[1:6]
+rows = OrderedDict()
+for line in open(results, encoding="utf-8"):
+    name, run, wall, cpu, rss, units, files = line.rstrip("\n").split("\t")
+    rows.setdefault(name, []).append((float(wall), float(cpu), int(rss), int(units), files))
+
+def cpu_model():
+    for line in open("/proc/cpuinfo"):
+        if line.startswith("model name"):
+            return line.split(":", 1)[1].strip()
+    return platform.processor() or "unknown"
+
+def memory():
+    for line in open("/proc/meminfo"):
+        if line.startswith("MemTotal"):
+            return f"{int(line.split()[1]) / 1048576:.1f} GiB"
+    return "unknown"
+
+def version(command):
+    try:
+        return subprocess.run(command, capture_output=True, text=True).stdout.strip().splitlines()[0]
+    except (OSError, IndexError):
+        return "unknown"
+
+TARGETS = {
+    "analyze 2,845 units": (2.0, None),
+    "analyze 3,000 units": (2.0, 300 * 1024),
+    "render 2845": (300.0, 1024 * 1024),
+}
+
+def spread(values):
+    return f"{min(values):.2f}–{max(values):.2f}" if len(values) > 1 else "—"
+
+out = ["## National scenario (all county-level units, synthetic data)", ""]
+out.append(f"Machine: {cpu_model()}, {subprocess.run(['nproc'], capture_output=True, text=True).stdout.strip()} cores, "
+           f"{memory()}; {version([binary, '--version'])} (release); {version(['swift', '--version'])}; "
+           f"{runs} run(s) per row; jobs as {shards} parallel shards + merge.")
+out.append("")
+out.append("| task | units | outputs | wall s (median) | wall spread | CPU s (median) | peak RSS MB (max) | wall ms / unit | target | met |")
+out.append("|---|---:|---|---:|---|---:|---:|---:|---|---|")
+for name, samples in rows.items():
+    walls = [s[0] for s in samples]
+    cpus = [s[1] for s in samples]
+    rss = max(s[2] for s in samples) / 1024
+    units = samples[0][3]
+    wall = statistics.median(walls)
+    goal = TARGETS.get(name)
+    if goal:
+        seconds, memory_kb = goal
+        ok = wall < seconds and (memory_kb is None or rss * 1024 < memory_kb)
+        text = f"< {seconds:g} s" + (f", < {memory_kb // 1024} MB" if memory_kb else "")
+        verdict = "yes" if ok else "**no**"
+    else:
+        text, verdict = "", ""
+    out.append(f"| {name} | {units} | {samples[0][4]} | {wall:.2f} | {spread(walls)} | "
+               f"{statistics.median(cpus):.2f} | {rss:.0f} | {1000 * wall / units:.1f} | {text} | {verdict} |")
+out.append("")
+out.append("Render rows: one sheet PDF per unit plus one PNG per unit × 15 main indicators; peak RSS is the "
+           "largest shard process. `wall ms / unit` should stay flat along the scaling series.")
+open(target, "w", encoding="utf-8").write("\n".join(out) + "\n")
+print("\n".join(out))
+PY
