@@ -39,9 +39,11 @@ struct Run: ParsableCommand {
     let table = compare(dataset)
     let group = jobFile.group.flatMap { id in dataset.peerGroups.first { $0.id.rawValue == id } }
       ?? dataset.peerGroups.first
-    let log = RunLog(quiet: quiet, file: jobFile.output + "/briefing.log")
+    let progress = TerminalProgress.forStandardError(quiet: quiet)
+    let log = RunLog(quiet: quiet, file: jobFile.output + "/briefing.log", progress: progress)
     var options = RunOptions(toolVersion: BriefingVersion.string, log: log)
     options.force = force
+    options.progress = progress.map { bar in { bar.update(done: $0, total: $1, label: $2) } }
     // The log file keeps every event; `RunLog` alone decides what --quiet shows on stderr.
     let report = JobRunner.run(
       job: jobFile,
@@ -80,9 +82,15 @@ struct SheetProducer: ReportProducing {
 struct RunLog: LogSink {
   let quiet: Bool
   let file: String
+  /// When a progress bar is shown, only warnings and errors are printed (above it).
+  var progress: TerminalProgress? = nil
 
   func write(_ line: String) {
-    if !quiet || line.contains("level=error") { printError(line) }
+    if let progress {
+      if line.contains("level=error") || line.contains("level=warning") { progress.printAbove(line) }
+    } else if !quiet || line.contains("level=error") {
+      printError(line)
+    }
     guard let handle = FileHandle(forWritingAtPath: file) ?? create() else { return }
     defer { try? handle.close() }
     _ = try? handle.seekToEnd()
