@@ -75,7 +75,7 @@ let package = Package(
     // MARK: - Tests
     .testTarget(name: "CairoKitTests", dependencies: ["CairoKit"]),
     .testTarget(name: "BriefingCoreTests", dependencies: ["BriefingCore"]),
-    .testTarget(name: "BriefingIngestTests", dependencies: ["BriefingIngest"]),
+    .testTarget(name: "BriefingIngestTests", dependencies: ["BriefingIngest"], exclude: ["Fixtures"]),
     .testTarget(name: "BriefingSpecTests", dependencies: ["BriefingSpec"]),
     .testTarget(name: "BriefingStatsTests", dependencies: ["BriefingStats", "BriefingIngest"]),
     .testTarget(name: "BriefingNarrativeTests", dependencies: ["BriefingNarrative"]),
