@@ -25,11 +25,34 @@ struct Run: ParsableCommand {
   @Flag(help: "Print only failures (for cron, which mails any output).")
   var quiet = false
 
+  @Option(
+    help: """
+      Go on only if today is the Nth working day (Monday–Friday) of the month in the job's \
+      schedule time zone, else exit 0 at once: cron fires on every weekday, the run happens on \
+      the Nth. Public holidays are not known.
+      """)
+  var onWorkingDay: Int?
+
+  func validate() throws {
+    if let onWorkingDay, !(1...23).contains(onWorkingDay) {
+      throw ValidationError("--on-working-day must be 1…23 (a month has at most 23 working days)")
+    }
+  }
+
   func run() throws {
     let (loaded, jobFindings) = JobLoader.load(file: job)
     guard let jobFile = loaded else {
       for finding in jobFindings { printError("briefing: \(finding)") }
       throw ExitCode(65)
+    }
+    if let onWorkingDay {
+      let zone = jobFile.schedule.flatMap { TimeZone(identifier: $0.timezone) } ?? .current
+      guard WorkingDay.ordinal(of: Date(), in: zone) == onWorkingDay else {
+        if !quiet {
+          printError("briefing: today is not working day \(onWorkingDay) of the month; nothing to do")
+        }
+        return
+      }
     }
     let result = DatasetLoader.load(jobFile.data)
     guard let dataset = result.dataset else {

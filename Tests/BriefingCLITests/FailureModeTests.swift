@@ -205,4 +205,10 @@ struct Corruption: CustomTestStringConvertible, Sendable {
     #expect(!plain.stderr.contains("]  2/2"))
     #expect(plain.stderr.contains("event=published"))
   }
+
+  @Test(arguments: ["0", "24", "x"])
+  func workingDayOutOfRangeIsAUsageError(_ day: String) throws {
+    let result = try CLI.run(["run", "job.yaml", "--on-working-day", day])
+    #expect(result.status == 64)
+  }
 }
