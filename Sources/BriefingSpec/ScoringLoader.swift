@@ -119,20 +119,12 @@ public enum ScoringLoader {
     switch name {
     case .rank:
       rejectKey("cap", entries, rule: name, path: path, reader: &reader)
-      let step = entries["step"].flatMap { node in
-        reader.string(node, path: "\(path).step").map {
-          positiveNumber($0, node, path: "\(path).step", reader: &reader)
-        }
-      }
+      let step = optionalPositive(entries, "step", path: path, reader: &reader)
       let basis = reader.choice(entries["basis"], path: basisPath, as: RankBasis.self)
       return .rank(basis: basis ?? .value, stepPct: step)
     case .completion:
       rejectKey("step", entries, rule: name, path: path, reader: &reader)
-      let cap = entries["cap"].flatMap { node in
-        reader.string(node, path: "\(path).cap").map {
-          positiveNumber($0, node, path: "\(path).cap", reader: &reader)
-        }
-      }
+      let cap = optionalPositive(entries, "cap", path: path, reader: &reader)
       let basis = reader.choice(entries["basis"], path: basisPath, as: CompletionBasis.self)
       return .completion(basis: basis ?? .target, capPct: cap ?? defaultCapPct)
     case .minmax:
@@ -202,6 +194,16 @@ public enum ScoringLoader {
       return 0
     }
     return number
+  }
+
+  /// The number under `key`, when present; ≤ 0 or not a number is an error.
+  private static func optionalPositive(
+    _ entries: [String: Node], _ key: String, path: String, reader: inout NodeReader
+  ) -> Double? {
+    guard let node = entries[key], let text = reader.string(node, path: "\(path).\(key)") else {
+      return nil
+    }
+    return positiveNumber(text, node, path: "\(path).\(key)", reader: &reader)
   }
 
   private static func rejectKey(

@@ -39,27 +39,27 @@ import Testing
     #expect(projected["period"] == "2024" && projected["vetoed"] == "false" && projected["rank"] == "1")
   }
 
-  @Test func badScoringFileExits65WithLocation() throws {
-    let dir = try CLI.scratch()
-    let path = dir + "/bad.yaml"
-    try "factors:\n  - id: f\n    items:\n      - {indicator: gdp, wieght: 1, rule: rank}\n"
-      .write(toFile: path, atomically: true, encoding: .utf8)
-    var arguments = Self.sample
+  /// Runs the sample command with `yaml` as the scoring file; returns the result and its path.
+  static func runScoring(_ yaml: String, extra: [String] = []) throws -> (CLI.Result, String) {
+    let path = try CLI.scratch() + "/scoring.yaml"
+    try yaml.write(toFile: path, atomically: true, encoding: .utf8)
+    var arguments = sample
     arguments[4] = path
-    let result = try CLI.run(arguments)
+    return (try CLI.run(arguments + extra), path)
+  }
+
+  @Test func badScoringFileExits65WithLocation() throws {
+    let (result, path) = try Self.runScoring(
+      "factors:\n  - id: f\n    items:\n      - {indicator: gdp, wieght: 1, rule: rank}\n")
     #expect(result.status == 65)
     #expect(result.stderr.contains("\(path):4:26: error: unknown key 'wieght'"))
     #expect(result.stderr.contains("did you mean 'weight'?"))
   }
 
   @Test func unknownIndicatorExits65() throws {
-    let dir = try CLI.scratch()
-    let path = dir + "/s.yaml"
-    try "group: 酒泉市\nfactors:\n  - id: f\n    items:\n      - {indicator: gpd, weight: 1, rule: rank}\n"
-      .write(toFile: path, atomically: true, encoding: .utf8)
-    var arguments = Self.sample
-    arguments[4] = path
-    let result = try CLI.run(arguments + ["--format", "json"])
+    let (result, path) = try Self.runScoring(
+      "group: 酒泉市\nfactors:\n  - id: f\n    items:\n      - {indicator: gpd, weight: 1, rule: rank}\n",
+      extra: ["--format", "json"])
     #expect(result.status == 65)
     #expect(result.stderr.contains("\(path):5:9: error: the scoring file names indicator 'gpd'"))
     #expect(result.stderr.contains("did you mean 'gdp'?"))
