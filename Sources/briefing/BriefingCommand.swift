@@ -26,6 +26,7 @@ struct BriefingCommand: ParsableCommand {
     subcommands: [
       Render.self, Analyze.self, Run.self, ScheduleJob.self, Validate.self, DumpLayout.self,
       Fonts.self,
+      Score.self,
     ]
   )
 }
