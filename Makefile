@@ -10,7 +10,7 @@ SWIFT_FLAGS ?=
 RELEASE_BIN := .build/release/briefing
 OUT ?= Output
 
-.PHONY: setup fonts build demo test bench clean
+.PHONY: setup fonts build demo test bench fuzz clean
 FONT_DIR := .build/fonts
 
 ## setup: install the Debian packages that are missing (apt-get update only when needed)
@@ -48,6 +48,18 @@ demo: build
 test: fonts
 	swift build $(SWIFT_FLAGS)
 	swift test $(SWIFT_FLAGS)
+
+## fuzz: coverage-guided fuzzing of the CSV, XLSX, layout and job readers (FUZZ_SECONDS, default 600)
+## A crashing input is saved as $(OUT)/fuzz/crash-*; replay it with `.build-fuzz/release/briefing-fuzz FILE`.
+## SWIFT_BACKTRACE=enable=no lets libFuzzer, not Swift's backtracer, catch a trap and save the input.
+FUZZ_SECONDS ?= 600
+FUZZ_DIR := $(OUT)/fuzz
+fuzz: build
+	swift build -c release --product briefing-fuzz --scratch-path .build-fuzz -Xswiftc -sanitize=fuzzer
+	$(RELEASE_BIN) analyze --data $(SAMPLE) --format xlsx --out $(FUZZ_DIR)/sample.xlsx
+	Tools/fuzz_seeds.sh $(FUZZ_DIR)/corpus $(FUZZ_DIR)/sample.xlsx
+	SWIFT_BACKTRACE=enable=no .build-fuzz/release/briefing-fuzz -max_total_time=$(FUZZ_SECONDS) -max_len=8192 -timeout=10 \
+	  -artifact_prefix=$(FUZZ_DIR)/ $(FUZZ_DIR)/corpus
 
 clean:
 	rm -rf .build

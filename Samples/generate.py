@@ -2,6 +2,7 @@
 """Deterministic generator for the Briefing sample data sets (ILLUSTRATIVE data, not official).
 
     python3 Samples/generate.py            # writes Samples/<set>/{regions,indicators,observations}.csv
+                                           # and Samples/jiuquan-2024h1/estimates-2024.csv
 
 Standard library only. Same bytes on every run: fixed seed, Decimal arithmetic, no dates, no hash
 order, own Gaussian (Box-Muller on random.random) so nothing depends on library internals.
@@ -698,11 +699,49 @@ def finish(out, b, regions, inds, reg_ids):
     return len(b.rows)
 
 
+ESTIMATED = ["gdp", "industry", "fai", "retail", "revenue", "tax", "urban_income", "rural_income",
+             "fdi", "outside_funds", "energy", "pm10", "accidents", "petitions"]
+
+
+def write_estimates(out, year, parent):
+    """Full-year estimates (全年预计) for the members of `parent`, written to estimates-<year>.csv
+    for `briefing score --estimates`: H1 × (last full year / last H1), rounded half-up to the
+    indicator's decimals; counts (red-line events) keep the H1 count; masked stays masked."""
+    with open(os.path.join(out, "indicators.csv"), encoding="utf-8") as f:
+        inds = {r["id"]: r for r in csv.DictReader(f)}
+    with open(os.path.join(out, "regions.csv"), encoding="utf-8") as f:
+        members = [r["id"] for r in csv.DictReader(f) if r["parent"] == parent]
+    with open(os.path.join(out, "observations.csv"), encoding="utf-8") as f:
+        cells = {(r["region"], r["period"], r["indicator"]): r for r in csv.DictReader(f)}
+    rows = []
+    for ind in ESTIMATED:
+        meta = inds[ind]
+        for reg in members:
+            h1 = cells[(reg, f"{year}-H1", ind)]
+            row = {"region": reg, "period": str(year), "indicator": ind, "unit": meta["unit"],
+                   "source": h1["source"]}
+            if h1["value"] in ("", "*"):
+                row.update(value="*", status="masked", note="上半年数据保密")
+            else:
+                value = D(h1["value"])
+                if meta["kind"] != "count":
+                    last = D(cells[(reg, str(year - 1), ind)]["value"])
+                    last_h1 = D(cells[(reg, f"{year - 1}-H1", ind)]["value"])
+                    value = value * last / last_h1
+                row.update(value=q(value, int(meta["decimals"])), status="estimate",
+                           note="全年预计（示例）")
+            rows.append(row)
+    write_csv(os.path.join(out, f"estimates-{year}.csv"), OBS_COLS, rows)
+    return len(rows)
+
+
 def main():
     for name, fn in (("jiuquan-2024h1", build_jiuquan), ("xuchang-2016q3", build_xuchang),
                      ("midwest-2024q3", build_midwest)):
         n = fn(os.path.join(HERE, name))
         print(f"{name}: {n} observations")
+    n = write_estimates(os.path.join(HERE, "jiuquan-2024h1"), 2024, "酒泉市")
+    print(f"jiuquan-2024h1: {n} full-year estimates")
 
 
 if __name__ == "__main__":

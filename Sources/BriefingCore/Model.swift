@@ -64,6 +64,15 @@ public enum IndicatorKind: String, Sendable, Codable, CaseIterable {
   case count
 }
 
+/// What an indicator's published growth measures.
+public enum GrowthBasis: String, Sendable, Codable, CaseIterable {
+  /// Growth of the values themselves (current prices, counts): computable from the data.
+  case nominal
+  /// Growth at constant prices (可比价, e.g. GDP and value added): it legitimately differs from
+  /// the growth of the current-price values, so only the published `yoy` is a growth figure.
+  case real
+}
+
 /// A red-line (veto) threshold: `max` means the value must stay ≤ threshold, `min` ≥ threshold.
 public struct RedLine: Hashable, Sendable, Codable {
   public enum Kind: String, Sendable, Codable { case max, min }
@@ -102,12 +111,14 @@ public struct Indicator: Hashable, Sendable, Codable {
   /// 牵头单位.
   public var leadUnit: String?
   public var redLine: RedLine?
+  /// What the published growth measures. Default: `.nominal`.
+  public var growthBasis: GrowthBasis
 
   public init(
     id: IndicatorID, name: String? = nil, shortName: String? = nil, aliases: [String] = [],
     unit: Unit? = nil, polarity: Polarity = .higher, aggregation: Aggregation = .sum,
     kind: IndicatorKind = .flow, decimals: Int = 1, isMain: Bool = true, order: Int = 0,
-    leadUnit: String? = nil, redLine: RedLine? = nil
+    leadUnit: String? = nil, redLine: RedLine? = nil, growthBasis: GrowthBasis = .nominal
   ) {
     self.id = id
     self.name = name ?? id.rawValue
@@ -122,6 +133,7 @@ public struct Indicator: Hashable, Sendable, Codable {
     self.order = order
     self.leadUnit = leadUnit
     self.redLine = redLine
+    self.growthBasis = growthBasis
   }
 }
 

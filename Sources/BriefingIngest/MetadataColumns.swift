@@ -29,7 +29,7 @@ enum RegionColumn: String, ColumnSchema {
 /// Columns of `indicators.csv`. Chinese aliases: 编码/代码 (id), 名称/指标 (name),
 /// 简称 (short_name), 别名 (aliases), 单位 (unit), 极性/方向 (polarity), 汇总 (aggregate),
 /// 类型 (kind), 小数位 (decimals), 主要指标 (main), 顺序/排序 (order), 牵头单位 (lead_unit),
-/// 红线 (redline), 红线类型 (redline_kind).
+/// 红线 (redline), 红线类型 (redline_kind), 增速口径 (growth_basis).
 enum IndicatorColumn: String, ColumnSchema {
   case id, name
   case shortName = "short_name"
@@ -37,6 +37,7 @@ enum IndicatorColumn: String, ColumnSchema {
   case leadUnit = "lead_unit"
   case redline
   case redlineKind = "redline_kind"
+  case growthBasis = "growth_basis"
 
   static let required: Set<Self> = [.id]
 
@@ -56,6 +57,7 @@ enum IndicatorColumn: String, ColumnSchema {
     case .leadUnit: ["牵头单位"]
     case .redline: ["红线"]
     case .redlineKind: ["红线类型"]
+    case .growthBasis: ["增速口径", "价格口径"]
     }
   }
 }
@@ -86,6 +88,15 @@ enum FieldSyntax {
   /// `flow|stock|ratio|count`.
   static func kind(_ text: String) -> IndicatorKind? {
     IndicatorKind(rawValue: NameFolding.key(text))
+  }
+
+  /// `nominal|real`, also `current`/现价/名义 and `constant`/可比价/不变价.
+  static func growthBasis(_ text: String) -> GrowthBasis? {
+    switch NameFolding.key(text) {
+    case "nominal", "current", "现价", "名义": .nominal
+    case "real", "constant", "可比价", "不变价": .real
+    default: nil
+    }
   }
 
   /// `max|min`.

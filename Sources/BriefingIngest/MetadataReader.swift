@@ -162,7 +162,8 @@ private struct IndicatorFields {
         ?? 1,
       isMain: field(.main, "yes or no", FieldSyntax.bool) ?? true,
       order: field(.order, "an integer") { Int($0) } ?? order,
-      leadUnit: map.text(.leadUnit, in: row))
+      leadUnit: map.text(.leadUnit, in: row),
+      growthBasis: field(.growthBasis, "nominal or real", FieldSyntax.growthBasis) ?? .nominal)
     if let threshold = field(.redline, "a number", { ValueParser.parse($0)?.number }) {
       let fallback: RedLine.Kind? =
         switch polarity {

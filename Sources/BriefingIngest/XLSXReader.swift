@@ -34,6 +34,7 @@ enum XLSXReader {
   {
     let location = SourceLocation(file: file.path)
     do {
+      try ZIPBounds.check(file.bytes)
       let archive = try Archive(data: Data(file.bytes), accessMode: .read)
       let sheets = try WorkbookIndex.read(archive)
       guard let chosen = sheet.map({ name in sheets.first { $0.name == name } }) ?? sheets.first

@@ -137,13 +137,23 @@ public enum JobLoader {
       }
       return entries[key]
     }
+    /// A required text value; `key: ~` or `key:` with nothing is an error, like a missing key.
+    func requiredString(_ key: String) -> String? {
+      let node = required(key)
+      let errorsBefore = reader.findings.count
+      let text = reader.string(node, path: key)
+      if text == nil, let node, reader.findings.count == errorsBefore {
+        reader.error(.jobMissingKey(key), at: node)
+      }
+      return text
+    }
 
     // version
     let version = reader.wholeNumber(required("version"), path: "version", range: 1...Int.max)
     if let version, version != JobFile.currentVersion {
       reader.error(.jobVersion(version), at: entries["version"])
     }
-    let data = reader.string(required("data"), path: "data").map(resolve)
+    let data = requiredString("data").map(resolve)
     var layouts: [String] = []
     if let nodes = reader.list(required("layouts"), path: "layouts") {
       for (index, node) in nodes.enumerated() {
@@ -184,7 +194,7 @@ public enum JobLoader {
         reader.error(.jobBadPeriod(text), at: entries["period"], notes: hint)
       }
     }
-    let output = reader.string(required("output"), path: "output").map(resolve)
+    let output = requiredString("output").map(resolve)
     var name = JobFile.defaultName
     if let pattern = reader.string(entries["name"], path: "name") {
       if let problem = Self.checkPattern(pattern) {

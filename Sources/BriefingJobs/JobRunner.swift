@@ -40,6 +40,9 @@ public struct RunOptions: @unchecked Sendable {
   public var afterPublish: ((Int) throws -> Void)?
   /// Seconds a hook may run before it is terminated.
   public var hookTimeout: Double = 600
+  /// Called after each unit is rendered with (units done, units in all, the unit's output name);
+  /// the CLI draws a progress bar with it on a terminal. Nil (the default) reports nothing.
+  public var progress: ((Int, Int, String) -> Void)?
   public var pid: Int32 = getpid()
   /// Render only this slice of the job (`--shard i/n`); nil renders everything. A shard writes
   /// `manifest-shard-i-of-n.json` only; retention and hooks wait for the merge.
@@ -225,6 +228,7 @@ struct Run {
       }
       record.seconds = options.clock.now().timeIntervalSince(unitStart)
       records.append(record)
+      options.progress?(records.count, units.count, unit.outputName)
     }
 
     // 8. Check destinations before publishing anything (symlink escapes).

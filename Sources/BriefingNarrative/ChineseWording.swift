@@ -71,7 +71,7 @@ enum ChineseWording {
       parts.append(Draft(ranked(valueShown ? "" : "总量", frame: frame, rank)))
     }
     if shown.contains(.growth), let growth = facts.growth {
-      parts.append(Draft(trend(growth, lowerIsBetter: lower)))
+      parts.append(Draft(trend(growth, lowerIsBetter: lower, measure: facts.changeMeasure)))
     }
     if shown.contains(.growthRank), let rank = facts.growthRank {
       parts.append(Draft(ranked(lower ? "降幅" : "增速", frame: frame, rank)))
@@ -129,12 +129,22 @@ enum ChineseWording {
     NumberText.fixed(value, decimals: indicator.decimals) + (indicator.unit?.symbol ?? "")
   }
 
-  /// 增长/下降, 上升 for a rise of a lower-is-better indicator, 与上年同期持平 at 0.0.
-  static func trend(_ trend: Trend, lowerIsBetter: Bool) -> String {
+  /// 增长/下降, 上升 for a rise of a lower-is-better indicator, 与上年同期持平 at 0.0; a rate's
+  /// change in points: 「同比提高0.5个百分点」 (上升 when lower is better), 「同比下降0.5个千分点」.
+  static func trend(_ trend: Trend, lowerIsBetter: Bool, measure: ChangeMeasure = .percent)
+    -> String
+  {
+    let unit: String
+    let rise: String
+    switch measure {
+    case .percent: (unit, rise) = ("%", lowerIsBetter ? "同比上升" : "同比增长")
+    case .percentagePoints: (unit, rise) = ("个百分点", lowerIsBetter ? "同比上升" : "同比提高")
+    case .permillePoints: (unit, rise) = ("个千分点", lowerIsBetter ? "同比上升" : "同比提高")
+    }
     switch trend {
-    case .up(let pct): (lowerIsBetter ? "同比上升" : "同比增长") + NumberText.oneDecimal(pct) + "%"
-    case .down(let pct): "同比下降" + NumberText.oneDecimal(pct) + "%"
-    case .flat: "与上年同期持平"
+    case .up(let size): return rise + NumberText.oneDecimal(size) + unit
+    case .down(let size): return "同比下降" + NumberText.oneDecimal(size) + unit
+    case .flat: return "与上年同期持平"
     }
   }
 

@@ -12,11 +12,12 @@ enum EnglishWording {
   static func clause(_ facts: IndicatorFacts, style: ClauseStyle, context: NarrativeContext)
     -> Draft
   {
-    let name = Draft(name: facts.indicator.name)
     let subject: Draft
     switch style.role {
-    case .opening: subject = Draft(name: context.regionName) + "'s " + name
-    case .continuing, .item: subject = name
+    case .opening:
+      subject = Draft(name: context.regionName) + "'s " + Draft(name: midSentence(facts.indicator.name))
+    case .continuing: subject = Draft(name: midSentence(facts.indicator.name))
+    case .item: subject = Draft(name: facts.indicator.name)
     }
     let isItem = style.role == .item
     let shown = style.facts
@@ -68,6 +69,16 @@ enum EnglishWording {
       + "."
   }
 
+  /// An indicator name as it reads inside a sentence: "Gross state product" → "gross state
+  /// product", while acronyms and names that start with one stay ("GDP", "CPI inflation").
+  static func midSentence(_ name: String) -> String {
+    let firstWord = name.prefix { !$0.isWhitespace }
+    guard let first = firstWord.first, first.isUppercase,
+      firstWord.dropFirst().allSatisfy({ $0.isLowercase || !$0.isLetter }), firstWord.count > 1
+    else { return name }
+    return first.lowercased() + name.dropFirst()
+  }
+
   /// 1st, 2nd, 3rd, 4th, 11th, 12th, 13th, 21st, 101st, 111th.
   static func ordinal(_ n: Int) -> String {
     let lastTwo = abs(n) % 100
@@ -97,7 +108,7 @@ enum EnglishWording {
       parts.append(Part(text: "ranking " + position(rank) + " of " + group(context) + " in total"))
     }
     if shown.contains(.growth), let growth = facts.growth {
-      parts.append(Part(text: Draft(trend(growth)), isGrowth: true))
+      parts.append(Part(text: Draft(trend(growth, measure: facts.changeMeasure)), isGrowth: true))
     }
     var rankAndGap: [Draft] = []
     if shown.contains(.growthRank), let rank = facts.growthRank {
@@ -170,7 +181,7 @@ enum EnglishWording {
   }
 
   private static func amount(_ value: Double, _ indicator: Indicator) -> String {
-    let number = NumberText.fixed(value, decimals: indicator.decimals)
+    let number = NumberText.grouped(NumberText.fixed(value, decimals: indicator.decimals))
     guard let unit = indicator.unit else { return number }
     return unit.isRatio ? number + unit.symbol : number + " " + unit.symbol
   }
@@ -186,11 +197,13 @@ enum EnglishWording {
     Draft(context.groupLabel)
   }
 
-  static func trend(_ trend: Trend) -> String {
+  /// "up 2.1% year on year"; for a rate "up 0.5 points year on year".
+  static func trend(_ trend: Trend, measure: ChangeMeasure = .percent) -> String {
+    let unit = measure == .percent ? "%" : " points"
     switch trend {
-    case .up(let pct): "up " + NumberText.oneDecimal(pct) + "% year on year"
-    case .down(let pct): "down " + NumberText.oneDecimal(pct) + "% year on year"
-    case .flat: "unchanged year on year"
+    case .up(let size): return "up " + NumberText.oneDecimal(size) + unit + " year on year"
+    case .down(let size): return "down " + NumberText.oneDecimal(size) + unit + " year on year"
+    case .flat: return "unchanged year on year"
     }
   }
 

@@ -71,6 +71,22 @@ enum Trend: Hashable, Sendable {
   }
 }
 
+/// How a year-on-year change is measured: a growth rate, or for a rate indicator (`%`, `‰`) the
+/// change in percentage (per-mille) points, 「上升0.5个百分点」.
+enum ChangeMeasure: Hashable, Sendable {
+  case percent
+  case percentagePoints
+  case permillePoints
+
+  init(unit: Unit?) {
+    switch unit?.isRatio == true ? unit?.symbol : nil {
+    case "‰": self = .permillePoints
+    case .some: self = .percentagePoints
+    case nil: self = .percent
+    }
+  }
+}
+
 /// The gap between our growth and the group's, and what is compared.
 struct GrowthGap: Hashable, Sendable {
   enum Basis: Hashable, Sendable {
@@ -106,7 +122,9 @@ struct IndicatorFacts: Hashable, Sendable {
   /// Shown value; nil when masked or missing.
   var value: Double?
   var valueRank: RankPosition?
+  /// Year-on-year change: growth %, or for a rate its change in points (see `changeMeasure`).
   var growth: Trend?
+  var changeMeasure: ChangeMeasure
   var growthRank: RankPosition?
   var gap: GrowthGap?
   /// Growth − target growth.
@@ -148,21 +166,26 @@ struct IndicatorFacts: Hashable, Sendable {
     growthRank = RankPosition(
       rank: row.growthRank, of: row.growthRankOf, bottom: row.growthBottomRank,
       tied: row.growthRank.map { rank in others.contains { $0.growthRank == rank } } ?? false)
-    growth = Trend(growthPct: row.growthPct)
+    changeMeasure = ChangeMeasure(unit: indicator.unit)
+    let isRate = changeMeasure != .percent
+    // A rate's growth rate (4.4% over 3.9% = +12.8%) is not what anyone says: its change is worded
+    // in points, and growth ranks, gaps and growth targets (all on relative growth) are left out.
+    growth = Trend(growthPct: isRate ? row.changeFromPrior : row.growthPct)
+    if isRate { growthRank = nil }
 
     let groupRow = peers.first(where: \.isGroupRow)
     let groupGrowth = row.groupGrowthPct ?? groupRow?.groupGrowthPct ?? groupRow?.growthPct
     let rawGap =
       row.growthGapToGroupPp
       ?? row.growthPct.flatMap { own in groupGrowth.map { own - $0 } }
-    gap = Self.gap(
+    gap = isRate ? nil : Self.gap(
       growth: row.growthPct, groupGrowth: groupGrowth, rawGap: rawGap,
       polarity: indicator.polarity)
     let sign: Double = indicator.polarity == .lower ? -1 : 1
-    favourableGapPp = rawGap.map { NumberText.roundedOneDecimal($0 * sign) }
+    favourableGapPp = isRate ? nil : rawGap.map { NumberText.roundedOneDecimal($0 * sign) }
 
     let targetDifference = row.growthPct.flatMap { own in row.targetGrowthPct.map { own - $0 } }
-    targetGrowth = Comparison(difference: targetDifference.map { $0 * sign })
+    targetGrowth = isRate ? nil : Comparison(difference: targetDifference.map { $0 * sign })
 
     completionPct = row.completionPct
     let rawProgress =
@@ -173,12 +196,12 @@ struct IndicatorFacts: Hashable, Sendable {
 
     valueRankChange = row.rankChange
     growthRankChange = row.growthRankChange
-    growthRankNumber = row.growthRank
+    growthRankNumber = isRate ? nil : row.growthRank
     valueRankNumber = row.rank
-    growthRankCount = row.growthRankOf
+    growthRankCount = isRate ? nil : row.growthRankOf
     valueRankCount = row.rankOf
     growthFromBottom =
-      row.growthBottomRank
+      isRate ? nil : row.growthBottomRank
       ?? row.growthRank.flatMap { rank in row.growthRankOf.map { $0 - rank + 1 } }
     isAdverseTrend = Self.isAdverse(growth, polarity: indicator.polarity)
   }

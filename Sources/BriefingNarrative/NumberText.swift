@@ -1,3 +1,5 @@
+import BriefingCore
+
 // MARK: - Number text
 
 /// Fixed-decimal formatting for narrative numbers, without Foundation.
@@ -18,6 +20,16 @@ enum NumberText {
     guard places > 0 else { return sign + digits }
     let split = digits.index(digits.endIndex, offsetBy: -places)
     return sign + digits[..<split] + "." + digits[split...]
+  }
+
+  /// `fixed` text with a comma between thousands in the integer part, as English prose writes
+  /// numbers ("42300" → "42,300", "-5620.0" → "-5,620.0").
+  static func grouped(_ fixedText: String) -> String {
+    let negative = fixedText.hasPrefix("-")
+    let unsigned = negative ? fixedText.dropFirst() : Substring(fixedText)
+    let integer = unsigned.prefix { $0 != "." }
+    guard integer.allSatisfy(\.isNumber) else { return fixedText }
+    return (negative ? "-" : "") + DigitGrouping.grouped(integer) + unsigned.dropFirst(integer.count)
   }
 
   /// One-decimal text of a percentage or a percentage-point magnitude.

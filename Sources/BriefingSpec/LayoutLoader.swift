@@ -15,18 +15,14 @@ public enum LayoutLoader {
   public static func load(yaml: String, file: String) -> Result {
     var reader = NodeReader(file: file)
     let root: Node
-    do {
-      guard let parsed = try Yams.compose(yaml: yaml) else {
-        reader.error(.emptyLayout, at: nil)
-        return Result(document: nil, findings: reader.findings)
-      }
+    switch NodeReader.compose(yaml: yaml, file: file) {
+    case .syntaxError(let finding):
+      return Result(document: nil, findings: [finding])
+    case .empty:
+      reader.error(.emptyLayout, at: nil)
+      return Result(document: nil, findings: reader.findings)
+    case .node(let parsed):
       root = parsed
-    } catch let error as YamlError {
-      return Result(document: nil, findings: [syntaxFinding(error, file: file)])
-    } catch {
-      return Result(
-        document: nil,
-        findings: [Finding(.error, .yamlSyntax("\(error)"), at: SourceLocation(file: file))])
     }
     let document = readDocument(root, defaultName: baseName(file), reader: &reader)
     let findings = reader.findings
@@ -156,21 +152,10 @@ public enum LayoutLoader {
 
   // MARK: - Helpers
 
-  private static func baseName(_ file: String) -> String {
+  static func baseName(_ file: String) -> String {
     let last = file.split(separator: "/").last.map(String.init) ?? file
     guard let dot = last.lastIndex(of: ".") else { return last }
     return String(last[..<dot])
-  }
-
-  private static func syntaxFinding(_ error: YamlError, file: String) -> Finding {
-    switch error {
-    case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _),
-      .composer(_, let problem, let mark, _):
-      return Finding(
-        .error, .yamlSyntax(problem), at: SourceLocation(file: file, line: mark.line, column: mark.column))
-    default:
-      return Finding(.error, .yamlSyntax("\(error)"), at: SourceLocation(file: file))
-    }
   }
 }
 

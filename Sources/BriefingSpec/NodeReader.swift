@@ -13,6 +13,36 @@ public struct NodeReader {
 
   public init(file: String) { self.file = file }
 
+  // MARK: Parsing
+
+  /// The outcome of parsing YAML text into a node tree.
+  public enum Parsed {
+    case node(Node)
+    /// The text holds no document.
+    case empty
+    /// One error finding at the syntax error's line and column.
+    case syntaxError(Finding)
+  }
+
+  /// Parses `yaml` read from `file` (used in the syntax error's location).
+  public static func compose(yaml: String, file: String) -> Parsed {
+    do {
+      guard let node = try Yams.compose(yaml: yaml) else { return .empty }
+      return .node(node)
+    } catch let error as YamlError {
+      switch error {
+      case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _),
+        .composer(_, let problem, let mark, _):
+        let location = SourceLocation(file: file, line: mark.line, column: mark.column)
+        return .syntaxError(Finding(.error, .yamlSyntax(problem), at: location))
+      default:
+        return .syntaxError(Finding(.error, .yamlSyntax("\(error)"), at: SourceLocation(file: file)))
+      }
+    } catch {
+      return .syntaxError(Finding(.error, .yamlSyntax("\(error)"), at: SourceLocation(file: file)))
+    }
+  }
+
   // MARK: Locations
 
   public func location(_ node: Node?) -> SourceLocation {

@@ -8,14 +8,16 @@ import BriefingCore
 ///   (nil when that observation is missing or masked).
 /// - `computed = (value / prior − 1) × 100`, nil when value or prior is nil, or prior ≤ 0
 ///   (a negative prior also yields a `negative-base` warning).
-/// - `growth = official ?? computed`.
+/// - `growth = official ?? computed`; for indicators with a `real` growth basis only the
+///   official growth (the computed one is the nominal growth of the values, kept apart).
 struct CellMetrics {
   var value: Double?
   var status: ValueStatus
   var prior: Double?
   var computed: Double?
   var official: Double?
-  var growth: Double? { official ?? computed }
+  var realBasis = false
+  var growth: Double? { realBasis ? official : official ?? computed }
 }
 
 /// Annual target facts of (region, indicator, year), from any observation of that year.
@@ -41,7 +43,7 @@ extension CompareIndex {
       let (i, p, r) = observationKeys[n]
       var m = CellMetrics(
         value: observation.value, status: observation.status, prior: nil, computed: nil,
-        official: observation.officialGrowth)
+        official: observation.officialGrowth, realBasis: indicators[i].growthBasis == .real)
       if let q = lastYearPeriod[p],
         let priorObservation = self.observation(i, q, r), let prior = priorObservation.value
       {
@@ -60,10 +62,12 @@ extension CompareIndex {
       if let official = m.official, let computed = m.computed,
         abs(official - computed) > options.growthMismatchTolerancePp + 1e-9
       {
+        let message: Finding.Message =
+          m.realBasis
+          ? .realGrowthDiffers(observation, official: official, computed: computed)
+          : .growthMismatch(observation, official: official, computed: computed)
         findings.append(
-          Finding(
-            .warning, .growthMismatch(observation, official: official, computed: computed),
-            at: observation.location))
+          Finding(m.realBasis ? .notice : .warning, message, at: observation.location))
       }
       metrics.append(m)
     }

@@ -10,7 +10,8 @@ import BriefingCore
 /// Conventions (see `ComparisonRow` and the helpers' docs):
 /// - prior = same region, same period kind, year − 1; computed growth nil when the prior is
 ///   missing, masked or ≤ 0 (negative ⇒ `negative-base` warning); `growthPct = official ??
-///   computed`; official vs computed differing by more than 0.1 pp ⇒ `growth-mismatch` warning.
+///   computed`; official vs computed differing by more than 0.1 pp ⇒ `growth-mismatch` warning
+///   (for a `real` growth basis: growth = official only, and a `real-growth-differs` notice).
 /// - prev period = the period just before in the dataset's calendar of the same family.
 /// - ranks: competition ranks (1, 2, 2, 4) on values rounded to the indicator's decimals
 ///   (growth: 1 decimal), ascending for `lower` polarity; missing/masked values are unranked.
@@ -35,7 +36,8 @@ public func compare(_ dataset: Dataset, options: CompareOptions = .init()) -> Co
     for p in index.periodsOfIndicator[i] {
       for (g, group) in groups.enumerated() {
         stats[builder.statsKey(i, p, g)] = index.groupStats(
-          indicator: i, period: p, members: group.members, metrics: metrics)
+          indicator: i, period: p, members: group.members, metrics: metrics,
+          groupRegion: index.regionIndex[group.id])
       }
     }
   }

@@ -21,6 +21,12 @@ extension Finding.Message {
       text: "\(o.indicator) \(o.period.code) \(o.region): official growth \(NumberText.format(official))% differs from computed \(NumberText.format(computed))% by \(NumberText.format(DecimalRounding.key(abs(official - computed), decimals: 2) / 100)) pp")
   }
 
+  static func realGrowthDiffers(_ o: Observation, official: Double, computed: Double) -> Self {
+    .init(
+      code: "real-growth-differs",
+      text: "\(o.indicator) \(o.period.code) \(o.region): published real growth \(NumberText.format(official))% differs from the nominal value growth \(NumberText.format(computed))% (expected at constant prices)")
+  }
+
   static func conflictingTarget(
     region: RegionID, indicator: IndicatorID, year: Int, what: String, first: Double, second: Double
   ) -> Self {

@@ -14,6 +14,9 @@ import BriefingCore
 ///   period and region; growth compares the matched weighted means (prior weights from the prior
 ///   period).
 /// - `.none`: no aggregates.
+/// - For a `real` growth basis the value sums say nothing about constant-price growth: the
+///   group growth is the group region's own published growth (its `yoy`, when the data has a row
+///   for the group) or nil, and there is no matched prior total (so no contributions).
 struct GroupStats {
   var members: [Int]
   var values: [Double?]
@@ -41,7 +44,7 @@ struct GroupStats {
 
 extension CompareIndex {
   func groupStats(
-    indicator i: Int, period p: Int, members: [Int], metrics: [CellMetrics]
+    indicator i: Int, period p: Int, members: [Int], metrics: [CellMetrics], groupRegion: Int?
   ) -> GroupStats {
     let indicator = indicators[i]
     let cells = members.map { r in cell[cellNumber(i, p, r)].map { metrics[$0] } }
@@ -105,6 +108,10 @@ extension CompareIndex {
       }
     case .none:
       break
+    }
+    if indicator.growthBasis == .real {
+      stats.growth = groupRegion.flatMap { cell[cellNumber(i, p, $0)] }.flatMap { metrics[$0].official }
+      stats.matchedPriorTotal = nil
     }
     return stats
   }

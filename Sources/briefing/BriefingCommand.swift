@@ -1,11 +1,15 @@
 import ArgumentParser
 import BriefingCore
+import Foundation
 
 /// The `briefing` command line.
 @main
 struct BriefingCommand: ParsableCommand {
   /// Registers the fonts built by `make` before any command touches Pango.
   static func main() {
+    // A file-size limit (`ulimit -f`) must fail the write with EFBIG, reported as exit 74 with the
+    // earlier outputs intact, rather than kill the process with SIGXFSZ mid-publication.
+    signal(SIGXFSZ, SIG_IGN)
     FontSetup.registerBuiltFonts()
     do {
       var command = try parseAsRoot()
@@ -22,6 +26,7 @@ struct BriefingCommand: ParsableCommand {
     subcommands: [
       Render.self, Analyze.self, Run.self, ScheduleJob.self, Validate.self, DumpLayout.self,
       Fonts.self,
+      Score.self,
     ]
   )
 }

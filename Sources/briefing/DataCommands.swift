@@ -108,18 +108,23 @@ struct Analyze: ParsableCommand {
           throw Failure.internal("\(error)")
         }
       }
-      if out == "-" {
-        print(String(decoding: bytes, as: UTF8.self), terminator: "")
-      } else {
-        do {
-          try AtomicFile.write(bytes, to: out)
-        } catch {
-          throw Failure.io("\(error)")
-        }
-        print(out)
-      }
+      try writeOutput(bytes, to: out)
     }
   }
+}
+
+/// Writes `bytes` to standard output (`-`) or atomically to a file, then prints the file's path.
+func writeOutput(_ bytes: [UInt8], to out: String) throws(Failure) {
+  guard out != "-" else {
+    print(String(decoding: bytes, as: UTF8.self), terminator: "")
+    return
+  }
+  do {
+    try AtomicFile.write(bytes, to: out)
+  } catch {
+    throw .io("\(error)")
+  }
+  print(out)
 }
 
 extension Finding.Message {

@@ -34,7 +34,18 @@ struct Run: ParsableCommand {
   @Option(help: "After all N shards ran: check and combine their manifests into manifest.json, then run the hooks.")
   var merge: Int?
 
+  @Option(
+    help: """
+      Go on only if today is the Nth working day (Monday–Friday) of the month in the job's \
+      schedule time zone, else exit 0 at once: cron fires on every weekday, the run happens on \
+      the Nth. Public holidays are not known.
+      """)
+  var onWorkingDay: Int?
+
   func validate() throws {
+    if let onWorkingDay, !(1...23).contains(onWorkingDay) {
+      throw ValidationError("--on-working-day must be 1…23 (a month has at most 23 working days)")
+    }
     if let shard, Shard(parsing: shard) == nil {
       throw ValidationError("--shard must be I/N with 1 ≤ I ≤ N ≤ \(Shard.maxCount), e.g. 2/3 (got '\(shard)')")
     }
@@ -50,10 +61,21 @@ struct Run: ParsableCommand {
       for finding in jobFindings { printError("briefing: \(finding)") }
       throw ExitCode(65)
     }
+    if let onWorkingDay {
+      let zone = jobFile.schedule.flatMap { TimeZone(identifier: $0.timezone) } ?? .current
+      guard WorkingDay.ordinal(of: Date(), in: zone) == onWorkingDay else {
+        if !quiet {
+          printError("briefing: today is not working day \(onWorkingDay) of the month; nothing to do")
+        }
+        return
+      }
+    }
     let slice = shard.flatMap { Shard(parsing: $0) }
-    let log = RunLog(quiet: quiet, file: jobFile.output + "/" + (slice?.logName ?? "briefing.log"))
+    let progress = TerminalProgress.forStandardError(quiet: quiet)
+    let log = RunLog(quiet: quiet, file: jobFile.output + "/" + (slice?.logName ?? "briefing.log"), progress: progress)
     var options = RunOptions(toolVersion: BriefingVersion.string, log: log)
     options.force = force
+    options.progress = progress.map { bar in { bar.update(done: $0, total: $1, label: $2) } }
     options.shard = slice
     if let merge {
       let report = JobRunner.merge(job: jobFile, shards: merge, options: options)
@@ -137,9 +159,15 @@ struct SheetProducer: ReportProducing {
 struct RunLog: LogSink {
   let quiet: Bool
   let file: String
+  /// When a progress bar is shown, only warnings and errors are printed (above it).
+  var progress: TerminalProgress? = nil
 
   func write(_ line: String) {
-    if !quiet || line.contains("level=error") { printError(line) }
+    if let progress {
+      if line.contains("level=error") || line.contains("level=warning") { progress.printAbove(line) }
+    } else if !quiet || line.contains("level=error") {
+      printError(line)
+    }
     guard let handle = FileHandle(forWritingAtPath: file) ?? create() else { return }
     defer { try? handle.close() }
     _ = try? handle.seekToEnd()

@@ -126,6 +126,18 @@ import ZIPFoundation
     #expect(FileManager.default.contents(atPath: out) == FileManager.default.contents(atPath: again))
   }
 
+  @Test func aPeriodAbsentFromTheDataIsRefusedWithTheLikelyOne() throws {
+    let out = try CLI.scratch()
+    let result = try CLI.run([
+      "render", "--data", "Samples/midwest-2024q3", "--layout", "Layouts/state-comparison-en.yaml",
+      "--focus", "Ohio", "--period", "2024-Q3", "--out", out,
+    ])
+    #expect(result.status == 65)
+    #expect(result.stderr.contains("no period '2024-Q3'"))
+    #expect(result.stderr.contains("did you mean '2024-M09'?"))
+    #expect(try FileManager.default.contentsOfDirectory(atPath: out).isEmpty)
+  }
+
   @Test func xlsxToStandardOutputIsAUsageError() throws {
     let result = try CLI.run(["analyze", "--data", "Samples/jiuquan-2024h1", "--format", "xlsx"])
     #expect(result.status == 65)

@@ -134,8 +134,50 @@ func makeXLSX(_ sheets: [(name: String, rows: [[String]])]) throws -> [UInt8] {
     #expect(result.codes == ["bad-xlsx"])
   }
 
+  /// Damaged archives are findings, never a trap (ZIPFoundation's in-memory reader traps on an
+  /// offset past the end; `ZIPBounds` refuses such archives first).
+  @Test(arguments: ZIPDamage.allCases)
+  func damagedArchiveIsAFinding(_ damage: ZIPDamage) throws {
+    let bytes = damage.apply(to: try Self.book())
+    let result = DatasetLoader.load(observations: InputFile(path: "damaged.xlsx", bytes: bytes))
+    #expect(result.dataset == nil)
+    #expect(result.codes == ["bad-xlsx"])
+  }
+
+  /// The input with which `make fuzz` crashed the reader (its first byte chose the XLSX reader).
+  @Test func fuzzFoundArchiveIsAFinding() throws {
+    var url = URL(fileURLWithPath: #filePath)
+    url.deleteLastPathComponent()
+    let input = try Data(contentsOf: url.appendingPathComponent("Fixtures/fuzz-zip-offset-past-end.bin"))
+    let result = DatasetLoader.load(
+      observations: InputFile(path: "fuzz.xlsx", bytes: Array(input.dropFirst())))
+    #expect(result.dataset == nil)
+    #expect(result.codes == ["bad-xlsx"])
+  }
+
   @Test(arguments: [("C12", 3), ("AA1", 27), ("A1", 1), ("12", nil)] as [(String, Int?)])
   func columnReferences(_ reference: String, _ expected: Int?) {
     #expect(SheetParser.columnNumber(reference) == expected)
+  }
+}
+
+/// Ways to damage a valid workbook's ZIP structure. The end-of-central-directory record is the
+/// last 22 bytes (no comment): entry count at −12, directory size at −10, directory offset at −6.
+enum ZIPDamage: CaseIterable, Sendable {
+  case cutInTheCentralDirectory, cutInTheMiddle, directoryOffsetPastTheEnd, entryCountTooLarge
+
+  func apply(to book: [UInt8]) -> [UInt8] {
+    var bytes = book
+    switch self {
+    case .cutInTheCentralDirectory: bytes.removeLast(30)
+    case .cutInTheMiddle: bytes.removeLast(bytes.count / 2)
+    case .directoryOffsetPastTheEnd:
+      bytes[bytes.count - 6] = 0xFF
+      bytes[bytes.count - 5] = 0xFF
+    case .entryCountTooLarge:
+      bytes[bytes.count - 12] = 0x40
+      bytes[bytes.count - 11] = 0x00
+    }
+    return bytes
   }
 }

@@ -65,6 +65,16 @@ import Testing
     #expect(findings.filter { $0.message.code == "missing-key" }.count == 4)  // data, layouts, output, schedule.cron
   }
 
+  /// Found by `make fuzz`: a required key with a null value gave no job and no error.
+  @Test func nullRequiredValuesAreMissingKeys() {
+    let (job, findings) = JobLoader.load(
+      yaml: "version: 1\ndata: ~\nlayouts: [a.yaml]\noutput:\n", file: "j.yaml")
+    #expect(job == nil)
+    let missing = findings.filter { $0.message.code == "missing-key" }
+    #expect(missing.map { $0.location?.line } == [2, 4])
+    #expect(findings.hasErrors)
+  }
+
   @Test(arguments: [
     ("0 7 5 1,4,7,10", "4 fields"),
     ("61 7 * * *", "field 1 (minute) '61': 61 is out of range"),

@@ -84,13 +84,84 @@ private let englishCases: [SentenceCase] = [
       "In H1 2024, Ohio's manufacturing output was up 4.0% year on year, ranking 5th of the "
       + "8 Midwest states."),
   SentenceCase(
-    label: "lower is better ratio",
-    row: ohio(jobless, value: 4.1, growth: -6.5, growthRank: (1, of: 8), groupGrowth: -2.0),
+    label: "a rate's change is worded in points; its growth rank and gap are left out",
+    row: withPrior(
+      4.4, ohio(jobless, value: 4.1, growth: -6.8, growthRank: (1, of: 8), groupGrowth: -2.0)),
     indicator: jobless,
-    expected: "In H1 2024, Ohio's unemployment rate stood at 4.1%, down 6.5% year on year, ranking "
-      + "1st of the 8 Midwest states by rate of decline and a decline 4.5 points steeper than the "
-      + "group average."),
+    expected: "In H1 2024, Ohio's unemployment rate stood at 4.1%, down 0.3 points year on year."),
+  SentenceCase(
+    label: "a rate without a prior value states no change",
+    row: ohio(jobless, value: 4.1, growth: -6.5, growthRank: (1, of: 8)),
+    indicator: jobless,
+    expected: "In H1 2024, Ohio's unemployment rate stood at 4.1%."),
+  SentenceCase(
+    label: "capitalised names are lowered mid-sentence, numbers grouped",
+    row: ohio(
+      Indicator(id: "jobs", name: "Nonfarm payroll employment", unit: Unit.parse("thousand persons"), decimals: 1),
+      value: 5620, growth: 0.9),
+    indicator: Indicator(
+      id: "jobs", name: "Nonfarm payroll employment", unit: Unit.parse("thousand persons"), decimals: 1),
+    expected: "In H1 2024, Ohio's nonfarm payroll employment reached 5,620.0 thousand persons, up 0.9% year on year."),
 ]
+
+/// `row` with a prior-year value (the source of a rate's change in points).
+private func withPrior(_ prior: Double, _ row: ComparisonRow) -> ComparisonRow {
+  var copy = row
+  copy.priorValue = prior
+  return copy
+}
+
+@Suite struct MidSentenceNameTests {
+  @Test(arguments: [
+    ("Gross state product", "gross state product"),
+    ("GDP growth", "GDP growth"),
+    ("CPI", "CPI"),
+    ("gross output", "gross output"),
+    ("地区生产总值", "地区生产总值"),
+    ("A", "A"),
+  ])
+  func lowered(_ name: String, _ expected: String) {
+    #expect(EnglishWording.midSentence(name) == expected)
+  }
+}
+
+@Suite struct RateChangeWordingTests {
+  @Test(arguments: [
+    (Trend.up(0.5), false, ChangeMeasure.percentagePoints, "同比提高0.5个百分点"),
+    (Trend.up(0.5), true, ChangeMeasure.percentagePoints, "同比上升0.5个百分点"),
+    (Trend.down(0.2), true, ChangeMeasure.percentagePoints, "同比下降0.2个百分点"),
+    (Trend.down(1.2), false, ChangeMeasure.permillePoints, "同比下降1.2个千分点"),
+    (Trend.flat, false, ChangeMeasure.percentagePoints, "与上年同期持平"),
+    (Trend.up(7.2), false, ChangeMeasure.percent, "同比增长7.2%"),
+  ])
+  func chinese(_ trend: Trend, _ lowerIsBetter: Bool, _ measure: ChangeMeasure, _ expected: String) {
+    #expect(ChineseWording.trend(trend, lowerIsBetter: lowerIsBetter, measure: measure) == expected)
+  }
+
+  @Test(arguments: [
+    (Trend.up(0.5), ChangeMeasure.percentagePoints, "up 0.5 points year on year"),
+    (Trend.down(3.4), ChangeMeasure.percent, "down 3.4% year on year"),
+  ])
+  func english(_ trend: Trend, _ measure: ChangeMeasure, _ expected: String) {
+    #expect(EnglishWording.trend(trend, measure: measure) == expected)
+  }
+
+  @Test(arguments: [
+    (Unit.percent, ChangeMeasure.percentagePoints), (Unit.permille, .permillePoints),
+    (Unit.yiYuan, .percent),
+  ])
+  func measureFollowsTheUnit(_ unit: Unit, _ expected: ChangeMeasure) {
+    #expect(ChangeMeasure(unit: unit) == expected)
+  }
+
+  @Test(arguments: [
+    ("42300", "42,300"), ("-5620.0", "-5,620.0"), ("999.9", "999.9"), ("1234567.25", "1,234,567.25"),
+    ("0.5", "0.5"), ("—", "—"),
+  ])
+  func grouped(_ text: String, _ expected: String) {
+    #expect(NumberText.grouped(text) == expected)
+  }
+}
 
 @Suite struct EnglishSentenceTests {
   @Test(arguments: englishCases)

@@ -92,3 +92,24 @@ import Testing
     #expect(english.rows[2].cells[6].text == "1/7")
   }
 }
+
+// MARK: - Header widths
+
+/// A header wraps to at most two lines and never inside a Latin word; CJK headers may break
+/// anywhere. Fixed metrics: Latin 0.55 em, CJK 1 em.
+@Suite struct HeaderWidthTests {
+  @Test(arguments: [
+    ("Growth (%)", 0.0, 6 * 0.55, "the longest word 'Growth' fits on one line"),
+    ("vs last year (pp)", 0.0, 4 * 0.55, "two lines at most, no word split"),
+    ("同比增长（%）", 0.0, 3.0, "CJK: about half the header, two lines"),
+    ("Rank", 80.0, 0.0, "content wider than the header wins"),
+  ])
+  func headerWidth(_ header: String, _ content: Double, _ atLeastEm: Double, _ label: String) {
+    let styles = TableStyles(theme: Fixtures.theme)
+    let measurer = FixedMetricsMeasurer()
+    let inner = styles.headerInnerWidth(header, content: content, measurer: measurer)
+    let em = styles.header.size
+    #expect(inner >= max(content, atLeastEm * em) - 1e-9, "\(label)")
+    #expect(measurer.measure(header, style: styles.header, wrapWidth: inner).lineCount <= 2)
+  }
+}

@@ -49,6 +49,36 @@ import Testing
     }
   }
 
+  /// Real (constant-price) growth: the published yoy is the growth; a gap to the nominal value
+  /// growth is a notice, not a warning; without a yoy there is no growth; the group growth is
+  /// the group's own published growth; no contributions from nominal sums.
+  @Test func realGrowthBasisUsesPublishedGrowthOnly() throws {
+    let gdp = Indicator(id: "gdp", growthBasis: .real)
+    func table(groupYoy: Double?) -> ComparisonTable {
+      var observations = [
+        Fixture.obs("A", "2023-H1", 100), Fixture.obs("A", "2024-H1", 110, official: 5.5),
+        Fixture.obs("B", "2023-H1", 100), Fixture.obs("B", "2024-H1", 104),
+      ]
+      if let groupYoy {
+        observations.append(Fixture.obs(Fixture.city.rawValue, "2024-H1", 214, official: groupYoy))
+      }
+      return compare(Fixture.dataset(members: ["A", "B"], indicators: [gdp], observations: observations))
+    }
+    let plain = table(groupYoy: nil)
+    #expect(plain.findings.map(\.message.code) == ["real-growth-differs"])
+    #expect(plain.findings.map(\.severity) == [.notice])
+    let a = try #require(Fixture.row(plain, "A"))
+    #expect(a.growthPct == 5.5 && close(a.computedGrowthPct, 10))
+    #expect(a.growthRank == 1 && a.growthRankOf == 1)
+    let b = try #require(Fixture.row(plain, "B"))
+    #expect(b.growthPct == nil && close(b.computedGrowthPct, 4) && b.growthRank == nil)
+    #expect(a.groupGrowthPct == nil && a.contributionPp == nil && a.sharePct != nil)
+    let published = table(groupYoy: 6.1)
+    #expect(Fixture.row(published, "A")?.groupGrowthPct == 6.1)
+    #expect(Fixture.groupRow(published)?.growthPct == 6.1)
+    #expect(close(Fixture.row(published, "A")?.growthGapToGroupPp, -0.6))
+  }
+
   /// period codes in data → (period, expected prev period)
   static let calendars: [([String], String, String?)] = [
     (["2024-M03", "2024-H1", "2024-Q1", "2024-Q2"], "2024-H1", "2024-M03"),

@@ -58,7 +58,7 @@ public struct NumberFormat: Hashable, Sendable {
     let units = UInt64(scaled)
     let factor = UInt64(scale)
     var whole = String(units / factor)
-    if groupsThousands { whole = Self.grouped(whole) }
+    if groupsThousands { whole = DigitGrouping.grouped(whole) }
     var text = whole
     if places > 0 {
       let fraction = String(units % factor)
@@ -119,10 +119,14 @@ public struct NumberFormat: Hashable, Sendable {
   /// Percentage points: `1.1个百分点` / `1.1 pp` (magnitude only; the sentence says 高/低).
   public func points(_ value: Double?) -> String {
     guard let value else { return missing }
-    let text = number(abs(value), decimals: percentDecimals)
+    return number(abs(value), decimals: percentDecimals) + pointsUnit
+  }
+
+  /// The unit written after a number of percentage points: `个百分点` / ` pp`.
+  public var pointsUnit: String {
     switch style {
-    case .chinese: return text + "个百分点"
-    case .english: return text + " pp"
+    case .chinese: "个百分点"
+    case .english: " pp"
     }
   }
 
@@ -179,15 +183,6 @@ public struct NumberFormat: Hashable, Sendable {
   }
 
   // MARK: - Private
-
-  private static func grouped(_ digits: String) -> String {
-    var result = ""
-    for (offset, digit) in digits.enumerated() {
-      if offset > 0, (digits.count - offset) % 3 == 0 { result.append(",") }
-      result.append(digit)
-    }
-    return result
-  }
 
   private static func isZero(_ text: String) -> Bool {
     text.allSatisfy { $0 == "0" || $0 == "." || $0 == "," }

@@ -112,14 +112,8 @@ public struct KPITableComposer: PaginatingComposer {
         let cells = data.rows.map { row in
           measurer.width(row.cells[index].text, style: styles.style(column, row.cells[index].tone))
         }
-        let header = data.headers[index]
-        let headerWidth = measurer.width(header, style: styles.header)
-        var inner = max(cells.max() ?? 0, headerWidth / 2)
-        while inner < headerWidth,
-          measurer.measure(header, style: styles.header, wrapWidth: inner).lineCount > 2
-        {
-          inner += 1
-        }
+        let inner = styles.headerInnerWidth(
+          data.headers[index], content: cells.max() ?? 0, measurer: measurer)
         widths.append(inner + 2 * padding)
       }
       let flexible = data.columns.firstIndex(of: .indicator) ?? 0

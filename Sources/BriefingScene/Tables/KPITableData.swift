@@ -131,6 +131,7 @@ extension KPITableInput {
   private func cell(_ column: KPIColumn, _ entry: KPIEntry) -> KPICell {
     let row = entry.row
     let behind = (row?.progressGapPp ?? 0) < 0
+    let isRate = entry.indicator.unit?.isRatio == true
     switch column {
     case .indicator: return KPICell(entry.indicator.name)
     case .unit: return KPICell(entry.indicator.unit?.symbol ?? "")
@@ -138,8 +139,13 @@ extension KPITableInput {
       return KPICell(
         format.value(
           row?.value, decimals: entry.indicator.decimals, status: row?.status ?? .missing))
+    case .growth where isRate:
+      // A rate's change is shown in points with its unit, not as the rate's own growth rate.
+      return KPICell(row?.changeFromPrior.map { format.signed($0, decimals: format.percentDecimals) + format.pointsUnit } ?? format.missing)
     case .growth:
       return KPICell(row?.growthPct.map { format.number($0, decimals: format.percentDecimals) } ?? format.missing)
+    case .growthChange where isRate, .gapToGroup where isRate:
+      return KPICell(format.missing)
     case .growthChange:
       // Deceleration (回落) is flagged for higher-is-better indicators.
       let slower = (row?.growthChangePp ?? 0) < 0 && entry.indicator.polarity == .higher

@@ -119,13 +119,7 @@ public struct RankMatrixComposer: PaginatingComposer {
         let arrowWidth = arrow > 0 ? arrow + gap : 0
         let ranks = cells.map { measurer.width($0.text, style: styles.rank($0.tone)) }.max() ?? 0
         let header = data.headers.count > index + 1 ? data.headers[index + 1] : ""
-        let headerWidth = measurer.width(header, style: styles.header)
-        var inner = max(ranks + arrowWidth, headerWidth / 2)
-        while inner < headerWidth,
-          measurer.measure(header, style: styles.header, wrapWidth: inner).lineCount > 2
-        {
-          inner += 1
-        }
+        let inner = styles.headerInnerWidth(header, content: ranks + arrowWidth, measurer: measurer)
         widths.append(inner + 2 * padding)
         arrows.append(arrowWidth)
       }

@@ -28,3 +28,26 @@ struct TableStyles {
     return copy
   }
 }
+
+// MARK: - Header widths
+
+extension TableStyles {
+  /// The inner width (points, without padding) a column needs so that its header wraps to at most
+  /// two lines and never inside a Latin word ("Growth" must not become "Growt / h"), and so that
+  /// its widest cell (`content`, points) fits. CJK headers may break between any two characters.
+  func headerInnerWidth(_ header: String, content: Double, measurer: some TextMeasuring) -> Double {
+    let headerWidth = measurer.width(header, style: self.header)
+    let longestWord =
+      header.split(whereSeparator: \.isWhitespace)
+      .filter { word in !word.unicodeScalars.contains { $0.properties.isIdeographic } }
+      .map { measurer.width(String($0), style: self.header) }
+      .max() ?? 0
+    var inner = max(content, headerWidth / 2, longestWord)
+    while inner < headerWidth,
+      measurer.measure(header, style: self.header, wrapWidth: inner).lineCount > 2
+    {
+      inner += 1
+    }
+    return inner
+  }
+}
