@@ -335,8 +335,9 @@ struct Run {
       regionList = available.isEmpty ? [nil] : available
     case .list(let ids):
       regionList = []
+      let known = Set(available)
       for id in ids {
-        if !available.isEmpty, !available.contains(id) {
+        if !available.isEmpty, !known.contains(id) {
           let hint = Suggestion.closest(to: id, in: available).map { ["did you mean '\($0)'?"] } ?? []
           findings.append(Finding(.error, .unknownRegion(id), at: location, notes: hint))
           logFinding(findings.last!)

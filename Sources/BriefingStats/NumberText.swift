@@ -20,9 +20,14 @@ public enum NumberText {
   /// Plain decimal spelling of a non-negative finite value from its shortest round-trip digits.
   static func plainDigits(_ magnitude: Double) -> String {
     let text = magnitude.description
-    guard let eIndex = text.firstIndex(where: { $0 == "e" || $0 == "E" }) else {
-      return text.hasSuffix(".0") ? String(text.dropLast(2)) : text
+    // The usual case (no exponent) is decided on UTF-8 bytes, not Characters: an export formats
+    // millions of numbers.
+    let bytes = text.utf8
+    if !bytes.contains(UInt8(ascii: "e")) && !bytes.contains(UInt8(ascii: "E")) {
+      let pointZero = bytes.last == UInt8(ascii: "0") && bytes.dropLast().last == UInt8(ascii: ".")
+      return pointZero ? String(text.dropLast(2)) : text
     }
+    guard let eIndex = text.firstIndex(where: { $0 == "e" || $0 == "E" }) else { return text }
     let mantissa = String(text[..<eIndex])
     guard let exponent = Int(text[text.index(after: eIndex)...]) else { return text }
     let mparts = mantissa.split(separator: ".", omittingEmptySubsequences: false)
