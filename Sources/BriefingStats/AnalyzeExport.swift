@@ -29,16 +29,21 @@ public enum AnalyzeExport {
   /// RFC 4180 CSV: header line, one line per row, CRLF line ends, fields quoted only when they
   /// contain a comma, quote, CR or LF (quotes doubled).
   public static func csv(_ table: ComparisonTable) -> String {
-    var out = columns.joined(separator: ",") + "\r\n"
+    String(decoding: csvBytes(table), as: UTF8.self)
+  }
+
+  /// `csv(_:)` as UTF-8 bytes, built directly (a national table is about 100 MB of text).
+  public static func csvBytes(_ table: ComparisonTable) -> [UInt8] {
+    var out = Array((columns.joined(separator: ",") + "\r\n").utf8)
     out.reserveCapacity(table.rows.count * 256)
     for row in table.rows {
       var first = true
       for cell in cells(row) {
-        if !first { out += "," }
+        if !first { out.append(UInt8(ascii: ",")) }
         first = false
-        out += quoteCSV(cell.text)
+        out.append(contentsOf: quoteCSV(cell.text).utf8)
       }
-      out += "\r\n"
+      out.append(contentsOf: [UInt8(ascii: "\r"), UInt8(ascii: "\n")])
     }
     return out
   }

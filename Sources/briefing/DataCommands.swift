@@ -98,7 +98,7 @@ struct Analyze: ParsableCommand {
       printFindings(loadFindings + table.findings, quiet: quiet)
       let bytes: [UInt8]
       switch format {
-      case .csv: bytes = Array(AnalyzeExport.csv(table).utf8)
+      case .csv: bytes = AnalyzeExport.csvBytes(table)
       case .json: bytes = Array(AnalyzeExport.json(table).utf8)
       case .xlsx:
         guard out != "-" else { throw Failure.data([Finding(.error, .xlsxNeedsFile)]) }
