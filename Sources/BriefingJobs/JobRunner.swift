@@ -192,7 +192,8 @@ struct Run {
       return finishWithoutRendering(.ioError, units: units)
     }
     var records: [Manifest.UnitRecord] = []
-    var staged: [[ProducedFile]?] = []
+    // Only what the manifest needs stays in memory: a national job stages gigabytes.
+    var staged: [[Manifest.Output]?] = []
     var claimed: Set<String> = []
     var stagingIOFailures = 0
     for unit in units {
@@ -219,7 +220,9 @@ struct Run {
           claimed.insert(file.path)
         }
         record.outputs = files.map(\.path)
-        staged.append(files)
+        staged.append(files.map { file in
+          Manifest.Output(path: file.path, size: file.bytes.count, sha256: SHA256.hex(file.bytes), pages: file.pages)
+        })
       } catch {
         record.status = "failed"
         record.error = "\(error)"
@@ -263,8 +266,8 @@ struct Run {
         }
         touchedDirectories.insert((destination as NSString).deletingLastPathComponent)
         published.append(file.path)
-        outputs.append(Manifest.Output(path: file.path, size: file.bytes.count, sha256: SHA256.hex(file.bytes), pages: file.pages))
-        log.emit(.info, "published", [("path", file.path), ("bytes", "\(file.bytes.count)")])
+        outputs.append(file)
+        log.emit(.info, "published", [("path", file.path), ("bytes", "\(file.size)")])
         if let limit = options.pauseAfterPublishing, published.count == limit {
           log.emit(.info, "paused", [("published", "\(published.count)")])
           options.onPause()

@@ -65,6 +65,32 @@ import Testing
     #expect(!FileManager.default.fileExists(atPath: dir + "/out/manifest.json"))
   }
 
+  /// `group: all`: every member of every peer group once (Midwest and its frame Great Lakes share
+  /// six states), split over two shards.
+  @Test func groupAllCoversEveryMemberOfEveryGroupOnce() throws {
+    let dir = try CLI.scratch()
+    let job = """
+      version: 1
+      data: \(CLI.root)/Samples/midwest-2024q3
+      layouts: [\(CLI.root)/Layouts/state-comparison-en.yaml]
+      regions: every
+      group: all
+      output: out
+      name: "{region}"
+      """
+    try job.write(toFile: dir + "/job.yaml", atomically: true, encoding: .utf8)
+    for index in 1...2 {
+      let shard = try CLI.run(["run", dir + "/job.yaml", "--shard", "\(index)/2", "--quiet"])
+      #expect(shard.status == 0, "\(shard.stderr)")
+    }
+    #expect(try CLI.run(["run", dir + "/job.yaml", "--merge", "2", "--quiet"]).status == 0)
+    let sheets = try reports(in: dir + "/out").keys.sorted()
+    #expect(sheets == [
+      "Illinois.pdf", "Indiana.pdf", "Iowa.pdf", "Michigan.pdf", "Minnesota.pdf", "Missouri.pdf", "Ohio.pdf",
+      "Wisconsin.pdf",
+    ])
+  }
+
   // MARK: - Helpers
 
   /// Published report files (PDF, PNG) by relative path, without the run bookkeeping.
