@@ -43,6 +43,7 @@ fi
 rm -rf "$WORK"
 mkdir -p "$WORK"
 : >"$RESULTS"
+cut -d' ' -f1-3 /proc/loadavg >"$WORK/loadavg"   # other work on the machine inflates wall times
 
 data_for() { # units → data folder (generated once)
   local folder=$WORK/data-$1
@@ -138,11 +139,11 @@ rm -f "$WORK/analyze.csv"
 
 # MARK: - Report
 
-python3 - "$RESULTS" "$OUT/national.md" "$SHARDS" "$RUNS" "$BIN" <<'PY'
+python3 - "$RESULTS" "$OUT/national.md" "$SHARDS" "$RUNS" "$BIN" "$(cat "$WORK/loadavg")" <<'PY'
 import platform, statistics, subprocess, sys
 from collections import OrderedDict
 
-results, target, shards, runs, binary = sys.argv[1:6]
+results, target, shards, runs, binary, load = sys.argv[1:7]
 rows = OrderedDict()
 for line in open(results, encoding="utf-8"):
     name, run, wall, cpu, rss, units, files = line.rstrip("\n").split("\t")
@@ -178,10 +179,11 @@ def spread(values):
 out = ["## National scenario (all county-level units, synthetic data)", ""]
 out.append(f"Machine: {cpu_model()}, {subprocess.run(['nproc'], capture_output=True, text=True).stdout.strip()} cores, "
            f"{memory()}; {version([binary, '--version'])} (release); {version(['swift', '--version'])}; "
-           f"{runs} run(s) per row; jobs as {shards} parallel shards + merge.")
+           f"{runs} run(s) per row; jobs as {shards} parallel shards + merge; load average before the "
+           f"runs {load} (wall times include other work on the machine; CPU seconds do not).")
 out.append("")
-out.append("| task | units | outputs | wall s (median) | wall spread | CPU s (median) | peak RSS MB (max) | wall ms / unit | target | met |")
-out.append("|---|---:|---|---:|---|---:|---:|---:|---|---|")
+out.append("| task | units | outputs | wall s (median) | wall spread | CPU s (median) | peak RSS MB (max) | wall ms / unit | CPU ms / unit | target | met |")
+out.append("|---|---:|---|---:|---|---:|---:|---:|---:|---|---|")
 for name, samples in rows.items():
     walls = [s[0] for s in samples]
     cpus = [s[1] for s in samples]
@@ -197,10 +199,11 @@ for name, samples in rows.items():
     else:
         text, verdict = "", ""
     out.append(f"| {name} | {units} | {samples[0][4]} | {wall:.2f} | {spread(walls)} | "
-               f"{statistics.median(cpus):.2f} | {rss:.0f} | {1000 * wall / units:.1f} | {text} | {verdict} |")
+               f"{statistics.median(cpus):.2f} | {rss:.0f} | {1000 * wall / units:.1f} | "
+               f"{1000 * statistics.median(cpus) / units:.1f} | {text} | {verdict} |")
 out.append("")
 out.append("Render rows: one sheet PDF per unit plus one PNG per unit × 15 main indicators; peak RSS is the "
-           "largest shard process. `wall ms / unit` should stay flat along the scaling series.")
+           "largest shard process. The cost per unit should stay flat along the scaling series.")
 open(target, "w", encoding="utf-8").write("\n".join(out) + "\n")
 print("\n".join(out))
 PY
