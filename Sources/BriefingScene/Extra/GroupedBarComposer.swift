@@ -148,10 +148,12 @@ public struct GroupedBarComposer: Sendable {
       if let value = ExtraData.drawable(row) {
         let style = theme.text(isFocus ? .labelValueFocus : .labelValue)
         let text = format.value(value, decimals: input.indicator.decimals, status: row.status)
-        let run = kit.run(
+        var run = kit.run(
           text, style,
           at: Point(x: start + barWidth / 2, y: yMap.map(value) + (value >= 0 ? -1 : 1)),
           h: .center, v: value >= 0 ? .bottom : .top)
+        // Keep clear of the value axis labels and inside the rect (first and last bars).
+        run.origin.x += max(0, left + 2 - run.bounds.minX) - max(0, run.bounds.maxX - rect.maxX)
         let fits =
           run.bounds.width <= bands.step - 2 && run.bounds.minY >= top
           && run.bounds.maxY <= bottom - yHalf

@@ -102,7 +102,7 @@ struct ComponentDispatch {
   private func groupedBar(_ spec: ComponentSpec, in rect: Rect) -> ComposedFrame {
     guard let (indicator, focus) = bound(spec) else { return unbound(spec, in: rect) }
     let input = GroupedBarInput(
-      rows: context.rowsWithGroup(indicator.id), names: context.names, indicator: indicator,
+      rows: context.rowsWithGroup(indicator.id), names: context.shortNames, indicator: indicator,
       focus: focus, format: format)
     return ComposedFrame(GroupedBarComposer().compose(input, in: rect, theme: theme, measurer: measurer), in: rect)
   }
@@ -125,7 +125,8 @@ struct ComponentDispatch {
       SmallMultiplePanel(indicator: $0, rows: context.rowsWithGroup($0.id))
     }
     let input = SmallMultiplesInput(
-      panels: panels, names: context.names, focus: focus, columns: spec.gridColumns ?? 3, format: format)
+      panels: panels, names: context.shortNames, focus: focus, columns: spec.gridColumns ?? 3,
+      format: format)
     return ComposedFrame(SmallMultiplesComposer().compose(input, in: rect, theme: theme, measurer: measurer), in: rect)
   }
 
