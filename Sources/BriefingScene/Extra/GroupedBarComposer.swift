@@ -69,9 +69,9 @@ public struct GroupedBarComposer: Sendable {
     let unitTitle = ExtraData.titleWithUnit(
       input.indicator.name, unit: input.indicator.unit?.symbol, format)
     let titleStyle = theme.text(.axisTitle)
-    let unitRun = kit.run(
+    let unitRun = kit.measurer.run(
       kit.fitted(unitTitle, titleStyle, maxWidth: rect.width / 2 - 6, findings: &findings),
-      titleStyle, at: Point(x: rect.minX, y: rect.minY))
+      style: titleStyle, at: Point(x: rect.minX, y: rect.minY))
     items.append(.text(unitRun))
     let legendX = rect.minX + rect.width / 2
     let legend = Legend.row(
@@ -118,9 +118,10 @@ public struct GroupedBarComposer: Sendable {
       let shown = kit.fitted(name, nameStyle, maxWidth: bands.step - 2, findings: &findings)
       items.append(
         .text(
-          kit.run(
-            shown, nameStyle, at: Point(x: bands.center(index), y: rect.maxY), h: .center,
-            v: .bottom)))
+          kit.measurer.run(
+            shown, style: nameStyle, at: Point(x: bands.center(index), y: rect.maxY),
+            alignment: .center,
+            vertical: .bottom)))
       let pairs: [(Double?, Color, Double)] = [
         (ExtraData.drawable(row), fill, start),
         (row.priorValue, ExtraData.tint(fill, alpha: priorAlpha), start + barWidth),
@@ -130,9 +131,10 @@ public struct GroupedBarComposer: Sendable {
           let mark = ExtraData.absentMark(row, format)
           items.append(
             .text(
-              kit.run(
-                mark, theme.text(.labelMissing), at: Point(x: x + barWidth / 2, y: yMap.map(0) - 1),
-                h: .center, v: .bottom)))
+              kit.measurer.run(
+                mark, style: theme.text(.labelMissing),
+                at: Point(x: x + barWidth / 2, y: yMap.map(0) - 1),
+                alignment: .center, vertical: .bottom)))
           findings.append(
             Finding(.notice, .valueNotShown(name, input.indicator.name, shownAs: mark)))
           continue
@@ -148,10 +150,10 @@ public struct GroupedBarComposer: Sendable {
       if let value = ExtraData.drawable(row) {
         let style = theme.text(isFocus ? .labelValueFocus : .labelValue)
         let text = format.value(value, decimals: input.indicator.decimals, status: row.status)
-        var run = kit.run(
-          text, style,
+        var run = kit.measurer.run(
+          text, style: style,
           at: Point(x: start + barWidth / 2, y: yMap.map(value) + (value >= 0 ? -1 : 1)),
-          h: .center, v: value >= 0 ? .bottom : .top)
+          alignment: .center, vertical: value >= 0 ? .bottom : .top)
         // Keep clear of the value axis labels and inside the rect (first and last bars).
         run.origin.x += max(0, left + 2 - run.bounds.minX) - max(0, run.bounds.maxX - rect.maxX)
         let fits =

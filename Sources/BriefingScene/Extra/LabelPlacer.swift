@@ -128,7 +128,7 @@ enum Legend {
                 from: Point(x: swatchRect.minX, y: swatchRect.midY),
                 to: Point(x: swatchRect.maxX, y: swatchRect.midY)), stroke: stroke)))
       }
-      let run = kit.run(text, style, at: Point(x: swatchRect.maxX + 3, y: origin.y))
+      let run = kit.measurer.run(text, style: style, at: Point(x: swatchRect.maxX + 3, y: origin.y))
       items.append(.text(run))
       x = run.bounds.maxX + 10
     }

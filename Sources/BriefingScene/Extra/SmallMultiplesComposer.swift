@@ -107,7 +107,7 @@ public struct SmallMultiplesComposer: Sendable {
     let titleStyle = theme.text(.chartTitle)
     let title = kit.fitted(
       panel.indicator.name, titleStyle, maxWidth: cell.width, findings: &findings)
-    let titleRun = kit.run(title, titleStyle, at: cell.origin)
+    let titleRun = kit.measurer.run(title, style: titleStyle, at: cell.origin)
     items.append(.text(titleRun))
 
     let rows = ExtraData.members(panel.rows).sorted { a, b in
@@ -155,17 +155,18 @@ public struct SmallMultiplesComposer: Sendable {
         maxWidth: nameWidth, findings: &findings)
       items.append(
         .text(
-          kit.run(
-            name, theme.text(isFocus ? .axisTextYFocus : .axisTextX),
-            at: Point(x: body.minX, y: mid), v: .middle)))
+          kit.measurer.run(
+            name, style: theme.text(isFocus ? .axisTextYFocus : .axisTextX),
+            at: Point(x: body.minX, y: mid), vertical: .middle)))
       let labelStyle = theme.text(isFocus ? .labelValueFocus : .labelValue)
       guard let growth = row.growthPct else {
         let mark = ExtraData.absentMark(row, format)
         items.append(
           .text(
-            kit.run(
-              mark, theme.text(.labelMissing), at: Point(x: body.maxX, y: mid), h: .right,
-              v: .middle)))
+            kit.measurer.run(
+              mark, style: theme.text(.labelMissing), at: Point(x: body.maxX, y: mid),
+              alignment: .right,
+              vertical: .middle)))
         findings.append(
           Finding(
             .notice,
@@ -184,9 +185,10 @@ public struct SmallMultiplesComposer: Sendable {
             fill: theme.fill(isFocus ? .highlightFill : .barFill))))
       items.append(
         .text(
-          kit.run(
-            format.signedPercent(growth), labelStyle, at: Point(x: body.maxX, y: mid), h: .right,
-            v: .middle)))
+          kit.measurer.run(
+            format.signedPercent(growth), style: labelStyle, at: Point(x: body.maxX, y: mid),
+            alignment: .right,
+            vertical: .middle)))
     }
     return items
   }

@@ -93,9 +93,9 @@ public struct TrendLineComposer: Sendable {
         format.style == .chinese
         ? "\(input.indicator.name)同比增长（%）" : "\(input.indicator.name) growth (%)"
     }
-    let titleRun = kit.run(
+    let titleRun = kit.measurer.run(
       kit.fitted(axisTitle, titleStyle, maxWidth: rect.width / 2 - 6, findings: &findings),
-      titleStyle, at: Point(x: rect.minX, y: rect.minY))
+      style: titleStyle, at: Point(x: rect.minX, y: rect.minY))
     items.append(.text(titleRun))
     let legendX = rect.minX + rect.width / 2
     let legend = Legend.row(
@@ -146,9 +146,10 @@ public struct TrendLineComposer: Sendable {
         let shown = kit.fitted(text, xStyle, maxWidth: bands.step - 2, findings: &findings)
         items.append(
           .text(
-            kit.run(
-              shown, xStyle,
-              at: Point(x: bands.center(index), y: bottom + 3 + Double(k) * lineHeight), h: .center)
+            kit.measurer.run(
+              shown, style: xStyle,
+              at: Point(x: bands.center(index), y: bottom + 3 + Double(k) * lineHeight),
+              alignment: .center)
           ))
       }
     }
