@@ -77,8 +77,7 @@ import Testing
     try check("scatter-labels", width: 250, height: 160) { rect, theme, measurer in
       let names = Dictionary(uniqueKeysWithValues: Golden.regions.map { ($0.id, $0.name) })
       let input = ScatterInput(rows: Golden.rows, names: names, indicator: Golden.gdp, focus: "泸县")
-      let output = ScatterComposer().compose(input, in: rect, theme: theme, measurer: measurer)
-      return ComposedFrame(items: output.items, findings: output.findings, bounds: rect)
+      return ScatterComposer().compose(input, in: rect, theme: theme, measurer: measurer)
     }
   }
 

@@ -49,7 +49,7 @@ public struct GroupedBarComposer: Sendable {
   /// Draws legend, value axis, paired bars and category names into `rect` (points).
   public func compose(
     _ input: GroupedBarInput, in rect: Rect, theme: ResolvedTheme, measurer: some TextMeasuring
-  ) -> ComponentOutput {
+  ) -> ComposedFrame {
     let kit = TextKit(measurer: measurer)
     let format = input.format
     let rows = ExtraData.members(input.rows)
@@ -163,7 +163,7 @@ public struct GroupedBarComposer: Sendable {
         if fits { items.append(.text(run)) }
       }
     }
-    return ComponentOutput(
-      items: [.group(name: "grouped-bar", clip: nil, items: items)], findings: findings)
+    return ComposedFrame(
+      items: [.group(name: "grouped-bar", clip: nil, items: items)], findings: findings, bounds: rect)
   }
 }

@@ -65,7 +65,7 @@ public struct ScatterComposer: Sendable {
   /// Draws the scatter into `rect` (points); see the type's doc for the layout.
   public func compose(
     _ input: ScatterInput, in rect: Rect, theme: ResolvedTheme, measurer: some TextMeasuring
-  ) -> ComponentOutput {
+  ) -> ComposedFrame {
     let kit = TextKit(measurer: measurer)
     let format = input.format
     var findings: [Finding] = []
@@ -199,7 +199,7 @@ public struct ScatterComposer: Sendable {
       }
       items.append(.text(TextRun(text: name, origin: spot.rect.origin, style: style, size: size)))
     }
-    return ComponentOutput(
-      items: [.group(name: "scatter", clip: nil, items: items)], findings: findings)
+    return ComposedFrame(
+      items: [.group(name: "scatter", clip: nil, items: items)], findings: findings, bounds: rect)
   }
 }

@@ -63,13 +63,13 @@ public struct SmallMultiplesComposer: Sendable {
   /// Draws the panels in a grid of `columns` into `rect` (points).
   public func compose(
     _ input: SmallMultiplesInput, in rect: Rect, theme: ResolvedTheme, measurer: some TextMeasuring
-  ) -> ComponentOutput {
+  ) -> ComposedFrame {
     let kit = TextKit(measurer: measurer)
     var findings: [Finding] = []
     var items: [FrameItem] = []
     let columns = max(1, min(input.columns, max(1, input.panels.count)))
     let rowCount = (input.panels.count + columns - 1) / columns
-    guard rowCount > 0 else { return ComponentOutput() }
+    guard rowCount > 0 else { return ComposedFrame(bounds: rect) }
     let cellWidth = (rect.width - gutter * Double(columns - 1)) / Double(columns)
     let cellHeight = (rect.height - gutter * Double(rowCount - 1)) / Double(rowCount)
     let allGrowth = input.panels.flatMap { ExtraData.members($0.rows).compactMap(\.growthPct) }
@@ -91,8 +91,8 @@ public struct SmallMultiplesComposer: Sendable {
             domain: LinearScale.barDomain(domainValues, padding: 0.02),
             theme: theme, kit: kit, findings: &findings)))
     }
-    return ComponentOutput(
-      items: [.group(name: "small-multiples", clip: nil, items: items)], findings: findings)
+    return ComposedFrame(
+      items: [.group(name: "small-multiples", clip: nil, items: items)], findings: findings, bounds: rect)
   }
 
   // MARK: - Private

@@ -58,7 +58,7 @@ public struct TrendLineComposer: Sendable {
   /// Draws legend, value axis, period labels and both series into `rect` (points).
   public func compose(
     _ input: TrendLineInput, in rect: Rect, theme: ResolvedTheme, measurer: some TextMeasuring
-  ) -> ComponentOutput {
+  ) -> ComposedFrame {
     let kit = TextKit(measurer: measurer)
     let format = input.format
     var findings: [Finding] = []
@@ -219,7 +219,7 @@ public struct TrendLineComposer: Sendable {
       }
       items.append(.text(TextRun(text: text, origin: spot.rect.origin, style: style, size: size)))
     }
-    return ComponentOutput(
-      items: [.group(name: "trend-line", clip: nil, items: items)], findings: findings)
+    return ComposedFrame(
+      items: [.group(name: "trend-line", clip: nil, items: items)], findings: findings, bounds: rect)
   }
 }

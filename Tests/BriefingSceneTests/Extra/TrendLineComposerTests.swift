@@ -18,7 +18,7 @@ import Testing
     periods(n).flatMap { Fixture.rows(period: $0) }
   }
 
-  func compose(_ rows: [ComparisonRow], metric: TrendMetric = .growth) -> ComponentOutput {
+  func compose(_ rows: [ComparisonRow], metric: TrendMetric = .growth) -> ComposedFrame {
     TrendLineComposer().compose(
       TrendLineInput(
         rows: rows, names: Fixture.names, indicator: Fixture.gdp, focus: Fixture.focus,
