@@ -12,8 +12,8 @@ import Testing
 ///
 /// - Regenerate: `BRIEFING_UPDATE_GOLDENS=1 swift test --filter GoldenImageTests`, then look at
 ///   every changed PNG before committing it.
-/// - On a mismatch the render and a diff image (differing pixels red over a faded copy of the
-///   golden) are written to `.build/golden-failures/` and named in the failure.
+/// - On a mismatch the render and a diff image (differing pixels red in a pink halo over a faded
+///   copy of the golden) are written to `.build/golden-failures/` and named in the failure.
 /// - Pixels are pinned: text is drawn with the derived fonts from `make fonts` (`.build/fonts`,
 ///   or `BRIEFING_FONT_DIR`) through a private fontconfig set-up (`Goldens/fonts.conf`), so the
 ///   machine's fontconfig files, hinting choice and other installed fonts do not matter. Only the
@@ -99,25 +99,32 @@ enum GoldenImage {
       )
     }
     var diff = [UInt8](repeating: 255, count: expected.bytes.count)
-    var differing = 0
+    var differing: [Int] = []
     var largest = 0
     for pixel in stride(from: 0, to: expected.bytes.count, by: 4) {
       let channels = (0..<4).map { abs(Int(expected.bytes[pixel + $0]) - Int(actual.bytes[pixel + $0])) }
       let worst = channels.max() ?? 0
       largest = max(largest, worst)
-      if worst > tolerance {
-        differing += 1
-        paint(&diff, at: pixel, red: 255, green: 0, blue: 0)
-      } else {
-        // A faded grey copy of the golden, so the red marks show where on the chart they are.
-        let grey = (expected.bytes[pixel] / 3 + expected.bytes[pixel + 1] / 3 + expected.bytes[pixel + 2] / 3)
-        let faded = UInt8(191 + Int(grey) / 4)
-        paint(&diff, at: pixel, red: faded, green: faded, blue: faded)
+      if worst > tolerance { differing.append(pixel / 4) }
+      // A faded grey copy of the golden, so the red marks show where on the chart they are.
+      let grey = (expected.bytes[pixel] / 3 + expected.bytes[pixel + 1] / 3 + expected.bytes[pixel + 2] / 3)
+      let faded = UInt8(191 + Int(grey) / 4)
+      paint(&diff, at: pixel, red: faded, green: faded, blue: faded)
+    }
+    guard !differing.isEmpty else { return nil }
+    // A pink halo (radius 3 px) makes single pixels findable; the differing pixels are pure red.
+    let width = expected.width
+    for index in differing {
+      let (x, y) = (index % width, index / width)
+      for ny in max(0, y - 3)...min(expected.height - 1, y + 3) {
+        for nx in max(0, x - 3)...min(width - 1, x + 3) {
+          paint(&diff, at: 4 * (ny * width + nx), red: 255, green: 170, blue: 170)
+        }
       }
     }
-    guard differing > 0 else { return nil }
+    for index in differing { paint(&diff, at: 4 * index, red: 255, green: 0, blue: 0) }
     return (
-      "\(differing) of \(expected.width * expected.height) pixels differ by more than "
+      "\(differing.count) of \(expected.width * expected.height) pixels differ by more than "
         + "\(tolerance) (largest channel difference \(largest))",
       PixelImage(width: expected.width, height: expected.height, bytes: diff)
     )
