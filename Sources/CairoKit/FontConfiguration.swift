@@ -38,15 +38,18 @@ public final class FontConfiguration {
   /// Runs `body` with a font map built on this configuration as the calling thread's default
   /// Pango font map, so every text context created inside (measuring and drawing) sees only
   /// these fonts and rules; the thread gets a fresh default font map afterwards. `body` must not
-  /// suspend (the default font map is per thread).
-  public func withDefaultFontMap<Result>(_ body: () throws -> Result) rethrows -> Result {
-    let fontMap = pango_cairo_font_map_new_for_font_type(CAIRO_FONT_TYPE_FT)
-    let cairoMap = UnsafeMutableRawPointer(fontMap).map { OpaquePointer($0) }
+  /// suspend (the default font map is per thread). Throws `CairoError` when Pango has no
+  /// fontconfig/FreeType font map, else whatever `body` throws.
+  public func withDefaultFontMap<Result>(_ body: () throws -> Result) throws -> Result {
+    guard let fontMap = pango_cairo_font_map_new_for_font_type(CAIRO_FONT_TYPE_FT) else {
+      throw CairoError(operation: "create font map", detail: "no FreeType font map in Pango")
+    }
+    let cairoMap = OpaquePointer(UnsafeMutableRawPointer(fontMap))
     pango_fc_font_map_set_config(cairoMap, config)
     pango_cairo_font_map_set_default(cairoMap)
     defer {
       pango_cairo_font_map_set_default(nil)
-      if let fontMap { g_object_unref(UnsafeMutableRawPointer(fontMap)) }
+      g_object_unref(UnsafeMutableRawPointer(fontMap))
     }
     return try body()
   }

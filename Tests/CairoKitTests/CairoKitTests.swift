@@ -81,4 +81,13 @@ import Testing
   @Test func notAPNGIsATypedError() {
     #expect(throws: CairoError.self) { try Surface.png(Array("not a png".utf8)) }
   }
+
+  @Test func privateFontConfigurationSeesOnlyItsFolders() throws {
+    let empty = try FontConfiguration(rules: "<fontconfig></fontconfig>", directories: [])
+    let inside = try empty.withDefaultFontMap { installedFontFamilies() }
+    // Pango still lists its generic aliases (Sans, Serif, …), but no installed family.
+    #expect(!inside.contains("Noto Sans CJK SC") && !inside.contains("DejaVu Sans"), "\(inside)")
+    #expect(installedFontFamilies().contains("Noto Sans CJK SC"), "the thread's default is back")
+    #expect(throws: CairoError.self) { try FontConfiguration(rules: "<fontconfig>", directories: []) }
+  }
 }
