@@ -52,13 +52,16 @@ public enum FontInventory {
     }
     let lower = language.lowercased()
     let probe =
-      lower.hasPrefix("zh-tw") || lower.hasPrefix("zh-hk") ? latinProbe + traditionalProbe
+      lower.hasPrefix("zh-tw") || lower.hasPrefix("zh-hk")
+      ? latinProbe + traditionalProbe
       : lower.hasPrefix("zh") ? latinProbe + simplifiedProbe : latinProbe
     guard let measurer = try? PangoTextMeasurer(),
       let layout = try? measurer.layout(
         probe, style: TextStyle(family: families, language: language), wrapWidth: nil)
     else { throw .fontNotInstalled(family: families, installed: []) }
-    let outside = layout.resolvedFamilies.filter { !names.map { $0.lowercased() }.contains($0.lowercased()) }
+    let outside = layout.resolvedFamilies.filter {
+      !names.map { $0.lowercased() }.contains($0.lowercased())
+    }
     guard layout.unknownGlyphCount == 0, outside.isEmpty else {
       throw .fontFallback(families: families, language: language, usedInstead: outside)
     }

@@ -27,7 +27,8 @@ public final class FontConfiguration {
       throw CairoError(operation: "load font rules", detail: "fontconfig rejected the XML")
     }
     for directory in directories where FcConfigAppFontAddDir(raw, directory) == 0 {
-      throw CairoError(operation: "add font folder", detail: "fontconfig could not read \(directory)")
+      throw CairoError(
+        operation: "add font folder", detail: "fontconfig could not read \(directory)")
     }
   }
 

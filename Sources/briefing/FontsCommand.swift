@@ -17,12 +17,14 @@ struct Fonts: ParsableCommand {
 
   /// The family list body text uses, by script: `theme.fonts` of the layout (if any) over the
   /// derived faces built by `make` (small PDFs), else the system Noto faces they are made from.
-  static func configured(_ theme: ThemeSpec) -> [(role: String, language: String, families: String)] {
+  static func configured(_ theme: ThemeSpec) -> [(role: String, language: String, families: String)]
+  {
     [
       ("Simplified Chinese and Latin", LayoutDocument.Language.zhCN),
       ("Traditional Chinese", LayoutDocument.Language.zhTW),
     ].map { role, language in
-      let cjk = FontSetup.family(forLanguage: language.rawValue) ?? Theme.family(for: language.rawValue)
+      let cjk =
+        FontSetup.family(forLanguage: language.rawValue) ?? Theme.family(for: language.rawValue)
       return (role, language.rawValue, theme.textFamily(language: language, cjk: cjk))
     }
   }
@@ -41,11 +43,14 @@ struct Fonts: ParsableCommand {
           problems.append("\(error)")
         }
         // Coverage of the CJK face, the last of the list.
-        let cjk = families.split(separator: ",").last.map { $0.trimmingCharacters(in: .whitespaces) }
+        let cjk = families.split(separator: ",").last.map {
+          $0.trimmingCharacters(in: .whitespaces)
+        }
         let info = FontInventory.info(for: cjk ?? families)
         print(
           "  \(families)  [\(role)]  usable: \(yesNo(problem == nil))  "
-            + "Simplified: \(yesNo(info.coversSimplified))  Traditional: \(yesNo(info.coversTraditional))")
+            + "Simplified: \(yesNo(info.coversSimplified))  Traditional: \(yesNo(info.coversTraditional))"
+        )
         if let problem { print("    \(problem)") }
       }
       if all {

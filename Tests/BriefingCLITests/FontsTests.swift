@@ -7,12 +7,12 @@ import Testing
   static func layout(fonts: String) throws -> String {
     let path = try CLI.scratch() + "/fonts.yaml"
     try """
-      theme:
-        fonts: \(fonts)
-      sections:
-        - components:
-            - {kind: rankedBar, indicator: gdp}
-      """.write(toFile: path, atomically: true, encoding: .utf8)
+    theme:
+      fonts: \(fonts)
+    sections:
+      - components:
+          - {kind: rankedBar, indicator: gdp}
+    """.write(toFile: path, atomically: true, encoding: .utf8)
     return path
   }
 
@@ -57,7 +57,8 @@ import Testing
       "fonts", "--layout", Self.layout(fonts: "{latin: DejaVu Sans, hant: Noto Serif CJK TC}"),
     ])
     #expect(result.status == 0, "\(result.stderr)")
-    #expect(result.stdout.contains("DejaVu Sans, Noto Serif CJK TC  [Traditional Chinese]  usable: yes"))
+    #expect(
+      result.stdout.contains("DejaVu Sans, Noto Serif CJK TC  [Traditional Chinese]  usable: yes"))
     #expect(result.stdout.contains("DejaVu Sans, "))
   }
 }

@@ -29,7 +29,9 @@ enum GoldenImage {
   static let goldens = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
     .appendingPathComponent("Goldens")
   static let failures = packageRoot.appendingPathComponent(".build/golden-failures")
-  static var updating: Bool { ProcessInfo.processInfo.environment["BRIEFING_UPDATE_GOLDENS"] == "1" }
+  static var updating: Bool {
+    ProcessInfo.processInfo.environment["BRIEFING_UPDATE_GOLDENS"] == "1"
+  }
 
   // MARK: Pinned fonts
 
@@ -102,12 +104,15 @@ enum GoldenImage {
     var differing: [Int] = []
     var largest = 0
     for pixel in stride(from: 0, to: expected.bytes.count, by: 4) {
-      let channels = (0..<4).map { abs(Int(expected.bytes[pixel + $0]) - Int(actual.bytes[pixel + $0])) }
+      let channels = (0..<4).map {
+        abs(Int(expected.bytes[pixel + $0]) - Int(actual.bytes[pixel + $0]))
+      }
       let worst = channels.max() ?? 0
       largest = max(largest, worst)
       if worst > tolerance { differing.append(pixel / 4) }
       // A faded grey copy of the golden, so the red marks show where on the chart they are.
-      let grey = (expected.bytes[pixel] / 3 + expected.bytes[pixel + 1] / 3 + expected.bytes[pixel + 2] / 3)
+      let grey =
+        (expected.bytes[pixel] / 3 + expected.bytes[pixel + 1] / 3 + expected.bytes[pixel + 2] / 3)
       let faded = UInt8(191 + Int(grey) / 4)
       paint(&diff, at: pixel, red: faded, green: faded, blue: faded)
     }
@@ -131,7 +136,9 @@ enum GoldenImage {
   }
 
   /// Sets an opaque pixel in cairo's native byte order.
-  private static func paint(_ bytes: inout [UInt8], at offset: Int, red: UInt8, green: UInt8, blue: UInt8) {
+  private static func paint(
+    _ bytes: inout [UInt8], at offset: Int, red: UInt8, green: UInt8, blue: UInt8
+  ) {
     let word = UInt32(0xFF00_0000) | UInt32(red) << 16 | UInt32(green) << 8 | UInt32(blue)
     withUnsafeBytes(of: word) { raw in
       for index in 0..<4 { bytes[offset + index] = raw[index] }
@@ -139,7 +146,8 @@ enum GoldenImage {
   }
 
   /// Writes `<name>.actual.png` (and `<name>.diff.png`) to the failures folder; returns the paths.
-  private static func writeFailure(name: String, png: [UInt8], diff: PixelImage?) throws -> [String] {
+  private static func writeFailure(name: String, png: [UInt8], diff: PixelImage?) throws -> [String]
+  {
     try FileManager.default.createDirectory(at: failures, withIntermediateDirectories: true)
     let actual = failures.appendingPathComponent(name + ".actual.png")
     try Data(png).write(to: actual, options: .atomic)

@@ -88,6 +88,8 @@ import Testing
     // Pango still lists its generic aliases (Sans, Serif, …), but no installed family.
     #expect(!inside.contains("Noto Sans CJK SC") && !inside.contains("DejaVu Sans"), "\(inside)")
     #expect(installedFontFamilies().contains("Noto Sans CJK SC"), "the thread's default is back")
-    #expect(throws: CairoError.self) { try FontConfiguration(rules: "<fontconfig>", directories: []) }
+    #expect(throws: CairoError.self) {
+      try FontConfiguration(rules: "<fontconfig>", directories: [])
+    }
   }
 }

@@ -164,6 +164,7 @@ public struct GroupedBarComposer: Sendable {
       }
     }
     return ComposedFrame(
-      items: [.group(name: "grouped-bar", clip: nil, items: items)], findings: findings, bounds: rect)
+      items: [.group(name: "grouped-bar", clip: nil, items: items)], findings: findings,
+      bounds: rect)
   }
 }

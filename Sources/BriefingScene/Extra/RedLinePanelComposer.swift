@@ -103,7 +103,8 @@ public struct RedLinePanelComposer: Sendable {
     }
     if dropped > 0 { findings.append(Finding(.warning, .rowsDeferred(dropped))) }
     return ComposedFrame(
-      items: [.group(name: "red-line-panel", clip: nil, items: items)], findings: findings, bounds: rect)
+      items: [.group(name: "red-line-panel", clip: nil, items: items)], findings: findings,
+      bounds: rect)
   }
 
   // MARK: - Private

@@ -92,7 +92,8 @@ public struct SmallMultiplesComposer: Sendable {
             theme: theme, kit: kit, findings: &findings)))
     }
     return ComposedFrame(
-      items: [.group(name: "small-multiples", clip: nil, items: items)], findings: findings, bounds: rect)
+      items: [.group(name: "small-multiples", clip: nil, items: items)], findings: findings,
+      bounds: rect)
   }
 
   // MARK: - Private

@@ -220,6 +220,7 @@ public struct TrendLineComposer: Sendable {
       items.append(.text(TextRun(text: text, origin: spot.rect.origin, style: style, size: size)))
     }
     return ComposedFrame(
-      items: [.group(name: "trend-line", clip: nil, items: items)], findings: findings, bounds: rect)
+      items: [.group(name: "trend-line", clip: nil, items: items)], findings: findings, bounds: rect
+    )
   }
 }

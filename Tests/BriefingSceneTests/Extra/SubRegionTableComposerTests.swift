@@ -66,7 +66,8 @@ import Testing
     #expect(texts.contains("*") && texts.contains("—"))
     let english = compose(rows(1), format: .english)
     LayoutCheck.expectClean(english.frame, in: rect)
-    #expect(LayoutCheck.texts(english.frame.items).contains { $0.text.hasPrefix("Of 1 sub-regions") })
+    #expect(
+      LayoutCheck.texts(english.frame.items).contains { $0.text.hasPrefix("Of 1 sub-regions") })
     let long = Dictionary(
       uniqueKeysWithValues: (0..<15).map { (RegionID("t\($0)"), "第\($0 + 1)号经济技术开发区高新技术产业园区") })
     LayoutCheck.expectClean(compose(rows(), names: long).frame, in: rect)
