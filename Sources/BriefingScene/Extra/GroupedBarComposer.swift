@@ -68,21 +68,15 @@ public struct GroupedBarComposer: Sendable {
     }
     let unitTitle = ExtraData.titleWithUnit(
       input.indicator.name, unit: input.indicator.unit?.symbol, format)
-    let titleStyle = theme.text(.axisTitle)
-    let unitRun = kit.measurer.run(
-      kit.fitted(unitTitle, titleStyle, maxWidth: rect.width / 2 - 6, findings: &findings),
-      style: titleStyle, at: Point(x: rect.minX, y: rect.minY))
-    items.append(.text(unitRun))
-    let legendX = rect.minX + rect.width / 2
-    let legend = Legend.row(
-      [
+    let heading = Legend.heading(
+      unitTitle,
+      entries: [
         .init(label: title(period), fill: theme.fill(.barFill), stroke: nil),
         .init(
           label: title(prior), fill: ExtraData.tint(theme.fill(.barFill), alpha: priorAlpha),
           stroke: nil),
-      ], origin: Point(x: legendX, y: rect.minY), maxWidth: rect.maxX - legendX, theme: theme,
-      kit: kit, findings: &findings)
-    items += legend.items
+      ], in: rect, theme: theme, kit: kit, findings: &findings)
+    items += heading.items
 
     // Axes.
     let values = rows.flatMap { [ExtraData.drawable($0), $0.priorValue].compactMap { $0 } }
@@ -93,7 +87,7 @@ public struct GroupedBarComposer: Sendable {
     let left =
       rect.minX + axis.labelWidth(format, theme.text(.axisTextY), kit) + theme.length(.tickLength)
       + 2
-    let top = max(unitRun.bounds.maxY, rect.minY + legend.height) + 4
+    let top = heading.bottom + 4
     let bottom = rect.maxY - labelHeight - 3
     let yMap = AxisMap(domain: axis.domain, start: bottom - yHalf, end: top + yHalf)
     items += axis.vertical(scale: yMap, x: left, format: format, theme: theme, kit: kit)

@@ -82,7 +82,6 @@ public struct TrendLineComposer: Sendable {
     let focusStroke = StrokeStyle(color: theme.fill(.highlightFill), width: 1.2)
     let groupStroke =
       theme.line(.referenceLine) ?? StrokeStyle(color: theme.text(.labelReference).color)
-    let titleStyle = theme.text(.axisTitle)
     let axisTitle: String
     switch input.metric {
     case .value:
@@ -93,20 +92,13 @@ public struct TrendLineComposer: Sendable {
         format.style == .chinese
         ? "\(input.indicator.name)同比增长（%）" : "\(input.indicator.name) growth (%)"
     }
-    let titleRun = kit.measurer.run(
-      kit.fitted(axisTitle, titleStyle, maxWidth: rect.width / 2 - 6, findings: &findings),
-      style: titleStyle, at: Point(x: rect.minX, y: rect.minY))
-    items.append(.text(titleRun))
-    let legendX = rect.minX + rect.width / 2
-    let legend = Legend.row(
-      [
+    let heading = Legend.heading(
+      axisTitle,
+      entries: [
         .init(label: focusName, fill: nil, stroke: focusStroke),
         .init(label: groupLabel, fill: nil, stroke: groupStroke),
-      ],
-      origin: Point(x: legendX, y: rect.minY), maxWidth: rect.maxX - legendX, theme: theme,
-      kit: kit,
-      findings: &findings)
-    items += legend.items
+      ], in: rect, theme: theme, kit: kit, findings: &findings)
+    items += heading.items
 
     // Axes.
     let xStyle = theme.text(.axisTextX)
@@ -125,7 +117,7 @@ public struct TrendLineComposer: Sendable {
     let rows = labels.map(\.count).max() ?? 1
     let bottom = rect.maxY - Double(rows) * lineHeight - 3
     let yHalf = kit.size("0", theme.text(.axisTextY)).height / 2 + 1
-    let top = max(titleRun.bounds.maxY, rect.minY + legend.height) + 4
+    let top = heading.bottom + 4
     let yMap = AxisMap(domain: axis.domain, start: bottom - yHalf, end: top + yHalf)
     items += axis.vertical(scale: yMap, x: left, format: format, theme: theme, kit: kit)
     if axis.domain.lowerBound < 0, axis.domain.upperBound > 0, let zero = theme.line(.zeroLine) {

@@ -37,6 +37,23 @@ import Testing
     }
   }
 
+  @Test func legendSharesTheTitleLineOrTakesTheNext() throws {
+    let input = TrendLineInput(
+      rows: rows(4), names: Fixture.names, indicator: Fixture.gdp, focus: Fixture.focus,
+      groupLabel: "全市9个县（市、区）")
+    for (width, sameLine) in [(400.0, true), (200.0, false)] {
+      let area = Rect(x: 10, y: 10, width: width, height: 200)
+      let out = TrendLineComposer().compose(
+        input, in: area, theme: Fixture.theme, measurer: Fixture.measurer)
+      LayoutCheck.expectClean(out, in: area)
+      let texts = LayoutCheck.texts(out.items)
+      let title = try #require(texts.first { $0.text.hasSuffix("同比增长（%）") })
+      let group = try #require(texts.first { $0.text == "全市9个县（市、区）" }, "shown in full")
+      #expect((group.origin.y == title.origin.y) == sameLine, "width \(width)")
+      #expect(!out.findings.contains { $0.message.code == "label-shortened" })
+    }
+  }
+
   @Test func missingPointBreaksTheLine() {
     var all = rows(4)
     if let i = all.firstIndex(where: { $0.region == Fixture.focus && $0.period == periods(4)[2] }) {
