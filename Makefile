@@ -4,7 +4,7 @@ SHELL := /bin/bash
 
 # System packages the build, the renderer and the tests need (installed only when missing).
 APT_PACKAGES := pkg-config libcairo2-dev libpango1.0-dev libopencc-dev fonts-noto-cjk poppler-utils qpdf \
-  python3-fonttools python3-munkres
+  python3-fonttools python3-munkres fonts-dejavu-core
 SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
 SWIFT_FLAGS ?=
 RELEASE_BIN := .build/release/briefing
@@ -43,6 +43,15 @@ demo: build
 	$(RELEASE_BIN) render --data $(SAMPLE) --layout Layouts/ranking-bulletin.yaml --period 2024-H1 --out $(OUT)
 	$(RELEASE_BIN) render --data $(SAMPLE) --layout Layouts/region-charts.yaml --period 2024-H1 --out $(OUT) | sed -n '1p;$$p'
 	@echo "demo: $$(find $(OUT) -name '*.png' -path '*region-charts*' | wc -l) region charts under $(OUT)/region-charts-2024-H1/"
+
+## readme-images: pages 2 and 3 of Layouts/gallery.yaml as the README's PNGs (72 dpi, optipng)
+.PHONY: readme-images
+readme-images: build
+	rm -rf .build/gallery
+	$(RELEASE_BIN) render --data $(SAMPLE) --layout Layouts/gallery.yaml --focus 肃州区 --period 2024-H1 --out .build/gallery --dpi 0
+	pdftoppm -r 72 -png -f 2 -l 3 .build/gallery/gallery-肃州区-2024-H1.pdf Layouts/images/gallery-page
+	if command -v optipng >/dev/null; then optipng -quiet -o5 Layouts/images/gallery-page-*.png; \
+	else echo "readme-images: optipng missing (apt-get install optipng); PNGs not optimised"; fi
 
 ## test: unit, scene, render and end-to-end CLI tests
 test: fonts

@@ -137,7 +137,8 @@ struct SheetJob {
       family: FontSetup.family(forLanguage: document.language.rawValue))
     if themeFindings.hasErrors { throw .data(themeFindings) }
     do {
-      try FontInventory.requireInstalled(theme.text(.text).family)
+      let text = theme.text(.text)
+      try FontInventory.requireInstalled(text.family, language: text.language)
       return (theme, try PangoTextMeasurer())
     } catch {
       throw .internal("\(error)")
