@@ -29,32 +29,61 @@ public enum AnalyzeExport {
   /// RFC 4180 CSV: header line, one line per row, CRLF line ends, fields quoted only when they
   /// contain a comma, quote, CR or LF (quotes doubled).
   public static func csv(_ table: ComparisonTable) -> String {
-    var out = columns.joined(separator: ",") + "\r\n"
-    out.reserveCapacity(table.rows.count * 256)
-    for row in table.rows {
-      var first = true
-      for cell in cells(row) {
-        if !first { out += "," }
-        first = false
-        out += quoteCSV(cell.text)
-      }
-      out += "\r\n"
-    }
-    return out
+    var writer = Writer(.csv)
+    for row in table.rows { writer.append(row) }
+    return String(decoding: writer.finish(), as: UTF8.self)
   }
 
   /// JSON: an array of objects, one per row, keys in column order; nil is `null`,
   /// numbers are bare, booleans `true`/`false`, everything else a string. One row per line.
   public static func json(_ table: ComparisonTable) -> String {
-    let names = columns
-    var lines: [String] = []
-    for row in table.rows {
-      let fields = zip(names, cells(row)).map { name, cell in
-        "\"\(name)\":" + cell.json
-      }
-      lines.append("{" + fields.joined(separator: ",") + "}")
+    var writer = Writer(.json)
+    for row in table.rows { writer.append(row) }
+    return String(decoding: writer.finish(), as: UTF8.self)
+  }
+
+  // MARK: - Streaming writer
+
+  /// Writes the CSV or JSON export row by row into UTF-8 bytes, so a caller streaming rows
+  /// from `compareRows` never holds the whole table (same bytes as `csv` / `json`).
+  public struct Writer {
+    public enum Format: Sendable { case csv, json }
+
+    private let format: Format
+    private var bytes: [UInt8] = []
+    private var rowCount = 0
+    private static let jsonKeys = columns.map { Array((quoteJSON($0) + ":").utf8) }
+
+    public init(_ format: Format) {
+      self.format = format
+      if format == .csv { bytes.append(contentsOf: (columns.joined(separator: ",") + "\r\n").utf8) }
     }
-    return "[\n" + lines.joined(separator: ",\n") + (lines.isEmpty ? "]\n" : "\n]\n")
+
+    public mutating func append(_ row: ComparisonRow) {
+      switch format {
+      case .csv:
+        for (k, cell) in cells(row).enumerated() {
+          if k > 0 { bytes.append(UInt8(ascii: ",")) }
+          bytes.append(contentsOf: quoteCSV(cell.text).utf8)
+        }
+        bytes.append(contentsOf: [0x0D, 0x0A])
+      case .json:
+        bytes.append(contentsOf: Array((rowCount == 0 ? "[\n{" : ",\n{").utf8))
+        for (k, cell) in cells(row).enumerated() {
+          if k > 0 { bytes.append(UInt8(ascii: ",")) }
+          bytes.append(contentsOf: Self.jsonKeys[k])
+          bytes.append(contentsOf: cell.json.utf8)
+        }
+        bytes.append(UInt8(ascii: "}"))
+      }
+      rowCount += 1
+    }
+
+    /// The finished export.
+    public consuming func finish() -> [UInt8] {
+      if format == .json { bytes.append(contentsOf: (rowCount == 0 ? "[\n]\n" : "\n]\n").utf8) }
+      return bytes
+    }
   }
 
   // MARK: - Cells

@@ -94,14 +94,18 @@ struct Analyze: ParsableCommand {
   func run() throws {
     try reportingFailures {
       let (dataset, loadFindings) = try data.load()
-      let table = compare(dataset, options: data.compareOptions)
-      printFindings(loadFindings + table.findings, quiet: quiet)
       let bytes: [UInt8]
       switch format {
-      case .csv: bytes = Array(AnalyzeExport.csv(table).utf8)
-      case .json: bytes = Array(AnalyzeExport.json(table).utf8)
+      case .csv, .json:
+        // Streamed: the table is never held whole, only the export bytes.
+        var writer = AnalyzeExport.Writer(format == .csv ? .csv : .json)
+        let findings = compareRows(dataset, options: data.compareOptions) { writer.append($0) }
+        printFindings(loadFindings + findings, quiet: quiet)
+        bytes = writer.finish()
       case .xlsx:
         guard out != "-" else { throw Failure.data([Finding(.error, .xlsxNeedsFile)]) }
+        let table = compare(dataset, options: data.compareOptions)
+        printFindings(loadFindings + table.findings, quiet: quiet)
         do {
           bytes = try XLSXPackage.workbook(sheetXML: AnalyzeExport.worksheetXML(table), sheetName: "comparison")
         } catch {
