@@ -60,23 +60,77 @@ public enum AnalyzeExport {
     }
 
     public mutating func append(_ row: ComparisonRow) {
-      switch format {
-      case .csv:
-        for (k, cell) in cells(row).enumerated() {
-          if k > 0 { bytes.append(UInt8(ascii: ",")) }
-          bytes.append(contentsOf: quoteCSV(cell.text).utf8)
-        }
-        bytes.append(contentsOf: [0x0D, 0x0A])
-      case .json:
-        bytes.append(contentsOf: Array((rowCount == 0 ? "[\n{" : ",\n{").utf8))
-        for (k, cell) in cells(row).enumerated() {
-          if k > 0 { bytes.append(UInt8(ascii: ",")) }
+      if format == .json { append(text: rowCount == 0 ? "[\n{" : ",\n{") }
+      for (k, cell) in cells(row).enumerated() {
+        if k > 0 { bytes.append(UInt8(ascii: ",")) }
+        switch format {
+        case .csv: appendCSV(cell)
+        case .json:
           bytes.append(contentsOf: Self.jsonKeys[k])
-          bytes.append(contentsOf: cell.json.utf8)
+          appendJSON(cell)
         }
-        bytes.append(UInt8(ascii: "}"))
       }
+      append(text: format == .csv ? "\r\n" : "}")
       rowCount += 1
+    }
+
+    // Byte-level spellings of `Cell.text` / `Cell.json` (same output, no per-cell strings).
+
+    private mutating func appendCSV(_ cell: Cell) {
+      switch cell {
+      case .string(let text?):
+        let special = text.utf8.contains { $0 == 0x2C || $0 == 0x22 || $0 == 0x0D || $0 == 0x0A }
+        append(text: special ? quoteCSV(text) : text)
+      case .number(let value?): append(number: value)
+      case .integer(let value?): append(integer: value)
+      case .bool(let value?): append(text: value ? "true" : "false")
+      case .string(nil), .number(nil), .integer(nil), .bool(nil): break
+      }
+    }
+
+    private mutating func appendJSON(_ cell: Cell) {
+      switch cell {
+      case .string(let text?):
+        let special = text.utf8.contains { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }
+        if special {
+          append(text: quoteJSON(text))
+        } else {
+          bytes.append(UInt8(ascii: "\""))
+          append(text: text)
+          bytes.append(UInt8(ascii: "\""))
+        }
+      case .number(let value?) where value.isFinite: append(number: value)
+      case .integer(let value?): append(integer: value)
+      case .bool(let value?): append(text: value ? "true" : "false")
+      case .string(nil), .number, .integer(nil), .bool(nil): append(text: "null")
+      }
+    }
+
+    private mutating func append(text: String) {
+      var text = text
+      text.withUTF8 { bytes.append(contentsOf: $0) }
+    }
+
+    /// `NumberText.format`, with whole numbers written digit by digit.
+    private mutating func append(number value: Double) {
+      if value == 0 {
+        bytes.append(UInt8(ascii: "0"))
+      } else if abs(value) < 1e15, value == value.rounded(.towardZero) {
+        append(integer: Int(value))
+      } else {
+        append(text: NumberText.format(value))
+      }
+    }
+
+    private mutating func append(integer value: Int) {
+      if value < 0 { bytes.append(UInt8(ascii: "-")) }
+      var magnitude = value.magnitude
+      let start = bytes.count
+      repeat {
+        bytes.append(UInt8(ascii: "0") + UInt8(magnitude % 10))
+        magnitude /= 10
+      } while magnitude > 0
+      bytes[start...].reverse()
     }
 
     /// The finished export.
