@@ -79,8 +79,9 @@ public enum AnalyzeExport {
     private mutating func appendCSV(_ cell: Cell) {
       switch cell {
       case .string(let text?):
-        let special = text.utf8.contains { $0 == 0x2C || $0 == 0x22 || $0 == 0x0D || $0 == 0x0A }
-        append(text: special ? quoteCSV(text) : text)
+        if !append(text: text, unless: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0D || $0 == 0x0A }) {
+          append(text: quoteCSV(text))
+        }
       case .number(let value?): append(number: value)
       case .integer(let value?): append(integer: value)
       case .bool(let value?): append(text: value ? "true" : "false")
@@ -91,13 +92,12 @@ public enum AnalyzeExport {
     private mutating func appendJSON(_ cell: Cell) {
       switch cell {
       case .string(let text?):
-        let special = text.utf8.contains { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }
-        if special {
-          append(text: quoteJSON(text))
+        bytes.append(UInt8(ascii: "\""))
+        if append(text: text, unless: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }) {
+          bytes.append(UInt8(ascii: "\""))
         } else {
-          bytes.append(UInt8(ascii: "\""))
-          append(text: text)
-          bytes.append(UInt8(ascii: "\""))
+          bytes.removeLast()
+          append(text: quoteJSON(text))
         }
       case .number(let value?) where value.isFinite: append(number: value)
       case .integer(let value?): append(integer: value)
@@ -109,6 +109,22 @@ public enum AnalyzeExport {
     private mutating func append(text: String) {
       var text = text
       text.withUTF8 { bytes.append(contentsOf: $0) }
+    }
+
+    /// Appends `text` unless one of its bytes is `special`; returns whether it appended.
+    private mutating func append(text: String, unless special: (UInt8) -> Bool) -> Bool {
+      var text = text
+      return text.withUTF8 { utf8 in
+        guard !utf8.contains(where: special) else { return false }
+        bytes.append(contentsOf: utf8)
+        return true
+      }
+    }
+
+    /// Reserves room for about `rows` rows (an estimate: 320 bytes a row), so the buffer does
+    /// not grow by copying; untouched room costs address space, not memory.
+    public mutating func reserve(rows: Int) {
+      bytes.reserveCapacity(bytes.count + rows * 320)
     }
 
     /// `NumberText.format`, with whole numbers written digit by digit.

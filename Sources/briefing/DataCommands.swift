@@ -99,7 +99,9 @@ struct Analyze: ParsableCommand {
       case .csv, .json:
         // Streamed: the table is never held whole, only the export bytes.
         var writer = AnalyzeExport.Writer(format == .csv ? .csv : .json)
-        let findings = compareRows(dataset, options: data.compareOptions) { writer.append($0) }
+        let findings = compareRows(
+          dataset, options: data.compareOptions, reserve: { writer.reserve(rows: $0) }
+        ) { writer.append($0) }
         printFindings(loadFindings + findings, quiet: quiet)
         bytes = writer.finish()
       case .xlsx:
