@@ -121,10 +121,10 @@ public enum AnalyzeExport {
       }
     }
 
-    /// Reserves room for about `rows` rows (an estimate: 320 bytes a row), so the buffer does
-    /// not grow by copying; untouched room costs address space, not memory.
+    /// Reserves room for about `rows` rows (an estimate: 320 bytes a CSV row, 1,200 a JSON
+    /// row), so the buffer does not grow by copying; untouched room costs address space only.
     public mutating func reserve(rows: Int) {
-      bytes.reserveCapacity(bytes.count + rows * 320)
+      bytes.reserveCapacity(bytes.count + rows * (format == .csv ? 320 : 1200))
     }
 
     /// `NumberText.format`, with whole numbers written digit by digit.

@@ -15,8 +15,8 @@ public enum NumberText {
     if value == value.rounded(.towardZero) { return String(Int64(value)) }
     // Fast path: a non-integral `description` without an exponent is already the plain
     // spelling (sign included), exactly what `plainDigits` would build.
-    let text = value.description
-    if !text.utf8.contains(UInt8(ascii: "e")) { return text }
+    var text = value.description
+    if !text.withUTF8({ $0.contains(UInt8(ascii: "e")) }) { return text }
     let digits = plainDigits(magnitude)
     return value < 0 ? "-" + digits : digits
   }
