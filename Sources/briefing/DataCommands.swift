@@ -3,6 +3,7 @@ import BriefingCore
 import BriefingIngest
 import BriefingRender
 import BriefingStats
+import Foundation
 
 // MARK: - Shared data options
 
@@ -122,7 +123,9 @@ struct Analyze: ParsableCommand {
 /// Writes `bytes` to standard output (`-`) or atomically to a file, then prints the file's path.
 func writeOutput(_ bytes: [UInt8], to out: String) throws(Failure) {
   guard out != "-" else {
-    print(String(decoding: bytes, as: UTF8.self), terminator: "")
+    // Straight from the buffer: no second copy of a large export as a String.
+    fflush(nil)
+    try? FileHandle.standardOutput.write(contentsOf: bytes)
     return
   }
   do {
