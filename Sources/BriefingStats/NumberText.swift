@@ -13,6 +13,10 @@ public enum NumberText {
       return text.hasSuffix(".0") ? String(text.dropLast(2)) : text
     }
     if value == value.rounded(.towardZero) { return String(Int64(value)) }
+    // Fast path: a non-integral `description` without an exponent is already the plain
+    // spelling (sign included), exactly what `plainDigits` would build.
+    var text = value.description
+    if !text.withUTF8({ $0.contains(UInt8(ascii: "e")) }) { return text }
     let digits = plainDigits(magnitude)
     return value < 0 ? "-" + digits : digits
   }
