@@ -130,6 +130,15 @@ import Testing
     let leftovers = try FileManager.default.contentsOfDirectory(atPath: dir.path + "/sub")
     #expect(leftovers == ["out.bin"])
   }
+
+  /// `--out /dev/null` must not rename a temporary file over the device (as root it would
+  /// replace it): devices and pipes are written in place.
+  @Test func atomicWriteToADeviceWritesInPlace() throws {
+    try AtomicFile.write([1, 2, 3], to: "/dev/null")
+    var status = stat()
+    #expect(stat("/dev/null", &status) == 0)
+    #expect(status.st_mode & S_IFMT == S_IFCHR)
+  }
 }
 
 // MARK: - Helpers
