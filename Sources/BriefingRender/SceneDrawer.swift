@@ -18,8 +18,13 @@ struct SceneDrawer {
   // MARK: Initialization
 
   init(context: Context, mode: TextMode, pageIndex: Int) throws(CairoError) {
-    self.context = context
-    self.text = try TextContext(context: context, mode: mode)
+    self.init(text: try TextContext(context: context, mode: mode), pageIndex: pageIndex)
+  }
+
+  /// Draws with an existing Pango context (and its cairo context), e.g. one kept across pages.
+  init(text: TextContext, pageIndex: Int) {
+    self.context = text.context
+    self.text = text
     self.pageIndex = pageIndex
   }
 

@@ -5,4 +5,5 @@
 #include <cairo-svg.h>
 #include <pango/pangocairo.h>
 #include <fontconfig/fontconfig.h>
+#include <zlib.h>
 #endif
