@@ -49,5 +49,9 @@ test: fonts
 	swift build $(SWIFT_FLAGS)
 	swift test $(SWIFT_FLAGS)
 
+## bench: timings into Output/bench/RESULTS.md (Tools/bench/run-all.sh; BENCH_QUICK=1 is shorter)
+bench: fonts
+	SWIFT_FLAGS="$(SWIFT_FLAGS)" Tools/bench/run-all.sh
+
 clean:
 	rm -rf .build

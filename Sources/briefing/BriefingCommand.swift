@@ -4,11 +4,12 @@ import BriefingCore
 /// The `briefing` command line.
 @main
 struct BriefingCommand: ParsableCommand {
-  /// Registers the fonts built by `make` before any command touches Pango.
+  /// Registers the fonts built by `make` before any command touches Pango (after parsing, so
+  /// `--version` and `--help` do not pay for fontconfig's start-up).
   static func main() {
-    FontSetup.registerBuiltFonts()
     do {
       var command = try parseAsRoot()
+      FontSetup.registerBuiltFonts()
       try command.run()
     } catch {
       exit(withError: error)
