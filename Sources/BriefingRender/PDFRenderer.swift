@@ -15,10 +15,11 @@ public enum PDFRenderer {
       let context = try Context(surface: surface)
       var problems: [String] = []
       var outlineParents: [Int: Int32] = [:]
+      let layouts = TextLayoutCache(text: try TextContext(context: context, mode: .vector))
       for (index, page) in scene.pages.enumerated() {
         surface.setPDFPageSize(width: page.size.width, height: page.size.height)
         if let label = page.label { surface.setPDFPageLabel(label) }
-        var drawer = try SceneDrawer(context: context, mode: .vector, pageIndex: index)
+        var drawer = SceneDrawer(layouts: layouts, pageIndex: index)
         try drawer.draw(page.items)
         problems += drawer.problems
         for (bookmark, destination) in drawer.anchors {

@@ -24,7 +24,7 @@ public final class PNGRenderer {
     let width: Int
     let height: Int
     let context: Context
-    let text: TextContext
+    let layouts: TextLayoutCache
   }
 
   // MARK: Initialization
@@ -72,8 +72,8 @@ public final class PNGRenderer {
         context.clear()
       }
       context.scale(scale, scale)
-      canvas.text.update()
-      var drawer = SceneDrawer(text: canvas.text, pageIndex: 0)
+      canvas.layouts.text.update()
+      var drawer = SceneDrawer(layouts: canvas.layouts, pageIndex: 0)
       try drawer.draw(page.items)
       try context.checkStatus("draw PNG")
       guard drawer.problems.isEmpty else { throw RenderError.missingGlyphs(drawer.problems) }
@@ -96,7 +96,7 @@ public final class PNGRenderer {
     context.setGreyAntialias()
     let made = Canvas(
       width: width, height: height, context: context,
-      text: try TextContext(context: context, mode: .raster))
+      layouts: TextLayoutCache(text: try TextContext(context: context, mode: .raster)))
     canvas = made
     return made
   }

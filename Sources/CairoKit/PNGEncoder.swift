@@ -20,8 +20,11 @@ public final class PNGEncoder {
   /// zlib level, 0 (store) … 9. Default 1: the fastest real compression.
   public let level: Int32
   private let stream: UnsafeMutablePointer<z_stream>
+  /// Filtered scanlines, plus one spare byte for the last pixel's 4-byte store.
   private var raw: [UInt8] = []
+  /// Room for the deflated scanlines; only the first `compressedCount` bytes are valid.
   private var compressed: [UInt8] = []
+  private var compressedCount = 0
 
   // MARK: Initialization
 
@@ -52,9 +55,9 @@ public final class PNGEncoder {
     fillRows(from: image)
     try compressRows()
     var file = PNGChunks.signature
-    file.reserveCapacity(compressed.count + 64)
-    PNGChunks.append("IHDR", ihdr(image), to: &file)
-    PNGChunks.append("IDAT", compressed, to: &file)
+    file.reserveCapacity(compressedCount + 64)
+    PNGChunks.append("IHDR", ihdr(image)[...], to: &file)
+    PNGChunks.append("IDAT", compressed[..<compressedCount], to: &file)
     PNGChunks.append("IEND", [], to: &file)
     return file
   }
@@ -72,8 +75,9 @@ public final class PNGEncoder {
     let channels = image.hasAlpha ? 4 : 3
     let rowBytes = 1 + image.width * channels
     let total = rowBytes * image.height
-    if raw.count != total { raw = [UInt8](repeating: 0, count: total) }
+    if raw.count != total + 1 { raw = [UInt8](repeating: 0, count: total + 1) }
     raw.withUnsafeMutableBufferPointer { out in
+      guard let base = out.baseAddress else { return }
       for y in 0..<image.height {
         let source = image.row(y)
         var o = y * rowBytes
@@ -85,11 +89,12 @@ public final class PNGEncoder {
             o += 4
           }
         } else {
+          // One 4-byte store per pixel (R, G, B and a byte the next pixel, the next row's
+          // filter byte or the spare byte overwrites): 0xXXRRGGBB byte-swapped is BB GG RR XX,
+          // shifted right by 8 it is stored little-endian as RR GG BB 00.
+          let target = UnsafeMutableRawPointer(base)
           for x in 0..<image.width {
-            let pixel = source[x]
-            out[o] = UInt8(truncatingIfNeeded: pixel >> 16)
-            out[o + 1] = UInt8(truncatingIfNeeded: pixel >> 8)
-            out[o + 2] = UInt8(truncatingIfNeeded: pixel)
+            target.storeBytes(of: (source[x].byteSwapped >> 8).littleEndian, toByteOffset: o, as: UInt32.self)
             o += 3
           }
         }
@@ -119,15 +124,17 @@ public final class PNGEncoder {
     out[offset + 3] = UInt8(truncatingIfNeeded: alpha)
   }
 
-  /// Deflates `raw` into `compressed` in one call (zlib format, as PNG's IDAT requires).
+  /// Deflates `raw` (without its spare byte) into `compressed` in one call (zlib format, as
+  /// PNG's IDAT requires).
   private func compressRows() throws(CairoError) {
     deflateReset(stream)
-    let bound = Int(deflateBound(stream, uLong(raw.count)))
+    let count = raw.count - 1
+    let bound = Int(deflateBound(stream, uLong(count)))
     if compressed.count < bound { compressed = [UInt8](repeating: 0, count: bound) }
     let status: Int32 = raw.withUnsafeMutableBufferPointer { input in
       compressed.withUnsafeMutableBufferPointer { output in
         stream.pointee.next_in = input.baseAddress
-        stream.pointee.avail_in = uInt(input.count)
+        stream.pointee.avail_in = uInt(count)
         stream.pointee.next_out = output.baseAddress
         stream.pointee.avail_out = uInt(output.count)
         return deflate(stream, Z_FINISH)
@@ -136,7 +143,7 @@ public final class PNGEncoder {
     guard status == Z_STREAM_END else {
       throw CairoError(operation: "compress PNG", detail: "zlib status \(status)")
     }
-    compressed.removeSubrange(Int(stream.pointee.total_out)...)
+    compressedCount = Int(stream.pointee.total_out)
   }
 }
 
@@ -176,7 +183,7 @@ struct ImagePixels {
 enum PNGChunks {
   static let signature: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]
 
-  static func append(_ type: String, _ data: [UInt8], to file: inout [UInt8]) {
+  static func append(_ type: String, _ data: ArraySlice<UInt8>, to file: inout [UInt8]) {
     let typeBytes = Array(type.utf8)
     var crc = crc32(0, typeBytes, uInt(typeBytes.count))
     crc = data.withUnsafeBufferPointer { crc32(crc, $0.baseAddress, uInt($0.count)) }

@@ -59,6 +59,7 @@ struct Render: ParsableCommand {
       if validation.hasErrors { throw Failure.data(validation) }
       let table = compare(dataset, options: data.compareOptions)
       if everyRegion, document.scope != .region { throw Failure.data([Finding(.error, .packNeedsRegionScope)]) }
+      if focusList != nil, document.scope != .charts { throw Failure.data([Finding(.error, .focusListNeedsCharts)]) }
       let selection = try SheetSelection.resolve(
         dataset: dataset, focus: everyRegion || focusList != nil ? nil : focus, period: period,
         group: group ?? (everyRegion ? focus : nil), scope: everyRegion ? .group : document.scope)
@@ -67,7 +68,6 @@ struct Render: ParsableCommand {
         let earlier = layoutFindings + dataFindings + validation + table.findings
         return try renderCharts(job, dataset: dataset, findings: earlier)
       }
-      if focusList != nil { throw Failure.data([Finding(.error, .focusListNeedsCharts)]) }
       let (outputs, composeFindings) = try everyRegion ? job.renderPack() : job.render(dpi: dpi)
       if composeFindings.hasErrors { throw Failure.data(composeFindings) }
       printFindings(layoutFindings + dataFindings + validation + table.findings + composeFindings, quiet: quiet)
