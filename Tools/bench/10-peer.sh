@@ -84,3 +84,22 @@ echo "- T2: ours one PDF of $pages pages ($(stat -c %s "$OUT/ours-T1/peer-chart-
 echo "- PNG bytes per chart (T1): ours $(($(cat "$OUT"/ours-T1/peer-chart-2024-H1/*/*.png | wc -c) / 12)), C $(($(cat "$OUT"/c-T1/*.png | wc -c) / 12))."
 echo
 echo "Targets: T1 ≤ 0.5 × C, T2 ≤ 1.2 × C, T3 ≤ 0.35 × C (wall); \`briefing --version\` < 50 ms; one chart < 150 ms."
+
+# MARK: - Instruction counts (BENCH_CALLGRIND=1; stable where wall time is not)
+if [ "${BENCH_CALLGRIND:-0}" = 1 ] && command -v valgrind > /dev/null; then
+  # valgrind 3.19 cannot read the DWARF 5 that Swift emits: profile a copy without debug info.
+  objcopy --strip-debug "$BRIEFING" "$(dirname "$BRIEFING")/briefing-callgrind"
+  export BRIEFING_FONT_DIR=${BRIEFING_FONT_DIR:-$(cd "$(dirname "$BRIEFING")/.." && pwd)/fonts}
+  count() { # count TOOL-COMMAND... → instructions in millions, all threads
+    valgrind --tool=callgrind --callgrind-out-file="$OUT/callgrind.out" "$@" 2>&1 >/dev/null \
+      | awk '/Collected/ {printf "%.1f", $4 / 1e6}'
+  }
+  ours1=$(dirname "$BRIEFING")/briefing-callgrind
+  echo
+  echo "| instructions (callgrind, millions; ours with --jobs 1) | Briefing | C cairo+pango |"
+  echo "|---|---|---|"
+  echo "| T0 | $(count "$ours1" --version) | $(count "$C" png "$IN/charts_T0.tsv" "$OUT/c-T0") |"
+  echo "| T1 (12 PNG) | $(count $(ours T1 --jobs 1 | sed "s|^$BRIEFING|$ours1|")) | $(count "$C" png "$IN/charts_T1.tsv" "$OUT/c-T1") |"
+  echo "| T1, C with libpng level 1 | | $(count "$C" fastpng "$IN/charts_T1.tsv" "$OUT/c-T1f") |"
+  echo "| T2 (12-page PDF) | $(count $(ours T1 --jobs 1 --format pdf | sed "s|^$BRIEFING|$ours1|")) | $(count "$C" pdf "$IN/charts_T1.tsv" "$OUT/c-T2.pdf") |"
+fi
