@@ -41,11 +41,18 @@ def main(facts_path, charts_path, outdir):
     with open(os.path.join(outdir, "regions.csv"), "w", encoding="utf-8", newline="") as f:
         out = csv.writer(f, lineterminator="\n")
         out.writerow(["id", "name", "short_name", "aliases", "parent", "level", "frames", "label"])
+        # A synthetic city may share its name with a county of another city, which our data
+        # rejects as ambiguous: such a city is named 「…（地级）」 (its chart titles say so).
+        # Cities get ids of their own (g00, g01, ...).
+        group_ids = {group: f"g{index:02d}" for index, group in enumerate(groups)}
+        counties = {row["region"] for row in facts}
         for group in groups:
-            members = list(dict.fromkeys(r["region"] for r in facts if r["group"] == group))
-            out.writerow([group, group, group, "", "", "city", "", f"全市{len(members)}个县（市、区）"])
-            for region in members:
-                out.writerow([region, region, region, "", group, "county", "", ""])
+            for region in dict.fromkeys(r["region"] for r in facts if r["group"] == group):
+                out.writerow([region, region, region, "", group_ids[group], "county", "", ""])
+        for group in groups:
+            members = len({r["region"] for r in facts if r["group"] == group})
+            name = group + "（地级）" if group in counties else group
+            out.writerow([group_ids[group], name, name, "", "", "city", "", f"全市{members}个县（市、区）"])
 
     with open(os.path.join(outdir, "indicators.csv"), "w", encoding="utf-8", newline="") as f:
         out = csv.writer(f, lineterminator="\n")
