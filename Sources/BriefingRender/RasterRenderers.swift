@@ -104,7 +104,10 @@ public final class PNGRenderer {
 
 // MARK: - SVG
 
-/// Renders one page to SVG bytes (for web pages and slides).
+/// Renders one page to SVG bytes (for web pages and slides). cairo names groups after a
+/// process-wide surface counter (`surface433`), which depends on what else the process drew and
+/// on thread timing; those ids are renumbered in order of appearance (`surface1`, …), so the same
+/// page always gives the same bytes.
 public enum SVGRenderer {
   public static func render(_ page: Page) throws(RenderError) -> [UInt8] {
     do {
@@ -115,7 +118,7 @@ public enum SVGRenderer {
       try context.checkStatus("draw SVG")
       guard drawer.problems.isEmpty else { throw RenderError.missingGlyphs(drawer.problems) }
       try surface.finish()
-      return surface.bytes
+      return renumberingSurfaceIDs(surface.bytes)
     } catch let error as CairoError {
       throw .cairo(error)
     } catch let error as RenderError {
@@ -123,5 +126,33 @@ public enum SVGRenderer {
     } catch {
       throw .io(path: "SVG", reason: "\(error)")
     }
+  }
+
+  /// Replaces every `surface<digits>` with `surface<n>`, n counting distinct ids from 1 in order
+  /// of first appearance.
+  static func renumberingSurfaceIDs(_ bytes: [UInt8]) -> [UInt8] {
+    let prefix = Array("surface".utf8)
+    var output: [UInt8] = []
+    output.reserveCapacity(bytes.count)
+    var numbers: [ArraySlice<UInt8>: Int] = [:]
+    var index = 0
+    while index < bytes.count {
+      guard bytes[index] == prefix[0], bytes[index...].starts(with: prefix) else {
+        output.append(bytes[index])
+        index += 1
+        continue
+      }
+      var end = index + prefix.count
+      while end < bytes.count, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[end]) { end += 1 }
+      output += prefix
+      let digits = bytes[(index + prefix.count)..<end]
+      if !digits.isEmpty {
+        let number = numbers[digits] ?? numbers.count + 1
+        numbers[digits] = number
+        output += Array(String(number).utf8)
+      }
+      index = end
+    }
+    return output
   }
 }

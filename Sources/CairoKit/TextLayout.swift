@@ -31,8 +31,11 @@ public final class TextContext {
     cairo_font_options_set_hint_metrics(options, CAIRO_HINT_METRICS_OFF)
     switch mode {
     case .vector:
+      // Grey antialias is what PDF and SVG surfaces report anyway (it does not change vector
+      // output); setting it here makes a measuring context on an image surface ask fontconfig
+      // for the same fonts as the PDF it measures for, so both share one cached font set.
       cairo_font_options_set_hint_style(options, CAIRO_HINT_STYLE_NONE)
-      cairo_font_options_set_antialias(options, CAIRO_ANTIALIAS_DEFAULT)
+      cairo_font_options_set_antialias(options, CAIRO_ANTIALIAS_GRAY)
     case .raster:
       cairo_font_options_set_antialias(options, CAIRO_ANTIALIAS_GRAY)
     }

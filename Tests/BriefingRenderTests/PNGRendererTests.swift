@@ -32,3 +32,14 @@ import Testing
     #expect(opaque[25] == 2)
   }
 }
+
+/// SVG output does not depend on cairo's process-wide surface counter.
+@Suite struct SVGRendererTests {
+  @Test func sameBytesWhateverWasDrawnBefore() throws {
+    let page = PNGRendererTests.page(bar: "#D62728", width: 40)
+    let first = try SVGRenderer.render(page)
+    for _ in 0..<3 { _ = try PNGRenderer.render(page, dpi: 72) }
+    #expect(try SVGRenderer.render(page) == first)
+    #expect(String(decoding: first, as: UTF8.self).contains("id=\"surface1\""))
+  }
+}
