@@ -23,9 +23,10 @@ struct SceneDrawer {
       layouts: TextLayoutCache(text: try TextContext(context: context, mode: mode)), pageIndex: pageIndex)
   }
 
-  /// Draws with the Pango context (and cairo context) of a layout cache kept across pages.
-  init(layouts: TextLayoutCache, pageIndex: Int) {
-    self.context = layouts.text.context
+  /// Draws on `target` (default: the cache's own cairo context) with text shaped by a layout
+  /// cache kept across pages; a cache of another context must match the target's user space.
+  init(layouts: TextLayoutCache, target: Context? = nil, pageIndex: Int) {
+    self.context = target ?? layouts.text.context
     self.layouts = layouts
     self.pageIndex = pageIndex
   }
@@ -65,7 +66,7 @@ struct SceneDrawer {
     }
     let color = run.style.color
     context.setSource(red: color.red, green: color.green, blue: color.blue, alpha: color.alpha)
-    entry.layout.draw(atX: run.origin.x, y: run.origin.y)
+    entry.layout.draw(on: context, atX: run.origin.x, y: run.origin.y)
   }
 
   private func drawShape(_ shape: Shape) {

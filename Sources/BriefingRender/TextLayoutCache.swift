@@ -7,7 +7,7 @@ import CairoKit
 /// names, tick labels and titles come back chart after chart (in a chart set, the charts of one
 /// group and indicator differ only in the highlighted bar), and shaping is most of the cost of
 /// drawing text. Keyed by what shapes a layout — text, family, size, weight, language, wrap width
-/// and alignment — not by colour or position. Owned by one renderer on one thread.
+/// and alignment — not by colour or position. Owned by one renderer (or measurer) on one thread.
 final class TextLayoutCache {
   // MARK: Properties
 
@@ -44,13 +44,15 @@ final class TextLayoutCache {
   /// The layout for a run, shaped once.
   func entry(for run: TextRun) throws(CairoError) -> Entry {
     let style = run.style
+    // Alignment moves lines only within a wrap width or between lines of different widths.
+    let aligns = run.wrapWidth != nil || run.text.contains(where: \.isNewline)
     let key = Key(
       text: run.text, family: style.family, size: style.size, bold: style.bold,
-      language: style.language, wrapWidth: run.wrapWidth, alignment: run.alignment)
+      language: style.language, wrapWidth: run.wrapWidth, alignment: aligns ? run.alignment : .left)
     if let hit = entries[key] { return hit }
     let layout = try TextLayout(
       text: run.text, family: style.family, size: style.size, bold: style.bold,
-      language: style.language, wrapWidth: run.wrapWidth, alignment: run.alignment.cairo, in: text)
+      language: style.language, wrapWidth: run.wrapWidth, alignment: key.alignment.cairo, in: text)
     let entry = Entry(layout: layout, unknownGlyphs: layout.unknownGlyphCount)
     if entries.count >= capacity { entries.removeAll(keepingCapacity: true) }
     entries[key] = entry

@@ -151,8 +151,13 @@ public final class TextLayout {
 
   /// Draws the layout with its top-left at (x, y) in the context's current colour.
   public func draw(atX x: Double, y: Double) {
-    let cr = textContext.context.pointer
-    cairo_move_to(cr, x, y)
-    pango_cairo_show_layout(cr, pointer)
+    draw(on: textContext.context, atX: x, y: y)
+  }
+
+  /// Draws the layout on another cairo context whose user space matches this layout's (same
+  /// transformation and font options), e.g. a PDF page drawn with layouts shaped for measuring.
+  public func draw(on target: Context, atX x: Double, y: Double) {
+    cairo_move_to(target.pointer, x, y)
+    pango_cairo_show_layout(target.pointer, pointer)
   }
 }

@@ -128,12 +128,14 @@ struct ChartSet: Sendable {
 /// The per-thread drawing tools of a chart set. Created on the thread that uses it; never shared.
 private final class ChartWorker {
   let set: ChartSet
+  let measurer: PangoTextMeasurer
   let composer: LayoutComposer
   let png: PNGRenderer
 
   init(set: ChartSet) throws {
     self.set = set
-    composer = LayoutComposer(layout: set.document, theme: set.theme, measurer: try PangoTextMeasurer())
+    measurer = try PangoTextMeasurer()
+    composer = LayoutComposer(layout: set.document, theme: set.theme, measurer: measurer)
     png = try PNGRenderer(dpi: 96)
   }
 
@@ -158,7 +160,7 @@ private final class ChartWorker {
       }
       if set.format == .pdf, let first = unit.first {
         try write(
-          "\(set.folder)/\(FileName.safe(first.focus.rawValue)).pdf", PDFRenderer.render(scene(pages, for: first)),
+          "\(set.folder)/\(FileName.safe(first.focus.rawValue)).pdf", PDFRenderer.render(scene(pages, for: first), measurer: measurer),
           into: &result)
       }
     } catch {

@@ -82,7 +82,7 @@ struct SheetJob {
       let composer = LayoutComposer(layout: document, theme: theme, measurer: measurer)
       let context = context()
       let (pages, findings) = composer.compose(context)
-      let (files, _) = try renderPages(pages, context: context, dpi: dpi)
+      let (files, _) = try renderPages(pages, context: context, dpi: dpi, measurer: measurer)
       return (files, findings)
     case .charts:
       let set = try chartSet(
@@ -107,13 +107,13 @@ struct SheetJob {
       let (pages, sheetFindings) = composer.compose(context)
       findings += sheetFindings
       allPages += pages
-      files += try single.renderPages(pages, context: context, dpi: 0).0
+      files += try single.renderPages(pages, context: context, dpi: 0, measurer: measurer).0
     }
     var whole = self
     whole.selection.focus = nil
     let name = FileName.safe("\(document.name)-\(selection.group.id.rawValue)-\(selection.period.code)-all")
     do {
-      let bytes = try PDFRenderer.render(whole.scene(allPages, context: whole.context()))
+      let bytes = try PDFRenderer.render(whole.scene(allPages, context: whole.context()), measurer: measurer)
       files.append(OutputFile(name: name + ".pdf", bytes: bytes))
     } catch {
       throw .internal("\(error)")
@@ -155,13 +155,13 @@ struct SheetJob {
   }
 
   /// One PDF (all pages) plus, when `dpi` > 0, one PNG per page.
-  private func renderPages(_ pages: [Page], context: SheetContext, dpi: Double)
+  private func renderPages(_ pages: [Page], context: SheetContext, dpi: Double, measurer: PangoTextMeasurer)
     throws(Failure) -> ([OutputFile], Int)
   {
     let stem = fileStem(context)
     var files: [OutputFile] = []
     do {
-      files.append(OutputFile(name: stem + ".pdf", bytes: try PDFRenderer.render(scene(pages, context: context))))
+      files.append(OutputFile(name: stem + ".pdf", bytes: try PDFRenderer.render(scene(pages, context: context), measurer: measurer)))
       if dpi > 0 {
         for (index, page) in pages.enumerated() {
           let suffix = pages.count == 1 ? "" : "-p\(index + 1)"
