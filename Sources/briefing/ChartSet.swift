@@ -39,7 +39,8 @@ private struct ChartResult: Sendable {
   /// Files kept in memory (when it has none).
   var files: [OutputFile] = []
   var findings: [Finding] = []
-  var failure: String?
+  /// Why the unit stopped: writing (I/O) or drawing (internal).
+  var failure: Failure?
 }
 
 // MARK: - Rendering a chart set
@@ -83,7 +84,7 @@ struct ChartSet: Sendable {
     var findings: [Finding] = []
     for result in results.withLock({ $0 }) {
       guard let result else { continue }
-      if let failure = result.failure { throw .internal(failure) }
+      if let failure = result.failure { throw failure }
       names += result.names
       files += result.files
       findings += result.findings
@@ -103,7 +104,7 @@ struct ChartSet: Sendable {
       let result: ChartResult
       switch worker {
       case .success(let worker): result = worker.render(units[index])
-      case .failure(let error): result = ChartResult(failure: "\(error)")
+      case .failure(let error): result = ChartResult(failure: .internal("\(error)"))
       }
       results.withLock { $0[index] = result }
     }
@@ -163,8 +164,10 @@ private final class ChartWorker {
           "\(set.folder)/\(FileName.safe(first.focus.rawValue)).pdf", PDFRenderer.render(scene(pages, for: first), measurer: measurer),
           into: &result)
       }
+    } catch RenderError.io(let path, let reason) {
+      result.failure = .io("cannot write \(path): \(reason)")
     } catch {
-      result.failure = "\(error)"
+      result.failure = .internal("\(error)")
     }
     return result
   }
