@@ -19,7 +19,7 @@ BENCH_QUICK=${BENCH_QUICK:-0}
 OUT=$BENCH_OUT/peer
 LAYOUT=Tools/bench/peer-chart.yaml
 if [ -z "${BRIEFING:-}" ]; then
-  swift build -c release >&2
+  swift build -c release --static-swift-stdlib >&2
   BRIEFING=$PWD/.build/release/briefing
 fi
 

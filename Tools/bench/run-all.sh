@@ -12,7 +12,7 @@ export BENCH_OUT=${BENCH_OUT:-Output/bench}
 export BENCH_QUICK=${BENCH_QUICK:-0}
 mkdir -p "$BENCH_OUT/sections"
 if [ -z "${BRIEFING:-}" ]; then
-  swift build -c release ${SWIFT_FLAGS:-} >&2
+  swift build -c release --static-swift-stdlib ${SWIFT_FLAGS:-} >&2
   export BRIEFING=$PWD/.build/release/briefing
 fi
 
