@@ -19,7 +19,8 @@ public enum PDFRenderer {
       let context = try Context(surface: surface)
       var problems: [String] = []
       var outlineParents: [Int: Int32] = [:]
-      let layouts = try measurer?.layouts ?? TextLayoutCache(text: TextContext(context: context, mode: .vector))
+      let layouts =
+        try measurer?.layouts ?? TextLayoutCache(text: TextContext(context: context, mode: .vector))
       for (index, page) in scene.pages.enumerated() {
         surface.setPDFPageSize(width: page.size.width, height: page.size.height)
         if let label = page.label { surface.setPDFPageLabel(label) }

@@ -38,7 +38,8 @@ public final class PangoTextMeasurer: TextMeasuring {
     let key = Key(text: string, style: style, wrapWidth: wrapWidth)
     if let hit = cache[key] { return hit }
     let metrics: TextMetrics
-    let run = TextRun(text: string, origin: .zero, style: style, wrapWidth: wrapWidth, size: Size(width: 0, height: 0))
+    let run = TextRun(
+      text: string, origin: .zero, style: style, wrapWidth: wrapWidth, size: Size(width: 0, height: 0))
     if let layout = try? layouts.entry(for: run).layout {
       let size = layout.size
       metrics = TextMetrics(

@@ -155,14 +155,14 @@ private final class ChartWorker {
         // A chart with errors leaves no file.
         if findings.hasErrors { return result }
         pages.append(page)
-        let stem = "\(set.folder)/\(FileName.safe(task.focus.rawValue))/\(FileName.safe(task.indicator.id.rawValue))"
+        let region = FileName.safe(task.focus.rawValue)
+        let stem = "\(set.folder)/\(region)/\(FileName.safe(task.indicator.id.rawValue))"
         if set.format.writesPNG { try write(stem + ".png", png.render(page), into: &result) }
         if set.format.writesSVG { try write(stem + ".svg", SVGRenderer.render(page), into: &result) }
       }
       if set.format == .pdf, let first = unit.first {
-        try write(
-          "\(set.folder)/\(FileName.safe(first.focus.rawValue)).pdf", PDFRenderer.render(scene(pages, for: first), measurer: measurer),
-          into: &result)
+        let bytes = try PDFRenderer.render(scene(pages, for: first), measurer: measurer)
+        try write("\(set.folder)/\(FileName.safe(first.focus.rawValue)).pdf", bytes, into: &result)
       }
     } catch RenderError.io(let path, let reason) {
       result.failure = .io("cannot write \(path): \(reason)")
@@ -186,7 +186,9 @@ private final class ChartWorker {
     context.group = task.group
     let bookmarked = pages.map { page -> Page in
       var page = page
-      if case .text(let title) = page.items.first { page.items.insert(.anchor(Bookmark(title: title.text)), at: 0) }
+      if case .text(let title) = page.items.first {
+        page.items.insert(.anchor(Bookmark(title: title.text)), at: 0)
+      }
       return page
     }
     return Scene(

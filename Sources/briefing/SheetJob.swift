@@ -161,7 +161,8 @@ struct SheetJob {
     let stem = fileStem(context)
     var files: [OutputFile] = []
     do {
-      files.append(OutputFile(name: stem + ".pdf", bytes: try PDFRenderer.render(scene(pages, context: context), measurer: measurer)))
+      let pdf = try PDFRenderer.render(scene(pages, context: context), measurer: measurer)
+      files.append(OutputFile(name: stem + ".pdf", bytes: pdf))
       if dpi > 0 {
         for (index, page) in pages.enumerated() {
           let suffix = pages.count == 1 ? "" : "-p\(index + 1)"
@@ -183,7 +184,8 @@ struct SheetJob {
     let indicators = base.indicators(document.indicators)
     var tasks: [ChartTask] = []
     for focus in focuses {
-      let group = selection.group.members.contains(focus) ? selection.group : dataset.peerGroups(of: focus).first
+      let group =
+        selection.group.members.contains(focus) ? selection.group : dataset.peerGroups(of: focus).first
       guard let group else { throw .data([Finding(.error, .noPeerGroup(focus.rawValue))]) }
       tasks += indicators.map { ChartTask(focus: focus, group: group, indicator: $0) }
     }
