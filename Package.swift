@@ -17,7 +17,7 @@ let package = Package(
     // MARK: - C bridge
     .systemLibrary(
       name: "CCairo",
-      pkgConfig: "pangocairo fontconfig pangoft2",
+      pkgConfig: "pangocairo fontconfig pangoft2 zlib",
       providers: [.apt(["libcairo2-dev", "libpango1.0-dev"])]
     ),
     .target(name: "CairoKit", dependencies: ["CCairo"]),

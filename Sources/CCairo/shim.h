@@ -6,4 +6,5 @@
 #include <pango/pangocairo.h>
 #include <fontconfig/fontconfig.h>
 #include <pango/pangofc-fontmap.h>
+#include <zlib.h>
 #endif
