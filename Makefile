@@ -4,7 +4,7 @@ SHELL := /bin/bash
 
 # System packages the build, the renderer and the tests need (installed only when missing).
 APT_PACKAGES := pkg-config libcairo2-dev libpango1.0-dev libopencc-dev fonts-noto-cjk poppler-utils qpdf \
-  python3-fonttools python3-munkres
+  python3-fonttools python3-munkres fonts-dejavu-core zlib1g-dev time
 SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
 SWIFT_FLAGS ?=
 RELEASE_BIN := .build/release/briefing
@@ -31,9 +31,9 @@ setup:
 fonts: setup
 	@/usr/bin/python3 Tools/build_cjk_fonts.py $(FONT_DIR)
 
-## build: release build of the `briefing` tool
+## build: release build of the `briefing` tool (Swift runtime linked in: starts in half the time)
 build: fonts
-	swift build -c release $(SWIFT_FLAGS)
+	swift build -c release --static-swift-stdlib $(SWIFT_FLAGS)
 
 SAMPLE := Samples/jiuquan-2024h1
 
@@ -43,6 +43,15 @@ demo: build
 	$(RELEASE_BIN) render --data $(SAMPLE) --layout Layouts/ranking-bulletin.yaml --period 2024-H1 --out $(OUT)
 	$(RELEASE_BIN) render --data $(SAMPLE) --layout Layouts/region-charts.yaml --period 2024-H1 --out $(OUT) | sed -n '1p;$$p'
 	@echo "demo: $$(find $(OUT) -name '*.png' -path '*region-charts*' | wc -l) region charts under $(OUT)/region-charts-2024-H1/"
+
+## readme-images: pages 2 and 3 of Layouts/gallery.yaml as the README's PNGs (72 dpi, optipng)
+.PHONY: readme-images
+readme-images: build
+	rm -rf .build/gallery
+	$(RELEASE_BIN) render --data $(SAMPLE) --layout Layouts/gallery.yaml --focus 肃州区 --period 2024-H1 --out .build/gallery --dpi 0
+	pdftoppm -r 72 -png -f 2 -l 3 .build/gallery/gallery-肃州区-2024-H1.pdf Layouts/images/gallery-page
+	if command -v optipng >/dev/null; then optipng -quiet -o5 Layouts/images/gallery-page-*.png; \
+	else echo "readme-images: optipng missing (apt-get install optipng); PNGs not optimised"; fi
 
 ## test: unit, scene, render and end-to-end CLI tests
 test: fonts
@@ -60,6 +69,10 @@ fuzz: build
 	Tools/fuzz_seeds.sh $(FUZZ_DIR)/corpus $(FUZZ_DIR)/sample.xlsx
 	SWIFT_BACKTRACE=enable=no .build-fuzz/release/briefing-fuzz -max_total_time=$(FUZZ_SECONDS) -max_len=8192 -timeout=10 \
 	  -artifact_prefix=$(FUZZ_DIR)/ $(FUZZ_DIR)/corpus
+
+## bench: timings into Output/bench/RESULTS.md (Tools/bench/run-all.sh; BENCH_QUICK=1 is shorter)
+bench: fonts
+	SWIFT_FLAGS="$(SWIFT_FLAGS)" Tools/bench/run-all.sh
 
 clean:
 	rm -rf .build

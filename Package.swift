@@ -17,7 +17,7 @@ let package = Package(
     // MARK: - C bridge
     .systemLibrary(
       name: "CCairo",
-      pkgConfig: "pangocairo fontconfig",
+      pkgConfig: "pangocairo fontconfig pangoft2 zlib",
       providers: [.apt(["libcairo2-dev", "libpango1.0-dev"])]
     ),
     .target(name: "CairoKit", dependencies: ["CCairo"]),
@@ -84,7 +84,11 @@ let package = Package(
       exclude: ["Snapshots"]
     ),
     .testTarget(name: "BriefingJobsTests", dependencies: ["BriefingJobs"]),
-    .testTarget(name: "BriefingRenderTests", dependencies: ["BriefingRender"]),
+    .testTarget(
+      name: "BriefingRenderTests",
+      dependencies: ["BriefingRender", "BriefingCore", "BriefingStats", "BriefingSpec", "CairoKit"],
+      exclude: ["Goldens"]
+    ),
     .testTarget(
       name: "BriefingCLITests",
       dependencies: ["BriefingCore", .product(name: "ZIPFoundation", package: "ZIPFoundation")]

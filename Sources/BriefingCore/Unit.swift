@@ -26,10 +26,21 @@ public struct Unit: Hashable, Sendable, Codable, CustomStringConvertible {
   public var isRatio: Bool { dimension == .ratio }
 
   /// Converts `value` in this unit to `other`, or nil when the dimensions differ.
+  /// When one factor is a whole multiple of the other (10⁴ from 万元 to 亿元) the value is
+  /// multiplied or divided by that exact ratio: one rounding, so 12345 万元 is exactly the double
+  /// nearest 1.2345 亿元. Otherwise `value × factor / other.factor`.
   public func convert(_ value: Double, to other: Unit) -> Double? {
     guard dimension == other.dimension else { return nil }
-    if self == other { return value }
+    if self == other || factor == other.factor { return value }
+    if let up = Self.wholeRatio(factor, other.factor) { return value * up }
+    if let down = Self.wholeRatio(other.factor, factor) { return value / down }
     return value * factor / other.factor
+  }
+
+  /// `a / b` when it is a whole number ≥ 1 that multiplies back to `a` exactly.
+  private static func wholeRatio(_ a: Double, _ b: Double) -> Double? {
+    let ratio = a / b
+    return ratio >= 1 && ratio == ratio.rounded() && ratio * b == a ? ratio : nil
   }
 
   // MARK: - Known units

@@ -75,6 +75,7 @@ struct HeaderMap<Column: ColumnSchema> {
     var map = HeaderMap(width: header.cells.count)
     var findings: [Finding] = []
     var unknown: [String] = []
+    let lookup = lookup
     for (position, cell) in header.cells.enumerated() {
       let name = cell.text.trimmingSpaces()
       let location = SourceLocation(file: file, line: header.line, column: cell.column)
@@ -134,6 +135,8 @@ struct HeaderMap<Column: ColumnSchema> {
     NameFolding.key(name).replacing("_", with: "").replacing("-", with: "")
   }
 
+  /// Normalized names and aliases → column. Computed (generic types have no stored statics):
+  /// read it once per header.
   private static var lookup: [String: Column] {
     var table: [String: Column] = [:]
     for column in Column.allCases {

@@ -278,6 +278,7 @@ struct ObservationBuilder {
   {
     if case .masked = value.content { return .masked }
     guard let text = map.text(.status, in: row) else { return .actual }
+    if let exact = ValueStatus(rawValue: text) { return exact }  // the common spelling, fast
     guard let status = FieldSyntax.status(text) else {
       report.add(.error, .badStatus(text), map.cell(.status, in: row))
       return .actual

@@ -34,12 +34,43 @@ public enum FontInventory {
     installedFamilies().map(info(for:)).filter { $0.coversSimplified || $0.coversTraditional }
   }
 
-  /// Throws unless `family` is installed under that exact name (case-insensitive).
-  public static func requireInstalled(_ family: String) throws(RenderError) {
-    let installed = installedFamilies()
-    guard installed.contains(where: { $0.lowercased() == family.lowercased() }) else {
-      throw .fontNotInstalled(family: family, installed: cjkFamilies().map(\.family))
+  /// Latin letters, digits and signs every sheet prints.
+  static let latinProbe = "Briefing GDP 2024 +5.6% (1/9) -0.3"
+
+  /// Throws unless every family of `families` (one name or a Pango family list such as
+  /// `DejaVu Sans, Briefing Sans CJK SC`) is installed under that exact name (case-insensitive),
+  /// and the list alone draws Latin text plus, for `zh-cn`/`zh-tw`, common words of that script:
+  /// no glyph unknown and none taken from a family outside the list (fontconfig would otherwise
+  /// substitute silently).
+  public static func requireInstalled(_ families: String, language: String = "zh-cn")
+    throws(RenderError)
+  {
+    let names = familyList(families)
+    let installed = Set(installedFamilies().map { $0.lowercased() })
+    for name in names where !installed.contains(name.lowercased()) {
+      throw .fontNotInstalled(family: name, installed: cjkFamilies().map(\.family))
     }
+    let lower = language.lowercased()
+    let probe =
+      lower.hasPrefix("zh-tw") || lower.hasPrefix("zh-hk")
+      ? latinProbe + traditionalProbe
+      : lower.hasPrefix("zh") ? latinProbe + simplifiedProbe : latinProbe
+    guard let measurer = try? PangoTextMeasurer(),
+      let layout = try? measurer.layout(
+        probe, style: TextStyle(family: families, language: language), wrapWidth: nil)
+    else { throw .fontNotInstalled(family: families, installed: []) }
+    let outside = layout.resolvedFamilies.filter {
+      !names.map { $0.lowercased() }.contains($0.lowercased())
+    }
+    guard layout.unknownGlyphCount == 0, outside.isEmpty else {
+      throw .fontFallback(families: families, language: language, usedInstead: outside)
+    }
+  }
+
+  /// The names of a Pango family list, trimmed, empty entries dropped.
+  static func familyList(_ families: String) -> [String] {
+    families.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+      .filter { !$0.isEmpty }
   }
 
   private static func drawsAlone(_ text: String, family: String, language: String) -> Bool {

@@ -7,7 +7,11 @@ import CairoKit
 /// subset with ToUnicode, metadata from `DocumentInfo`, an outline from `.anchor` items, page
 /// labels. With `info.creationDate` set, identical scenes give identical bytes.
 public enum PDFRenderer {
-  public static func render(_ scene: Scene) throws(RenderError) -> [UInt8] {
+  /// - Parameter measurer: the measurer the scene was composed with, on this thread: its shaped
+  ///   text is drawn as is (same fonts, metrics and options) instead of being shaped again.
+  public static func render(_ scene: Scene, measurer: PangoTextMeasurer? = nil) throws(RenderError)
+    -> [UInt8]
+  {
     do {
       let first = scene.pages.first?.size ?? .a4
       let surface = try Surface.pdf(width: first.width, height: first.height)
@@ -15,10 +19,12 @@ public enum PDFRenderer {
       let context = try Context(surface: surface)
       var problems: [String] = []
       var outlineParents: [Int: Int32] = [:]
+      let layouts =
+        try measurer?.layouts ?? TextLayoutCache(text: TextContext(context: context, mode: .vector))
       for (index, page) in scene.pages.enumerated() {
         surface.setPDFPageSize(width: page.size.width, height: page.size.height)
         if let label = page.label { surface.setPDFPageLabel(label) }
-        var drawer = try SceneDrawer(context: context, mode: .vector, pageIndex: index)
+        var drawer = SceneDrawer(layouts: layouts, target: context, pageIndex: index)
         try drawer.draw(page.items)
         problems += drawer.problems
         for (bookmark, destination) in drawer.anchors {

@@ -5,10 +5,13 @@ import CairoKit
 
 /// Measures text exactly as `PDFRenderer` lays it out (vector mode, resolution 72), so composers
 /// place labels with the real metrics. Owns a private scratch surface; not thread-safe: create one
-/// per thread. Results are cached by (text, style, wrap width).
+/// per thread. Results are cached by (text, style, wrap width), and the shaped layouts are kept so
+/// `PDFRenderer` can draw with them instead of shaping the same text again.
 public final class PangoTextMeasurer: TextMeasuring {
   // MARK: Properties
   private let text: TextContext
+  /// Layouts shaped while measuring (vector mode, resolution 72, identity transformation).
+  let layouts: TextLayoutCache
   private var cache: [Key: TextMetrics] = [:]
 
   private struct Key: Hashable {
@@ -23,6 +26,7 @@ public final class PangoTextMeasurer: TextMeasuring {
     do {
       let surface = try Surface.image(width: 1, height: 1, opaque: true)
       text = try TextContext(context: Context(surface: surface), mode: .vector)
+      layouts = TextLayoutCache(text: text)
     } catch {
       throw .cairo(error)
     }
@@ -34,7 +38,9 @@ public final class PangoTextMeasurer: TextMeasuring {
     let key = Key(text: string, style: style, wrapWidth: wrapWidth)
     if let hit = cache[key] { return hit }
     let metrics: TextMetrics
-    if let layout = try? layout(string, style: style, wrapWidth: wrapWidth) {
+    let run = TextRun(
+      text: string, origin: .zero, style: style, wrapWidth: wrapWidth, size: Size(width: 0, height: 0))
+    if let layout = try? layouts.entry(for: run).layout {
       let size = layout.size
       metrics = TextMetrics(
         width: size.width, height: size.height, ascent: layout.baseline,

@@ -9,7 +9,7 @@ import CairoKit
 struct SceneDrawer {
   // MARK: Properties
   let context: Context
-  let text: TextContext
+  let layouts: TextLayoutCache
   /// Outline entries met on the page: (bookmark, destination name).
   private(set) var anchors: [(Bookmark, String)] = []
   private(set) var problems: [String] = []
@@ -17,9 +17,17 @@ struct SceneDrawer {
 
   // MARK: Initialization
 
+  /// Draws one page with its own Pango context.
   init(context: Context, mode: TextMode, pageIndex: Int) throws(CairoError) {
-    self.context = context
-    self.text = try TextContext(context: context, mode: mode)
+    self.init(
+      layouts: TextLayoutCache(text: try TextContext(context: context, mode: mode)), pageIndex: pageIndex)
+  }
+
+  /// Draws on `target` (default: the cache's own cairo context) with text shaped by a layout
+  /// cache kept across pages; a cache of another context must match the target's user space.
+  init(layouts: TextLayoutCache, target: Context? = nil, pageIndex: Int) {
+    self.context = target ?? layouts.text.context
+    self.layouts = layouts
     self.pageIndex = pageIndex
   }
 
@@ -52,17 +60,13 @@ struct SceneDrawer {
   }
 
   private mutating func drawText(_ run: TextRun) throws(CairoError) {
-    let layout = try TextLayout(
-      text: run.text, family: run.style.family, size: run.style.size, bold: run.style.bold,
-      language: run.style.language, wrapWidth: run.wrapWidth, alignment: run.alignment.cairo,
-      in: text)
-    if layout.unknownGlyphCount > 0 {
-      problems.append(
-        "'\(run.text)' has \(layout.unknownGlyphCount) character(s) no installed font can draw")
+    let entry = try layouts.entry(for: run)
+    if entry.unknownGlyphs > 0 {
+      problems.append("'\(run.text)' has \(entry.unknownGlyphs) character(s) no installed font can draw")
     }
     let color = run.style.color
     context.setSource(red: color.red, green: color.green, blue: color.blue, alpha: color.alpha)
-    layout.draw(atX: run.origin.x, y: run.origin.y)
+    entry.layout.draw(on: context, atX: run.origin.x, y: run.origin.y)
   }
 
   private func drawShape(_ shape: Shape) {

@@ -72,7 +72,43 @@ public struct ThemeSpec: Hashable, Sendable {
   public var base: Base
   /// Keys are theme element paths; values are kept as text and checked by the theme resolver.
   public var overrides: [String: String]
+  /// Font families per script. Default: none set (the theme's CJK family draws everything).
+  public var fonts: FontSpec = .default
   public static let `default` = ThemeSpec(base: .briefing, overrides: [:])
+}
+
+/// Font families per script (`theme.fonts`). Text is drawn with a Pango family list, Latin family
+/// first, so Latin letters and digits come from the Latin face and Chinese from the CJK face.
+/// Every named family is checked before rendering: one that is not installed, or that cannot draw
+/// its script, is an error (no silent fallback).
+public struct FontSpec: Hashable, Sendable {
+  /// Latin letters and digits, e.g. `DejaVu Sans`. Default: none (the CJK face draws Latin too).
+  public var latin: String?
+  /// Simplified Chinese, used by `zh-cn` and `en` layouts. Default: `Briefing Sans CJK SC`
+  /// (built by `make fonts`), else `Noto Sans CJK SC`.
+  public var hans: String?
+  /// Traditional Chinese, used by `zh-tw` layouts. Default: `Briefing Sans CJK TC`, else
+  /// `Noto Sans CJK TC`.
+  public var hant: String?
+
+  public init(latin: String? = nil, hans: String? = nil, hant: String? = nil) {
+    self.latin = latin
+    self.hans = hans
+    self.hant = hant
+  }
+
+  public static let `default` = FontSpec()
+  public static let keys = ["latin", "hans", "hant"]
+
+  /// The configured family for a key of `keys`, or nil.
+  public subscript(key: String) -> String? {
+    switch key {
+    case "latin": latin
+    case "hans": hans
+    case "hant": hant
+    default: nil
+    }
+  }
 }
 
 /// Footer text. `{page}` and `{pages}` are replaced.

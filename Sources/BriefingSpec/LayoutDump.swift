@@ -29,6 +29,10 @@ extension LayoutDocument {
         lines.append("    \(quoted(key)): \(quoted(theme.overrides[key] ?? ""))")
       }
     }
+    let fonts = FontSpec.keys.compactMap { key in theme.fonts[key].map { "\(key): \(quoted($0))" } }
+    if !fonts.isEmpty {
+      lines.append("  fonts: {\(fonts.joined(separator: ", "))}")
+    }
     lines.append("indicators: \(selection(indicators))")
     lines += ["footer:", "  organisation: \(quoted(footer.organisation))", "  note: \(quoted(footer.note))"]
     lines.append("sections:")

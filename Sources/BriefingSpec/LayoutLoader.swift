@@ -95,7 +95,7 @@ public enum LayoutLoader {
   private static func readTheme(_ node: Node?, reader: inout NodeReader) -> ThemeSpec {
     var theme = ThemeSpec.default
     guard let node else { return theme }
-    let map = reader.mapping(node, path: "theme", allowed: ["base", "overrides"])
+    let map = reader.mapping(node, path: "theme", allowed: ["base", "overrides", "fonts"])
     theme.base = reader.choice(map["base"], path: "theme.base", as: ThemeSpec.Base.self) ?? theme.base
     if let overrides = map["overrides"], let pairs = overrides.mapping {
       for (key, value) in pairs {
@@ -106,7 +106,25 @@ public enum LayoutLoader {
     } else if let overrides = map["overrides"] {
       reader.error(.wrongType(path: "theme.overrides", expected: "a mapping"), at: overrides)
     }
+    if let fonts = map["fonts"] {
+      theme.fonts = readFonts(fonts, reader: &reader)
+    }
     return theme
+  }
+
+  private static func readFonts(_ node: Node, reader: inout NodeReader) -> FontSpec {
+    let map = reader.mapping(node, path: "theme.fonts", allowed: FontSpec.keys)
+    func family(_ key: String) -> String? {
+      let path = "theme.fonts.\(key)"
+      guard let raw = reader.string(map[key], path: path) else { return nil }
+      let name = raw.trimmingCharacters(in: .whitespaces)
+      if name.isEmpty || name.contains(",") {
+        reader.error(.wrongType(path: path, expected: "one font family name"), at: map[key])
+        return nil
+      }
+      return name
+    }
+    return FontSpec(latin: family("latin"), hans: family("hans"), hant: family("hant"))
   }
 
   private static func readFooter(_ node: Node?, reader: inout NodeReader) -> FooterSpec {

@@ -46,7 +46,9 @@ public enum ScoringLoader {
   {
     let top = reader.mapping(root, path: "the scoring file", allowed: topKeys)
     let version = reader.int(top["version"], path: "version", range: 1...99) ?? 1
-    if version > supportedVersion { reader.error(.unsupportedScoringVersion(version), at: top["version"]) }
+    if version > supportedVersion {
+      reader.error(.unsupportedScoringVersion(version), at: top["version"])
+    }
     let factorNodes = reader.list(top["factors"], path: "factors") ?? []
     if factorNodes.isEmpty { reader.error(.noFactors, at: top["factors"] ?? root) }
     let read = factorNodes.enumerated().map { index, node in

@@ -29,37 +29,131 @@ public enum AnalyzeExport {
   /// RFC 4180 CSV: header line, one line per row, CRLF line ends, fields quoted only when they
   /// contain a comma, quote, CR or LF (quotes doubled).
   public static func csv(_ table: ComparisonTable) -> String {
-    String(decoding: csvBytes(table), as: UTF8.self)
-  }
-
-  /// `csv(_:)` as UTF-8 bytes, built directly (a national table is about 100 MB of text).
-  public static func csvBytes(_ table: ComparisonTable) -> [UInt8] {
-    var out = Array((columns.joined(separator: ",") + "\r\n").utf8)
-    out.reserveCapacity(table.rows.count * 256)
-    for row in table.rows {
-      var first = true
-      for cell in cells(row) {
-        if !first { out.append(UInt8(ascii: ",")) }
-        first = false
-        out.append(contentsOf: quoteCSV(cell.text).utf8)
-      }
-      out.append(contentsOf: [UInt8(ascii: "\r"), UInt8(ascii: "\n")])
-    }
-    return out
+    var writer = Writer(.csv)
+    for row in table.rows { writer.append(row) }
+    return String(decoding: writer.finish(), as: UTF8.self)
   }
 
   /// JSON: an array of objects, one per row, keys in column order; nil is `null`,
   /// numbers are bare, booleans `true`/`false`, everything else a string. One row per line.
   public static func json(_ table: ComparisonTable) -> String {
-    let names = columns
-    var lines: [String] = []
-    for row in table.rows {
-      let fields = zip(names, cells(row)).map { name, cell in
-        "\"\(name)\":" + cell.json
-      }
-      lines.append("{" + fields.joined(separator: ",") + "}")
+    var writer = Writer(.json)
+    for row in table.rows { writer.append(row) }
+    return String(decoding: writer.finish(), as: UTF8.self)
+  }
+
+  // MARK: - Streaming writer
+
+  /// Writes the CSV or JSON export row by row into UTF-8 bytes, so a caller streaming rows
+  /// from `compareRows` never holds the whole table (same bytes as `csv` / `json`).
+  public struct Writer {
+    public enum Format: Sendable { case csv, json }
+
+    private let format: Format
+    private var bytes: [UInt8] = []
+    private var rowCount = 0
+    private static let jsonKeys = columns.map { Array((quoteJSON($0) + ":").utf8) }
+
+    public init(_ format: Format) {
+      self.format = format
+      if format == .csv { bytes.append(contentsOf: (columns.joined(separator: ",") + "\r\n").utf8) }
     }
-    return "[\n" + lines.joined(separator: ",\n") + (lines.isEmpty ? "]\n" : "\n]\n")
+
+    public mutating func append(_ row: ComparisonRow) {
+      if format == .json { append(text: rowCount == 0 ? "[\n{" : ",\n{") }
+      for (k, cell) in cells(row).enumerated() {
+        if k > 0 { bytes.append(UInt8(ascii: ",")) }
+        switch format {
+        case .csv: appendCSV(cell)
+        case .json:
+          bytes.append(contentsOf: Self.jsonKeys[k])
+          appendJSON(cell)
+        }
+      }
+      append(text: format == .csv ? "\r\n" : "}")
+      rowCount += 1
+    }
+
+    // Byte-level spellings of `Cell.text` / `Cell.json` (same output, no per-cell strings).
+
+    private mutating func appendCSV(_ cell: Cell) {
+      switch cell {
+      case .string(let text?):
+        if !append(text: text, unless: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0D || $0 == 0x0A }) {
+          append(text: quoteCSV(text))
+        }
+      case .number(let value?): append(number: value)
+      case .integer(let value?): append(integer: value)
+      case .bool(let value?): append(text: value ? "true" : "false")
+      case .string(nil), .number(nil), .integer(nil), .bool(nil): break
+      }
+    }
+
+    private mutating func appendJSON(_ cell: Cell) {
+      switch cell {
+      case .string(let text?):
+        bytes.append(UInt8(ascii: "\""))
+        if append(text: text, unless: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }) {
+          bytes.append(UInt8(ascii: "\""))
+        } else {
+          bytes.removeLast()
+          append(text: quoteJSON(text))
+        }
+      case .number(let value?) where value.isFinite: append(number: value)
+      case .integer(let value?): append(integer: value)
+      case .bool(let value?): append(text: value ? "true" : "false")
+      case .string(nil), .number, .integer(nil), .bool(nil): append(text: "null")
+      }
+    }
+
+    private mutating func append(text: String) {
+      var text = text
+      text.withUTF8 { bytes.append(contentsOf: $0) }
+    }
+
+    /// Appends `text` unless one of its bytes is `special`; returns whether it appended.
+    private mutating func append(text: String, unless special: (UInt8) -> Bool) -> Bool {
+      var text = text
+      return text.withUTF8 { utf8 in
+        guard !utf8.contains(where: special) else { return false }
+        bytes.append(contentsOf: utf8)
+        return true
+      }
+    }
+
+    /// Reserves room for about `rows` rows (an estimate: 320 bytes a CSV row, 1,200 a JSON
+    /// row), so the buffer does not grow by copying; untouched room costs address space only.
+    public mutating func reserve(rows: Int) {
+      bytes.reserveCapacity(bytes.count + rows * (format == .csv ? 320 : 1200))
+    }
+
+    /// `NumberText.format`, with whole numbers written digit by digit.
+    private mutating func append(number value: Double) {
+      if value == 0 {
+        bytes.append(UInt8(ascii: "0"))
+      } else if abs(value) < 1e15, value == value.rounded(.towardZero) {
+        append(integer: Int(value))
+      } else {
+        append(text: NumberText.format(value))
+      }
+    }
+
+    private mutating func append(integer value: Int) {
+      if value < 0 { bytes.append(UInt8(ascii: "-")) }
+      var magnitude = value.magnitude
+      let start = bytes.count
+      repeat {
+        bytes.append(UInt8(ascii: "0") + UInt8(magnitude % 10))
+        magnitude /= 10
+      } while magnitude > 0
+      bytes[start...].reverse()
+    }
+
+    /// The finished export.
+    public consuming func finish() -> [UInt8] {
+      if format == .json { bytes.append(contentsOf: (rowCount == 0 ? "[\n]\n" : "\n]\n").utf8) }
+      return bytes
+    }
   }
 
   // MARK: - Cells

@@ -20,6 +20,19 @@ import BriefingCore
 /// - targets are annual: completion etc. only for cumulative periods of `flow`/`count` indicators.
 /// Runs in O(observations + rows) with hashed lookups.
 public func compare(_ dataset: Dataset, options: CompareOptions = .init()) -> ComparisonTable {
+  var rows: [ComparisonRow] = []
+  let findings = compareRows(dataset, options: options, reserve: { rows.reserveCapacity($0) }) {
+    rows.append($0)
+  }
+  return ComparisonTable(rows: rows, findings: findings)
+}
+
+/// The rows of `compare`, in the same order, handed to `emit` one at a time instead of kept
+/// (for exports of large data sets); returns the findings. `reserve` learns the row count first.
+public func compareRows(
+  _ dataset: Dataset, options: CompareOptions = .init(), reserve: (Int) -> Void = { _ in },
+  _ emit: (ComparisonRow) -> Void
+) -> [Finding] {
   let index = CompareIndex(dataset)
   var findings = index.findings
   let (metrics, growthFindings) = index.cellMetrics(options: options)
@@ -43,8 +56,7 @@ public func compare(_ dataset: Dataset, options: CompareOptions = .init()) -> Co
   }
   let overall = builder.overallRanks()
 
-  var rows: [ComparisonRow] = []
-  rows.reserveCapacity(
+  reserve(
     index.periodsOfIndicator.reduce(0) { $0 + $1.count }
       * groups.reduce(0) { $0 + $1.members.count + 1 })
   for i in index.indicators.indices {
@@ -56,11 +68,11 @@ public func compare(_ dataset: Dataset, options: CompareOptions = .init()) -> Co
           prev: index.prevPeriod[p].flatMap { stats[builder.statsKey(i, $0, g)] },
           lastYear: index.lastYearPeriod[p].flatMap { stats[builder.statsKey(i, $0, g)] })
         for k in group.members.indices {
-          rows.append(builder.memberRow(context, position: k, overall: overall))
+          emit(builder.memberRow(context, position: k, overall: overall))
         }
-        rows.append(builder.groupRow(context))
+        emit(builder.groupRow(context))
       }
     }
   }
-  return ComparisonTable(rows: rows, findings: findings)
+  return findings
 }

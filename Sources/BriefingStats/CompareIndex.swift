@@ -24,7 +24,7 @@ struct CompareIndex {
   /// The same period one year earlier, when present in the dataset.
   var lastYearPeriod: [Int?]
   /// Unique observations (first occurrence wins) and the cell → observation map.
-  var observations: [Observation]
+  var observations: UniqueObservations
   var cell: CellMap
   /// (indicator, period, region) numbers of each unique observation.
   var observationKeys: [(Int, Int, Int)]
@@ -104,8 +104,7 @@ struct CompareIndex {
       }
       triples.append((i, p, r))
     }
-    observations = []
-    observations.reserveCapacity(dataset.observations.count)
+    observations = UniqueObservations(source: dataset.observations)
     observationKeys = []
     observationKeys.reserveCapacity(dataset.observations.count)
     cell = CellMap(count: indicators.count * periods.count * regionIDs.count)
@@ -123,7 +122,7 @@ struct CompareIndex {
         continue
       }
       cell[key] = observations.count
-      observations.append(observation)
+      observations.keep(n)
       observationKeys.append((i, p, r))
       indicatorPeriods[i].insert(p)
     }
@@ -145,6 +144,24 @@ struct CompareIndex {
   }
 
   var cellCount: Int { indicators.count * periods.count * regionIDs.count }
+}
+
+/// The first observation of every cell, as positions into the dataset's own array (no copy of
+/// the observations themselves).
+struct UniqueObservations: RandomAccessCollection {
+  private let source: [Observation]
+  private var kept: [Int32] = []
+
+  init(source: [Observation]) {
+    self.source = source
+    kept.reserveCapacity(source.count)
+  }
+
+  mutating func keep(_ position: Int) { kept.append(Int32(position)) }
+
+  var startIndex: Int { 0 }
+  var endIndex: Int { kept.count }
+  subscript(n: Int) -> Observation { source[Int(kept[n])] }
 }
 
 /// Total order on periods: `Period.<`, then family (cumulative, quarter, month).

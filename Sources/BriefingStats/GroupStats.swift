@@ -110,7 +110,8 @@ extension CompareIndex {
       break
     }
     if indicator.growthBasis == .real {
-      stats.growth = groupRegion.flatMap { cell[cellNumber(i, p, $0)] }.flatMap { metrics[$0].official }
+      let groupCell = groupRegion.flatMap { cell[cellNumber(i, p, $0)] }
+      stats.growth = groupCell.flatMap { metrics[$0].official }
       stats.matchedPriorTotal = nil
     }
     return stats

@@ -13,6 +13,10 @@ public enum NumberText {
       return text.hasSuffix(".0") ? String(text.dropLast(2)) : text
     }
     if value == value.rounded(.towardZero) { return String(Int64(value)) }
+    // Fast path: a non-integral `description` without an exponent is already the plain
+    // spelling (sign included), exactly what `plainDigits` would build.
+    var text = value.description
+    if !text.withUTF8({ $0.contains(UInt8(ascii: "e")) }) { return text }
     let digits = plainDigits(magnitude)
     return value < 0 ? "-" + digits : digits
   }
@@ -20,14 +24,9 @@ public enum NumberText {
   /// Plain decimal spelling of a non-negative finite value from its shortest round-trip digits.
   static func plainDigits(_ magnitude: Double) -> String {
     let text = magnitude.description
-    // The usual case (no exponent) is decided on UTF-8 bytes, not Characters: an export formats
-    // millions of numbers.
-    let bytes = text.utf8
-    if !bytes.contains(UInt8(ascii: "e")) && !bytes.contains(UInt8(ascii: "E")) {
-      let pointZero = bytes.last == UInt8(ascii: "0") && bytes.dropLast().last == UInt8(ascii: ".")
-      return pointZero ? String(text.dropLast(2)) : text
+    guard let eIndex = text.firstIndex(where: { $0 == "e" || $0 == "E" }) else {
+      return text.hasSuffix(".0") ? String(text.dropLast(2)) : text
     }
-    guard let eIndex = text.firstIndex(where: { $0 == "e" || $0 == "E" }) else { return text }
     let mantissa = String(text[..<eIndex])
     guard let exponent = Int(text[text.index(after: eIndex)...]) else { return text }
     let mparts = mantissa.split(separator: ".", omittingEmptySubsequences: false)

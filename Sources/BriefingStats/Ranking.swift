@@ -17,6 +17,12 @@ enum DecimalRounding {
     return decimalKey(value, decimals: decimals) ?? r
   }
 
+  /// `value` rounded half away from zero to `decimals` places, as the number a reader sees
+  /// (`14.399999999999999` at 2 places is `14.4`).
+  static func rounded(_ value: Double, decimals: Int) -> Double {
+    key(value, decimals: decimals) / power10(decimals)
+  }
+
   /// Rounds the decimal spelling of `value` to `decimals` places exactly.
   private static func decimalKey(_ value: Double, decimals: Int) -> Double? {
     guard value.isFinite else { return nil }

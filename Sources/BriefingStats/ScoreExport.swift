@@ -6,8 +6,10 @@ import BriefingCore
 ///
 /// Columns: `fixedColumns`, then `factor:<id>` per factor, then `input:<id>`, `points:<id>`,
 /// `score:<id>` per item (file order). `scenario` is `current` or `projected`; lists
-/// (`missing_items`, `vetoed_by`) are joined with `;`. Numbers as in `AnalyzeExport`; missing is
-/// an empty CSV field or JSON `null`, never 0.
+/// (`missing_items`, `vetoed_by`) are joined with `;`. Numbers as in `AnalyzeExport`, except that
+/// points, scores, factor subtotals and totals are rounded half away from zero to the scheme's
+/// `decimals` (the precision ranks are decided at); missing is an empty CSV field or JSON
+/// `null`, never 0.
 public enum ScoreExport {
   public static let fixedColumns = [
     "scenario", "period", "group", "region", "total", "rank", "rank_of", "available_total",
@@ -25,7 +27,7 @@ public enum ScoreExport {
     var out = columns(scheme).map(AnalyzeExport.quoteCSV).joined(separator: ",") + "\r\n"
     for sheet in sheets {
       for card in sheet.cards {
-        out += cells(card, sheet).map { AnalyzeExport.quoteCSV($0.text) }.joined(separator: ",")
+        out += cells(card, sheet, decimals: scheme.decimals).map { AnalyzeExport.quoteCSV($0.text) }.joined(separator: ",")
         out += "\r\n"
       }
     }
@@ -38,7 +40,7 @@ public enum ScoreExport {
     var lines: [String] = []
     for sheet in sheets {
       for card in sheet.cards {
-        let fields = zip(names, cells(card, sheet)).map { "\($0):\($1.json)" }
+        let fields = zip(names, cells(card, sheet, decimals: scheme.decimals)).map { "\($0):\($1.json)" }
         lines.append("{" + fields.joined(separator: ",") + "}")
       }
     }
@@ -47,18 +49,23 @@ public enum ScoreExport {
 
   // MARK: - Cells
 
-  static func cells(_ card: RegionScore, _ sheet: ScoreSheet) -> [AnalyzeExport.Cell] {
+  static func cells(_ card: RegionScore, _ sheet: ScoreSheet, decimals: Int)
+    -> [AnalyzeExport.Cell]
+  {
+    func score(_ value: Double?) -> AnalyzeExport.Cell {
+      .number(value.map { DecimalRounding.rounded($0, decimals: decimals) })
+    }
     let vetoedBy = card.vetoes.filter { $0.breached == true }.map(\.indicator.rawValue)
     var cells: [AnalyzeExport.Cell] = [
       .string(sheet.projected ? "projected" : "current"), .string(sheet.period.code),
-      .string(sheet.group.rawValue), .string(card.region.rawValue), .number(card.total),
-      .integer(card.rank), .integer(card.rankOf), .number(card.availableTotal),
+      .string(sheet.group.rawValue), .string(card.region.rawValue), score(card.total),
+      .integer(card.rank), .integer(card.rankOf), score(card.availableTotal),
       .string(card.missingItems.joined(separator: ";")), .bool(card.vetoed),
       .string(vetoedBy.joined(separator: ";")), .bool(card.usesEstimates),
     ]
-    cells += card.factors.map { .number($0.score) }
+    cells += card.factors.map { score($0.score) }
     for item in card.items {
-      cells += [.number(item.input), .number(item.points), .number(item.score)]
+      cells += [.number(item.input), score(item.points), score(item.score)]
     }
     return cells
   }

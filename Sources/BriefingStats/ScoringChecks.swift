@@ -19,7 +19,8 @@ public func scoringFindings(_ scheme: ScoringScheme, dataset: Dataset, group: Re
   func checkIndicator(_ id: IndicatorID, at location: SourceLocation?) {
     guard known[id] == nil, !observed.contains(id) else { return }
     let hint = Suggestion.closest(to: id.rawValue, in: names).map { "did you mean '\($0)'?" }
-    findings.append(Finding(.error, .unknownScoredIndicator(id), at: location, notes: hint.map { [$0] } ?? []))
+    findings.append(
+      Finding(.error, .unknownScoredIndicator(id), at: location, notes: hint.map { [$0] } ?? []))
   }
   for item in scheme.items { checkIndicator(item.indicator, at: item.location) }
   for veto in scheme.vetoes {
@@ -31,8 +32,9 @@ public func scoringFindings(_ scheme: ScoringScheme, dataset: Dataset, group: Re
   let groups = fastPeerGroups(dataset).map(\.id)
   if !groups.contains(group) {
     let hint = Suggestion.closest(to: group.rawValue, in: groups.map(\.rawValue))
+      .map { "did you mean '\($0)'?" }
     findings.append(
-      Finding(.error, .unknownScoredGroup(group, known: groups), notes: hint.map { ["did you mean '\($0)'?"] } ?? []))
+      Finding(.error, .unknownScoredGroup(group, known: groups), notes: hint.map { [$0] } ?? []))
   }
   return findings
 }

@@ -5,4 +5,6 @@
 #include <cairo-svg.h>
 #include <pango/pangocairo.h>
 #include <fontconfig/fontconfig.h>
+#include <pango/pangofc-fontmap.h>
+#include <zlib.h>
 #endif

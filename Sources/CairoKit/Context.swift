@@ -63,6 +63,13 @@ public final class Context {
   public func fill() { cairo_fill(pointer) }
   public func stroke() { cairo_stroke(pointer) }
   public func paint() { cairo_paint(pointer) }
+  /// Makes the whole clip area fully transparent (image surfaces with alpha).
+  public func clear() {
+    cairo_save(pointer)
+    cairo_set_operator(pointer, CAIRO_OPERATOR_CLEAR)
+    cairo_paint(pointer)
+    cairo_restore(pointer)
+  }
   public func clip() { cairo_clip(pointer) }
   public func setGreyAntialias() { cairo_set_antialias(pointer, CAIRO_ANTIALIAS_GRAY) }
 

@@ -31,8 +31,11 @@ public final class TextContext {
     cairo_font_options_set_hint_metrics(options, CAIRO_HINT_METRICS_OFF)
     switch mode {
     case .vector:
+      // Grey antialias is what PDF and SVG surfaces report anyway (it does not change vector
+      // output); setting it here makes a measuring context on an image surface ask fontconfig
+      // for the same fonts as the PDF it measures for, so both share one cached font set.
       cairo_font_options_set_hint_style(options, CAIRO_HINT_STYLE_NONE)
-      cairo_font_options_set_antialias(options, CAIRO_ANTIALIAS_DEFAULT)
+      cairo_font_options_set_antialias(options, CAIRO_ANTIALIAS_GRAY)
     case .raster:
       cairo_font_options_set_antialias(options, CAIRO_ANTIALIAS_GRAY)
     }
@@ -148,8 +151,13 @@ public final class TextLayout {
 
   /// Draws the layout with its top-left at (x, y) in the context's current colour.
   public func draw(atX x: Double, y: Double) {
-    let cr = textContext.context.pointer
-    cairo_move_to(cr, x, y)
-    pango_cairo_show_layout(cr, pointer)
+    draw(on: textContext.context, atX: x, y: y)
+  }
+
+  /// Draws the layout on another cairo context whose user space matches this layout's (same
+  /// transformation and font options), e.g. a PDF page drawn with layouts shaped for measuring.
+  public func draw(on target: Context, atX x: Double, y: Double) {
+    cairo_move_to(target.pointer, x, y)
+    pango_cairo_show_layout(target.pointer, pointer)
   }
 }

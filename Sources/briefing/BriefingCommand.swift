@@ -5,14 +5,15 @@ import Foundation
 /// The `briefing` command line.
 @main
 struct BriefingCommand: ParsableCommand {
-  /// Registers the fonts built by `make` before any command touches Pango.
+  /// Registers the fonts built by `make` before any command touches Pango (after parsing, so
+  /// `--version` and `--help` do not pay for fontconfig's start-up).
   static func main() {
     // A file-size limit (`ulimit -f`) must fail the write with EFBIG, reported as exit 74 with the
     // earlier outputs intact, rather than kill the process with SIGXFSZ mid-publication.
     signal(SIGXFSZ, SIG_IGN)
-    FontSetup.registerBuiltFonts()
     do {
       var command = try parseAsRoot()
+      FontSetup.registerBuiltFonts()
       try command.run()
     } catch {
       exit(withError: error)

@@ -3,6 +3,7 @@ import BriefingCore
 import BriefingIngest
 import BriefingRender
 import BriefingStats
+import Foundation
 
 // MARK: - Shared data options
 
@@ -94,14 +95,20 @@ struct Analyze: ParsableCommand {
   func run() throws {
     try reportingFailures {
       let (dataset, loadFindings) = try data.load()
-      let table = compare(dataset, options: data.compareOptions)
-      printFindings(loadFindings + table.findings, quiet: quiet)
       let bytes: [UInt8]
       switch format {
-      case .csv: bytes = AnalyzeExport.csvBytes(table)
-      case .json: bytes = Array(AnalyzeExport.json(table).utf8)
+      case .csv, .json:
+        // Streamed: the table is never held whole, only the export bytes.
+        var writer = AnalyzeExport.Writer(format == .csv ? .csv : .json)
+        let findings = compareRows(
+          dataset, options: data.compareOptions, reserve: { writer.reserve(rows: $0) }
+        ) { writer.append($0) }
+        printFindings(loadFindings + findings, quiet: quiet)
+        bytes = writer.finish()
       case .xlsx:
         guard out != "-" else { throw Failure.data([Finding(.error, .xlsxNeedsFile)]) }
+        let table = compare(dataset, options: data.compareOptions)
+        printFindings(loadFindings + table.findings, quiet: quiet)
         do {
           bytes = try XLSXPackage.workbook(sheetXML: AnalyzeExport.worksheetXML(table), sheetName: "comparison")
         } catch {
@@ -116,7 +123,9 @@ struct Analyze: ParsableCommand {
 /// Writes `bytes` to standard output (`-`) or atomically to a file, then prints the file's path.
 func writeOutput(_ bytes: [UInt8], to out: String) throws(Failure) {
   guard out != "-" else {
-    print(String(decoding: bytes, as: UTF8.self), terminator: "")
+    // Straight from the buffer: no second copy of a large export as a String.
+    fflush(nil)
+    try? FileHandle.standardOutput.write(contentsOf: bytes)
     return
   }
   do {

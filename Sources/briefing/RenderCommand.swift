@@ -4,6 +4,7 @@ import BriefingRender
 import BriefingScene
 import BriefingSpec
 import BriefingStats
+import Foundation
 
 // MARK: - render
 
@@ -37,6 +38,19 @@ struct Render: ParsableCommand {
   @Flag(help: "Print only errors.")
   var quiet = false
 
+  @Option(help: "Charts layouts: a file naming focus regions (id or name, one per line, # comments); each gets one chart per indicator among its own peer group.")
+  var focusList: String?
+
+  @Option(help: "Charts layouts: png, svg, both (PNG and SVG) or pdf (one PDF per region, a page per chart).")
+  var format: ChartFormat = .png
+
+  @Option(help: "Charts layouts: threads drawing charts (default: the number of processors). The files are the same for any number.")
+  var jobs: Int?
+
+  func validate() throws {
+    if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
+  }
+
   func run() throws {
     try reportingFailures {
       let (document, layoutFindings) = try loadLayout(layout)
@@ -45,10 +59,15 @@ struct Render: ParsableCommand {
       if validation.hasErrors { throw Failure.data(validation) }
       let table = compare(dataset, options: data.compareOptions)
       if everyRegion, document.scope != .region { throw Failure.data([Finding(.error, .packNeedsRegionScope)]) }
+      if focusList != nil, document.scope != .charts { throw Failure.data([Finding(.error, .focusListNeedsCharts)]) }
       let selection = try SheetSelection.resolve(
-        dataset: dataset, focus: everyRegion ? nil : focus, period: period,
+        dataset: dataset, focus: everyRegion || focusList != nil ? nil : focus, period: period,
         group: group ?? (everyRegion ? focus : nil), scope: everyRegion ? .group : document.scope)
       let job = SheetJob(document: document, dataset: dataset, table: table, selection: selection)
+      if document.scope == .charts {
+        let earlier = layoutFindings + dataFindings + validation + table.findings
+        return try renderCharts(job, dataset: dataset, findings: earlier)
+      }
       let (outputs, composeFindings) = try everyRegion ? job.renderPack() : job.render(dpi: dpi)
       if composeFindings.hasErrors { throw Failure.data(composeFindings) }
       printFindings(layoutFindings + dataFindings + validation + table.findings + composeFindings, quiet: quiet)
@@ -63,9 +82,47 @@ struct Render: ParsableCommand {
       }
     }
   }
+
+  /// Charts scope: renders the chart set across `--jobs` threads, writing each file as it is
+  /// drawn, then prints findings and the paths in chart order.
+  private func renderCharts(_ job: SheetJob, dataset: Dataset, findings earlier: [Finding]) throws(Failure) {
+    let focuses: [RegionID]
+    if let focusList {
+      focuses = try Self.readFocusList(focusList, dataset: dataset)
+    } else {
+      focuses = job.selection.focus.map { [$0] } ?? job.selection.group.members
+    }
+    let set = try job.chartSet(focuses: focuses, format: format, out: out)
+    let threads = jobs ?? ProcessInfo.processInfo.activeProcessorCount
+    let (written, _, findings) = try set.render(threads: threads)
+    printFindings(earlier + findings, quiet: quiet)
+    if findings.hasErrors { throw Failure.data(findings) }
+    if !written.isEmpty { print(written.joined(separator: "\n")) }
+  }
+
+  /// Region ids from a focus-list file: one id or name per line; blank lines and `#` comments
+  /// are skipped.
+  static func readFocusList(_ path: String, dataset: Dataset) throws(Failure) -> [RegionID] {
+    guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
+      throw .io("cannot read focus list \(path)")
+    }
+    var ids: [RegionID] = []
+    for line in text.split(whereSeparator: \.isNewline) {
+      let entry = line.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false)[0]
+        .trimmingCharacters(in: .whitespaces)
+      if !entry.isEmpty { ids.append(try SheetSelection.regionID(entry, in: dataset)) }
+    }
+    guard !ids.isEmpty else { throw .data([Finding(.error, .emptyFocusList(path))]) }
+    return ids
+  }
 }
 
 extension Finding.Message {
+  static let focusListNeedsCharts = Self(
+    code: "focus-list-needs-charts", text: "--focus-list works with scope: charts layouts")
+  static func emptyFocusList(_ path: String) -> Self {
+    Self(code: "empty-focus-list", text: "\(path) names no region")
+  }
   static let packNeedsRegionScope = Self(
     code: "pack-needs-region-scope", text: "--every-region needs a layout with scope: region")
 }

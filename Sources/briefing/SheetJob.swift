@@ -59,7 +59,8 @@ struct SheetSelection {
     return SheetSelection(focus: focusID, group: chosenGroup, period: chosenPeriod)
   }
 
-  private static func regionID(_ text: String, in dataset: Dataset) throws(Failure) -> RegionID {
+  /// The id of a region given by id, name, short name or alias.
+  static func regionID(_ text: String, in dataset: Dataset) throws(Failure) -> RegionID {
     if let region = dataset.regions.first(where: {
       $0.id.rawValue == text || $0.name == text || $0.shortName == text || $0.aliases.contains(text)
     }) {
@@ -73,7 +74,7 @@ struct SheetSelection {
 // MARK: - Rendering one layout
 
 /// One file to write: a path relative to the output folder and its bytes.
-struct OutputFile {
+struct OutputFile: Sendable {
   var name: String
   var bytes: [UInt8]
 }
@@ -86,16 +87,19 @@ struct SheetJob {
   var selection: SheetSelection
 
   func render(dpi: Double) throws(Failure) -> ([OutputFile], [Finding]) {
-    let (theme, measurer) = try tools()
-    let composer = LayoutComposer(layout: document, theme: theme, measurer: measurer)
-    let context = context()
     switch document.scope {
     case .region, .group:
+      let (theme, measurer) = try tools()
+      let composer = LayoutComposer(layout: document, theme: theme, measurer: measurer)
+      let context = context()
       let (pages, findings) = composer.compose(context)
-      let (files, _) = try renderPages(pages, context: context, dpi: dpi)
+      let (files, _) = try renderPages(pages, context: context, dpi: dpi, measurer: measurer)
       return (files, findings)
     case .charts:
-      return try renderCharts(composer: composer, context: context)
+      let set = try chartSet(
+        focuses: selection.focus.map { [$0] } ?? selection.group.members, format: .png, out: nil)
+      let (_, files, findings) = try set.render(threads: 1)
+      return (files, findings)
     }
   }
 
@@ -114,13 +118,13 @@ struct SheetJob {
       let (pages, sheetFindings) = composer.compose(context)
       findings += sheetFindings
       allPages += pages
-      files += try single.renderPages(pages, context: context, dpi: 0).0
+      files += try single.renderPages(pages, context: context, dpi: 0, measurer: measurer).0
     }
     var whole = self
     whole.selection.focus = nil
     let name = FileName.safe("\(document.name)-\(selection.group.id.rawValue)-\(selection.period.code)-all")
     do {
-      let bytes = try PDFRenderer.render(whole.scene(allPages, context: whole.context()))
+      let bytes = try PDFRenderer.render(whole.scene(allPages, context: whole.context()), measurer: measurer)
       files.append(OutputFile(name: name + ".pdf", bytes: bytes))
     } catch {
       throw .internal("\(error)")
@@ -137,7 +141,8 @@ struct SheetJob {
       family: FontSetup.family(forLanguage: document.language.rawValue))
     if themeFindings.hasErrors { throw .data(themeFindings) }
     do {
-      try FontInventory.requireInstalled(theme.text(.text).family)
+      let text = theme.text(.text)
+      try FontInventory.requireInstalled(text.family, language: text.language)
       return (theme, try PangoTextMeasurer())
     } catch {
       throw .internal("\(error)")
@@ -162,13 +167,14 @@ struct SheetJob {
   }
 
   /// One PDF (all pages) plus, when `dpi` > 0, one PNG per page.
-  private func renderPages(_ pages: [Page], context: SheetContext, dpi: Double)
+  private func renderPages(_ pages: [Page], context: SheetContext, dpi: Double, measurer: PangoTextMeasurer)
     throws(Failure) -> ([OutputFile], Int)
   {
     let stem = fileStem(context)
     var files: [OutputFile] = []
     do {
-      files.append(OutputFile(name: stem + ".pdf", bytes: try PDFRenderer.render(scene(pages, context: context))))
+      let pdf = try PDFRenderer.render(scene(pages, context: context), measurer: measurer)
+      files.append(OutputFile(name: stem + ".pdf", bytes: pdf))
       if dpi > 0 {
         for (index, page) in pages.enumerated() {
           let suffix = pages.count == 1 ? "" : "-p\(index + 1)"
@@ -181,29 +187,21 @@ struct SheetJob {
     return (files, pages.count)
   }
 
-  /// One PNG per member region × indicator: `<layout>-<period>/<region>/<indicator>.png` at 96 dpi;
-  /// with a focus region, only that region's charts (a job renders one region per unit).
-  private func renderCharts(composer: LayoutComposer, context: SheetContext)
-    throws(Failure) -> ([OutputFile], [Finding])
-  {
-    var files: [OutputFile] = []
-    var findings: [Finding] = []
-    let folder = FileName.safe("\(document.name)-\(selection.period.code)")
-    for region in selection.focus.map({ [$0] }) ?? context.group.members {
-      var regional = context
-      regional.focus = region
-      for indicator in context.indicators(document.indicators) {
-        let (page, chartFindings) = composer.composeChart(regional, indicator: indicator)
-        findings += chartFindings
-        let name = "\(folder)/\(FileName.safe(region.rawValue))/\(FileName.safe(indicator.id.rawValue)).png"
-        do {
-          files.append(OutputFile(name: name, bytes: try PNGRenderer.render(page, dpi: 96)))
-        } catch {
-          throw .internal("\(error)")
-        }
-      }
+  /// The charts of a `scope: charts` layout: for each focus region in order, one chart per
+  /// indicator, drawn among the selected group when the region belongs to it, else among the
+  /// region's own peer group.
+  func chartSet(focuses: [RegionID], format: ChartFormat, out: String?) throws(Failure) -> ChartSet {
+    let (theme, _) = try tools()
+    let base = context()
+    let indicators = base.indicators(document.indicators)
+    var tasks: [ChartTask] = []
+    for focus in focuses {
+      let group =
+        selection.group.members.contains(focus) ? selection.group : dataset.peerGroups(of: focus).first
+      guard let group else { throw .data([Finding(.error, .noPeerGroup(focus.rawValue))]) }
+      tasks += indicators.map { ChartTask(focus: focus, group: group, indicator: $0) }
     }
-    return (files, findings)
+    return ChartSet(document: document, theme: theme, base: base, tasks: tasks, format: format, out: out)
   }
 
   /// `<layout>-<focus or group>-<period>` with path separators removed.

@@ -59,6 +59,22 @@ import Testing
     #expect(abs(converted - expected) < 1e-9 * max(1, abs(expected)))
   }
 
+  /// One rounding: the result is the double nearest the exact decimal quotient (v × 10⁴ / 10⁸
+  /// rounds twice and gives 9.452707000000002).
+  @Test(arguments: [
+    ("万元", "亿元", 94527.07, 9.452707),
+    ("万元", "亿元", 22169.17, 2.216917),
+    ("％", "‰", 1.5, 15.0),
+    ("亿元", "万元", 1.1, 11000.0),
+  ])
+  func convertsWithOneRounding(_ from: String, _ to: String, _ value: Double, _ expected: Double)
+    throws
+  {
+    let a = try #require(Unit.parse(from))
+    let b = try #require(Unit.parse(to))
+    #expect(a.convert(value, to: b) == expected)
+  }
+
   @Test func refusesAcrossDimensions() throws {
     let yuan = try #require(Unit.parse("亿元"))
     let usd = try #require(Unit.parse("万美元"))

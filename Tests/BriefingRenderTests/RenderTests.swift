@@ -92,6 +92,35 @@ import Testing
     #expect(info.coversSimplified && info.coversTraditional)
   }
 
+  @Test func familyListsMustDrawTheirScriptAlone() throws {
+    try FontInventory.requireInstalled("DejaVu Sans, Noto Sans CJK SC", language: "zh-cn")
+    try FontInventory.requireInstalled("DejaVu Sans, Noto Serif CJK TC", language: "zh-tw")
+    try FontInventory.requireInstalled("DejaVu Sans", language: "en")
+    let fallback = try #require(throws: RenderError.self) {
+      try FontInventory.requireInstalled("DejaVu Sans", language: "zh-cn")
+    }
+    #expect("\(fallback)".contains("glyphs would come from Noto Sans CJK"))
+    let missing = try #require(throws: RenderError.self) {
+      try FontInventory.requireInstalled("DejaVu Sans, No Such Font", language: "zh-cn")
+    }
+    #expect("\(missing)".contains("'No Such Font' is not installed"))
+  }
+
+  @Test func latinFirstListEmbedsBothFaces() throws {
+    let style = TextStyle(family: "DejaVu Sans, Noto Sans CJK SC", size: 10)
+    let run = TextRun(
+      text: "地区生产总值 GDP 2024 +5.6%", origin: Point(x: 40, y: 40), style: style,
+      size: Size(width: 200, height: 14))
+    let scene = Scene(
+      info: DocumentInfo(title: "t", author: "", creationDate: "2024-06-30T00:00:00+08:00"),
+      pages: [Page(size: .a4, items: [.text(run)])])
+    let dir = try TemporaryDirectory()
+    let path = dir.path + "/fonts.pdf"
+    try AtomicFile.write(PDFRenderer.render(scene), to: path)
+    let fonts = try Tool.run("pdffonts", [path])
+    #expect(fonts.contains("DejaVuSans") && fonts.contains("NotoSansCJK"), "\(fonts)")
+  }
+
   @Test func atomicWriteReplacesWholeFile() throws {
     let dir = try TemporaryDirectory()
     let path = dir.path + "/sub/out.bin"
@@ -100,6 +129,15 @@ import Testing
     #expect(FileManager.default.contents(atPath: path) == Data([4]))
     let leftovers = try FileManager.default.contentsOfDirectory(atPath: dir.path + "/sub")
     #expect(leftovers == ["out.bin"])
+  }
+
+  /// `--out /dev/null` must not rename a temporary file over the device (as root it would
+  /// replace it): devices and pipes are written in place.
+  @Test func atomicWriteToADeviceWritesInPlace() throws {
+    try AtomicFile.write([1, 2, 3], to: "/dev/null")
+    var status = stat()
+    #expect(stat("/dev/null", &status) == 0)
+    #expect(status.st_mode & S_IFMT == S_IFCHR)
   }
 }
 

@@ -1,4 +1,5 @@
 import BriefingCore
+import BriefingSpec
 import Testing
 
 @testable import BriefingScene
@@ -24,6 +25,23 @@ import Testing
     #expect(focus.color.description == "#D62728")
     #expect(theme.text(.tableCellAlarm).size == theme.text(.tableCellText).size)
     #expect(theme.text(.noteText).size == 7.5)
+  }
+
+  @Test func fontsPerScriptMakeALatinFirstFamilyList() {
+    var spec = ThemeSpec.default
+    #expect(spec.textFamily(language: .zhCN, cjk: "Briefing Sans CJK SC") == "Briefing Sans CJK SC")
+    spec.fonts = FontSpec(latin: "DejaVu Sans", hans: "Noto Serif CJK SC", hant: "Noto Sans CJK TC")
+    #expect(spec.textFamily(language: .zhCN, cjk: "X") == "DejaVu Sans, Noto Serif CJK SC")
+    #expect(spec.textFamily(language: .en, cjk: "X") == "DejaVu Sans, Noto Serif CJK SC")
+    #expect(spec.textFamily(language: .zhTW, cjk: "X") == "DejaVu Sans, Noto Sans CJK TC")
+    spec.fonts = FontSpec(hant: "Noto Serif CJK TC")
+    #expect(spec.textFamily(language: .zhCN, cjk: "Briefing Sans CJK SC") == "Briefing Sans CJK SC")
+    let (theme, findings) = spec.resolved(language: .zhTW, family: "Briefing Sans CJK TC")
+    #expect(findings.isEmpty)
+    #expect(theme.text(.tableCellText).family == "Noto Serif CJK TC")
+    // The layout's own text.family override still wins.
+    spec.overrides = ["text.family": "Noto Sans CJK JP"]
+    #expect(spec.resolved(language: .zhTW).0.text(.axisTextX).family == "Noto Sans CJK JP")
   }
 
   @Test func palette() {

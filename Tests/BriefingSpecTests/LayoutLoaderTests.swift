@@ -46,6 +46,8 @@ import Testing
     ("sections:\n  - components:\n      - kind: rankedBar\n", "missing-indicator", 3, 9, ""),
     ("page: {size: A5}\nsections: []\n", "unknown-value", 1, 14, "did you mean 'A4'?"),
     ("sections:\n  - components: [\n", "yaml-syntax", 3, 1, ""),
+    ("theme: {fonts: {latn: X}}\nsections: []\n", "unknown-key", 1, 17, "did you mean 'latin'?"),
+    ("theme:\n  fonts: {hans: 'A, B'}\nsections: []\n", "wrong-type", 2, 17, ""),
   ]
 
   @Test(arguments: errors)
@@ -64,7 +66,7 @@ import Testing
     let yaml = """
       title: "{region}{period}对比"
       page: {orientation: landscape, margin: 24}
-      theme: {base: grayscale, overrides: {text.size: "8"}}
+      theme: {base: grayscale, overrides: {text.size: "8"}, fonts: {latin: DejaVu Sans, hant: Noto Serif CJK TC}}
       indicators: [gdp, fai]
       sections:
         - title: 主要指标
@@ -81,6 +83,8 @@ import Testing
     #expect(second.effectiveYAML == dumped)
     #expect(second.sections[1].components[0].gridColumns == 3)
     #expect(second.theme.overrides["text.size"] == "8")
+    #expect(second.theme.fonts == FontSpec(latin: "DejaVu Sans", hant: "Noto Serif CJK TC"))
+    #expect(first.theme.fonts.hans == nil)
   }
 }
 

@@ -298,4 +298,10 @@ private func closeAll(_ a: [Double?], _ b: [Double?]) -> Bool {
     let json = ScoreExport.json([cards], scheme: ScoringTotalTests.scheme())
     #expect(json.contains("\"region\":\"D\",\"total\":null,\"rank\":null"))
   }
+
+  /// Scores are exported at the scheme's decimals (where ranks are decided), without float noise.
+  @Test(arguments: [(14.399999999999999, 2, 14.4), (76.21246, 2, 76.21), (2.345, 2, 2.35), (7.5, 0, 8)])
+  func scoresRoundedToTheSchemeDecimals(_ raw: Double, _ decimals: Int, _ shown: Double) {
+    #expect(DecimalRounding.rounded(raw, decimals: decimals) == shown)
+  }
 }

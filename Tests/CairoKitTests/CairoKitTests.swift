@@ -58,4 +58,38 @@ import Testing
     #expect(layout.lineCount >= 3)
     #expect(layout.size.width <= 100)
   }
+
+  @Test func pngRoundTripKeepsPixels() throws {
+    let surface = try Surface.image(width: 4, height: 3, opaque: true)
+    let context = try Context(surface: surface)
+    context.setSource(red: 1, green: 1, blue: 1, alpha: 1)
+    context.paint()
+    context.setSource(red: 1, green: 0, blue: 0, alpha: 1)
+    context.rectangle(x: 1, y: 1, width: 2, height: 1)
+    context.fill()
+    let drawn = try surface.pixels()
+    #expect(drawn.width == 4 && drawn.height == 3 && drawn.bytes.count == 48)
+    let decoded = try Surface.png(surface.pngBytes()).pixels()
+    #expect(decoded == drawn)
+    // Pixels back into a surface and out again are unchanged.
+    #expect(try Surface.png(Surface.image(decoded).pngBytes()).pixels() == drawn)
+    // Row 1, column 1 is red: 0xFFFF0000 as a host-endian word.
+    let word = drawn.bytes[20..<24].withUnsafeBytes { $0.loadUnaligned(as: UInt32.self) }
+    #expect(word == 0xFFFF_0000)
+  }
+
+  @Test func notAPNGIsATypedError() {
+    #expect(throws: CairoError.self) { try Surface.png(Array("not a png".utf8)) }
+  }
+
+  @Test func privateFontConfigurationSeesOnlyItsFolders() throws {
+    let empty = try FontConfiguration(rules: "<fontconfig></fontconfig>", directories: [])
+    let inside = try empty.withDefaultFontMap { installedFontFamilies() }
+    // Pango still lists its generic aliases (Sans, Serif, …), but no installed family.
+    #expect(!inside.contains("Noto Sans CJK SC") && !inside.contains("DejaVu Sans"), "\(inside)")
+    #expect(installedFontFamilies().contains("Noto Sans CJK SC"), "the thread's default is back")
+    #expect(throws: CairoError.self) {
+      try FontConfiguration(rules: "<fontconfig>", directories: [])
+    }
+  }
 }

@@ -70,7 +70,10 @@ struct NumericAxis {
             Shape(.line(from: Point(x: x - tick, y: y), to: Point(x: x, y: y)), stroke: stroke)))
       }
       items.append(
-        .text(kit.run(text, style, at: Point(x: x - tick - 1, y: y), h: .right, v: .middle)))
+        .text(
+          kit.measurer.run(
+            text, style: style, at: Point(x: x - tick - 1, y: y), alignment: .right,
+            vertical: .middle)))
     }
     return items
   }
@@ -98,7 +101,10 @@ struct NumericAxis {
           .shape(
             Shape(.line(from: Point(x: x, y: y), to: Point(x: x, y: y + tick)), stroke: stroke)))
       }
-      items.append(.text(kit.run(text, style, at: Point(x: x, y: y + tick + 1), h: .center)))
+      items.append(
+        .text(
+          kit.measurer.run(text, style: style, at: Point(x: x, y: y + tick + 1), alignment: .center)
+        ))
     }
     return items
   }

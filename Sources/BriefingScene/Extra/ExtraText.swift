@@ -3,7 +3,8 @@ import BriefingStats
 
 // MARK: - Text placement shared by the Extra composers
 
-/// Measuring, anchoring and shortening of single-line labels. All lengths in points.
+/// Measuring and shortening of single-line labels (anchored runs come from
+/// `TextMeasuring.run`). All lengths in points.
 struct TextKit<M: TextMeasuring> {
   // MARK: - Properties
   let measurer: M
@@ -16,27 +17,6 @@ struct TextKit<M: TextMeasuring> {
     return Size(width: m.width, height: m.height)
   }
 
-  /// A run whose box is anchored at `point` (`h` picks left/centre/right, `v` top/middle/bottom).
-  func run(
-    _ text: String, _ style: TextStyle, at point: Point, h: TextAlignment = .left,
-    v: VerticalAnchor = .top
-  ) -> TextRun {
-    let s = size(text, style)
-    let x: Double
-    switch h {
-    case .left: x = point.x
-    case .center: x = point.x - s.width / 2
-    case .right: x = point.x - s.width
-    }
-    let y: Double
-    switch v {
-    case .top: y = point.y
-    case .middle: y = point.y - s.height / 2
-    case .bottom: y = point.y - s.height
-    }
-    return TextRun(text: text, origin: Point(x: x, y: y), style: style, alignment: h, size: s)
-  }
-
   /// A run wrapped inside `width` whose box sits on `bottomLeft` (multi-line sentences).
   func wrapped(_ text: String, _ style: TextStyle, width: Double, bottomLeft: Point) -> TextRun {
     let m = measurer.measure(text, style: style, wrapWidth: width)
@@ -45,24 +25,16 @@ struct TextKit<M: TextMeasuring> {
       alignment: .left, wrapWidth: width, size: Size(width: m.width, height: m.height))
   }
 
-  /// `text` cut to `maxWidth` with a trailing `…` when it does not fit; empty when not even `…`
-  /// fits. Appends a `label-shortened` finding when shortened.
+  /// `text` cut to `maxWidth` with a trailing `…` when it does not fit (`truncated`); empty when
+  /// not even `…` fits. Appends a `label-shortened` finding when shortened.
   func fitted(
     _ text: String, _ style: TextStyle, maxWidth: Double, findings: inout [Finding]
   ) -> String {
-    guard size(text, style).width > maxWidth else { return text }
-    var chars = Array(text)
-    while !chars.isEmpty {
-      chars.removeLast()
-      let candidate = String(chars) + "…"
-      if size(candidate, style).width <= maxWidth, !chars.isEmpty {
-        findings.append(Finding(.notice, .labelShortened(text, to: candidate)))
-        return candidate
-      }
-    }
-    let ellipsis = size("…", style).width <= maxWidth ? "…" : ""
-    findings.append(Finding(.notice, .labelShortened(text, to: ellipsis)))
-    return ellipsis
+    let (cut, shortened) = measurer.truncated(text, style: style, maxWidth: maxWidth)
+    guard shortened else { return text }
+    let shown = measurer.width(cut, style: style) <= maxWidth ? cut : ""
+    findings.append(Finding(.notice, .labelShortened(text, to: shown)))
+    return shown
   }
 }
 

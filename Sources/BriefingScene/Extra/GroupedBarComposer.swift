@@ -49,7 +49,7 @@ public struct GroupedBarComposer: Sendable {
   /// Draws legend, value axis, paired bars and category names into `rect` (points).
   public func compose(
     _ input: GroupedBarInput, in rect: Rect, theme: ResolvedTheme, measurer: some TextMeasuring
-  ) -> ComponentOutput {
+  ) -> ComposedFrame {
     let kit = TextKit(measurer: measurer)
     let format = input.format
     let rows = ExtraData.members(input.rows)
@@ -68,21 +68,15 @@ public struct GroupedBarComposer: Sendable {
     }
     let unitTitle = ExtraData.titleWithUnit(
       input.indicator.name, unit: input.indicator.unit?.symbol, format)
-    let titleStyle = theme.text(.axisTitle)
-    let unitRun = kit.run(
-      kit.fitted(unitTitle, titleStyle, maxWidth: rect.width / 2 - 6, findings: &findings),
-      titleStyle, at: Point(x: rect.minX, y: rect.minY))
-    items.append(.text(unitRun))
-    let legendX = rect.minX + rect.width / 2
-    let legend = Legend.row(
-      [
+    let heading = Legend.heading(
+      unitTitle,
+      entries: [
         .init(label: title(period), fill: theme.fill(.barFill), stroke: nil),
         .init(
           label: title(prior), fill: ExtraData.tint(theme.fill(.barFill), alpha: priorAlpha),
           stroke: nil),
-      ], origin: Point(x: legendX, y: rect.minY), maxWidth: rect.maxX - legendX, theme: theme,
-      kit: kit, findings: &findings)
-    items += legend.items
+      ], in: rect, theme: theme, kit: kit, findings: &findings)
+    items += heading.items
 
     // Axes.
     let values = rows.flatMap { [ExtraData.drawable($0), $0.priorValue].compactMap { $0 } }
@@ -93,7 +87,7 @@ public struct GroupedBarComposer: Sendable {
     let left =
       rect.minX + axis.labelWidth(format, theme.text(.axisTextY), kit) + theme.length(.tickLength)
       + 2
-    let top = max(unitRun.bounds.maxY, rect.minY + legend.height) + 4
+    let top = heading.bottom + 4
     let bottom = rect.maxY - labelHeight - 3
     let yMap = AxisMap(domain: axis.domain, start: bottom - yHalf, end: top + yHalf)
     items += axis.vertical(scale: yMap, x: left, format: format, theme: theme, kit: kit)
@@ -118,9 +112,10 @@ public struct GroupedBarComposer: Sendable {
       let shown = kit.fitted(name, nameStyle, maxWidth: bands.step - 2, findings: &findings)
       items.append(
         .text(
-          kit.run(
-            shown, nameStyle, at: Point(x: bands.center(index), y: rect.maxY), h: .center,
-            v: .bottom)))
+          kit.measurer.run(
+            shown, style: nameStyle, at: Point(x: bands.center(index), y: rect.maxY),
+            alignment: .center,
+            vertical: .bottom)))
       let pairs: [(Double?, Color, Double)] = [
         (ExtraData.drawable(row), fill, start),
         (row.priorValue, ExtraData.tint(fill, alpha: priorAlpha), start + barWidth),
@@ -130,9 +125,10 @@ public struct GroupedBarComposer: Sendable {
           let mark = ExtraData.absentMark(row, format)
           items.append(
             .text(
-              kit.run(
-                mark, theme.text(.labelMissing), at: Point(x: x + barWidth / 2, y: yMap.map(0) - 1),
-                h: .center, v: .bottom)))
+              kit.measurer.run(
+                mark, style: theme.text(.labelMissing),
+                at: Point(x: x + barWidth / 2, y: yMap.map(0) - 1),
+                alignment: .center, vertical: .bottom)))
           findings.append(
             Finding(.notice, .valueNotShown(name, input.indicator.name, shownAs: mark)))
           continue
@@ -148,10 +144,12 @@ public struct GroupedBarComposer: Sendable {
       if let value = ExtraData.drawable(row) {
         let style = theme.text(isFocus ? .labelValueFocus : .labelValue)
         let text = format.value(value, decimals: input.indicator.decimals, status: row.status)
-        let run = kit.run(
-          text, style,
+        var run = kit.measurer.run(
+          text, style: style,
           at: Point(x: start + barWidth / 2, y: yMap.map(value) + (value >= 0 ? -1 : 1)),
-          h: .center, v: value >= 0 ? .bottom : .top)
+          alignment: .center, vertical: value >= 0 ? .bottom : .top)
+        // Keep clear of the value axis labels and inside the rect (first and last bars).
+        run.origin.x += max(0, left + 2 - run.bounds.minX) - max(0, run.bounds.maxX - rect.maxX)
         let fits =
           run.bounds.width <= bands.step - 2 && run.bounds.minY >= top
           && run.bounds.maxY <= bottom - yHalf
@@ -159,7 +157,8 @@ public struct GroupedBarComposer: Sendable {
         if fits { items.append(.text(run)) }
       }
     }
-    return ComponentOutput(
-      items: [.group(name: "grouped-bar", clip: nil, items: items)], findings: findings)
+    return ComposedFrame(
+      items: [.group(name: "grouped-bar", clip: nil, items: items)], findings: findings,
+      bounds: rect)
   }
 }

@@ -94,8 +94,8 @@ struct LabelPlacer {
 
 // MARK: - Legend
 
-/// A one-line legend of colour swatches and labels, laid out left to right from `origin`.
-/// Returns the items and the height used (points).
+/// One-line legends of colour swatches and labels, and chart headings that pair one with the
+/// axis title.
 enum Legend {
   struct Entry {
     let label: String
@@ -128,11 +128,43 @@ enum Legend {
                 from: Point(x: swatchRect.minX, y: swatchRect.midY),
                 to: Point(x: swatchRect.maxX, y: swatchRect.midY)), stroke: stroke)))
       }
-      let run = kit.run(text, style, at: Point(x: swatchRect.maxX + 3, y: origin.y))
+      let run = kit.measurer.run(text, style: style, at: Point(x: swatchRect.maxX + 3, y: origin.y))
       items.append(.text(run))
       x = run.bounds.maxX + 10
     }
     return (items, lineHeight)
+  }
+
+  /// The width `row` needs to show every entry in full (points).
+  static func width(_ entries: [Entry], theme: ResolvedTheme, kit: TextKit<some TextMeasuring>)
+    -> Double
+  {
+    let style = theme.text(.axisTitle)
+    let labels = entries.map { style.size * 0.9 + 3 + kit.size($0.label, style).width }
+    return labels.reduce(0, +) + 10 * Double(max(0, entries.count - 1))
+  }
+
+  /// A chart heading: `title` (axis title style) at the top left and the legend right-aligned
+  /// on the same line when both fit in full, else the legend on a second line. Returns the items
+  /// and the y below them (points).
+  static func heading(
+    _ title: String, entries: [Entry], in rect: Rect, theme: ResolvedTheme,
+    kit: TextKit<some TextMeasuring>, findings: inout [Finding]
+  ) -> (items: [FrameItem], bottom: Double) {
+    let style = theme.text(.axisTitle)
+    let legendWidth = width(entries, theme: theme, kit: kit) + 0.5
+    let titleWidth = kit.size(title, style).width
+    let oneLine = titleWidth + 12 + legendWidth <= rect.width
+    let shown = kit.fitted(title, style, maxWidth: rect.width, findings: &findings)
+    let titleRun = kit.measurer.run(shown, style: style, at: rect.origin)
+    let origin =
+      oneLine
+      ? Point(x: rect.maxX - legendWidth, y: rect.minY)
+      : Point(x: rect.minX, y: titleRun.bounds.maxY + 2)
+    let legend = row(
+      entries, origin: origin, maxWidth: rect.maxX - origin.x, theme: theme, kit: kit,
+      findings: &findings)
+    return ([.text(titleRun)] + legend.items, max(titleRun.bounds.maxY, origin.y + legend.height))
   }
 }
 

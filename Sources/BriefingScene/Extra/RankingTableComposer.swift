@@ -69,10 +69,17 @@ public struct RankingTableComposer: Sendable {
 
   // MARK: - Methods
 
-  /// Draws the header and as many whole rows as fit into `rect` (points); the rest are `remaining`.
+  /// `composeFitting` without the rows left over (a `rows-deferred` notice counts them).
   public func compose(
     _ input: RankingTableInput, in rect: Rect, theme: ResolvedTheme, measurer: some TextMeasuring
-  ) -> ComponentOutput {
+  ) -> ComposedFrame {
+    composeFitting(input, in: rect, theme: theme, measurer: measurer).frame
+  }
+
+  /// Draws the header and as many whole rows as fit into `rect` (points); the rest are `remaining`.
+  public func composeFitting(
+    _ input: RankingTableInput, in rect: Rect, theme: ResolvedTheme, measurer: some TextMeasuring
+  ) -> (frame: ComposedFrame, remaining: [RegionID]) {
     let kit = TextKit(measurer: measurer)
     let table = TableKit(kit: kit, theme: theme)
     let format = input.format
@@ -239,8 +246,9 @@ public struct RankingTableComposer: Sendable {
       findings.append(Finding(.notice, .rowsDeferred(remaining.count)))
       items += table.rule(.tableRuleOuter, y: y, left: rect.minX, right: rect.maxX)
     }
-    return ComponentOutput(
+    let frame = ComposedFrame(
       items: [.group(name: "ranking-table", clip: nil, items: items)], findings: findings,
-      remaining: remaining)
+      bounds: rect)
+    return (frame, remaining)
   }
 }

@@ -45,7 +45,7 @@ public struct RedLinePanelComposer: Sendable {
   /// Draws one row per red-line indicator into `rect` (points); rows that do not fit are reported.
   public func compose(
     _ input: RedLinePanelInput, in rect: Rect, theme: ResolvedTheme, measurer: some TextMeasuring
-  ) -> ComponentOutput {
+  ) -> ComposedFrame {
     let kit = TextKit(measurer: measurer)
     let table = TableKit(kit: kit, theme: theme)
     let format = input.format
@@ -102,8 +102,9 @@ public struct RedLinePanelComposer: Sendable {
         right: rect.maxX)
     }
     if dropped > 0 { findings.append(Finding(.warning, .rowsDeferred(dropped))) }
-    return ComponentOutput(
-      items: [.group(name: "red-line-panel", clip: nil, items: items)], findings: findings)
+    return ComposedFrame(
+      items: [.group(name: "red-line-panel", clip: nil, items: items)], findings: findings,
+      bounds: rect)
   }
 
   // MARK: - Private

@@ -65,7 +65,7 @@ public struct ScatterComposer: Sendable {
   /// Draws the scatter into `rect` (points); see the type's doc for the layout.
   public func compose(
     _ input: ScatterInput, in rect: Rect, theme: ResolvedTheme, measurer: some TextMeasuring
-  ) -> ComponentOutput {
+  ) -> ComposedFrame {
     let kit = TextKit(measurer: measurer)
     let format = input.format
     var findings: [Finding] = []
@@ -103,16 +103,19 @@ public struct ScatterComposer: Sendable {
       let note = kit.fitted(
         prefix + absent.joined(separator: format.style == .chinese ? "、" : ", "),
         theme.text(.noteText), maxWidth: rect.width, findings: &findings)
-      let run = kit.run(
-        note, theme.text(.noteText), at: Point(x: rect.minX, y: rect.maxY), v: .bottom)
+      let run = kit.measurer.run(
+        note, style: theme.text(.noteText), at: Point(x: rect.minX, y: rect.maxY), vertical: .bottom
+      )
       items.append(.text(run))
       bottom = run.bounds.minY - 2
     }
     let xTitle = kit.fitted(levelTitle, titleStyle, maxWidth: rect.width, findings: &findings)
-    let xTitleRun = kit.run(
-      xTitle, titleStyle, at: Point(x: rect.maxX, y: bottom), h: .right, v: .bottom)
+    let xTitleRun = kit.measurer.run(
+      xTitle, style: titleStyle, at: Point(x: rect.maxX, y: bottom), alignment: .right,
+      vertical: .bottom)
     let yTitle = kit.fitted(growthTitle, titleStyle, maxWidth: rect.width, findings: &findings)
-    let yTitleRun = kit.run(yTitle, titleStyle, at: Point(x: rect.minX, y: rect.minY))
+    let yTitleRun = kit.measurer.run(
+      yTitle, style: titleStyle, at: Point(x: rect.minX, y: rect.minY))
     items += [.text(xTitleRun), .text(yTitleRun)]
 
     let tickLabelHeight = kit.size("0", theme.text(.axisTextX)).height
@@ -196,7 +199,7 @@ public struct ScatterComposer: Sendable {
       }
       items.append(.text(TextRun(text: name, origin: spot.rect.origin, style: style, size: size)))
     }
-    return ComponentOutput(
-      items: [.group(name: "scatter", clip: nil, items: items)], findings: findings)
+    return ComposedFrame(
+      items: [.group(name: "scatter", clip: nil, items: items)], findings: findings, bounds: rect)
   }
 }

@@ -63,13 +63,13 @@ public struct SmallMultiplesComposer: Sendable {
   /// Draws the panels in a grid of `columns` into `rect` (points).
   public func compose(
     _ input: SmallMultiplesInput, in rect: Rect, theme: ResolvedTheme, measurer: some TextMeasuring
-  ) -> ComponentOutput {
+  ) -> ComposedFrame {
     let kit = TextKit(measurer: measurer)
     var findings: [Finding] = []
     var items: [FrameItem] = []
     let columns = max(1, min(input.columns, max(1, input.panels.count)))
     let rowCount = (input.panels.count + columns - 1) / columns
-    guard rowCount > 0 else { return ComponentOutput() }
+    guard rowCount > 0 else { return ComposedFrame(bounds: rect) }
     let cellWidth = (rect.width - gutter * Double(columns - 1)) / Double(columns)
     let cellHeight = (rect.height - gutter * Double(rowCount - 1)) / Double(rowCount)
     let allGrowth = input.panels.flatMap { ExtraData.members($0.rows).compactMap(\.growthPct) }
@@ -91,8 +91,9 @@ public struct SmallMultiplesComposer: Sendable {
             domain: LinearScale.barDomain(domainValues, padding: 0.02),
             theme: theme, kit: kit, findings: &findings)))
     }
-    return ComponentOutput(
-      items: [.group(name: "small-multiples", clip: nil, items: items)], findings: findings)
+    return ComposedFrame(
+      items: [.group(name: "small-multiples", clip: nil, items: items)], findings: findings,
+      bounds: rect)
   }
 
   // MARK: - Private
@@ -107,7 +108,7 @@ public struct SmallMultiplesComposer: Sendable {
     let titleStyle = theme.text(.chartTitle)
     let title = kit.fitted(
       panel.indicator.name, titleStyle, maxWidth: cell.width, findings: &findings)
-    let titleRun = kit.run(title, titleStyle, at: cell.origin)
+    let titleRun = kit.measurer.run(title, style: titleStyle, at: cell.origin)
     items.append(.text(titleRun))
 
     let rows = ExtraData.members(panel.rows).sorted { a, b in
@@ -155,17 +156,18 @@ public struct SmallMultiplesComposer: Sendable {
         maxWidth: nameWidth, findings: &findings)
       items.append(
         .text(
-          kit.run(
-            name, theme.text(isFocus ? .axisTextYFocus : .axisTextX),
-            at: Point(x: body.minX, y: mid), v: .middle)))
+          kit.measurer.run(
+            name, style: theme.text(isFocus ? .axisTextYFocus : .axisTextX),
+            at: Point(x: body.minX, y: mid), vertical: .middle)))
       let labelStyle = theme.text(isFocus ? .labelValueFocus : .labelValue)
       guard let growth = row.growthPct else {
         let mark = ExtraData.absentMark(row, format)
         items.append(
           .text(
-            kit.run(
-              mark, theme.text(.labelMissing), at: Point(x: body.maxX, y: mid), h: .right,
-              v: .middle)))
+            kit.measurer.run(
+              mark, style: theme.text(.labelMissing), at: Point(x: body.maxX, y: mid),
+              alignment: .right,
+              vertical: .middle)))
         findings.append(
           Finding(
             .notice,
@@ -184,9 +186,10 @@ public struct SmallMultiplesComposer: Sendable {
             fill: theme.fill(isFocus ? .highlightFill : .barFill))))
       items.append(
         .text(
-          kit.run(
-            format.signedPercent(growth), labelStyle, at: Point(x: body.maxX, y: mid), h: .right,
-            v: .middle)))
+          kit.measurer.run(
+            format.signedPercent(growth), style: labelStyle, at: Point(x: body.maxX, y: mid),
+            alignment: .right,
+            vertical: .middle)))
     }
     return items
   }

@@ -109,10 +109,17 @@ public struct SubRegionTableComposer: Sendable {
       done: standings.filter { $0 == .done }.count)
   }
 
-  /// Draws the table and its summary into `rect` (points); rows that do not fit are `remaining`.
+  /// `composeFitting` without the rows left over (a `rows-deferred` notice counts them).
   public func compose(
     _ input: SubRegionTableInput, in rect: Rect, theme: ResolvedTheme, measurer: some TextMeasuring
-  ) -> ComponentOutput {
+  ) -> ComposedFrame {
+    composeFitting(input, in: rect, theme: theme, measurer: measurer).frame
+  }
+
+  /// Draws the table and its summary into `rect` (points); rows that do not fit are `remaining`.
+  public func composeFitting(
+    _ input: SubRegionTableInput, in rect: Rect, theme: ResolvedTheme, measurer: some TextMeasuring
+  ) -> (frame: ComposedFrame, remaining: [RegionID]) {
     let kit = TextKit(measurer: measurer)
     let table = TableKit(kit: kit, theme: theme)
     let format = input.format
@@ -244,9 +251,10 @@ public struct SubRegionTableComposer: Sendable {
       findings.append(Finding(.notice, .rowsDeferred(remaining.count)))
       items += table.rule(.tableRuleOuter, y: y, left: rect.minX, right: rect.maxX)
     }
-    return ComponentOutput(
+    let frame = ComposedFrame(
       items: [.group(name: "sub-region-table", clip: nil, items: items)], findings: findings,
-      remaining: remaining)
+      bounds: rect)
+    return (frame, remaining)
   }
 
   // MARK: - Private

@@ -56,7 +56,9 @@ struct TableKit<M: TextMeasuring> {
     case .right: x = column.x + column.width - padding
     }
     return .text(
-      kit.run(shown, style, at: Point(x: x, y: top + height / 2), h: column.alignment, v: .middle))
+      kit.measurer.run(
+        shown, style: style, at: Point(x: x, y: top + height / 2), alignment: column.alignment,
+        vertical: .middle))
   }
 
   /// A horizontal rule of `key` from `left` to `right` at `y`, if the theme draws it.

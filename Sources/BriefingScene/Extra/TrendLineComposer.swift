@@ -58,7 +58,7 @@ public struct TrendLineComposer: Sendable {
   /// Draws legend, value axis, period labels and both series into `rect` (points).
   public func compose(
     _ input: TrendLineInput, in rect: Rect, theme: ResolvedTheme, measurer: some TextMeasuring
-  ) -> ComponentOutput {
+  ) -> ComposedFrame {
     let kit = TextKit(measurer: measurer)
     let format = input.format
     var findings: [Finding] = []
@@ -82,7 +82,6 @@ public struct TrendLineComposer: Sendable {
     let focusStroke = StrokeStyle(color: theme.fill(.highlightFill), width: 1.2)
     let groupStroke =
       theme.line(.referenceLine) ?? StrokeStyle(color: theme.text(.labelReference).color)
-    let titleStyle = theme.text(.axisTitle)
     let axisTitle: String
     switch input.metric {
     case .value:
@@ -93,20 +92,13 @@ public struct TrendLineComposer: Sendable {
         format.style == .chinese
         ? "\(input.indicator.name)同比增长（%）" : "\(input.indicator.name) growth (%)"
     }
-    let titleRun = kit.run(
-      kit.fitted(axisTitle, titleStyle, maxWidth: rect.width / 2 - 6, findings: &findings),
-      titleStyle, at: Point(x: rect.minX, y: rect.minY))
-    items.append(.text(titleRun))
-    let legendX = rect.minX + rect.width / 2
-    let legend = Legend.row(
-      [
+    let heading = Legend.heading(
+      axisTitle,
+      entries: [
         .init(label: focusName, fill: nil, stroke: focusStroke),
         .init(label: groupLabel, fill: nil, stroke: groupStroke),
-      ],
-      origin: Point(x: legendX, y: rect.minY), maxWidth: rect.maxX - legendX, theme: theme,
-      kit: kit,
-      findings: &findings)
-    items += legend.items
+      ], in: rect, theme: theme, kit: kit, findings: &findings)
+    items += heading.items
 
     // Axes.
     let xStyle = theme.text(.axisTextX)
@@ -125,7 +117,7 @@ public struct TrendLineComposer: Sendable {
     let rows = labels.map(\.count).max() ?? 1
     let bottom = rect.maxY - Double(rows) * lineHeight - 3
     let yHalf = kit.size("0", theme.text(.axisTextY)).height / 2 + 1
-    let top = max(titleRun.bounds.maxY, rect.minY + legend.height) + 4
+    let top = heading.bottom + 4
     let yMap = AxisMap(domain: axis.domain, start: bottom - yHalf, end: top + yHalf)
     items += axis.vertical(scale: yMap, x: left, format: format, theme: theme, kit: kit)
     if axis.domain.lowerBound < 0, axis.domain.upperBound > 0, let zero = theme.line(.zeroLine) {
@@ -146,9 +138,10 @@ public struct TrendLineComposer: Sendable {
         let shown = kit.fitted(text, xStyle, maxWidth: bands.step - 2, findings: &findings)
         items.append(
           .text(
-            kit.run(
-              shown, xStyle,
-              at: Point(x: bands.center(index), y: bottom + 3 + Double(k) * lineHeight), h: .center)
+            kit.measurer.run(
+              shown, style: xStyle,
+              at: Point(x: bands.center(index), y: bottom + 3 + Double(k) * lineHeight),
+              alignment: .center)
           ))
       }
     }
@@ -218,7 +211,8 @@ public struct TrendLineComposer: Sendable {
       }
       items.append(.text(TextRun(text: text, origin: spot.rect.origin, style: style, size: size)))
     }
-    return ComponentOutput(
-      items: [.group(name: "trend-line", clip: nil, items: items)], findings: findings)
+    return ComposedFrame(
+      items: [.group(name: "trend-line", clip: nil, items: items)], findings: findings, bounds: rect
+    )
   }
 }

@@ -96,15 +96,15 @@ struct ComponentDispatch {
     let input = ScatterInput(
       rows: context.rowsWithGroup(indicator.id), names: context.shortNames, indicator: indicator,
       focus: focus, format: format)
-    return ComposedFrame(ScatterComposer().compose(input, in: rect, theme: theme, measurer: measurer), in: rect)
+    return ScatterComposer().compose(input, in: rect, theme: theme, measurer: measurer)
   }
 
   private func groupedBar(_ spec: ComponentSpec, in rect: Rect) -> ComposedFrame {
     guard let (indicator, focus) = bound(spec) else { return unbound(spec, in: rect) }
     let input = GroupedBarInput(
-      rows: context.rowsWithGroup(indicator.id), names: context.names, indicator: indicator,
+      rows: context.rowsWithGroup(indicator.id), names: context.shortNames, indicator: indicator,
       focus: focus, format: format)
-    return ComposedFrame(GroupedBarComposer().compose(input, in: rect, theme: theme, measurer: measurer), in: rect)
+    return GroupedBarComposer().compose(input, in: rect, theme: theme, measurer: measurer)
   }
 
   private func trendLine(_ spec: ComponentSpec, in rect: Rect) -> ComposedFrame {
@@ -115,7 +115,7 @@ struct ComponentDispatch {
     let input = TrendLineInput(
       rows: rows, names: context.names, indicator: indicator, focus: focus,
       metric: spec.metric == .value ? .value : .growth, groupLabel: context.group.label, format: format)
-    return ComposedFrame(TrendLineComposer().compose(input, in: rect, theme: theme, measurer: measurer), in: rect)
+    return TrendLineComposer().compose(input, in: rect, theme: theme, measurer: measurer)
   }
 
   private func smallMultiples(_ spec: ComponentSpec, in rect: Rect) -> ComposedFrame {
@@ -124,8 +124,9 @@ struct ComponentDispatch {
       SmallMultiplePanel(indicator: $0, rows: context.rowsWithGroup($0.id))
     }
     let input = SmallMultiplesInput(
-      panels: panels, names: context.names, focus: focus, columns: spec.gridColumns ?? 3, format: format)
-    return ComposedFrame(SmallMultiplesComposer().compose(input, in: rect, theme: theme, measurer: measurer), in: rect)
+      panels: panels, names: context.shortNames, focus: focus, columns: spec.gridColumns ?? 3,
+      format: format)
+    return SmallMultiplesComposer().compose(input, in: rect, theme: theme, measurer: measurer)
   }
 
   private func progressBullet(_ spec: ComponentSpec, in rect: Rect) -> ComposedFrame {
@@ -148,7 +149,7 @@ struct ComponentDispatch {
     let input = SubRegionTableInput(
       rows: rows, names: context.names, indicator: indicator, threshold: spec.threshold ?? 30,
       format: format)
-    return ComposedFrame(SubRegionTableComposer().compose(input, in: rect, theme: theme, measurer: measurer), in: rect)
+    return SubRegionTableComposer().compose(input, in: rect, theme: theme, measurer: measurer)
   }
 
   /// Every indicator with a red line, for the focus region against its peers.
@@ -158,7 +159,7 @@ struct ComponentDispatch {
       RedLineEntry(indicator: $0, rows: context.rows($0.id))
     }
     let input = RedLinePanelInput(entries: entries, names: context.names, focus: focus, format: format)
-    return ComposedFrame(RedLinePanelComposer().compose(input, in: rect, theme: theme, measurer: measurer), in: rect)
+    return RedLinePanelComposer().compose(input, in: rect, theme: theme, measurer: measurer)
   }
 
   // MARK: - Tables
@@ -171,7 +172,7 @@ struct ComponentDispatch {
     let input = RankingTableInput(
       groups: groups, order: context.group.members, names: context.names,
       focus: context.focus ?? RegionID(""), format: format)
-    return ComposedFrame(RankingTableComposer().compose(input, in: rect, theme: theme, measurer: measurer), in: rect)
+    return RankingTableComposer().compose(input, in: rect, theme: theme, measurer: measurer)
   }
 
   /// The focus region's row for each selected indicator.
@@ -193,15 +194,6 @@ struct ComponentDispatch {
   private func tableHeight(_ spec: ComponentSpec, width: Double) -> Double? {
     let tall = Rect(x: 0, y: 0, width: width, height: 10_000)
     return compose(spec, in: tall).usedHeight(below: 0) + 2
-  }
-}
-
-// MARK: - Adapting the extra composers
-
-extension ComposedFrame {
-  /// The frame of a composer that reports `ComponentOutput`.
-  init(_ output: ComponentOutput, in rect: Rect) {
-    self.init(items: output.items, findings: output.findings, bounds: rect)
   }
 }
 

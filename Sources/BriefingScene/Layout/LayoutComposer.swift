@@ -199,9 +199,12 @@ public struct LayoutComposer {
 extension LayoutComposer {
   /// One chart page for `scope: charts`: the title (with `{indicator}` filled) above the layout's
   /// first component bound to `indicator`, on a page of `chartWidth × chartHeight` pixels at
-  /// 96 dpi (so 800 × 500 px is 600 × 375 pt).
-  public func composeChart(_ context: SheetContext, indicator: Indicator) -> (Page, [Finding]) {
-    let size = Size(width: layout.page.chartWidth * 0.75, height: layout.page.chartHeight * 0.75)
+  /// 96 dpi (so 800 × 500 px is 600 × 375 pt), or of `size` points when given (a chart filling
+  /// a PDF page).
+  public func composeChart(_ context: SheetContext, indicator: Indicator, size: Size? = nil)
+    -> (Page, [Finding])
+  {
+    let size = size ?? Size(width: layout.page.chartWidth * 0.75, height: layout.page.chartHeight * 0.75)
     let margin = 12.0
     let content = Rect(x: margin, y: margin, width: size.width - 2 * margin, height: size.height - 2 * margin)
     let style = theme.text(.pageTitle).scaled(0.8)

@@ -42,24 +42,16 @@ public struct KPITableComposer: PaginatingComposer {
     var rules: [FrameItem] = []
 
     // MARK: Header
-    var y = rect.minY
-    let headerRuns = zip(data.headers.indices, data.headers).map { index, header in
-      measurer.block(
-        header, style: styles.header,
-        origin: Point(x: lefts[index] + padding, y: 0), width: max(1, widths[index] - 2 * padding),
-        alignment: .center)
-    }
-    let headerHeight = (headerRuns.map(\.size.height).max() ?? 0) + 2 * rowPadding
-    guard headerHeight <= rect.height else {
+    guard
+      let header = TableHeaderBand(
+        headers: data.headers, lefts: lefts, widths: widths, styles: styles, rect: rect,
+        theme: theme, measurer: measurer)
+    else {
       return (ComposedFrame(findings: [Finding(.warning, .areaTooSmall(Self.component))], bounds: rect), data.rows)
     }
-    rules += [FrameItem.line(from: Point(x: rect.minX, y: y), to: Point(x: rect.maxX, y: y), stroke: theme.line(.tableRuleOuter))].compactMap { $0 }
-    for var run in headerRuns {
-      run.origin.y = y + (headerHeight - run.size.height) / 2
-      texts.append(.text(run))
-    }
-    y += headerHeight
-    rules += [FrameItem.line(from: Point(x: rect.minX, y: y), to: Point(x: rect.maxX, y: y), stroke: theme.line(.tableRuleHeader))].compactMap { $0 }
+    rules += header.rules
+    texts += header.texts
+    var y = rect.minY + header.height
 
     // MARK: Rows
     var drawn = 0

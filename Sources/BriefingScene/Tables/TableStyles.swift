@@ -29,6 +29,47 @@ struct TableStyles {
   }
 }
 
+// MARK: - Header band
+
+/// The header band of a three-line table (三线表): the heavy top rule, the header texts wrapped
+/// and centred in their columns, and the finer rule under them. Shared by the KPI table and the
+/// rank matrix, which draw it again on every page they continue on.
+struct TableHeaderBand {
+  var rules: [FrameItem] = []
+  var texts: [FrameItem] = []
+  /// Points from the top rule to the header rule.
+  var height: Double
+
+  /// nil when the header alone is taller than `rect`. `lefts` and `widths` are the columns'
+  /// left edges and widths in points; headers beyond the columns are ignored.
+  init?(
+    headers: [String], lefts: [Double], widths: [Double], styles: TableStyles, rect: Rect,
+    theme: ResolvedTheme, measurer: some TextMeasuring
+  ) {
+    let padding = theme.length(.cellPadding)
+    let runs = zip(headers, zip(lefts, widths)).map { header, column in
+      measurer.block(
+        header, style: styles.header, origin: Point(x: column.0 + padding, y: 0),
+        width: max(1, column.1 - 2 * padding), alignment: .center)
+    }
+    height = (runs.map(\.size.height).max() ?? 0) + 2 * theme.length(.rowPadding)
+    guard height <= rect.height else { return nil }
+    let top = rect.minY
+    rules += [
+      FrameItem.line(
+        from: Point(x: rect.minX, y: top), to: Point(x: rect.maxX, y: top),
+        stroke: theme.line(.tableRuleOuter)),
+      FrameItem.line(
+        from: Point(x: rect.minX, y: top + height), to: Point(x: rect.maxX, y: top + height),
+        stroke: theme.line(.tableRuleHeader)),
+    ].compactMap { $0 }
+    for var run in runs {
+      run.origin.y = top + (height - run.size.height) / 2
+      texts.append(.text(run))
+    }
+  }
+}
+
 // MARK: - Header widths
 
 extension TableStyles {

@@ -16,7 +16,7 @@ import Testing
     let t = Fixture.theme
     let m = Fixture.measurer
     let sub = SubRegionTableComposerTests()
-    let outs: [(String, ComponentOutput)] = [
+    let outs: [(String, ComposedFrame)] = [
       (
         "scatter",
         ScatterComposer().compose(

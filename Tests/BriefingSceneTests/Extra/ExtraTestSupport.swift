@@ -6,6 +6,9 @@ import Testing
 
 // MARK: - Shared checks for the Extra composers
 
+/// What the paginating table composers' `composeFitting` returns.
+typealias PagedFrame = (frame: ComposedFrame, remaining: [RegionID])
+
 /// Flattening and layout checks used by every Extra composer test.
 enum LayoutCheck {
   /// Every text run, groups flattened.
@@ -48,7 +51,7 @@ enum LayoutCheck {
 
   /// Asserts no two text runs overlap and every item lies inside `rect` (0.5 pt tolerance).
   static func expectClean(
-    _ output: ComponentOutput, in rect: Rect,
+    _ output: ComposedFrame, in rect: Rect,
     sourceLocation: Testing.SourceLocation = #_sourceLocation
   ) {
     let runs = texts(output.items)
@@ -140,12 +143,12 @@ enum Fixture {
     uniqueKeysWithValues: ids.map { ($0, "\($0.rawValue)经济技术开发区高新技术产业园区管理委员会") })
 
   /// Texts drawn in the focus colour.
-  static func focusTexts(_ output: ComponentOutput) -> [String] {
+  static func focusTexts(_ output: ComposedFrame) -> [String] {
     LayoutCheck.texts(output.items).filter { $0.style.color == focusColor }.map(\.text)
   }
 
   /// Shapes filled in the focus colour.
-  static func focusShapes(_ output: ComponentOutput) -> [Shape] {
+  static func focusShapes(_ output: ComposedFrame) -> [Shape] {
     LayoutCheck.shapes(output.items).filter { $0.fill == focusColor }
   }
 }

@@ -8,7 +8,7 @@ import Testing
   let rect = Rect(x: 10, y: 10, width: 420, height: 220)
 
   func compose(_ rows: [ComparisonRow], names: [RegionID: String] = Fixture.names)
-    -> ComponentOutput
+    -> ComposedFrame
   {
     GroupedBarComposer().compose(
       GroupedBarInput(rows: rows, names: names, indicator: Fixture.gdp, focus: Fixture.focus),

@@ -25,7 +25,7 @@ import Testing
     }
   }
 
-  func compose(_ entries: [RedLineEntry], format: NumberFormat = .chinese) -> ComponentOutput {
+  func compose(_ entries: [RedLineEntry], format: NumberFormat = .chinese) -> ComposedFrame {
     RedLinePanelComposer().compose(
       RedLinePanelInput(
         entries: entries, names: Fixture.names, focus: Fixture.focus, format: format),

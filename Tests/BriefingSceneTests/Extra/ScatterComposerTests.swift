@@ -8,7 +8,7 @@ import Testing
   let rect = Rect(x: 20, y: 30, width: 360, height: 260)
 
   func compose(_ rows: [ComparisonRow], names: [RegionID: String] = Fixture.names)
-    -> ComponentOutput
+    -> ComposedFrame
   {
     ScatterComposer().compose(
       ScatterInput(rows: rows, names: names, indicator: Fixture.gdp, focus: Fixture.focus),

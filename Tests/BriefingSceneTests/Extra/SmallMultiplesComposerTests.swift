@@ -13,7 +13,7 @@ import Testing
   func compose(
     _ rows: (Indicator) -> [ComparisonRow], scale: SmallMultiplesScale = .shared,
     names: [RegionID: String] = Fixture.names
-  ) -> ComponentOutput {
+  ) -> ComposedFrame {
     let panels = indicators.map { SmallMultiplePanel(indicator: $0, rows: rows($0)) }
     return SmallMultiplesComposer().compose(
       SmallMultiplesInput(panels: panels, names: names, focus: Fixture.focus, scale: scale),

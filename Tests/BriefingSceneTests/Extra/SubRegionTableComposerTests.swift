@@ -28,29 +28,29 @@ import Testing
   func compose(
     _ rows: [ComparisonRow], in rect: Rect? = nil, format: NumberFormat = .chinese,
     names: [RegionID: String]? = nil
-  ) -> ComponentOutput {
-    SubRegionTableComposer().compose(
+  ) -> PagedFrame {
+    SubRegionTableComposer().composeFitting(
       SubRegionTableInput(rows: rows, names: names ?? self.names, indicator: task, format: format),
       in: rect ?? self.rect, theme: Fixture.theme, measurer: Fixture.measurer)
   }
 
   @Test func summaryCountsAndMarks() {
     let out = compose(rows())
-    LayoutCheck.expectClean(out, in: rect)
-    let texts = LayoutCheck.texts(out.items).map(\.text)
+    LayoutCheck.expectClean(out.frame, in: rect)
+    let texts = LayoutCheck.texts(out.frame.items).map(\.text)
     #expect(texts.contains("15个乡镇中，3个完成率低于30%，5个未达序时进度，5个提前完成全年任务"))
     #expect(texts.filter { $0 == "低于30%" }.count == 3)
     #expect(texts.filter { $0 == "未达序时" }.count == 2)
     #expect(texts.first { $0.hasPrefix("第") } == "第1乡镇", "furthest behind first")
     #expect(out.remaining.isEmpty)
-    #expect(Fixture.focusTexts(out).isEmpty)
+    #expect(Fixture.focusTexts(out.frame).isEmpty)
   }
 
   @Test func paginatesWholeRows() {
     let small = Rect(x: 20, y: 20, width: 480, height: 120)
     let out = compose(rows(), in: small)
-    LayoutCheck.expectClean(out, in: small)
-    let shown = LayoutCheck.texts(out.items).filter { $0.text.hasPrefix("第") }.count
+    LayoutCheck.expectClean(out.frame, in: small)
+    let shown = LayoutCheck.texts(out.frame.items).filter { $0.text.hasPrefix("第") }.count
     #expect(shown + out.remaining.count == 15)
     #expect(!out.remaining.isEmpty)
   }
@@ -61,15 +61,16 @@ import Testing
     r[1].value = nil
     r[1].status = .missing
     let out = compose(r)
-    LayoutCheck.expectClean(out, in: rect)
-    let texts = LayoutCheck.texts(out.items).map(\.text)
+    LayoutCheck.expectClean(out.frame, in: rect)
+    let texts = LayoutCheck.texts(out.frame.items).map(\.text)
     #expect(texts.contains("*") && texts.contains("—"))
     let english = compose(rows(1), format: .english)
-    LayoutCheck.expectClean(english, in: rect)
-    #expect(LayoutCheck.texts(english.items).contains { $0.text.hasPrefix("Of 1 sub-regions") })
+    LayoutCheck.expectClean(english.frame, in: rect)
+    #expect(
+      LayoutCheck.texts(english.frame.items).contains { $0.text.hasPrefix("Of 1 sub-regions") })
     let long = Dictionary(
       uniqueKeysWithValues: (0..<15).map { (RegionID("t\($0)"), "第\($0 + 1)号经济技术开发区高新技术产业园区") })
-    LayoutCheck.expectClean(compose(rows(), names: long), in: rect)
+    LayoutCheck.expectClean(compose(rows(), names: long).frame, in: rect)
   }
 
   @Test func prepareCountsAndNarrowSummaryWraps() {
@@ -79,8 +80,8 @@ import Testing
     #expect(data.standings.first == .belowThreshold && data.standings.last == .done)
     let narrow = Rect(x: 0, y: 0, width: 200, height: 300)
     let out = compose(rows(), in: narrow)
-    LayoutCheck.expectClean(out, in: narrow)
-    let summary = LayoutCheck.texts(out.items).first { $0.text.hasPrefix("15个乡镇中") }
+    LayoutCheck.expectClean(out.frame, in: narrow)
+    let summary = LayoutCheck.texts(out.frame.items).first { $0.text.hasPrefix("15个乡镇中") }
     #expect(summary?.wrapWidth == 200)
   }
 }

@@ -18,7 +18,7 @@ import Testing
     periods(n).flatMap { Fixture.rows(period: $0) }
   }
 
-  func compose(_ rows: [ComparisonRow], metric: TrendMetric = .growth) -> ComponentOutput {
+  func compose(_ rows: [ComparisonRow], metric: TrendMetric = .growth) -> ComposedFrame {
     TrendLineComposer().compose(
       TrendLineInput(
         rows: rows, names: Fixture.names, indicator: Fixture.gdp, focus: Fixture.focus,
@@ -34,6 +34,23 @@ import Testing
       #expect(texts.contains("2021年上半年") || texts.contains("上半年"))
       #expect(texts.contains("全市平均"))
       #expect(Fixture.focusShapes(out).count == 6)
+    }
+  }
+
+  @Test func legendSharesTheTitleLineOrTakesTheNext() throws {
+    let input = TrendLineInput(
+      rows: rows(4), names: Fixture.names, indicator: Fixture.gdp, focus: Fixture.focus,
+      groupLabel: "全市9个县（市、区）")
+    for (width, sameLine) in [(400.0, true), (200.0, false)] {
+      let area = Rect(x: 10, y: 10, width: width, height: 200)
+      let out = TrendLineComposer().compose(
+        input, in: area, theme: Fixture.theme, measurer: Fixture.measurer)
+      LayoutCheck.expectClean(out, in: area)
+      let texts = LayoutCheck.texts(out.items)
+      let title = try #require(texts.first { $0.text.hasSuffix("同比增长（%）") })
+      let group = try #require(texts.first { $0.text == "全市9个县（市、区）" }, "shown in full")
+      #expect((group.origin.y == title.origin.y) == sameLine, "width \(width)")
+      #expect(!out.findings.contains { $0.message.code == "label-shortened" })
     }
   }
 

@@ -1,26 +1,6 @@
 import BriefingCore
 
-// MARK: - Component output
-
-/// What an Extra composer returns: positioned items (page coordinates, points) plus findings about
-/// what had to be shortened, dropped or shown as missing, and, for paginating tables, the rows that
-/// did not fit so a caller can continue on the next page.
-public struct ComponentOutput: Hashable, Sendable {
-  // MARK: - Properties
-  public var items: [FrameItem]
-  public var findings: [Finding]
-  /// Rows (regions) not drawn for lack of space, in input order. Default: empty.
-  public var remaining: [RegionID]
-
-  // MARK: - Initialization
-  public init(items: [FrameItem] = [], findings: [Finding] = [], remaining: [RegionID] = []) {
-    self.items = items
-    self.findings = findings
-    self.remaining = remaining
-  }
-}
-
-// MARK: - Messages
+// MARK: - Messages of the Extra composers
 
 extension Finding.Message {
   /// A label was cut to fit and ends in a visible `…`.
