@@ -63,6 +63,8 @@ struct ChartSet: Sendable {
   let format: ChartFormat
   /// Output folder; nil keeps the files in memory.
   let out: String?
+  /// White, or nil for transparent PNGs.
+  let pngBackground: Color?
 
   /// `<layout>-<period>`: the folder every chart file goes in.
   var folder: String { FileName.safe("\(document.name)-\(base.period.code)") }
@@ -137,7 +139,7 @@ private final class ChartWorker {
     self.set = set
     measurer = try PangoTextMeasurer()
     composer = LayoutComposer(layout: set.document, theme: set.theme, measurer: measurer)
-    png = try PNGRenderer(dpi: 96)
+    png = try PNGRenderer(dpi: 96, background: set.pngBackground)
   }
 
   /// Composes, draws and writes one unit: a single chart, or all charts of one focus as a PDF.

@@ -35,6 +35,9 @@ struct Render: ParsableCommand {
   @Option(help: "PNG resolution in dots per inch (0 = no PNG).")
   var dpi: Double = 110
 
+  @Flag(help: "PNG pages and charts with a transparent background instead of white.")
+  var transparent = false
+
   @Flag(help: "Print only errors.")
   var quiet = false
 
@@ -63,7 +66,8 @@ struct Render: ParsableCommand {
       let selection = try SheetSelection.resolve(
         dataset: dataset, focus: everyRegion || focusList != nil ? nil : focus, period: period,
         group: group ?? (everyRegion ? focus : nil), scope: everyRegion ? .group : document.scope)
-      let job = SheetJob(document: document, dataset: dataset, table: table, selection: selection)
+      var job = SheetJob(document: document, dataset: dataset, table: table, selection: selection)
+      if transparent { job.pngBackground = nil }
       if document.scope == .charts {
         let earlier = layoutFindings + dataFindings + validation + table.findings
         return try renderCharts(job, dataset: dataset, findings: earlier)

@@ -85,6 +85,8 @@ struct SheetJob {
   let dataset: Dataset
   let table: ComparisonTable
   var selection: SheetSelection
+  /// PNG background: white (default), or nil for a transparent one (`render --transparent`).
+  var pngBackground: Color? = .white
 
   func render(dpi: Double) throws(Failure) -> ([OutputFile], [Finding]) {
     switch document.scope {
@@ -178,7 +180,7 @@ struct SheetJob {
       if dpi > 0 {
         for (index, page) in pages.enumerated() {
           let suffix = pages.count == 1 ? "" : "-p\(index + 1)"
-          files.append(OutputFile(name: stem + suffix + ".png", bytes: try PNGRenderer.render(page, dpi: dpi)))
+          files.append(OutputFile(name: stem + suffix + ".png", bytes: try PNGRenderer.render(page, dpi: dpi, background: pngBackground)))
         }
       }
     } catch {
@@ -201,7 +203,9 @@ struct SheetJob {
       guard let group else { throw .data([Finding(.error, .noPeerGroup(focus.rawValue))]) }
       tasks += indicators.map { ChartTask(focus: focus, group: group, indicator: $0) }
     }
-    return ChartSet(document: document, theme: theme, base: base, tasks: tasks, format: format, out: out)
+    return ChartSet(
+      document: document, theme: theme, base: base, tasks: tasks, format: format, out: out,
+      pngBackground: pngBackground)
   }
 
   /// `<layout>-<focus or group>-<period>` with path separators removed.

@@ -126,6 +126,21 @@ import ZIPFoundation
     #expect(FileManager.default.contents(atPath: out) == FileManager.default.contents(atPath: again))
   }
 
+  /// `--transparent`: PNG charts keep an alpha channel (colour type 6) and a clear corner;
+  /// without it they are opaque RGB (colour type 2).
+  @Test(arguments: [(true, UInt8(6)), (false, UInt8(2))])
+  func transparentBackground(_ transparent: Bool, _ colourType: UInt8) throws {
+    let out = try CLI.scratch()
+    let result = try CLI.run(
+      [
+        "render", "--data", "Samples/jiuquan-2024h1", "--layout", "Layouts/region-charts.yaml",
+        "--period", "2024-H1", "--focus", "肃州区", "--out", out,
+      ] + (transparent ? ["--transparent"] : []))
+    #expect(result.status == 0, "\(result.stderr)")
+    let png = try #require(FileManager.default.contents(atPath: out + "/region-charts-2024-H1/肃州区/gdp.png"))
+    #expect(png[25] == colourType)
+  }
+
   @Test func aPeriodAbsentFromTheDataIsRefusedWithTheLikelyOne() throws {
     let out = try CLI.scratch()
     let result = try CLI.run([
