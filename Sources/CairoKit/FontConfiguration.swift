@@ -9,7 +9,13 @@ import CCairo
 /// installed fonts all change rendered pixels otherwise.
 public final class FontConfiguration {
   // MARK: Properties
+
   private let config: OpaquePointer
+  /// One Pango font map on `config` for the configuration's whole life. cairo and Pango cache
+  /// fonts process-wide; a map or configuration destroyed while those caches still held its
+  /// fonts crashed renders running on other threads (seen in parallel tests). Keep a
+  /// configuration alive as long as anything may draw with it, ideally for the process.
+  private let fontMap: OpaquePointer
 
   // MARK: Initialization
 
@@ -22,36 +28,39 @@ public final class FontConfiguration {
     guard let raw = FcConfigCreate() else {
       throw CairoError(operation: "create font configuration", detail: "out of memory")
     }
-    config = raw
     guard FcConfigParseAndLoadFromMemory(raw, rules, 1) != 0 else {
+      FcConfigDestroy(raw)
       throw CairoError(operation: "load font rules", detail: "fontconfig rejected the XML")
     }
     for directory in directories where FcConfigAppFontAddDir(raw, directory) == 0 {
+      FcConfigDestroy(raw)
       throw CairoError(
         operation: "add font folder", detail: "fontconfig could not read \(directory)")
     }
+    guard let map = pango_cairo_font_map_new_for_font_type(CAIRO_FONT_TYPE_FT) else {
+      FcConfigDestroy(raw)
+      throw CairoError(operation: "create font map", detail: "no FreeType font map in Pango")
+    }
+    config = raw
+    fontMap = OpaquePointer(UnsafeMutableRawPointer(map))
+    pango_fc_font_map_set_config(fontMap, config)
   }
 
-  deinit { FcConfigDestroy(config) }
+  deinit {
+    g_object_unref(UnsafeMutableRawPointer(fontMap))
+    FcConfigDestroy(config)
+  }
 
   // MARK: Methods
 
-  /// Runs `body` with a font map built on this configuration as the calling thread's default
-  /// Pango font map, so every text context created inside (measuring and drawing) sees only
-  /// these fonts and rules; the thread gets a fresh default font map afterwards. `body` must not
-  /// suspend (the default font map is per thread). Throws `CairoError` when Pango has no
-  /// fontconfig/FreeType font map, else whatever `body` throws.
-  public func withDefaultFontMap<Result>(_ body: () throws -> Result) throws -> Result {
-    guard let fontMap = pango_cairo_font_map_new_for_font_type(CAIRO_FONT_TYPE_FT) else {
-      throw CairoError(operation: "create font map", detail: "no FreeType font map in Pango")
-    }
-    let cairoMap = OpaquePointer(UnsafeMutableRawPointer(fontMap))
-    pango_fc_font_map_set_config(cairoMap, config)
-    pango_cairo_font_map_set_default(cairoMap)
-    defer {
-      pango_cairo_font_map_set_default(nil)
-      g_object_unref(UnsafeMutableRawPointer(fontMap))
-    }
+  /// Runs `body` with this configuration's font map as the calling thread's default Pango font
+  /// map, so every text context created inside (measuring and drawing) sees only these fonts
+  /// and rules; the thread gets a fresh default font map afterwards. `body` must not suspend
+  /// (the default font map is per thread), and a font map must not be used by two threads at
+  /// once: run such bodies one at a time.
+  public func withDefaultFontMap<Result>(_ body: () throws -> Result) rethrows -> Result {
+    pango_cairo_font_map_set_default(fontMap)
+    defer { pango_cairo_font_map_set_default(nil) }
     return try body()
   }
 }

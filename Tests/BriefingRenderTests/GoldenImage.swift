@@ -2,6 +2,7 @@ import BriefingRender
 import BriefingScene
 import CairoKit
 import Foundation
+import Synchronization
 import Testing
 
 // MARK: - PNG goldens
@@ -50,10 +51,25 @@ enum GoldenImage {
   /// Runs `body` with only the derived fonts and the pinned rules visible to Pango.
   static func withPinnedFonts(_ body: () throws -> Void) throws {
     guard let directory = fontDirectory else { return }
-    let rules = try String(
-      contentsOf: goldens.appendingPathComponent("fonts.conf"), encoding: .utf8)
-    let configuration = try FontConfiguration(rules: rules, directories: [directory])
-    try configuration.withDefaultFontMap(body)
+    try pinned(directory).get().withDefaultFontMap(body)
+  }
+
+  /// The pinned configuration, made once and kept for the whole test process: destroying one
+  /// while other suites render in parallel crashed cairo (see `FontConfiguration`). The golden
+  /// suite is serialized, so its font map is used by one test at a time.
+  private static let pinnedConfiguration = Mutex<Result<FontConfiguration, any Error>?>(nil)
+
+  private static func pinned(_ directory: String) -> Result<FontConfiguration, any Error> {
+    pinnedConfiguration.withLock { stored in
+      if let stored { return stored }
+      let made = Result<FontConfiguration, any Error> {
+        let rules = try String(
+          contentsOf: goldens.appendingPathComponent("fonts.conf"), encoding: .utf8)
+        return try FontConfiguration(rules: rules, directories: [directory])
+      }
+      stored = made
+      return made
+    }
   }
 
   // MARK: Comparing

@@ -73,4 +73,12 @@ import Testing
     #expect(NumberFormat.decimals(forStep: 0.25) == 2)
     #expect(NumberFormat.decimals(forStep: 50) == 0)
   }
+
+  @Test(arguments: [
+    (NumberFormat.chinese, Unit.percent, "个百分点"), (NumberFormat.chinese, Unit.permille, "个千分点"),
+    (NumberFormat.english, Unit.percent, " pp"), (NumberFormat.english, Unit.permille, " ‰ points"),
+  ])
+  func rateChangeUnit(_ format: NumberFormat, _ unit: Unit, _ expected: String) {
+    #expect(format.pointsUnit(forRateIn: unit) == expected)
+  }
 }

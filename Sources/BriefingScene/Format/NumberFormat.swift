@@ -130,6 +130,16 @@ public struct NumberFormat: Hashable, Sendable {
     }
   }
 
+  /// The unit after a change of a rate in `unit`: per-mille points (`个千分点` / ` ‰ points`) for
+  /// `‰`, else percentage points (`pointsUnit`).
+  public func pointsUnit(forRateIn unit: Unit?) -> String {
+    guard unit?.symbol == "‰" else { return pointsUnit }
+    switch style {
+    case .chinese: return "个千分点"
+    case .english: return " ‰ points"
+    }
+  }
+
   /// Signed points for table cells whose header names the unit: `+1.1`, `-0.4`.
   public func signedPoints(_ value: Double?) -> String {
     guard let value else { return missing }

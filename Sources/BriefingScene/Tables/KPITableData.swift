@@ -141,7 +141,8 @@ extension KPITableInput {
           row?.value, decimals: entry.indicator.decimals, status: row?.status ?? .missing))
     case .growth where isRate:
       // A rate's change is shown in points with its unit, not as the rate's own growth rate.
-      return KPICell(row?.changeFromPrior.map { format.signed($0, decimals: format.percentDecimals) + format.pointsUnit } ?? format.missing)
+      let unit = format.pointsUnit(forRateIn: entry.indicator.unit)
+      return KPICell(row?.changeFromPrior.map { format.signed($0, decimals: format.percentDecimals) + unit } ?? format.missing)
     case .growth:
       return KPICell(row?.growthPct.map { format.number($0, decimals: format.percentDecimals) } ?? format.missing)
     case .growthChange where isRate, .gapToGroup where isRate:
