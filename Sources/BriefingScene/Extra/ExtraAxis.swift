@@ -51,31 +51,7 @@ struct NumericAxis {
     scale: AxisMap, x: Double, format: NumberFormat, theme: ResolvedTheme,
     kit: TextKit<some TextMeasuring>
   ) -> [FrameItem] {
-    let style = theme.text(.axisTextY)
-    let tick = theme.length(.tickLength)
-    var items: [FrameItem] = []
-    if let line = theme.line(.axisLine) {
-      items.append(
-        .shape(
-          Shape(
-            .line(
-              from: Point(x: x, y: scale.start),
-              to: Point(x: x, y: scale.end)), stroke: line)))
-    }
-    for (value, text) in zip(ticks, labels(format)) {
-      let y = scale.map(value)
-      if let stroke = theme.line(.axisTicks) {
-        items.append(
-          .shape(
-            Shape(.line(from: Point(x: x - tick, y: y), to: Point(x: x, y: y)), stroke: stroke)))
-      }
-      items.append(
-        .text(
-          kit.measurer.run(
-            text, style: style, at: Point(x: x - tick - 1, y: y), alignment: .right,
-            vertical: .middle)))
-    }
-    return items
+    axis(scale: scale, at: x, side: .left, format: format, theme: theme, kit: kit)
   }
 
   /// A horizontal axis at `y` (labels centred below it, ticks pointing down).
@@ -83,28 +59,44 @@ struct NumericAxis {
     scale: AxisMap, y: Double, format: NumberFormat, theme: ResolvedTheme,
     kit: TextKit<some TextMeasuring>
   ) -> [FrameItem] {
-    let style = theme.text(.axisTextX)
+    axis(scale: scale, at: y, side: .below, format: format, theme: theme, kit: kit)
+  }
+
+  // MARK: - Private
+
+  /// Where tick marks and labels go: left of a vertical axis or below a horizontal one.
+  private enum Side { case left, below }
+
+  /// The axis line at `position` (x for `.left`, y for `.below`), a tick and a label per value.
+  private func axis(
+    scale: AxisMap, at position: Double, side: Side, format: NumberFormat, theme: ResolvedTheme,
+    kit: TextKit<some TextMeasuring>
+  ) -> [FrameItem] {
+    let style = theme.text(side == .left ? .axisTextY : .axisTextX)
     let tick = theme.length(.tickLength)
+    /// `along` the data direction, `outward` points away from the plot.
+    func point(_ along: Double, _ outward: Double) -> Point {
+      side == .left
+        ? Point(x: position - outward, y: along) : Point(x: along, y: position + outward)
+    }
     var items: [FrameItem] = []
     if let line = theme.line(.axisLine) {
       items.append(
-        .shape(
-          Shape(
-            .line(
-              from: Point(x: scale.start, y: y),
-              to: Point(x: scale.end, y: y)), stroke: line)))
+        .shape(Shape(.line(from: point(scale.start, 0), to: point(scale.end, 0)), stroke: line)))
     }
     for (value, text) in zip(ticks, labels(format)) {
-      let x = scale.map(value)
+      let at = scale.map(value)
       if let stroke = theme.line(.axisTicks) {
+        let (from, to) = side == .left ? (tick, 0.0) : (0.0, tick)
         items.append(
-          .shape(
-            Shape(.line(from: Point(x: x, y: y), to: Point(x: x, y: y + tick)), stroke: stroke)))
+          .shape(Shape(.line(from: point(at, from), to: point(at, to)), stroke: stroke)))
       }
+      let label = point(at, tick + 1)
       items.append(
         .text(
-          kit.measurer.run(text, style: style, at: Point(x: x, y: y + tick + 1), alignment: .center)
-        ))
+          side == .left
+            ? kit.measurer.run(text, style: style, at: label, alignment: .right, vertical: .middle)
+            : kit.measurer.run(text, style: style, at: label, alignment: .center)))
     }
     return items
   }
