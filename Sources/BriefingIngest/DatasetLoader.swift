@@ -84,7 +84,7 @@ public enum DatasetLoader {
     var builder = ObservationBuilder(
       file: observations.path, regions: regionCatalog, indicators: indicatorCatalog,
       expectedRows: min(observations.bytes.count / 40, 20_000_000))
-    let readFindings = TableReading.forEachRow(of: observations, options: options) { row in
+    let readFindings = TableReading.forEachRowConcurrently(of: observations, options: options) { row in
       builder.add(row, into: &sink)
     }
     sink.add(contentsOf: readFindings)

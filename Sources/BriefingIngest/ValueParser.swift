@@ -44,10 +44,11 @@ public enum ValueParser {
   /// Returns nil when the text is not a value (e.g. `12a.5`).
   public static func parse(_ raw: String) -> CellValue? {
     let text = normalize(raw)
-    if text.isEmpty || missingTokens.contains(text) { return CellValue(.missing) }
-    if let plain = Double(text), plain.isFinite, isPlainNumber(text) {
+    if text.isEmpty { return CellValue(.missing) }
+    if isPlainNumber(text), let plain = Double(text), plain.isFinite {
       return CellValue(.number(plain))
     }
+    if missingTokens.contains(text) { return CellValue(.missing) }
     var rest = Substring(text)
     var qualifier = stripPrefixQualifier(&rest)
     let negative = stripSign(&rest)

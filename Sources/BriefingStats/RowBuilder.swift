@@ -3,12 +3,11 @@ import BriefingCore
 // MARK: - Row builder
 
 /// Assembles `ComparisonRow`s from the index, cell metrics, group stats and targets.
-struct RowBuilder {
+struct RowBuilder: Sendable {
   let index: CompareIndex
   let metrics: [CellMetrics]
   let targets: [TargetKey: AnnualTarget]
   let options: CompareOptions
-  let groupCount: Int
 
   struct GroupContext {
     var indicator: Int
@@ -20,13 +19,9 @@ struct RowBuilder {
     var lastYear: GroupStats?
   }
 
-  /// Overall ranks per (indicator, period): rank and rank-of per region (dense arrays).
+  /// Overall ranks of one indicator per period: rank and rank-of per region (dense arrays).
   struct OverallRanks {
     var ranks: [Int: (rank: [Int?], of: [Int?])]
-  }
-
-  func statsKey(_ i: Int, _ p: Int, _ g: Int) -> Int {
-    (i * index.periods.count + p) * max(groupCount, 1) + g
   }
 
   func cellMetrics(_ i: Int, _ p: Int?, _ r: Int) -> CellMetrics? {
@@ -38,7 +33,7 @@ struct RowBuilder {
 
   /// Ranks every region among all regions whose parent has the same level (competition ranks,
   /// same rounding and direction as the group ranks).
-  func overallRanks() -> OverallRanks {
+  func overallRanks(indicator i: Int) -> OverallRanks {
     var buckets: [String: [Int]] = [:]
     var bucketOrder: [String] = []
     for (r, level) in index.parentLevel.enumerated() {
@@ -48,23 +43,21 @@ struct RowBuilder {
     }
     var result = OverallRanks(ranks: [:])
     let regionCount = index.regionIDs.count
-    for i in index.indicators.indices {
-      let indicator = index.indicators[i]
-      for p in index.periodsOfIndicator[i] {
-        var rank = [Int?](repeating: nil, count: regionCount)
-        var of = [Int?](repeating: nil, count: regionCount)
-        for level in bucketOrder {
-          let members = buckets[level] ?? []
-          let values = members.map { cellMetrics(i, p, $0)?.value }
-          let ranking = competitionRank(
-            values, decimals: indicator.decimals, ascending: indicator.polarity.ranksAscending)
-          for (k, r) in members.enumerated() {
-            rank[r] = ranking.ranks[k]
-            of[r] = ranking.rankedCount
-          }
+    let indicator = index.indicators[i]
+    for p in index.periodsOfIndicator[i] {
+      var rank = [Int?](repeating: nil, count: regionCount)
+      var of = [Int?](repeating: nil, count: regionCount)
+      for level in bucketOrder {
+        let members = buckets[level] ?? []
+        let values = members.map { cellMetrics(i, p, $0)?.value }
+        let ranking = competitionRank(
+          values, decimals: indicator.decimals, ascending: indicator.polarity.ranksAscending)
+        for (k, r) in members.enumerated() {
+          rank[r] = ranking.ranks[k]
+          of[r] = ranking.rankedCount
         }
-        result.ranks[i * index.periods.count + p] = (rank, of)
       }
+      result.ranks[p] = (rank, of)
     }
     return result
   }
@@ -89,7 +82,7 @@ struct RowBuilder {
     row.growthRank = s.growthRanking.ranks[k]
     row.growthRankOf = growthOf
     row.growthBottomRank = row.growthRank.map { growthOf - $0 + 1 }
-    if let entry = overall.ranks[c.indicator * index.periods.count + c.period] {
+    if let entry = overall.ranks[c.period] {
       row.rankOverall = entry.rank[r]
       row.rankOverallOf = entry.of[r]
     }
