@@ -4,27 +4,38 @@ import Synchronization
 
 // MARK: - Reading on a second thread
 
+/// Work on each row that needs no state but its own (and the header's), done by the reading
+/// thread in `forEachRowConcurrently`; created fresh for each file.
+protocol RowPreparing: Sendable {
+  associatedtype Prepared: Sendable
+  mutating func prepare(_ row: TableRow) -> Prepared
+}
+
 extension TableReading {
   /// Files at least this large (bytes) are read on a second thread by `forEachRowConcurrently`.
   static let concurrentReadingThreshold = 1 << 20
 
-  /// Same rows, in the same order, and the same findings as `forEachRow`, but for large files
-  /// the decoding and parsing run on a second thread while `onRow` handles earlier rows on
-  /// this one: the two halves of loading overlap instead of adding up. Rows cross over in
-  /// batches through a bounded channel, so memory stays at a few batches, not the file.
-  static func forEachRowConcurrently(
-    of file: InputFile, options: LoadOptions, _ onRow: (TableRow) -> Void
+  /// Same rows, in the same order, and the same findings as `forEachRow`, each row with what
+  /// `preparer` made of it. For large files the decoding, parsing and preparing run on a
+  /// second thread while `onRow` handles earlier rows on this one: the two halves of loading
+  /// overlap instead of adding up. Rows cross over in batches through a bounded channel, so
+  /// memory stays at a few batches, not the file.
+  static func forEachRowConcurrently<Preparer: RowPreparing>(
+    of file: InputFile, options: LoadOptions, preparer: Preparer,
+    _ onRow: (TableRow, Preparer.Prepared) -> Void
   ) -> [Finding] {
     guard file.bytes.count >= concurrentReadingThreshold else {
-      return forEachRow(of: file, options: options, onRow)
+      var preparer = preparer
+      return forEachRow(of: file, options: options) { onRow($0, preparer.prepare($0)) }
     }
-    let channel = BatchChannel<RowBatch>(capacity: 8)
+    let channel = BatchChannel<RowBatch<Preparer.Prepared>>(capacity: 8)
     DispatchQueue.global().async {
+      var preparer = preparer
       let batchSize = 4_096
-      var batch: [TableRow] = []
+      var batch: [(TableRow, Preparer.Prepared)] = []
       batch.reserveCapacity(batchSize)
       let findings = forEachRow(of: file, options: options) { row in
-        batch.append(row)
+        batch.append((row, preparer.prepare(row)))
         if batch.count == batchSize {
           channel.send(.rows(batch))
           batch.removeAll(keepingCapacity: true)
@@ -35,7 +46,7 @@ extension TableReading {
     }
     while true {
       switch channel.receive() {
-      case .rows(let rows): rows.forEach(onRow)
+      case .rows(let rows): for (row, prepared) in rows { onRow(row, prepared) }
       case .end(let findings): return findings
       }
     }
@@ -43,8 +54,8 @@ extension TableReading {
 }
 
 /// What the reading thread hands over: a batch of rows, or the end with the read's findings.
-private enum RowBatch: Sendable {
-  case rows([TableRow])
+private enum RowBatch<Prepared: Sendable>: Sendable {
+  case rows([(TableRow, Prepared)])
   case end([Finding])
 }
 

@@ -25,9 +25,17 @@ import Testing
     var plainRows: [TableRow] = []
     let plainFindings = TableReading.forEachRow(of: file, options: LoadOptions()) { plainRows.append($0) }
     var concurrentRows: [TableRow] = []
-    let concurrentFindings = TableReading.forEachRowConcurrently(of: file, options: LoadOptions()) {
-      concurrentRows.append($0)
+    var preparedCount = 0
+    let concurrentFindings = TableReading.forEachRowConcurrently(
+      of: file, options: LoadOptions(), preparer: ObservationCellParser(file: file.path)
+    ) { row, cells in
+      concurrentRows.append(row)
+      if let cells {
+        preparedCount += 1
+        #expect((cells.value == nil) == row.cells[3].text.contains("a"), "line \(row.line)")
+      }
     }
+    #expect(preparedCount == 30_000)
     #expect(concurrentRows.count == 30_001)
     #expect(concurrentRows == plainRows)
     #expect(concurrentFindings == plainFindings)
