@@ -178,35 +178,39 @@ public enum AnalyzeExport {
       }
     }
 
-    private static let decimalScales: [Double] = [10, 100, 1_000, 10_000]
-
     /// Writes a non-integral `value` that has at most 4 decimals and 15 significant digits, the
     /// common case for data values (132.6, 0.05), and returns true; false, writing nothing,
-    /// for any other value. The digits are those of `NumberText.format`: for the fewest
-    /// decimals d whose k = value × 10^d satisfies k / 10^d == value (a correctly rounded
-    /// quotient, exactly what parsing "k·10^-d" gives), k is the shortest round-trip spelling,
-    /// since two decimals of at most 15 significant digits never round to the same double.
+    /// for any other value. The digits are those of `NumberText.format`: k / 10^d with the
+    /// fewest decimals d such that the correctly rounded quotient k / 10^d is `value` (exactly
+    /// what parsing "k·10^-d" gives) is the shortest round-trip spelling, since two decimals of
+    /// at most 15 significant digits never round to the same double.
     private mutating func appendShortDecimal(_ value: Double) -> Bool {
       let magnitude = abs(value)
       guard magnitude < 1e11, magnitude >= 1e-4 else { return false }
-      for (index, scale) in Self.decimalScales.enumerated() {
-        let scaled = (magnitude * scale).rounded()
-        guard scaled / scale == magnitude else { continue }
-        if value < 0 { bytes.append(UInt8(ascii: "-")) }
-        let decimals = index + 1
-        var digits = Int(scaled)
-        let start = bytes.count
-        for position in 0... {
-          if position == decimals { bytes.append(UInt8(ascii: ".")) }
-          bytes.append(UInt8(ascii: "0") + UInt8(digits % 10))
-          digits /= 10
-          if digits == 0, position >= decimals { break }
-        }
-        bytes[start...].reverse()
-        return true
+      // One multiplication rejects the long fractions (growth rates, shares) at once.
+      let scaled = magnitude * 10_000
+      let nearest = scaled.rounded()
+      guard abs(scaled - nearest) <= scaled * 1e-12 else { return false }
+      var digits = Int(nearest)
+      var decimals = 4
+      while decimals > 1, digits % 10 == 0 {
+        digits /= 10
+        decimals -= 1
       }
-      return false
+      guard Double(digits) / Self.decimalScales[decimals] == magnitude else { return false }
+      if value < 0 { bytes.append(UInt8(ascii: "-")) }
+      let start = bytes.count
+      for position in 0... {
+        if position == decimals { bytes.append(UInt8(ascii: ".")) }
+        bytes.append(UInt8(ascii: "0") + UInt8(digits % 10))
+        digits /= 10
+        if digits == 0, position >= decimals { break }
+      }
+      bytes[start...].reverse()
+      return true
     }
+
+    private static let decimalScales: [Double] = [1, 10, 100, 1_000, 10_000]
 
     private mutating func append(integer value: Int) {
       if value < 0 { bytes.append(UInt8(ascii: "-")) }

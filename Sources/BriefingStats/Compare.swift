@@ -78,13 +78,16 @@ public struct ComparisonPlan: Sendable {
       }
     }
     let overall = builder.overallRanks(indicator: i)
+    let targets = builder.targetsByYear(indicator: i)
     for p in index.periodsOfIndicator[i] {
+      let yearTargets = targets[index.periods[p].year]
       for (g, group) in groups.enumerated() {
         guard let s = stats[p * groupCount + g] else { continue }
         let context = RowBuilder.GroupContext(
           indicator: i, period: p, group: g, groupID: group.id, stats: s,
           prev: index.prevPeriod[p].flatMap { stats[$0 * groupCount + g] },
-          lastYear: index.lastYearPeriod[p].flatMap { stats[$0 * groupCount + g] })
+          lastYear: index.lastYearPeriod[p].flatMap { stats[$0 * groupCount + g] },
+          yearTargets: yearTargets)
         for k in group.members.indices {
           emit(builder.memberRow(context, position: k, overall: overall))
         }

@@ -8,6 +8,31 @@ struct RowBuilder: Sendable {
   let metrics: [CellMetrics]
   let targets: [TargetKey: AnnualTarget]
   let options: CompareOptions
+  /// `targets` split by indicator, for `targetsByYear`.
+  private let targetsOfIndicator: [[(key: TargetKey, target: AnnualTarget)]]
+
+  init(
+    index: CompareIndex, metrics: [CellMetrics], targets: [TargetKey: AnnualTarget],
+    options: CompareOptions
+  ) {
+    self.index = index
+    self.metrics = metrics
+    self.targets = targets
+    self.options = options
+    var split = Array(repeating: [(key: TargetKey, target: AnnualTarget)](), count: index.indicators.count)
+    for (key, target) in targets { split[key.indicator].append((key, target)) }
+    targetsOfIndicator = split
+  }
+
+  /// The annual targets of indicator `i` by year, then by region (dense): member rows look
+  /// their target up by position instead of hashing a key per row.
+  func targetsByYear(indicator i: Int) -> [Int: [AnnualTarget?]] {
+    var byYear: [Int: [AnnualTarget?]] = [:]
+    for (key, target) in targetsOfIndicator[i] {
+      byYear[key.year, default: Array(repeating: nil, count: index.regionIDs.count)][key.region] = target
+    }
+    return byYear
+  }
 
   struct GroupContext {
     var indicator: Int
@@ -17,6 +42,8 @@ struct RowBuilder: Sendable {
     var stats: GroupStats
     var prev: GroupStats?
     var lastYear: GroupStats?
+    /// Annual targets of the period's year by region (nil: no region has one).
+    var yearTargets: [AnnualTarget?]?
   }
 
   /// Overall ranks of one indicator per period: rank and rank-of per region (dense arrays).
@@ -64,14 +91,18 @@ struct RowBuilder: Sendable {
 
   // MARK: - Member rows
 
+  // Rows read indicator fields in place (`index.indicators[i].unit`): a local copy of the
+  // whole indicator would retain and release its names and aliases on every row.
+
   func memberRow(_ c: GroupContext, position k: Int, overall: OverallRanks) -> ComparisonRow {
-    let indicator = index.indicators[c.indicator]
+    let polarity = index.indicators[c.indicator].polarity
     let r = c.stats.members[k]
     let period = index.periods[c.period]
     let m = cellMetrics(c.indicator, c.period, r)
     var row = ComparisonRow(
-      indicator: indicator.id, period: period, group: c.groupID, region: index.regionIDs[r],
-      value: m?.value, unit: indicator.unit, status: m?.status ?? .missing)
+      indicator: index.indicators[c.indicator].id, period: period, group: c.groupID,
+      region: index.regionIDs[r], value: m?.value, unit: index.indicators[c.indicator].unit,
+      status: m?.status ?? .missing)
     let s = c.stats
     // Ranks.
     let rankedOf = s.valueRanking.rankedCount
@@ -117,12 +148,12 @@ struct RowBuilder: Sendable {
       if let rank = row.rank, rank > 1 {
         let aboveIndex = s.valueRanking.order[rank - 2]
         if let above = s.values[aboveIndex] {
-          row.gapToAbove = indicator.polarity.ranksAscending ? value - above : above - value
+          row.gapToAbove = polarity.ranksAscending ? value - above : above - value
         }
       }
     }
     if let g = row.growthPct, let groupGrowth = s.growth { row.growthGapToGroupPp = g - groupGrowth }
-    if case .sum = indicator.aggregation {
+    if case .sum = index.indicators[c.indicator].aggregation {
       row.sharePct = share(stats: s, position: k)
       if let now = row.sharePct, let ly = c.lastYear, let j = ly.position(of: r),
         let before = share(stats: ly, position: j)
@@ -134,7 +165,7 @@ struct RowBuilder: Sendable {
       }
     }
     // Targets.
-    fillTargets(&row, indicator: c.indicator, region: r)
+    fillTargets(&row, indicator: c.indicator, annual: c.yearTargets?[r] ?? nil)
     return row
   }
 
@@ -158,24 +189,27 @@ struct RowBuilder: Sendable {
   /// the prior/previous period; targets from the group region's own observations, if any.
   /// `status` is the worst of the contributing members (estimate < preliminary < actual).
   func groupRow(_ c: GroupContext) -> ComparisonRow {
-    let indicator = index.indicators[c.indicator]
+    let aggregation = index.indicators[c.indicator].aggregation
     let period = index.periods[c.period]
-    let value = c.stats.aggregateValue(indicator.aggregation)
+    let value = c.stats.aggregateValue(aggregation)
     var row = ComparisonRow(
-      indicator: indicator.id, period: period, group: c.groupID, region: c.groupID,
-      isGroupRow: true, value: value, unit: indicator.unit,
+      indicator: index.indicators[c.indicator].id, period: period, group: c.groupID,
+      region: c.groupID, isGroupRow: true, value: value, unit: index.indicators[c.indicator].unit,
       status: value == nil ? .missing : groupStatus(c))
     fillGroupFields(&row, stats: c.stats)
     row.growthPct = c.stats.growth
     row.priorPeriod = period.samePeriodLastYear
-    row.priorValue = c.lastYear?.aggregateValue(indicator.aggregation)
+    row.priorValue = c.lastYear?.aggregateValue(aggregation)
     if let prev = index.prevPeriod[c.period] {
       row.prevPeriod = index.periods[prev]
-      row.prevValue = c.prev?.aggregateValue(indicator.aggregation)
+      row.prevValue = c.prev?.aggregateValue(aggregation)
       row.prevGrowthPct = c.prev?.growth
     }
     if let now = c.stats.growth, let before = c.lastYear?.growth { row.growthChangePp = now - before }
-    if let r = index.regionIndex[c.groupID] { fillTargets(&row, indicator: c.indicator, region: r) }
+    if let r = index.regionIndex[c.groupID] {
+      let key = TargetKey(region: r, indicator: c.indicator, year: period.year)
+      fillTargets(&row, indicator: c.indicator, annual: targets[key])
+    }
     return row
   }
 
