@@ -132,7 +132,7 @@ struct ObservationBuilder {
     if let inCell = value.unit, let columnUnit, inCell != columnUnit {
       report.add(.warning, .conflictingUnit(inCell, columnUnit), valueCell)
     }
-    var canonical = indicators[indicatorID]?.unit
+    var canonical = indicators.entries[indicatorIndex].unit
     if canonical == nil, let first = value.unit ?? columnUnit {
       indicators[indicatorID]?.unit = first
       canonical = first
@@ -163,8 +163,8 @@ struct ObservationBuilder {
       report.add(.error, .duplicateKey(regionID, period, indicatorID, line: first), row.cells.first)
     }
     let targetKey = TargetKey(region: regionIndex, indicator: indicatorIndex, year: period.year)
-    check(&targets, targetKey, target, "target", map.cell(.target, in: row), &report)
-    check(
+    Self.check(&targets, targetKey, target, "target", map.cell(.target, in: row), &report)
+    Self.check(
       &targetGrowths, targetKey, targetGrowth, "target growth",
       map.cell(.targetGrowth, in: row), &report)
     recordParent(of: regionID, map, row, &report)
@@ -282,7 +282,9 @@ struct ObservationBuilder {
     return status
   }
 
-  private func check(
+  /// Static, so that passing the builder's own table `inout` never copies the builder (and with
+  /// it the table) for the call.
+  private static func check(
     _ table: inout [TargetKey: (value: Double, line: Int)], _ key: TargetKey, _ value: Double?,
     _ what: String, _ cell: TableCell?, _ report: inout RowReport
   ) {

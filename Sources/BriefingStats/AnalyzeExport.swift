@@ -198,29 +198,40 @@ public enum AnalyzeExport {
         decimals -= 1
       }
       guard Double(digits) / Self.decimalScales[decimals] == magnitude else { return false }
-      if value < 0 { bytes.append(UInt8(ascii: "-")) }
-      let start = bytes.count
-      for position in 0... {
-        if position == decimals { bytes.append(UInt8(ascii: ".")) }
-        bytes.append(UInt8(ascii: "0") + UInt8(digits % 10))
-        digits /= 10
-        if digits == 0, position >= decimals { break }
-      }
-      bytes[start...].reverse()
+      append(digits: digits, negative: value < 0, decimals: decimals)
       return true
     }
 
     private static let decimalScales: [Double] = [1, 10, 100, 1_000, 10_000]
 
     private mutating func append(integer value: Int) {
-      if value < 0 { bytes.append(UInt8(ascii: "-")) }
-      var magnitude = value.magnitude
-      let start = bytes.count
-      repeat {
-        bytes.append(UInt8(ascii: "0") + UInt8(magnitude % 10))
-        magnitude /= 10
-      } while magnitude > 0
-      bytes[start...].reverse()
+      append(digits: value.magnitude, negative: value < 0, decimals: 0)
+    }
+
+    /// Writes `digits` in decimal with a point before the last `decimals` of them (at least one
+    /// digit before the point), after a `-` when `negative`. Built back to front in a small
+    /// stack buffer, then appended once.
+    private mutating func append(digits: some BinaryInteger, negative: Bool, decimals: Int) {
+      var rest = UInt(digits)
+      withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 32) { buffer in
+        var position = buffer.count
+        var written = 0
+        repeat {
+          if written == decimals, decimals > 0 {
+            position -= 1
+            buffer[position] = UInt8(ascii: ".")
+          }
+          position -= 1
+          buffer[position] = UInt8(ascii: "0") + UInt8(rest % 10)
+          rest /= 10
+          written += 1
+        } while rest > 0 || written <= decimals
+        if negative {
+          position -= 1
+          buffer[position] = UInt8(ascii: "-")
+        }
+        bytes.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[position...]))
+      }
     }
 
     /// The rows' bytes.
