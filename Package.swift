@@ -22,6 +22,7 @@ let package = Package(
     ),
     .target(name: "CairoKit", dependencies: ["CCairo"]),
     .systemLibrary(name: "COpenCC", pkgConfig: "opencc", providers: [.apt(["libopencc-dev"])]),
+    .target(name: "CFileSync"),
 
     // MARK: - Pure phases
     .target(name: "BriefingCore"),
@@ -51,7 +52,7 @@ let package = Package(
       name: "BriefingJobs",
       dependencies: ["BriefingCore", "BriefingSpec", .product(name: "Yams", package: "Yams")]
     ),
-    .target(name: "BriefingRender", dependencies: ["BriefingScene", "CairoKit"]),
+    .target(name: "BriefingRender", dependencies: ["BriefingScene", "CairoKit", "CFileSync"]),
     .executableTarget(
       name: "briefing",
       dependencies: [

@@ -116,6 +116,14 @@ enum TextDecoding {
           }
           continue
         }
+        // The common case first: a three-byte sequence with an unrestricted second byte
+        // (U+1000…U+CFFF, U+E000…U+FFFF: all CJK and full-width forms).
+        if (0xE1...0xEC).contains(lead) || lead == 0xEE || lead == 0xEF, index + 2 < count,
+          buffer[index + 1] & 0xC0 == 0x80, buffer[index + 2] & 0xC0 == 0x80
+        {
+          index += 3
+          continue
+        }
         var low: UInt8 = 0x80
         var high: UInt8 = 0xBF
         let length: Int
