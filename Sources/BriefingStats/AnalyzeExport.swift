@@ -173,9 +173,25 @@ public enum AnalyzeExport {
         bytes.append(UInt8(ascii: "0"))
       } else if abs(value) < 1e15, value == value.rounded(.towardZero) {
         append(integer: Int(value))
-      } else if !appendShortDecimal(value) {
+      } else if !appendShortDecimal(value), !appendShortestDigits(value) {
         append(text: NumberText.format(value))
       }
+    }
+
+    /// Writes `value`'s shortest round-trip digits straight from `Double.write(to:)` (no String
+    /// made) when they need no exponent, which is `NumberText.format`'s spelling of any value
+    /// in [1e-6, 1e15); false, writing nothing, otherwise.
+    private mutating func appendShortestDigits(_ value: Double) -> Bool {
+      let magnitude = abs(value)
+      guard magnitude >= 1e-6, magnitude < 1e15 else { return false }
+      var sink = ASCIISink()
+      swap(&sink.bytes, &bytes)
+      let start = sink.bytes.count
+      value.write(to: &sink)
+      let plain = !sink.bytes[start...].contains(UInt8(ascii: "e"))
+      if !plain { sink.bytes.removeSubrange(start...) }
+      swap(&sink.bytes, &bytes)
+      return plain
     }
 
     /// Writes a non-integral `value` that has at most 4 decimals and 15 significant digits, the
@@ -236,6 +252,14 @@ public enum AnalyzeExport {
 
     /// The rows' bytes.
     public consuming func finish() -> [UInt8] { bytes }
+  }
+
+  /// Collects what `Double.write(to:)` prints. Swift's floating-point types hand their digits
+  /// to `_writeASCII` as bytes; without it they would build a String for each number.
+  private struct ASCIISink: TextOutputStream {
+    var bytes: [UInt8] = []
+    mutating func write(_ string: String) { bytes.append(contentsOf: string.utf8) }
+    mutating func _writeASCII(_ buffer: UnsafeBufferPointer<UInt8>) { bytes.append(contentsOf: buffer) }
   }
 
   // MARK: - Cells

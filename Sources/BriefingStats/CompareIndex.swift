@@ -60,9 +60,9 @@ struct CompareIndex {
     // Loops below read fields through the subscript (`all[n].period`): binding whole
     // `Observation`s would copy and release a dozen reference-counted fields per row.
     let all = dataset.observations
-    var seen = Set<Period>()
-    for n in all.indices { seen.insert(all[n].period) }
-    periods = seen.sorted(by: periodPrecedes)
+    var seen = FewPeriods()
+    for n in all.indices { _ = seen.index(of: all[n].period) }
+    periods = seen.periods.sorted(by: periodPrecedes)
     periodIndex = Dictionary(uniqueKeysWithValues: periods.enumerated().map { ($0.element, $0.offset) })
     prevPeriod = Array(repeating: nil, count: periods.count)
     var lastOfFamily: [Period.Family: Int] = [:]
@@ -72,11 +72,12 @@ struct CompareIndex {
     }
     let periodIndex = periodIndex
     lastYearPeriod = periods.map { periodIndex[$0.samePeriodLastYear] }
+    var sortedPeriods = FewPeriods(periods)
     // Observations: intern keys once (consecutive rows usually share indicator and period).
     var triples: [(Int, Int, Int)] = []
     triples.reserveCapacity(dataset.observations.count)
     var lastIndicator: (IndicatorID, Int)? = nil
-    var lastPeriod: (Period, Int)? = nil
+    var lastRegion: (RegionID, Int)? = nil
     for n in all.indices {
       let i: Int
       if let last = lastIndicator, last.0 == all[n].indicator {
@@ -89,15 +90,11 @@ struct CompareIndex {
         indicators.append(Indicator(id: all[n].indicator, order: Int.max))
       }
       lastIndicator = (all[n].indicator, i)
-      let p: Int
-      if let last = lastPeriod, last.0 == all[n].period {
-        p = last.1
-      } else {
-        p = periodIndex[all[n].period] ?? 0
-      }
-      lastPeriod = (all[n].period, p)
+      let p = sortedPeriods.index(of: all[n].period)
       let r: Int
-      if let known = regionIndex[all[n].region] {
+      if let last = lastRegion, last.0 == all[n].region {
+        r = last.1
+      } else if let known = regionIndex[all[n].region] {
         r = known
       } else {
         r = regionIDs.count
@@ -105,13 +102,14 @@ struct CompareIndex {
         regionIDs.append(all[n].region)
         parentLevel.append(nil)
       }
+      lastRegion = (all[n].region, r)
       triples.append((i, p, r))
     }
     observations = UniqueObservations(source: dataset.observations)
     observationKeys = []
     observationKeys.reserveCapacity(dataset.observations.count)
     cell = CellMap(count: indicators.count * periods.count * regionIDs.count)
-    var indicatorPeriods = Array(repeating: Set<Int>(), count: indicators.count)
+    var hasPeriod = Array(repeating: false, count: indicators.count * periods.count)
     for n in all.indices {
       let (i, p, r) = triples[n]
       let key = Self.key(i, p, r, periods: periods.count, regions: regionIDs.count)
@@ -127,9 +125,12 @@ struct CompareIndex {
       cell[key] = observations.count
       observations.keep(n)
       observationKeys.append((i, p, r))
-      indicatorPeriods[i].insert(p)
+      hasPeriod[i * periods.count + p] = true
     }
-    periodsOfIndicator = indicatorPeriods.map { $0.sorted() }
+    let periodCount = periods.count
+    periodsOfIndicator = indicators.indices.map { i in
+      (0..<periodCount).filter { hasPeriod[i * periodCount + $0] }
+    }
   }
 
   static func key(_ i: Int, _ p: Int, _ r: Int, periods: Int, regions: Int) -> Int {
@@ -185,6 +186,39 @@ private func familyRank(_ family: Period.Family) -> Int {
   case .cumulative: 0
   case .quarter: 1
   case .month: 2
+  }
+}
+
+// MARK: - Few periods
+
+/// Distinct periods and their positions, found by a linear search while there are few (a
+/// dataset has a handful; comparing two periods is cheaper than hashing one), by a dictionary
+/// beyond `linearLimit`.
+struct FewPeriods {
+  private(set) var periods: [Period] = []
+  private var positions: [Period: Int] = [:]
+  private static let linearLimit = 32
+
+  init(_ periods: [Period] = []) {
+    for period in periods { _ = index(of: period) }
+  }
+
+  /// The position of `period`, added at the end when new.
+  mutating func index(of period: Period) -> Int {
+    if periods.count <= Self.linearLimit {
+      if let found = periods.firstIndex(of: period) { return found }
+    } else if let found = positions[period] {
+      return found
+    }
+    periods.append(period)
+    if periods.count > Self.linearLimit {
+      if positions.isEmpty {
+        for (position, known) in periods.enumerated() { positions[known] = position }
+      } else {
+        positions[period] = periods.count - 1
+      }
+    }
+    return periods.count - 1
   }
 }
 

@@ -29,7 +29,10 @@ import Testing
   @Test(arguments: [7, 99, 2024] as [UInt64])
   func writerNumbersMatchNumberText(_ seed: UInt64) {
     var rng = SplitMix64(state: seed)
-    var values: [Double] = [0.1, 0.05, -0.0001, 0.0001, 99_999_999_999.9999, 1e11 - 0.5, 1e-4 / 3]
+    var values: [Double] = [
+      0.1, 0.05, -0.0001, 0.0001, 99_999_999_999.9999, 1e11 - 0.5, 1e-4 / 3, 1.5e-5, -2.5e-6, 9.99e-5,
+      1e-6, 1e-6 / 3, 999_999_999_999_999.9, 123_456_789_012.345_67, 5.634782608695652,
+    ]
     for _ in 0..<4_000 {
       let decimals = rng.int(1...6)
       let scale = [10.0, 100, 1_000, 10_000, 100_000, 1_000_000][decimals - 1]
@@ -132,5 +135,20 @@ import Testing
       let group = try #require(table.groupRow(indicator: "gdp", period: period, group: Fixture.city))
       if ranked.isEmpty { #expect(group.value == nil) } else { #expect(group.groupTotal == sum) }
     }
+  }
+}
+
+@Suite struct FewPeriodsTests {
+  /// Positions are first-seen order on both sides of the switch from linear search to a table.
+  @Test func positionsAreStableBeyondTheLinearLimit() throws {
+    let months = try (0..<50).map { n in
+      try #require(Period(code: "\(2020 + n / 12)-\(n % 12 < 9 ? "0" : "")\(n % 12 + 1)"))
+    }
+    var few = FewPeriods()
+    for (position, month) in months.enumerated() { #expect(few.index(of: month) == position) }
+    for (position, month) in months.enumerated().reversed() { #expect(few.index(of: month) == position) }
+    #expect(few.periods == months)
+    var prefilled = FewPeriods(months)
+    #expect(prefilled.index(of: months[40]) == 40)
   }
 }
