@@ -77,6 +77,7 @@ extension CalendarDate {
 
 struct Analyze: ParsableCommand {
   static let configuration = CommandConfiguration(
+    commandName: "analyze",
     abstract: "Write the whole comparison table: one row per (indicator, period, group, region).")
 
   enum Format: String, ExpressibleByArgument, CaseIterable { case csv, json, xlsx }

@@ -10,6 +10,7 @@ import Foundation
 
 struct Render: ParsableCommand {
   static let configuration = CommandConfiguration(
+    commandName: "render",
     abstract: "Render a layout for a focus region (or the whole group) as PDF and PNG.")
 
   @OptionGroup var data: DataOptions
