@@ -1,5 +1,6 @@
 import ArgumentParser
 import BriefingCore
+import CairoKit
 import Foundation
 
 /// The `briefing` command line.
@@ -11,6 +12,7 @@ struct BriefingCommand: ParsableCommand {
     // A file-size limit (`ulimit -f`) must fail the write with EFBIG, reported as exit 74 with the
     // earlier outputs intact, rather than kill the process with SIGXFSZ mid-publication.
     signal(SIGXFSZ, SIG_IGN)
+    reuseLargeAllocations()
     do {
       var command = try parseAsRoot()
       FontSetup.registerBuiltFonts()
