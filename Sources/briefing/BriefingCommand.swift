@@ -15,7 +15,8 @@ struct BriefingCommand: ParsableCommand {
     signal(SIGXFSZ, SIG_IGN)
     reuseLargeAllocations()
     do {
-      var command = try parseAsRoot()
+      var command: ParsableCommand =
+        try RenderFastPath.parse(Array(CommandLine.arguments.dropFirst())) ?? parseAsRoot()
       FontStartup.begin { FontSetup.registerBuiltFonts() }
       try command.run()
     } catch {
