@@ -51,7 +51,8 @@ struct Render: ParsableCommand {
   @Option(help: "Charts layouts: threads drawing charts (default: the number of processors). The files are the same for any number.")
   var jobs: Int?
 
-  /// Defaults of the options above, shared with `RenderFastPath`.
+  /// Defaults of the options above, shared with `RenderFastPath`. An option added here must be
+  /// set there too (its wrapper cannot be read otherwise; `RenderFastPathTests` fail).
   static let defaultLayout = "Layouts/half-year-comparison.yaml"
   static let defaultOut = "Output"
   static let defaultDPI = 110.0

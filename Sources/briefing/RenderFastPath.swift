@@ -11,7 +11,7 @@ import ArgumentParser
 /// Anything else (help, `--name=value`, short or unknown names, repeats, bad values) gives nil,
 /// and ArgumentParser parses the line and words any error itself.
 enum RenderFastPath {
-  /// Long options that take a value, as ArgumentParser names `DataOptions` and `Render`'s.
+  /// Long options that take a value, as ArgumentParser names `DataOptions`' and `Render`'s.
   static let optionNames: Set<String> = [
     "--data", "--encoding", "--sheet", "--regions", "--indicators", "--as-of",
     "--layout", "--focus", "--period", "--group", "--out", "--dpi", "--focus-list", "--format",
@@ -23,9 +23,10 @@ enum RenderFastPath {
   /// The command for `arguments` (without the program name), or nil to leave it to
   /// ArgumentParser.
   static func parse(_ arguments: [String]) -> Render? {
-    guard arguments.first == "render", let (values, flags) = tokens(arguments.dropFirst()),
+    guard arguments.first == "render", let (values, given) = tokens(arguments.dropFirst()),
       let path = values["--data"]
     else { return nil }
+    // Every property must be set: a wrapper left as declared cannot be read.
     var data = DataOptions()
     data.data = path
     data.encoding = values["--encoding"] ?? DataOptions.defaultEncoding
@@ -36,13 +37,13 @@ enum RenderFastPath {
     var render = Render()
     render.data = data
     render.layout = values["--layout"] ?? Render.defaultLayout
-    render.focus = values["--focus"]
-    render.period = values["--period"]
-    render.group = values["--group"]
-    render.everyRegion = flags.contains("--every-region")
     render.out = values["--out"] ?? Render.defaultOut
-    render.transparent = flags.contains("--transparent")
-    render.quiet = flags.contains("--quiet")
+    render.everyRegion = given.contains("--every-region")
+    render.focus = values["--focus"]
+    render.transparent = given.contains("--transparent")
+    render.period = values["--period"]
+    render.quiet = given.contains("--quiet")
+    render.group = values["--group"]
     render.focusList = values["--focus-list"]
     guard let dpi: Double? = value(values["--dpi"]),
       let format: ChartFormat? = value(values["--format"]), let jobs: Int? = value(values["--jobs"])
@@ -59,14 +60,14 @@ enum RenderFastPath {
     return render
   }
 
-  /// Option values and flags by name; nil for a token this path does not take.
+  /// Option values and flags given, by name; nil for a token this path does not take.
   private static func tokens(_ arguments: ArraySlice<String>) -> ([String: String], Set<String>)? {
     var values: [String: String] = [:]
-    var flags: Set<String> = []
+    var given: Set<String> = []
     var rest = arguments
     while let name = rest.popFirst() {
       if flagNames.contains(name) {
-        guard flags.insert(name).inserted else { return nil }
+        guard given.insert(name).inserted else { return nil }
       } else if optionNames.contains(name), values[name] == nil, let value = rest.popFirst(),
         !value.hasPrefix("-")
       {
@@ -75,7 +76,7 @@ enum RenderFastPath {
         return nil
       }
     }
-    return (values, flags)
+    return (values, given)
   }
 
   /// `text` converted as ArgumentParser converts it: `.some(nil)` when absent, nil when invalid.
