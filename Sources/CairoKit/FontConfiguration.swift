@@ -25,7 +25,6 @@ public final class FontConfiguration {
   ///     `directories` only.
   ///   - directories: folders whose fonts (and only those) the configuration offers.
   public init(rules: String, directories: [String]) throws(CairoError) {
-    FontStartup.wait()
     guard let raw = FcConfigCreate() else {
       throw CairoError(operation: "create font configuration", detail: "out of memory")
     }

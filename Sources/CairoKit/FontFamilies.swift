@@ -4,7 +4,6 @@ import CCairo
 
 /// Every font family fontconfig offers to Pango on this thread's default font map, sorted.
 public func installedFontFamilies() -> [String] {
-  FontStartup.wait()
   guard let fontMap = pango_cairo_font_map_get_default() else { return [] }
   var families: UnsafeMutablePointer<UnsafeMutablePointer<PangoFontFamily>?>?
   var count: Int32 = 0

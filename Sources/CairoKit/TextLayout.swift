@@ -18,7 +18,6 @@ public final class TextContext {
   // MARK: Initialization
 
   public init(context: Context, mode: TextMode) throws(CairoError) {
-    FontStartup.wait()
     guard let raw = pango_cairo_create_context(context.pointer) else {
       throw CairoError(operation: "create Pango context", detail: "no context")
     }

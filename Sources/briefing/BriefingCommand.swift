@@ -7,8 +7,7 @@ import Foundation
 @main
 struct BriefingCommand: ParsableCommand {
   /// Registers the fonts built by `make` before any command touches Pango (after parsing, so
-  /// `--version` and `--help` do not pay for fontconfig's start-up), on another thread while the
-  /// command reads its layout and data; CairoKit waits for it before shaping any text.
+  /// `--version` and `--help` do not pay for fontconfig's start-up).
   static func main() {
     // A file-size limit (`ulimit -f`) must fail the write with EFBIG, reported as exit 74 with the
     // earlier outputs intact, rather than kill the process with SIGXFSZ mid-publication.
@@ -17,7 +16,7 @@ struct BriefingCommand: ParsableCommand {
     do {
       var command: ParsableCommand =
         try RenderFastPath.parse(Array(CommandLine.arguments.dropFirst())) ?? parseAsRoot()
-      FontStartup.begin { FontSetup.registerBuiltFonts() }
+      FontSetup.registerBuiltFonts()
       try command.run()
     } catch {
       exit(withError: error)
