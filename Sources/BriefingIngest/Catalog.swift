@@ -53,6 +53,8 @@ struct Catalog<Entry: CatalogEntry> {
   private var keys: [String: Entry.ID] = [:]
   /// Raw spelling → position in `entries`, so repeated names skip folding.
   private var resolved: [ByteKey: Int] = [:]
+  /// The last name found in `resolved`, checked first.
+  private var lastResolved: (text: ByteKey, index: Int)?
   /// True when the entries come from a metadata file.
   let isFixed: Bool
 
@@ -85,7 +87,13 @@ struct Catalog<Entry: CatalogEntry> {
   /// The position in `entries` of the entry `text` refers to; an open catalog adds a new entry
   /// for an unseen name.
   mutating func resolveIndex(_ text: String) -> Int? {
-    if let index = resolved[ByteKey(text)] { return index }
+    // Rows of one region or indicator usually follow each other: compare with the last
+    // name before hashing.
+    if let last = lastResolved, last.text == ByteKey(text) { return last.index }
+    if let index = resolved[ByteKey(text)] {
+      lastResolved = (ByteKey(text), index)
+      return index
+    }
     let key = NameFolding.key(text)
     if let id = keys[key], let index = positions[id] {
       resolved[ByteKey(text)] = index

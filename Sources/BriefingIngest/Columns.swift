@@ -27,6 +27,16 @@ protocol ColumnSchema: CaseIterable, Hashable, RawRepresentable where RawValue =
   static var required: Set<Self> { get }
   /// Other accepted header spellings (Simplified; Traditional forms fold to them).
   var aliases: [String] { get }
+  /// Position in `allCases` (default: searched there; a schema read on every row of large
+  /// files answers with a `switch`).
+  var ordinal: Int { get }
+}
+
+extension ColumnSchema {
+  var ordinal: Int {
+    let cases = Self.allCases
+    return cases.firstIndex(of: self).map { cases.distance(from: cases.startIndex, to: $0) } ?? 0
+  }
 }
 
 /// Columns of `observations.csv`. Chinese aliases: 地区/地區/区域 (region), 时期/期别/时间
@@ -39,6 +49,24 @@ enum ObservationColumn: String, ColumnSchema {
   case yoy, note, source, parent, polarity
 
   static let required: Set<Self> = [.region, .period, .indicator, .value]
+
+  var ordinal: Int {
+    switch self {
+    case .region: 0
+    case .period: 1
+    case .indicator: 2
+    case .value: 3
+    case .unit: 4
+    case .status: 5
+    case .target: 6
+    case .targetGrowth: 7
+    case .yoy: 8
+    case .note: 9
+    case .source: 10
+    case .parent: 11
+    case .polarity: 12
+    }
+  }
 
   var aliases: [String] {
     switch self {
@@ -89,7 +117,7 @@ struct HeaderMap<Column: ColumnSchema> {
           Finding(.error, .duplicateColumn(name, firstColumn: firstColumn), at: location))
         continue
       }
-      map.positions[Self.ordinal(column)] = position
+      map.positions[column.ordinal] = position
     }
     if !unknown.isEmpty {
       findings.append(
@@ -112,14 +140,10 @@ struct HeaderMap<Column: ColumnSchema> {
   }
 
   private func position(_ column: Column) -> Int? {
-    let position = positions[Self.ordinal(column)]
+    let position = positions[column.ordinal]
     return position < 0 ? nil : position
   }
 
-  private static func ordinal(_ column: Column) -> Int {
-    let cases = Column.allCases
-    return cases.firstIndex(of: column).map { cases.distance(from: cases.startIndex, to: $0) } ?? 0
-  }
 
   /// The trimmed text of `column` in `row`, nil when absent or empty.
   func text(_ column: Column, in row: TableRow) -> String? {

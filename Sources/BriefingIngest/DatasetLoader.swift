@@ -84,8 +84,10 @@ public enum DatasetLoader {
     var builder = ObservationBuilder(
       file: observations.path, regions: regionCatalog, indicators: indicatorCatalog,
       expectedRows: min(observations.bytes.count / 40, 20_000_000))
-    let readFindings = TableReading.forEachRow(of: observations, options: options) { row in
-      builder.add(row, into: &sink)
+    let readFindings = TableReading.forEachRowConcurrently(
+      of: observations, options: options, preparer: ObservationCellParser(file: observations.path)
+    ) { row, cells in
+      builder.add(row, prepared: cells, into: &sink)
     }
     sink.add(contentsOf: readFindings)
     let dataset = readFindings.hasErrors ? nil : builder.finish(into: &sink)

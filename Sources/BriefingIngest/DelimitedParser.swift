@@ -99,6 +99,21 @@ struct DelimitedParser {
           state.openColumn = state.column
           state.column += 1
         default:
+          if !state.wasQuoted {
+            // An unquoted field: skip to the next delimiter or line end in one tight loop
+            // (a quote inside it is an ordinary character), counting characters for columns.
+            var scan = index + 1
+            var characters = byte & 0xC0 != 0x80 ? 1 : 0
+            while scan < count {
+              let next = buffer[scan]
+              if next == delimiter || next == Self.newline || next == Self.carriageReturn { break }
+              if next & 0xC0 != 0x80 { characters += 1 }
+              scan += 1
+            }
+            state.column += characters
+            index = scan
+            continue
+          }
           if state.closedQuote, byte != 0x20, byte != Self.tab, !state.reportedBadQuote {
             state.reportedBadQuote = true
             findings.append(
@@ -165,6 +180,8 @@ private struct ParserState {
     let text: String
     if wasQuoted {
       text = String(decoding: quoted, as: UTF8.self)
+    } else if end == fieldStart {
+      text = ""
     } else {
       text = String(decoding: UnsafeBufferPointer(rebasing: buffer[fieldStart..<end]), as: UTF8.self)
     }

@@ -1,3 +1,6 @@
+#if canImport(Glibc)
+import Glibc
+#endif
 // MARK: - Hot-path helpers
 
 /// A string key hashed and compared by its UTF-8 bytes, skipping the Unicode normalization
@@ -11,7 +14,10 @@ struct ByteKey: Hashable {
     var left = lhs.text
     var right = rhs.text
     return left.withUTF8 { leftBytes in
-      right.withUTF8 { rightBytes in leftBytes.elementsEqual(rightBytes) }
+      right.withUTF8 { rightBytes in
+        leftBytes.count == rightBytes.count
+          && (leftBytes.isEmpty || memcmp(leftBytes.baseAddress!, rightBytes.baseAddress!, leftBytes.count) == 0)
+      }
     }
   }
 

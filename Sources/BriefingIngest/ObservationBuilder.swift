@@ -91,8 +91,8 @@ struct ObservationBuilder {
   private var keyLines: [ObservationKey: Int] = [:]
   private var targets: [TargetKey: (value: Double, line: Int)] = [:]
   private var targetGrowths: [TargetKey: (value: Double, line: Int)] = [:]
-  private var periodCache: [ByteKey: Period?] = [:]
-  private var unitCache: [ByteKey: (unit: Unit?, isEmpty: Bool)?] = [:]
+  /// Parses the cells of rows that come without `ObservationCells`.
+  private var cellParser: ObservationCellParser
   private var parents: [RegionID: String] = [:]
   private var polarityFromColumn: Set<IndicatorID> = []
 
@@ -104,31 +104,35 @@ struct ObservationBuilder {
     self.regions = regions
     self.indicators = indicators
     intake = TableIntake(file: file)
+    cellParser = ObservationCellParser(file: file)
     observations.reserveCapacity(expectedRows)
     keyLines.reserveCapacity(expectedRows)
   }
 
   // MARK: - Rows
 
-  mutating func add(_ raw: TableRow, into sink: inout FindingSink) {
+  /// Adds one row. `prepared`: its cells as parsed by an `ObservationCellParser` of the same
+  /// file (on the reading thread); nil parses them here.
+  mutating func add(_ raw: TableRow, prepared: ObservationCells?, into sink: inout FindingSink) {
     guard let row = intake.admit(raw, into: &sink), let map = intake.header else { return }
+    let parsed = prepared ?? cellParser.parse(row, map)
     var report = RowReport(file: file, line: row.line)
     let regionIndex = resolveRegion(map, row, &report)
     let indicatorIndex = resolveIndicator(map, row, &report)
-    let period = resolvePeriod(map, row, &report)
+    let period = resolvePeriod(map, row, parsed.period, &report)
     let valueCell = map.cell(.value, in: row)
-    let value = parseValue(valueCell, &report)
+    let value = checked(valueCell, parsed.value, &report)
     guard let regionIndex, let indicatorIndex, let period, let value, !report.hasErrors else {
       sink.add(contentsOf: report.findings)
       return
     }
     let regionID = regions.entries[regionIndex].id
     let indicatorID = indicators.entries[indicatorIndex].id
-    let columnUnit = unit(map.cell(.unit, in: row), &report)
+    let columnUnit = checked(map.cell(.unit, in: row), parsed.unit, &report)
     if let inCell = value.unit, let columnUnit, inCell != columnUnit {
       report.add(.warning, .conflictingUnit(inCell, columnUnit), valueCell)
     }
-    var canonical = indicators[indicatorID]?.unit
+    var canonical = indicators.entries[indicatorIndex].unit
     if canonical == nil, let first = value.unit ?? columnUnit {
       indicators[indicatorID]?.unit = first
       canonical = first
@@ -136,12 +140,12 @@ struct ObservationBuilder {
     let unitCell = value.unit == nil ? map.cell(.unit, in: row) : valueCell
     let converter = Converter(indicator: indicatorID, canonical: canonical)
     let number = converter.convert(value, from: value.unit ?? columnUnit, at: unitCell, &report)
-    let target = parseValue(map.cell(.target, in: row), &report).flatMap { target in
+    let target = checked(map.cell(.target, in: row), parsed.target, &report).flatMap { target in
       converter.convert(target, from: target.unit ?? columnUnit, at: map.cell(.target, in: row),
         &report)
     }
-    let targetGrowth = percentage(.targetGrowth, map, row, &report)
-    let officialGrowth = percentage(.yoy, map, row, &report)
+    let targetGrowth = percentage(.targetGrowth, map, row, parsed.targetGrowth, &report)
+    let officialGrowth = percentage(.yoy, map, row, parsed.yoy, &report)
     var status = resolveStatus(map, row, value: value, &report)
     var finalNumber = number
     if number != nil, status == .masked || status == .missing {
@@ -159,8 +163,8 @@ struct ObservationBuilder {
       report.add(.error, .duplicateKey(regionID, period, indicatorID, line: first), row.cells.first)
     }
     let targetKey = TargetKey(region: regionIndex, indicator: indicatorIndex, year: period.year)
-    check(&targets, targetKey, target, "target", map.cell(.target, in: row), &report)
-    check(
+    Self.check(&targets, targetKey, target, "target", map.cell(.target, in: row), &report)
+    Self.check(
       &targetGrowths, targetKey, targetGrowth, "target growth",
       map.cell(.targetGrowth, in: row), &report)
     recordParent(of: regionID, map, row, &report)
@@ -212,20 +216,13 @@ struct ObservationBuilder {
     return nil
   }
 
-  private mutating func resolvePeriod(_ map: HeaderMap<ObservationColumn>, _ row: TableRow,
-    _ report: inout RowReport) -> Period?
+  private func resolvePeriod(_ map: HeaderMap<ObservationColumn>, _ row: TableRow,
+    _ parsed: Period?, _ report: inout RowReport) -> Period?
   {
     let cell = map.cell(.period, in: row)
     guard let text = required(cell, "period", &report) else { return nil }
-    let period: Period?
-    if let cached = periodCache[ByteKey(text)] {
-      period = cached
-    } else {
-      period = Period(code: text)
-      periodCache[ByteKey(text)] = period
-    }
-    if period == nil { report.add(.error, .badPeriod(text), cell) }
-    return period
+    if parsed == nil { report.add(.error, .badPeriod(text), cell) }
+    return parsed
   }
 
   private func required(_ cell: TableCell?, _ name: String, _ report: inout RowReport) -> String? {
@@ -234,24 +231,23 @@ struct ObservationBuilder {
     return text.isEmpty ? nil : text
   }
 
-  private func parseValue(_ cell: TableCell?, _ report: inout RowReport) -> CellValue? {
+  /// A parsed number cell; nil (and a `bad-number` error) when its text is not a value.
+  private func checked(_ cell: TableCell?, _ parsed: CellValue?, _ report: inout RowReport)
+    -> CellValue?
+  {
     guard let cell else { return nil }
-    guard let value = ValueParser.parse(cell.text) else {
+    guard let parsed else {
       report.add(.error, .badNumber(cell.text.trimmingSpaces()), cell)
       return nil
     }
-    return value
+    return parsed
   }
 
-  private mutating func unit(_ cell: TableCell?, _ report: inout RowReport) -> Unit? {
+  /// A parsed unit cell; nil (and a `bad-unit` error) when its text cannot be a unit.
+  private func checked(_ cell: TableCell?, _ parsed: (unit: Unit?, isEmpty: Bool)?,
+    _ report: inout RowReport) -> Unit?
+  {
     guard let cell else { return nil }
-    let parsed: (unit: Unit?, isEmpty: Bool)?
-    if let cached = unitCache[ByteKey(cell.text)] {
-      parsed = cached
-    } else {
-      parsed = ValueParser.parseUnit(cell.text)
-      unitCache[ByteKey(cell.text)] = parsed
-    }
     guard let parsed else {
       report.add(.error, .badUnit(cell.text.trimmingSpaces()), cell)
       return nil
@@ -261,10 +257,10 @@ struct ObservationBuilder {
 
   /// A growth column in %: a number, optionally written with `%` or `‰`.
   private func percentage(_ column: ObservationColumn, _ map: HeaderMap<ObservationColumn>,
-    _ row: TableRow, _ report: inout RowReport) -> Double?
+    _ row: TableRow, _ parsed: CellValue?, _ report: inout RowReport) -> Double?
   {
     let cell = map.cell(column, in: row)
-    guard let value = parseValue(cell, &report), let number = value.number else { return nil }
+    guard let value = checked(cell, parsed, &report), let number = value.number else { return nil }
     guard let unit = value.unit else { return number }
     guard unit.dimension == Unit.percent.dimension else {
       report.add(.error, .notAPercentage(unit, column: column.rawValue), cell)
@@ -286,7 +282,9 @@ struct ObservationBuilder {
     return status
   }
 
-  private func check(
+  /// Static, so that passing the builder's own table `inout` never copies the builder (and with
+  /// it the table) for the call.
+  private static func check(
     _ table: inout [TargetKey: (value: Double, line: Int)], _ key: TargetKey, _ value: Double?,
     _ what: String, _ cell: TableCell?, _ report: inout RowReport
   ) {
@@ -325,6 +323,66 @@ struct ObservationBuilder {
     guard !polarityFromColumn.contains(indicator) else { return }
     polarityFromColumn.insert(indicator)
     indicators[indicator]?.polarity = polarity
+  }
+}
+
+// MARK: - Cell parsing ahead of the builder
+
+/// What an observation row's cells say on their own (period, numbers, unit), parsed without
+/// the builder's state, so that for large files it is done on the reading thread. A nil
+/// member means the cell's text does not parse (or, for the period, is empty); the builder
+/// reports it, in its usual order.
+struct ObservationCells: Sendable {
+  var period: Period?
+  var value: CellValue?
+  var unit: (unit: Unit?, isEmpty: Bool)?
+  var target: CellValue?
+  var targetGrowth: CellValue?
+  var yoy: CellValue?
+}
+
+/// Parses `ObservationCells` for the data rows of an observations table. It admits rows as
+/// the builder does (same header, blank and width rules) and leaves the findings to the
+/// builder; periods and units are cached by their text.
+struct ObservationCellParser: RowPreparing {
+  private var intake: TableIntake<ObservationColumn>
+  private var periodCache: [ByteKey: Period?] = [:]
+  private var unitCache: [ByteKey: (unit: Unit?, isEmpty: Bool)?] = [:]
+
+  init(file: String) { intake = TableIntake(file: file) }
+
+  /// The cells of a data row; nil for the header, blank and ragged rows.
+  mutating func prepare(_ raw: TableRow) -> ObservationCells? {
+    var reportedByTheBuilder = FindingSink()
+    guard let row = intake.admit(raw, into: &reportedByTheBuilder), let map = intake.header else {
+      return nil
+    }
+    return parse(row, map)
+  }
+
+  mutating func parse(_ row: TableRow, _ map: HeaderMap<ObservationColumn>) -> ObservationCells {
+    let number = { (column: ObservationColumn) in
+      map.cell(column, in: row).flatMap { ValueParser.parse($0.text) }
+    }
+    return ObservationCells(
+      period: map.cell(.period, in: row).flatMap { period($0.text.trimmedCell) },
+      value: number(.value), unit: map.cell(.unit, in: row).flatMap { unit($0.text) },
+      target: number(.target), targetGrowth: number(.targetGrowth), yoy: number(.yoy))
+  }
+
+  private mutating func period(_ text: String) -> Period? {
+    guard !text.isEmpty else { return nil }
+    if let cached = periodCache[ByteKey(text)] { return cached }
+    let period = Period(code: text)
+    periodCache[ByteKey(text)] = period
+    return period
+  }
+
+  private mutating func unit(_ text: String) -> (unit: Unit?, isEmpty: Bool)? {
+    if let cached = unitCache[ByteKey(text)] { return cached }
+    let parsed = ValueParser.parseUnit(text)
+    unitCache[ByteKey(text)] = parsed
+    return parsed
   }
 }
 

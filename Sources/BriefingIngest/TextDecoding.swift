@@ -108,6 +108,12 @@ enum TextDecoding {
         let lead = buffer[index]
         if lead < 0x80 {
           index += 1
+          // ASCII runs (digits, codes, commas) eight bytes at a time.
+          while index + 8 <= count {
+            let word = UnsafeRawPointer(buffer.baseAddress! + index).loadUnaligned(as: UInt64.self)
+            guard word & 0x8080_8080_8080_8080 == 0 else { break }
+            index += 8
+          }
           continue
         }
         var low: UInt8 = 0x80

@@ -43,11 +43,14 @@ public struct CellValue: Hashable, Sendable {
 public enum ValueParser {
   /// Returns nil when the text is not a value (e.g. `12a.5`).
   public static func parse(_ raw: String) -> CellValue? {
+    var bytes = raw
+    if let quick = bytes.withUTF8(quickParse) { return quick }
     let text = normalize(raw)
-    if text.isEmpty || missingTokens.contains(text) { return CellValue(.missing) }
-    if let plain = Double(text), plain.isFinite, isPlainNumber(text) {
+    if text.isEmpty { return CellValue(.missing) }
+    if isPlainNumber(text), let plain = plainDecimal(text) ?? Double(text), plain.isFinite {
       return CellValue(.number(plain))
     }
+    if missingTokens.contains(text) { return CellValue(.missing) }
     var rest = Substring(text)
     var qualifier = stripPrefixQualifier(&rest)
     let negative = stripSign(&rest)
@@ -191,6 +194,58 @@ public enum ValueParser {
     guard let value = Double(text), value.isFinite else { return nil }
     rest = Substring(String(String.UnicodeScalarView(scalars[index...])))
     return value
+  }
+
+  private static let exactPowersOfTen: [Double] = (0...22).map { exponent in
+    (0..<exponent).reduce(1.0) { value, _ in value * 10 }
+  }
+
+  /// `Double(text)` for a plain decimal of at most 15 significant digits and 22 decimals
+  /// (`-132.60`, `7`, `.5`), without `strtod`: the digits as an integer and the power of ten
+  /// are both exact doubles, so one correctly rounded division gives exactly the double
+  /// nearest to the decimal, as `strtod` does. Nil for any other text (then `Double(text)`).
+  static func plainDecimal(_ text: String) -> Double? {
+    var text = text
+    return text.withUTF8(plainDecimal)
+  }
+
+  /// Empty cells and plain decimals, read straight from the bytes (most cells of large
+  /// files); nil for everything else, which `parse` then reads the long way.
+  private static func quickParse(_ utf8: UnsafeBufferPointer<UInt8>) -> CellValue? {
+    if utf8.isEmpty { return CellValue(.missing) }
+    return plainDecimal(utf8).map { CellValue(.number($0)) }
+  }
+
+  private static func plainDecimal(_ utf8: UnsafeBufferPointer<UInt8>) -> Double? {
+    var index = 0
+    var negative = false
+    if let first = utf8.first, first == UInt8(ascii: "-") || first == UInt8(ascii: "+") {
+      negative = first == UInt8(ascii: "-")
+      index = 1
+    }
+    var mantissa: UInt64 = 0
+    var significant = 0
+    var decimals = 0
+    var sawDigit = false
+    var sawPoint = false
+    while index < utf8.count {
+      let byte = utf8[index]
+      index += 1
+      if byte == UInt8(ascii: ".") {
+        guard !sawPoint else { return nil }
+        sawPoint = true
+        continue
+      }
+      guard byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") else { return nil }
+      sawDigit = true
+      if sawPoint { decimals += 1 }
+      if mantissa > 0 || byte != UInt8(ascii: "0") { significant += 1 }
+      guard significant <= 15, decimals <= 22 else { return nil }
+      mantissa = mantissa * 10 + UInt64(byte - UInt8(ascii: "0"))
+    }
+    guard sawDigit else { return nil }
+    let value = Double(mantissa) / exactPowersOfTen[decimals]
+    return negative ? -value : value
   }
 
   /// True for `12`, `-3.5`, `+7`: the fast path, without separators, units or exponents.

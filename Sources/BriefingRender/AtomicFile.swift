@@ -14,45 +14,85 @@ public enum AtomicFile {
   public static func write(_ bytes: [UInt8], to path: String, durable: Bool = true)
     throws(RenderError)
   {
-    var status = stat()
-    if stat(path, &status) == 0, status.st_mode & S_IFMT != S_IFREG, status.st_mode & S_IFMT != S_IFDIR {
-      try writeInPlace(bytes, to: path)
-      return
-    }
-    let url = URL(fileURLWithPath: path)
-    let directory = url.deletingLastPathComponent()
-    let temporary = directory.appendingPathComponent(".\(url.lastPathComponent).\(getpid()).tmp")
-    do {
-      try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-      let created = FileManager.default.createFile(atPath: temporary.path, contents: nil)
-      guard created, let handle = FileHandle(forWritingAtPath: temporary.path) else {
-        throw RenderError.io(path: path, reason: String(cString: strerror(errno)))
-      }
-      defer { try? handle.close() }
-      try handle.write(contentsOf: bytes)
-      if durable { try handle.synchronize() }
-      guard rename(temporary.path, url.path) == 0 else {
-        throw RenderError.io(path: path, reason: String(cString: strerror(errno)))
-      }
-    } catch let error as RenderError {
-      try? FileManager.default.removeItem(at: temporary)
-      throw error
-    } catch {
-      try? FileManager.default.removeItem(at: temporary)
-      throw .io(path: path, reason: error.localizedDescription)
-    }
+    let stream = try Stream(path: path, durable: durable)
+    try stream.write(bytes)
+    try stream.commit()
   }
 
-  /// Writes to a device or pipe that already exists, without a temporary file.
-  private static func writeInPlace(_ bytes: [UInt8], to path: String) throws(RenderError) {
-    guard let handle = FileHandle(forWritingAtPath: path) else {
-      throw .io(path: path, reason: String(cString: strerror(errno)))
+  // MARK: - Stream
+
+  /// A file written piece by piece (large exports never held whole) and published by `commit`:
+  /// until then the destination keeps its old content. A stream released without `commit`
+  /// (an error on the way) removes its temporary file.
+  public final class Stream {
+    private let path: String
+    /// nil when the destination is written in place (a device or pipe).
+    private let temporary: String?
+    private let durable: Bool
+    private var descriptor: Int32
+    private var committed = false
+
+    /// Opens the temporary file next to `path` (creating missing folders), or `path` itself
+    /// when it is a device or pipe. `durable`: as for `AtomicFile.write`.
+    public init(path: String, durable: Bool = true) throws(RenderError) {
+      self.path = path
+      self.durable = durable
+      var status = stat()
+      let isSpecial =
+        stat(path, &status) == 0 && status.st_mode & S_IFMT != S_IFREG
+        && status.st_mode & S_IFMT != S_IFDIR
+      if isSpecial {
+        temporary = nil
+        descriptor = open(path, O_WRONLY | O_CLOEXEC)
+      } else {
+        let url = URL(fileURLWithPath: path)
+        let directory = url.deletingLastPathComponent()
+        let temporaryPath = directory.appendingPathComponent(".\(url.lastPathComponent).\(getpid()).tmp").path
+        temporary = temporaryPath
+        do {
+          try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        } catch {
+          throw .io(path: path, reason: error.localizedDescription)
+        }
+        descriptor = open(temporaryPath, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o666)
+      }
+      guard descriptor >= 0 else { throw .io(path: path, reason: String(cString: strerror(errno))) }
     }
-    defer { try? handle.close() }
-    do {
-      try handle.write(contentsOf: bytes)
-    } catch {
-      throw .io(path: path, reason: error.localizedDescription)
+
+    /// Appends `bytes` (retrying short and interrupted writes).
+    public func write(_ bytes: [UInt8]) throws(RenderError) {
+      let failed = bytes.withUnsafeBytes { buffer -> Int32? in
+        var offset = 0
+        while offset < buffer.count {
+          let written = Foundation.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+          if written < 0 {
+            if errno == EINTR { continue }
+            return errno
+          }
+          offset += written
+        }
+        return nil
+      }
+      if let failed { throw .io(path: path, reason: String(cString: strerror(failed))) }
+    }
+
+    /// Flushes (when durable), closes and renames the temporary file over the destination.
+    public func commit() throws(RenderError) {
+      if durable, temporary != nil, fsync(descriptor) != 0 {
+        throw .io(path: path, reason: String(cString: strerror(errno)))
+      }
+      let closed = close(descriptor)
+      descriptor = -1
+      guard closed == 0 else { throw .io(path: path, reason: String(cString: strerror(errno))) }
+      if let temporary, rename(temporary, path) != 0 {
+        throw .io(path: path, reason: String(cString: strerror(errno)))
+      }
+      committed = true
+    }
+
+    deinit {
+      if descriptor >= 0 { close(descriptor) }
+      if !committed, let temporary { unlink(temporary) }
     }
   }
 }

@@ -28,40 +28,67 @@ public enum AnalyzeExport {
 
   /// RFC 4180 CSV: header line, one line per row, CRLF line ends, fields quoted only when they
   /// contain a comma, quote, CR or LF (quotes doubled).
-  public static func csv(_ table: ComparisonTable) -> String {
-    var writer = Writer(.csv)
-    for row in table.rows { writer.append(row) }
-    return String(decoding: writer.finish(), as: UTF8.self)
-  }
+  public static func csv(_ table: ComparisonTable) -> String { text(table, .csv) }
 
   /// JSON: an array of objects, one per row, keys in column order; nil is `null`,
   /// numbers are bare, booleans `true`/`false`, everything else a string. One row per line.
-  public static func json(_ table: ComparisonTable) -> String {
-    var writer = Writer(.json)
+  public static func json(_ table: ComparisonTable) -> String { text(table, .json) }
+
+  private static func text(_ table: ComparisonTable, _ format: Format) -> String {
+    var writer = Writer(format)
     for row in table.rows { writer.append(row) }
-    return String(decoding: writer.finish(), as: UTF8.self)
+    let rows = writer.rowCount
+    let body = opening(format) + writer.finish() + closing(format, rowCount: rows)
+    return String(decoding: body, as: UTF8.self)
   }
 
-  // MARK: - Streaming writer
+  // MARK: - Streaming
 
-  /// Writes the CSV or JSON export row by row into UTF-8 bytes, so a caller streaming rows
-  /// from `compareRows` never holds the whole table (same bytes as `csv` / `json`).
-  public struct Writer {
-    public enum Format: Sendable { case csv, json }
+  public enum Format: Sendable { case csv, json }
 
+  /// What comes before the first row: the CSV header line, or JSON's opening bracket.
+  public static func opening(_ format: Format) -> [UInt8] {
+    switch format {
+    case .csv: Array((columns.joined(separator: ",") + "\r\n").utf8)
+    case .json: Array("[\n".utf8)
+    }
+  }
+
+  /// What goes between two non-empty parts written by separate `Writer`s.
+  public static func separator(_ format: Format) -> [UInt8] {
+    format == .csv ? [] : Array(",\n".utf8)
+  }
+
+  /// What comes after the last row, given how many rows were written in all.
+  public static func closing(_ format: Format, rowCount: Int) -> [UInt8] {
+    switch format {
+    case .csv: []
+    case .json: Array((rowCount == 0 ? "]\n" : "\n]\n").utf8)
+    }
+  }
+
+  /// Writes rows of the CSV or JSON export into UTF-8 bytes: one part of the export, without
+  /// `opening`, `closing` or the `separator` to a previous part. Parts written separately (on
+  /// separate threads) and joined that way give the same bytes as one `Writer` for all rows.
+  public struct Writer: Sendable {
     private let format: Format
     private var bytes: [UInt8] = []
-    private var rowCount = 0
+    private var periodCodes: [(period: Period, code: [UInt8])] = []
+    /// Rows appended so far.
+    public private(set) var rowCount = 0
     private static let jsonKeys = columns.map { Array((quoteJSON($0) + ":").utf8) }
 
-    public init(_ format: Format) {
+    /// `expectedRows` only reserves room (about 320 bytes a CSV row, 1,200 a JSON row), so the
+    /// buffer does not grow by copying. Default: 0.
+    public init(_ format: Format, expectedRows: Int = 0) {
       self.format = format
-      if format == .csv { bytes.append(contentsOf: (columns.joined(separator: ",") + "\r\n").utf8) }
+      bytes.reserveCapacity(expectedRows * (format == .csv ? 320 : 1_200))
     }
 
     public mutating func append(_ row: ComparisonRow) {
-      if format == .json { append(text: rowCount == 0 ? "[\n{" : ",\n{") }
-      for (k, cell) in cells(row).enumerated() {
+      if format == .json { append(text: rowCount == 0 ? "{" : ",\n{") }
+      var k = 0
+      forEachCell(row) { cell in
         if k > 0 { bytes.append(UInt8(ascii: ",")) }
         switch format {
         case .csv: appendCSV(cell)
@@ -69,6 +96,7 @@ public enum AnalyzeExport {
           bytes.append(contentsOf: Self.jsonKeys[k])
           appendJSON(cell)
         }
+        k += 1
       }
       append(text: format == .csv ? "\r\n" : "}")
       rowCount += 1
@@ -82,10 +110,11 @@ public enum AnalyzeExport {
         if !append(text: text, unless: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0D || $0 == 0x0A }) {
           append(text: quoteCSV(text))
         }
+      case .period(let period?): append(period: period)
       case .number(let value?): append(number: value)
       case .integer(let value?): append(integer: value)
       case .bool(let value?): append(text: value ? "true" : "false")
-      case .string(nil), .number(nil), .integer(nil), .bool(nil): break
+      case .string(nil), .period(nil), .number(nil), .integer(nil), .bool(nil): break
       }
     }
 
@@ -99,10 +128,14 @@ public enum AnalyzeExport {
           bytes.removeLast()
           append(text: quoteJSON(text))
         }
+      case .period(let period?):
+        bytes.append(UInt8(ascii: "\""))
+        append(period: period)
+        bytes.append(UInt8(ascii: "\""))
       case .number(let value?) where value.isFinite: append(number: value)
       case .integer(let value?): append(integer: value)
       case .bool(let value?): append(text: value ? "true" : "false")
-      case .string(nil), .number, .integer(nil), .bool(nil): append(text: "null")
+      case .string(nil), .period(nil), .number, .integer(nil), .bool(nil): append(text: "null")
       }
     }
 
@@ -121,45 +154,95 @@ public enum AnalyzeExport {
       }
     }
 
-    /// Reserves room for about `rows` rows (an estimate: 320 bytes a CSV row, 1,200 a JSON
-    /// row), so the buffer does not grow by copying; untouched room costs address space only.
-    public mutating func reserve(rows: Int) {
-      bytes.reserveCapacity(bytes.count + rows * (format == .csv ? 320 : 1200))
+    /// `Period.code` (plain ASCII, needs no quoting); the last few codes are kept, since rows
+    /// come period by period.
+    private mutating func append(period: Period) {
+      if let known = periodCodes.first(where: { $0.period == period }) {
+        bytes.append(contentsOf: known.code)
+        return
+      }
+      let code = Array(period.code.utf8)
+      if periodCodes.count == 4 { periodCodes.removeFirst() }
+      periodCodes.append((period, code))
+      bytes.append(contentsOf: code)
     }
 
-    /// `NumberText.format`, with whole numbers written digit by digit.
-    private mutating func append(number value: Double) {
+    /// `NumberText.format`, with whole numbers and short decimals written digit by digit.
+    mutating func append(number value: Double) {
       if value == 0 {
         bytes.append(UInt8(ascii: "0"))
       } else if abs(value) < 1e15, value == value.rounded(.towardZero) {
         append(integer: Int(value))
-      } else {
+      } else if !appendShortDecimal(value) {
         append(text: NumberText.format(value))
       }
     }
 
-    private mutating func append(integer value: Int) {
-      if value < 0 { bytes.append(UInt8(ascii: "-")) }
-      var magnitude = value.magnitude
-      let start = bytes.count
-      repeat {
-        bytes.append(UInt8(ascii: "0") + UInt8(magnitude % 10))
-        magnitude /= 10
-      } while magnitude > 0
-      bytes[start...].reverse()
+    /// Writes a non-integral `value` that has at most 4 decimals and 15 significant digits, the
+    /// common case for data values (132.6, 0.05), and returns true; false, writing nothing,
+    /// for any other value. The digits are those of `NumberText.format`: k / 10^d with the
+    /// fewest decimals d such that the correctly rounded quotient k / 10^d is `value` (exactly
+    /// what parsing "k·10^-d" gives) is the shortest round-trip spelling, since two decimals of
+    /// at most 15 significant digits never round to the same double.
+    private mutating func appendShortDecimal(_ value: Double) -> Bool {
+      let magnitude = abs(value)
+      guard magnitude < 1e11, magnitude >= 1e-4 else { return false }
+      // One multiplication rejects the long fractions (growth rates, shares) at once.
+      let scaled = magnitude * 10_000
+      let nearest = scaled.rounded()
+      guard abs(scaled - nearest) <= scaled * 1e-12 else { return false }
+      var digits = Int(nearest)
+      var decimals = 4
+      while decimals > 1, digits % 10 == 0 {
+        digits /= 10
+        decimals -= 1
+      }
+      guard Double(digits) / Self.decimalScales[decimals] == magnitude else { return false }
+      append(digits: digits, negative: value < 0, decimals: decimals)
+      return true
     }
 
-    /// The finished export.
-    public consuming func finish() -> [UInt8] {
-      if format == .json { bytes.append(contentsOf: (rowCount == 0 ? "[\n]\n" : "\n]\n").utf8) }
-      return bytes
+    private static let decimalScales: [Double] = [1, 10, 100, 1_000, 10_000]
+
+    private mutating func append(integer value: Int) {
+      append(digits: value.magnitude, negative: value < 0, decimals: 0)
     }
+
+    /// Writes `digits` in decimal with a point before the last `decimals` of them (at least one
+    /// digit before the point), after a `-` when `negative`. Built back to front in a small
+    /// stack buffer, then appended once.
+    private mutating func append(digits: some BinaryInteger, negative: Bool, decimals: Int) {
+      var rest = UInt(digits)
+      withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 32) { buffer in
+        var position = buffer.count
+        var written = 0
+        repeat {
+          if written == decimals, decimals > 0 {
+            position -= 1
+            buffer[position] = UInt8(ascii: ".")
+          }
+          position -= 1
+          buffer[position] = UInt8(ascii: "0") + UInt8(rest % 10)
+          rest /= 10
+          written += 1
+        } while rest > 0 || written <= decimals
+        if negative {
+          position -= 1
+          buffer[position] = UInt8(ascii: "-")
+        }
+        bytes.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[position...]))
+      }
+    }
+
+    /// The rows' bytes.
+    public consuming func finish() -> [UInt8] { bytes }
   }
 
   // MARK: - Cells
 
   enum Cell {
     case string(String?)
+    case period(Period?)
     case number(Double?)
     case integer(Int?)
     case bool(Bool?)
@@ -167,6 +250,7 @@ public enum AnalyzeExport {
     var text: String {
       switch self {
       case .string(let s): s ?? ""
+      case .period(let p): p?.code ?? ""
       case .number(let d): d.map(NumberText.format) ?? ""
       case .integer(let i): i.map(String.init) ?? ""
       case .bool(let b): b.map { $0 ? "true" : "false" } ?? ""
@@ -176,6 +260,7 @@ public enum AnalyzeExport {
     var json: String {
       switch self {
       case .string(let s): s.map(quoteJSON) ?? "null"
+      case .period(let p): p.map { quoteJSON($0.code) } ?? "null"
       case .number(let d): d.flatMap { $0.isFinite ? NumberText.format($0) : nil } ?? "null"
       case .integer(let i): i.map(String.init) ?? "null"
       case .bool(let b): b.map { $0 ? "true" : "false" } ?? "null"
@@ -183,24 +268,62 @@ public enum AnalyzeExport {
     }
   }
 
+  /// The row's cells in column order (`columns`), one call of `body` each, without building
+  /// an array (the streaming writer calls this once per row).
+  @inline(__always)
+  static func forEachCell(_ r: ComparisonRow, _ body: (Cell) -> Void) {
+    body(.string(r.indicator.rawValue))
+    body(.period(r.period))
+    body(.string(r.group.rawValue))
+    body(.string(r.region.rawValue))
+    body(.number(r.value))
+    body(.string(r.unit?.symbol))
+    body(.string(r.status.rawValue))
+    body(.integer(r.rank))
+    body(.integer(r.rankOf))
+    body(.integer(r.bottomRank))
+    body(.integer(r.rankOverall))
+    body(.integer(r.rankOverallOf))
+    body(.integer(r.growthRank))
+    body(.integer(r.growthRankOf))
+    body(.period(r.priorPeriod))
+    body(.number(r.priorValue))
+    body(.number(r.growthPct))
+    body(.period(r.prevPeriod))
+    body(.number(r.prevValue))
+    body(.number(r.prevGrowthPct))
+    body(.number(r.groupTotal))
+    body(.number(r.groupMean))
+    body(.number(r.groupGrowthPct))
+    body(.number(r.sharePct))
+    body(.number(r.target))
+    body(.number(r.completionPct))
+    body(.number(r.timeProgressPct))
+    body(.number(r.progressGapPp))
+    body(.integer(r.rankChange))
+    // Extra columns.
+    body(.bool(r.isGroupRow))
+    body(.number(r.officialGrowthPct))
+    body(.number(r.computedGrowthPct))
+    body(.number(r.growthChangePp))
+    body(.number(r.growthGapToGroupPp))
+    body(.number(r.gapToLeader))
+    body(.number(r.gapToAbove))
+    body(.number(r.shareChangePp))
+    body(.number(r.contributionPp))
+    body(.number(r.progressGapAmount))
+    body(.number(r.remaining))
+    body(.number(r.monthlyPaceNeeded))
+    body(.number(r.targetGrowthPct))
+    body(.bool(r.targetGrowthMet))
+    body(.integer(r.growthRankChange))
+  }
+
   static func cells(_ r: ComparisonRow) -> [Cell] {
-    [
-      .string(r.indicator.rawValue), .string(r.period.code), .string(r.group.rawValue),
-      .string(r.region.rawValue), .number(r.value), .string(r.unit?.symbol),
-      .string(r.status.rawValue), .integer(r.rank), .integer(r.rankOf), .integer(r.bottomRank),
-      .integer(r.rankOverall), .integer(r.rankOverallOf), .integer(r.growthRank),
-      .integer(r.growthRankOf), .string(r.priorPeriod?.code), .number(r.priorValue),
-      .number(r.growthPct), .string(r.prevPeriod?.code), .number(r.prevValue),
-      .number(r.prevGrowthPct), .number(r.groupTotal), .number(r.groupMean),
-      .number(r.groupGrowthPct), .number(r.sharePct), .number(r.target), .number(r.completionPct),
-      .number(r.timeProgressPct), .number(r.progressGapPp), .integer(r.rankChange),
-      // Extra columns.
-      .bool(r.isGroupRow), .number(r.officialGrowthPct), .number(r.computedGrowthPct),
-      .number(r.growthChangePp), .number(r.growthGapToGroupPp), .number(r.gapToLeader),
-      .number(r.gapToAbove), .number(r.shareChangePp), .number(r.contributionPp),
-      .number(r.progressGapAmount), .number(r.remaining), .number(r.monthlyPaceNeeded),
-      .number(r.targetGrowthPct), .bool(r.targetGrowthMet), .integer(r.growthRankChange),
-    ]
+    var cells: [Cell] = []
+    cells.reserveCapacity(columns.count)
+    forEachCell(r) { cells.append($0) }
+    return cells
   }
 
   // MARK: - Quoting

@@ -25,13 +25,15 @@ extension AnalyzeExport {
       switch cell {
       case .string(let text?):
         out += "<c r=\"\(reference)\" t=\"inlineStr\"><is><t>\(escapeXML(text))</t></is></c>"
+      case .period(let period?):
+        out += "<c r=\"\(reference)\" t=\"inlineStr\"><is><t>\(period.code)</t></is></c>"
       case .number(let value?) where value.isFinite:
         out += "<c r=\"\(reference)\"><v>\(NumberText.format(value))</v></c>"
       case .integer(let value?):
         out += "<c r=\"\(reference)\"><v>\(value)</v></c>"
       case .bool(let value?):
         out += "<c r=\"\(reference)\" t=\"b\"><v>\(value ? 1 : 0)</v></c>"
-      case .string(nil), .number, .integer(nil), .bool(nil):
+      case .string(nil), .period(nil), .number, .integer(nil), .bool(nil):
         continue
       }
     }

@@ -39,23 +39,23 @@ extension CompareIndex {
     var metrics: [CellMetrics] = []
     metrics.reserveCapacity(observations.count)
     var findings: [Finding] = []
-    for (n, observation) in observations.enumerated() {
+    // Fields are read through the subscript (`observations[n].value`): binding whole
+    // observations would copy a dozen reference-counted fields per cell.
+    for n in observations.indices {
       let (i, p, r) = observationKeys[n]
       var m = CellMetrics(
-        value: observation.value, status: observation.status, prior: nil, computed: nil,
-        official: observation.officialGrowth, realBasis: indicators[i].growthBasis == .real)
-      if let q = lastYearPeriod[p],
-        let priorObservation = self.observation(i, q, r), let prior = priorObservation.value
-      {
+        value: observations[n].value, status: observations[n].status, prior: nil, computed: nil,
+        official: observations[n].officialGrowth, realBasis: indicators[i].growthBasis == .real)
+      if let q = lastYearPeriod[p], let prior = value(i, q, r) {
         m.prior = prior
-        if let value = observation.value {
+        if let value = m.value {
           if prior > 0 {
             m.computed = (value / prior - 1) * 100
           } else if prior < 0 {
             findings.append(
               Finding(
-                .warning, .negativeBase(observation, prior: prior, priorPeriod: periods[q]),
-                at: observation.location))
+                .warning, .negativeBase(observations[n], prior: prior, priorPeriod: periods[q]),
+                at: observations[n].location))
           }
         }
       }
@@ -64,10 +64,10 @@ extension CompareIndex {
       {
         let message: Finding.Message =
           m.realBasis
-          ? .realGrowthDiffers(observation, official: official, computed: computed)
-          : .growthMismatch(observation, official: official, computed: computed)
+          ? .realGrowthDiffers(observations[n], official: official, computed: computed)
+          : .growthMismatch(observations[n], official: official, computed: computed)
         findings.append(
-          Finding(m.realBasis ? .notice : .warning, message, at: observation.location))
+          Finding(m.realBasis ? .notice : .warning, message, at: observations[n].location))
       }
       metrics.append(m)
     }
@@ -79,8 +79,9 @@ extension CompareIndex {
   func annualTargets() -> (targets: [TargetKey: AnnualTarget], findings: [Finding]) {
     var targets: [TargetKey: AnnualTarget] = [:]
     var findings: [Finding] = []
-    for (n, observation) in observations.enumerated()
-    where observation.target != nil || observation.targetGrowth != nil {
+    for n in observations.indices
+    where observations[n].target != nil || observations[n].targetGrowth != nil {
+      let observation = observations[n]
       let (i, _, r) = observationKeys[n]
       let key = TargetKey(region: r, indicator: i, year: observation.period.year)
       var entry = targets[key] ?? AnnualTarget()

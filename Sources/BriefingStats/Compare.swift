@@ -1,4 +1,6 @@
 import BriefingCore
+import Dispatch
+import Synchronization
 
 // MARK: - Compare
 
@@ -20,53 +22,72 @@ import BriefingCore
 /// - targets are annual: completion etc. only for cumulative periods of `flow`/`count` indicators.
 /// Runs in O(observations + rows) with hashed lookups.
 public func compare(_ dataset: Dataset, options: CompareOptions = .init()) -> ComparisonTable {
+  let plan = ComparisonPlan(dataset, options: options)
   var rows: [ComparisonRow] = []
-  let findings = compareRows(dataset, options: options, reserve: { rows.reserveCapacity($0) }) {
-    rows.append($0)
+  rows.reserveCapacity(plan.rowCount)
+  for i in 0..<plan.indicatorCount {
+    plan.forEachRow(ofIndicator: i) { rows.append($0) }
   }
-  return ComparisonTable(rows: rows, findings: findings)
+  return ComparisonTable(rows: rows, findings: plan.findings)
 }
 
-/// The rows of `compare`, in the same order, handed to `emit` one at a time instead of kept
-/// (for exports of large data sets); returns the findings. `reserve` learns the row count first.
-public func compareRows(
-  _ dataset: Dataset, options: CompareOptions = .init(), reserve: (Int) -> Void = { _ in },
-  _ emit: (ComparisonRow) -> Void
-) -> [Finding] {
-  let index = CompareIndex(dataset)
-  var findings = index.findings
-  let (metrics, growthFindings) = index.cellMetrics(options: options)
-  let (targets, targetFindings) = index.annualTargets()
-  findings += targetFindings + growthFindings
+// MARK: - Plan
 
-  let groups = fastPeerGroups(dataset).map { group in
-    (id: group.id, members: group.members.compactMap { index.regionIndex[$0] })
+/// The work of `compare` that spans indicators (index, cell metrics, annual targets, peer
+/// groups), done once; the rows of each indicator are then built independently of the others,
+/// so large exports stream them one indicator at a time, on several threads.
+public struct ComparisonPlan: Sendable {
+  private let index: CompareIndex
+  private let groups: [(id: RegionID, members: [Int])]
+  private let builder: RowBuilder
+  /// Findings of the whole comparison (duplicates, growth checks, targets), in a fixed order.
+  public let findings: [Finding]
+
+  public init(_ dataset: Dataset, options: CompareOptions = .init()) {
+    let index = CompareIndex(dataset)
+    let (metrics, growthFindings) = index.cellMetrics(options: options)
+    let (targets, targetFindings) = index.annualTargets()
+    self.index = index
+    findings = index.findings + targetFindings + growthFindings
+    groups = fastPeerGroups(dataset).map { group in
+      (id: group.id, members: group.members.compactMap { index.regionIndex[$0] })
+    }
+    builder = RowBuilder(index: index, metrics: metrics, targets: targets, options: options)
   }
-  let builder = RowBuilder(
-    index: index, metrics: metrics, targets: targets, options: options, groupCount: groups.count)
-  var stats: [Int: GroupStats] = [:]
-  for i in index.indicators.indices {
+
+  /// Number of indicators, the unit of `forEachRow(ofIndicator:)`: 0..<indicatorCount in order.
+  public var indicatorCount: Int { index.indicators.count }
+
+  /// Number of rows of the whole table (members plus one group row per group and period).
+  public var rowCount: Int { (0..<indicatorCount).reduce(0) { $0 + rowCount(ofIndicator: $1) } }
+
+  /// Number of rows of indicator `i`.
+  public func rowCount(ofIndicator i: Int) -> Int {
+    index.periodsOfIndicator[i].count * groups.reduce(0) { $0 + $1.members.count + 1 }
+  }
+
+  /// The rows of indicator `i` (in table order), handed to `emit` one at a time.
+  public func forEachRow(ofIndicator i: Int, _ emit: (ComparisonRow) -> Void) {
+    let groupCount = max(groups.count, 1)
+    var stats: [Int: GroupStats] = [:]
     for p in index.periodsOfIndicator[i] {
       for (g, group) in groups.enumerated() {
-        stats[builder.statsKey(i, p, g)] = index.groupStats(
-          indicator: i, period: p, members: group.members, metrics: metrics,
+        stats[p * groupCount + g] = index.groupStats(
+          indicator: i, period: p, members: group.members, metrics: builder.metrics,
           groupRegion: index.regionIndex[group.id])
       }
     }
-  }
-  let overall = builder.overallRanks()
-
-  reserve(
-    index.periodsOfIndicator.reduce(0) { $0 + $1.count }
-      * groups.reduce(0) { $0 + $1.members.count + 1 })
-  for i in index.indicators.indices {
+    let overall = builder.overallRanks(indicator: i)
+    let targets = builder.targetsByYear(indicator: i)
     for p in index.periodsOfIndicator[i] {
+      let yearTargets = targets[index.periods[p].year]
       for (g, group) in groups.enumerated() {
-        guard let s = stats[builder.statsKey(i, p, g)] else { continue }
+        guard let s = stats[p * groupCount + g] else { continue }
         let context = RowBuilder.GroupContext(
           indicator: i, period: p, group: g, groupID: group.id, stats: s,
-          prev: index.prevPeriod[p].flatMap { stats[builder.statsKey(i, $0, g)] },
-          lastYear: index.lastYearPeriod[p].flatMap { stats[builder.statsKey(i, $0, g)] })
+          prev: index.prevPeriod[p].flatMap { stats[$0 * groupCount + g] },
+          lastYear: index.lastYearPeriod[p].flatMap { stats[$0 * groupCount + g] },
+          yearTargets: yearTargets)
         for k in group.members.indices {
           emit(builder.memberRow(context, position: k, overall: overall))
         }
@@ -74,5 +95,32 @@ public func compareRows(
       }
     }
   }
-  return findings
+
+  /// Builds one part per indicator with `build` on up to `threads` threads and hands the parts
+  /// to `deliver` in indicator order. At most `threads` parts exist at a time, so memory stays
+  /// bounded by the largest indicators, not the table. `build` must not touch shared state.
+  public func forEachIndicatorPart<Part: Sendable, Failure: Error>(
+    threads: Int, build: @Sendable (_ indicator: Int) -> Part,
+    deliver: (Part) throws(Failure) -> Void
+  ) throws(Failure) {
+    let width = max(threads, 1)
+    var start = 0
+    while start < indicatorCount {
+      let count = min(width, indicatorCount - start)
+      let parts = Mutex([Part?](repeating: nil, count: count))
+      let first = start
+      if count == 1 {
+        parts.withLock { $0[0] = build(first) }
+      } else {
+        DispatchQueue.concurrentPerform(iterations: count) { k in
+          let part = build(first + k)
+          parts.withLock { $0[k] = part }
+        }
+      }
+      for part in parts.withLock({ $0 }) {
+        if let part { try deliver(part) }
+      }
+      start += count
+    }
+  }
 }

@@ -57,8 +57,11 @@ struct CompareIndex {
       parentLevel.append(region.parent.map { levelOf[$0] ?? "" })
     }
     // Periods.
+    // Loops below read fields through the subscript (`all[n].period`): binding whole
+    // `Observation`s would copy and release a dozen reference-counted fields per row.
+    let all = dataset.observations
     var seen = Set<Period>()
-    for observation in dataset.observations { seen.insert(observation.period) }
+    for n in all.indices { seen.insert(all[n].period) }
     periods = seen.sorted(by: periodPrecedes)
     periodIndex = Dictionary(uniqueKeysWithValues: periods.enumerated().map { ($0.element, $0.offset) })
     prevPeriod = Array(repeating: nil, count: periods.count)
@@ -74,32 +77,32 @@ struct CompareIndex {
     triples.reserveCapacity(dataset.observations.count)
     var lastIndicator: (IndicatorID, Int)? = nil
     var lastPeriod: (Period, Int)? = nil
-    for observation in dataset.observations {
+    for n in all.indices {
       let i: Int
-      if let last = lastIndicator, last.0 == observation.indicator {
+      if let last = lastIndicator, last.0 == all[n].indicator {
         i = last.1
-      } else if let known = indicatorIndex[observation.indicator] {
+      } else if let known = indicatorIndex[all[n].indicator] {
         i = known
       } else {
         i = indicators.count
-        indicatorIndex[observation.indicator] = i
-        indicators.append(Indicator(id: observation.indicator, order: Int.max))
+        indicatorIndex[all[n].indicator] = i
+        indicators.append(Indicator(id: all[n].indicator, order: Int.max))
       }
-      lastIndicator = (observation.indicator, i)
+      lastIndicator = (all[n].indicator, i)
       let p: Int
-      if let last = lastPeriod, last.0 == observation.period {
+      if let last = lastPeriod, last.0 == all[n].period {
         p = last.1
       } else {
-        p = periodIndex[observation.period] ?? 0
+        p = periodIndex[all[n].period] ?? 0
       }
-      lastPeriod = (observation.period, p)
+      lastPeriod = (all[n].period, p)
       let r: Int
-      if let known = regionIndex[observation.region] {
+      if let known = regionIndex[all[n].region] {
         r = known
       } else {
         r = regionIDs.count
-        regionIndex[observation.region] = r
-        regionIDs.append(observation.region)
+        regionIndex[all[n].region] = r
+        regionIDs.append(all[n].region)
         parentLevel.append(nil)
       }
       triples.append((i, p, r))
@@ -109,14 +112,14 @@ struct CompareIndex {
     observationKeys.reserveCapacity(dataset.observations.count)
     cell = CellMap(count: indicators.count * periods.count * regionIDs.count)
     var indicatorPeriods = Array(repeating: Set<Int>(), count: indicators.count)
-    for (n, observation) in dataset.observations.enumerated() {
+    for n in all.indices {
       let (i, p, r) = triples[n]
       let key = Self.key(i, p, r, periods: periods.count, regions: regionIDs.count)
       if let first = cell[key] {
-        if observations[first].value != observation.value {
+        if observations[first].value != all[n].value {
           findings.append(
             Finding(
-              .warning, .duplicateObservation(observation), at: observation.location,
+              .warning, .duplicateObservation(all[n]), at: all[n].location,
               notes: observations[first].location.map { ["first: \($0)"] } ?? []))
         }
         continue
@@ -133,9 +136,12 @@ struct CompareIndex {
     (i * periods + p) * regions + r
   }
 
-  /// The observation of (indicator, period, region), if any.
-  func observation(_ i: Int, _ p: Int, _ r: Int) -> Observation? {
-    cell[Self.key(i, p, r, periods: periods.count, regions: regionIDs.count)].map { observations[$0] }
+  /// The value of (indicator, period, region): nil when there is no observation or it has no
+  /// value (masked, missing).
+  func value(_ i: Int, _ p: Int, _ r: Int) -> Double? {
+    cell[Self.key(i, p, r, periods: periods.count, regions: regionIDs.count)].flatMap {
+      observations[$0].value
+    }
   }
 
   /// Dense cell number, for per-cell arrays of size `indicators × periods × regions`.
@@ -161,7 +167,10 @@ struct UniqueObservations: RandomAccessCollection {
 
   var startIndex: Int { 0 }
   var endIndex: Int { kept.count }
-  subscript(n: Int) -> Observation { source[Int(kept[n])] }
+  /// Read in place (a field read does not copy the whole observation).
+  subscript(n: Int) -> Observation {
+    _read { yield source[Int(kept[n])] }
+  }
 }
 
 /// Total order on periods: `Period.<`, then family (cumulative, quarter, month).

@@ -56,7 +56,7 @@ public struct CompareOptions: Sendable {
 
   /// Time progress of `period` as a share of the year in 0...1 (see `timeProgress`, `asOf`).
   public func timeProgressShare(for period: Period) -> Double {
-    if let share = timeProgress[period] { return share }
+    if !timeProgress.isEmpty, let share = timeProgress[period] { return share }
     if let asOf, asOf.year == period.year { return asOf.elapsedShareOfYear }
     return period.elapsedShareOfYear
   }

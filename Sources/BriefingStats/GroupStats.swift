@@ -92,10 +92,10 @@ extension CompareIndex {
       var priorVW = 0.0
       var priorW = 0.0
       for (k, r) in members.enumerated() {
-        guard let v = values[k], let weight = observation(w, p, r)?.value else { continue }
+        guard let v = values[k], let weight = value(w, p, r) else { continue }
         sumVW += v * weight
         sumW += weight
-        if let q, let prior = cells[k]?.prior, let priorWeight = observation(w, q, r)?.value {
+        if let q, let prior = cells[k]?.prior, let priorWeight = value(w, q, r) {
           nowVW += v * weight
           nowW += weight
           priorVW += prior * priorWeight

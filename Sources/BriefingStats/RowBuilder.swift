@@ -3,12 +3,36 @@ import BriefingCore
 // MARK: - Row builder
 
 /// Assembles `ComparisonRow`s from the index, cell metrics, group stats and targets.
-struct RowBuilder {
+struct RowBuilder: Sendable {
   let index: CompareIndex
   let metrics: [CellMetrics]
   let targets: [TargetKey: AnnualTarget]
   let options: CompareOptions
-  let groupCount: Int
+  /// `targets` split by indicator, for `targetsByYear`.
+  private let targetsOfIndicator: [[(key: TargetKey, target: AnnualTarget)]]
+
+  init(
+    index: CompareIndex, metrics: [CellMetrics], targets: [TargetKey: AnnualTarget],
+    options: CompareOptions
+  ) {
+    self.index = index
+    self.metrics = metrics
+    self.targets = targets
+    self.options = options
+    var split = Array(repeating: [(key: TargetKey, target: AnnualTarget)](), count: index.indicators.count)
+    for (key, target) in targets { split[key.indicator].append((key, target)) }
+    targetsOfIndicator = split
+  }
+
+  /// The annual targets of indicator `i` by year, then by region (dense): member rows look
+  /// their target up by position instead of hashing a key per row.
+  func targetsByYear(indicator i: Int) -> [Int: [AnnualTarget?]] {
+    var byYear: [Int: [AnnualTarget?]] = [:]
+    for (key, target) in targetsOfIndicator[i] {
+      byYear[key.year, default: Array(repeating: nil, count: index.regionIDs.count)][key.region] = target
+    }
+    return byYear
+  }
 
   struct GroupContext {
     var indicator: Int
@@ -18,15 +42,13 @@ struct RowBuilder {
     var stats: GroupStats
     var prev: GroupStats?
     var lastYear: GroupStats?
+    /// Annual targets of the period's year by region (nil: no region has one).
+    var yearTargets: [AnnualTarget?]?
   }
 
-  /// Overall ranks per (indicator, period): rank and rank-of per region (dense arrays).
+  /// Overall ranks of one indicator per period: rank and rank-of per region (dense arrays).
   struct OverallRanks {
     var ranks: [Int: (rank: [Int?], of: [Int?])]
-  }
-
-  func statsKey(_ i: Int, _ p: Int, _ g: Int) -> Int {
-    (i * index.periods.count + p) * max(groupCount, 1) + g
   }
 
   func cellMetrics(_ i: Int, _ p: Int?, _ r: Int) -> CellMetrics? {
@@ -38,7 +60,7 @@ struct RowBuilder {
 
   /// Ranks every region among all regions whose parent has the same level (competition ranks,
   /// same rounding and direction as the group ranks).
-  func overallRanks() -> OverallRanks {
+  func overallRanks(indicator i: Int) -> OverallRanks {
     var buckets: [String: [Int]] = [:]
     var bucketOrder: [String] = []
     for (r, level) in index.parentLevel.enumerated() {
@@ -48,37 +70,39 @@ struct RowBuilder {
     }
     var result = OverallRanks(ranks: [:])
     let regionCount = index.regionIDs.count
-    for i in index.indicators.indices {
-      let indicator = index.indicators[i]
-      for p in index.periodsOfIndicator[i] {
-        var rank = [Int?](repeating: nil, count: regionCount)
-        var of = [Int?](repeating: nil, count: regionCount)
-        for level in bucketOrder {
-          let members = buckets[level] ?? []
-          let values = members.map { cellMetrics(i, p, $0)?.value }
-          let ranking = competitionRank(
-            values, decimals: indicator.decimals, ascending: indicator.polarity.ranksAscending)
-          for (k, r) in members.enumerated() {
-            rank[r] = ranking.ranks[k]
-            of[r] = ranking.rankedCount
-          }
+    let indicator = index.indicators[i]
+    for p in index.periodsOfIndicator[i] {
+      var rank = [Int?](repeating: nil, count: regionCount)
+      var of = [Int?](repeating: nil, count: regionCount)
+      for level in bucketOrder {
+        let members = buckets[level] ?? []
+        let values = members.map { cellMetrics(i, p, $0)?.value }
+        let ranking = competitionRank(
+          values, decimals: indicator.decimals, ascending: indicator.polarity.ranksAscending)
+        for (k, r) in members.enumerated() {
+          rank[r] = ranking.ranks[k]
+          of[r] = ranking.rankedCount
         }
-        result.ranks[i * index.periods.count + p] = (rank, of)
       }
+      result.ranks[p] = (rank, of)
     }
     return result
   }
 
   // MARK: - Member rows
 
+  // Rows read indicator fields in place (`index.indicators[i].unit`): a local copy of the
+  // whole indicator would retain and release its names and aliases on every row.
+
   func memberRow(_ c: GroupContext, position k: Int, overall: OverallRanks) -> ComparisonRow {
-    let indicator = index.indicators[c.indicator]
+    let polarity = index.indicators[c.indicator].polarity
     let r = c.stats.members[k]
     let period = index.periods[c.period]
     let m = cellMetrics(c.indicator, c.period, r)
     var row = ComparisonRow(
-      indicator: indicator.id, period: period, group: c.groupID, region: index.regionIDs[r],
-      value: m?.value, unit: indicator.unit, status: m?.status ?? .missing)
+      indicator: index.indicators[c.indicator].id, period: period, group: c.groupID,
+      region: index.regionIDs[r], value: m?.value, unit: index.indicators[c.indicator].unit,
+      status: m?.status ?? .missing)
     let s = c.stats
     // Ranks.
     let rankedOf = s.valueRanking.rankedCount
@@ -89,7 +113,7 @@ struct RowBuilder {
     row.growthRank = s.growthRanking.ranks[k]
     row.growthRankOf = growthOf
     row.growthBottomRank = row.growthRank.map { growthOf - $0 + 1 }
-    if let entry = overall.ranks[c.indicator * index.periods.count + c.period] {
+    if let entry = overall.ranks[c.period] {
       row.rankOverall = entry.rank[r]
       row.rankOverallOf = entry.of[r]
     }
@@ -124,12 +148,12 @@ struct RowBuilder {
       if let rank = row.rank, rank > 1 {
         let aboveIndex = s.valueRanking.order[rank - 2]
         if let above = s.values[aboveIndex] {
-          row.gapToAbove = indicator.polarity.ranksAscending ? value - above : above - value
+          row.gapToAbove = polarity.ranksAscending ? value - above : above - value
         }
       }
     }
     if let g = row.growthPct, let groupGrowth = s.growth { row.growthGapToGroupPp = g - groupGrowth }
-    if case .sum = indicator.aggregation {
+    if case .sum = index.indicators[c.indicator].aggregation {
       row.sharePct = share(stats: s, position: k)
       if let now = row.sharePct, let ly = c.lastYear, let j = ly.position(of: r),
         let before = share(stats: ly, position: j)
@@ -141,7 +165,7 @@ struct RowBuilder {
       }
     }
     // Targets.
-    fillTargets(&row, indicator: c.indicator, region: r)
+    fillTargets(&row, indicator: c.indicator, annual: c.yearTargets?[r] ?? nil)
     return row
   }
 
@@ -165,24 +189,27 @@ struct RowBuilder {
   /// the prior/previous period; targets from the group region's own observations, if any.
   /// `status` is the worst of the contributing members (estimate < preliminary < actual).
   func groupRow(_ c: GroupContext) -> ComparisonRow {
-    let indicator = index.indicators[c.indicator]
+    let aggregation = index.indicators[c.indicator].aggregation
     let period = index.periods[c.period]
-    let value = c.stats.aggregateValue(indicator.aggregation)
+    let value = c.stats.aggregateValue(aggregation)
     var row = ComparisonRow(
-      indicator: indicator.id, period: period, group: c.groupID, region: c.groupID,
-      isGroupRow: true, value: value, unit: indicator.unit,
+      indicator: index.indicators[c.indicator].id, period: period, group: c.groupID,
+      region: c.groupID, isGroupRow: true, value: value, unit: index.indicators[c.indicator].unit,
       status: value == nil ? .missing : groupStatus(c))
     fillGroupFields(&row, stats: c.stats)
     row.growthPct = c.stats.growth
     row.priorPeriod = period.samePeriodLastYear
-    row.priorValue = c.lastYear?.aggregateValue(indicator.aggregation)
+    row.priorValue = c.lastYear?.aggregateValue(aggregation)
     if let prev = index.prevPeriod[c.period] {
       row.prevPeriod = index.periods[prev]
-      row.prevValue = c.prev?.aggregateValue(indicator.aggregation)
+      row.prevValue = c.prev?.aggregateValue(aggregation)
       row.prevGrowthPct = c.prev?.growth
     }
     if let now = c.stats.growth, let before = c.lastYear?.growth { row.growthChangePp = now - before }
-    if let r = index.regionIndex[c.groupID] { fillTargets(&row, indicator: c.indicator, region: r) }
+    if let r = index.regionIndex[c.groupID] {
+      let key = TargetKey(region: r, indicator: c.indicator, year: period.year)
+      fillTargets(&row, indicator: c.indicator, annual: targets[key])
+    }
     return row
   }
 

@@ -3,7 +3,8 @@ import BriefingCore
 // MARK: - Targets
 
 extension RowBuilder {
-  /// Fills the target fields of `row` from the annual target of (region, indicator, year).
+  /// Fills the target fields of `row` from `annual`, the annual target of (region, indicator,
+  /// year) of the row.
   ///
   /// - `target`, `targetGrowthPct`: the annual figures, on every row of that year.
   /// - `targetGrowthMet`: growth ≥ target growth (≤ for `lower` polarity), both rounded to
@@ -16,18 +17,16 @@ extension RowBuilder {
   ///   `progressGapAmount = value − target × share` (+ ahead, − behind),
   ///   `remaining = max(0, target − value)`,
   ///   `monthlyPaceNeeded = remaining / (12 − endMonth)`, nil at year end.
-  func fillTargets(_ row: inout ComparisonRow, indicator i: Int, region r: Int) {
-    let indicator = index.indicators[i]
+  func fillTargets(_ row: inout ComparisonRow, indicator i: Int, annual: AnnualTarget?) {
     let period = row.period
-    let annual = targets[TargetKey(region: r, indicator: i, year: period.year)]
     row.target = annual?.target
     row.targetGrowthPct = annual?.targetGrowth
     if let goal = annual?.targetGrowth, let growth = row.growthPct {
       let g = DecimalRounding.key(growth, decimals: 1)
       let t = DecimalRounding.key(goal, decimals: 1)
-      row.targetGrowthMet = indicator.polarity.ranksAscending ? g <= t : g >= t
+      row.targetGrowthMet = index.indicators[i].polarity.ranksAscending ? g <= t : g >= t
     }
-    guard case .cumulative = period.kind, indicator.kind.hasAnnualProgress else { return }
+    guard case .cumulative = period.kind, index.indicators[i].kind.hasAnnualProgress else { return }
     let share = options.timeProgressShare(for: period)
     row.timeProgressPct = share * 100
     guard let target = annual?.target, let value = row.value else { return }

@@ -96,50 +96,110 @@ struct Analyze: ParsableCommand {
   @Flag(help: "Print only errors.")
   var quiet = false
 
+  @Option(help: "Threads building the table, one indicator each (default: the number of processors). The output is the same for any number.")
+  var jobs: Int?
+
+  func validate() throws {
+    if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
+  }
+
   func run() throws {
     try reportingFailures {
       let (dataset, loadFindings) = try data.load()
-      let bytes: [UInt8]
       switch format {
-      case .csv, .json:
-        // Streamed: the table is never held whole, only the export bytes.
-        var writer = AnalyzeExport.Writer(format == .csv ? .csv : .json)
-        let findings = compareRows(
-          dataset, options: data.compareOptions, reserve: { writer.reserve(rows: $0) }
-        ) { writer.append($0) }
-        printFindings(loadFindings + findings, quiet: quiet)
-        bytes = writer.finish()
+      case .csv: try stream(dataset, loadFindings, .csv)
+      case .json: try stream(dataset, loadFindings, .json)
       case .xlsx:
         guard out != "-" else { throw Failure.data([Finding(.error, .xlsxNeedsFile)]) }
         let table = compare(dataset, options: data.compareOptions)
         printFindings(loadFindings + table.findings, quiet: quiet)
+        let bytes: [UInt8]
         do {
           bytes = try XLSXPackage.workbook(sheetXML: AnalyzeExport.worksheetXML(table), sheetName: "comparison")
         } catch {
           throw Failure.internal("\(error)")
         }
+        try writeOutput(bytes, to: out)
       }
-      try writeOutput(bytes, to: out)
     }
+  }
+
+  /// CSV and JSON are streamed: the rows of each indicator are built on their own thread and
+  /// written in order, so the table is never held whole, only a part per thread.
+  private func stream(_ dataset: Dataset, _ loadFindings: [Finding], _ format: AnalyzeExport.Format)
+    throws(Failure)
+  {
+    traceTime("loaded")
+    let plan = ComparisonPlan(dataset, options: data.compareOptions)
+    traceTime("planned")
+    printFindings(loadFindings + plan.findings, quiet: quiet)
+    let output = try OutputStream(out)
+    try output.write(AnalyzeExport.opening(format))
+    var rowCount = 0
+    try plan.forEachIndicatorPart(threads: jobs ?? ProcessInfo.processInfo.activeProcessorCount) { i in
+      var writer = AnalyzeExport.Writer(format, expectedRows: plan.rowCount(ofIndicator: i))
+      plan.forEachRow(ofIndicator: i) { writer.append($0) }
+      return (rows: writer.rowCount, bytes: writer.finish())
+    } deliver: { (part: (rows: Int, bytes: [UInt8])) throws(Failure) in
+      guard part.rows > 0 else { return }
+      if rowCount > 0 { try output.write(AnalyzeExport.separator(format)) }
+      try output.write(part.bytes)
+      rowCount += part.rows
+    }
+    traceTime("rows")
+    try output.write(AnalyzeExport.closing(format, rowCount: rowCount))
+    try output.finish()
+    traceTime("finished")
   }
 }
 
 /// Writes `bytes` to standard output (`-`) or atomically to a file, then prints the file's path.
 func writeOutput(_ bytes: [UInt8], to out: String) throws(Failure) {
-  guard out != "-" else {
-    // Straight from the buffer: no second copy of a large export as a String.
-    fflush(nil)
-    try? FileHandle.standardOutput.write(contentsOf: bytes)
-    return
+  let output = try OutputStream(out)
+  try output.write(bytes)
+  try output.finish()
+}
+
+/// Standard output (`-`), or a file written through `AtomicFile.Stream` and published by
+/// `finish` (which prints its path).
+final class OutputStream {
+  private let path: String
+  private let file: AtomicFile.Stream?
+
+  init(_ path: String) throws(Failure) {
+    self.path = path
+    if path == "-" {
+      file = nil
+      fflush(nil)
+    } else {
+      do { file = try AtomicFile.Stream(path: path) } catch { throw .io("\(error)") }
+    }
   }
-  do {
-    try AtomicFile.write(bytes, to: out)
-  } catch {
-    throw .io("\(error)")
+
+  func write(_ bytes: [UInt8]) throws(Failure) {
+    guard let file else {
+      // Straight from the buffer: no second copy of a large export as a String.
+      try? FileHandle.standardOutput.write(contentsOf: bytes)
+      return
+    }
+    do { try file.write(bytes) } catch { throw .io("\(error)") }
   }
-  print(out)
+
+  func finish() throws(Failure) {
+    guard let file else { return }
+    do { try file.commit() } catch { throw .io("\(error)") }
+    print(path)
+  }
 }
 
 extension Finding.Message {
   static let xlsxNeedsFile = Self(code: "xlsx-needs-file", text: "--format xlsx writes a file: give --out FILE.xlsx")
+}
+
+// TEMPORARY TRACE
+let traceStart = ContinuousClock.now
+func traceTime(_ what: String) {
+  if ProcessInfo.processInfo.environment["TRACE"] != nil {
+    FileHandle.standardError.write("\(what): \(ContinuousClock.now - traceStart)\n".data(using: .utf8)!)
+  }
 }

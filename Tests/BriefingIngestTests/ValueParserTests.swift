@@ -62,6 +62,32 @@ import Testing
     #expect(value.unit?.symbol == unit)
   }
 
+  /// The fast path for plain decimals must give exactly `Double(text)` (strtod, correctly
+  /// rounded) wherever it answers, and leave the rest (16+ digits, two points, no digit) to it.
+  @Test func plainDecimalsParseExactlyAsStrtod() {
+    var texts = ["0", "-0", "+7", ".5", "5.", "0.1", "0.30", "132.60", "-0.000123", "007.250",
+      "999999999999999", "9999999999999999", "0.1234567890123456", "1.2.3", "-", ".", "+-1",
+      "123456789012345.0", "0.0000000000000000000001", "0.00000000000000000000001",
+      "123456789012345678901234567890", "-00000000000000000000000000000042.5"]
+    var state: UInt64 = 0x9E37_79B9_7F4A_7C15
+    for _ in 0..<20_000 {
+      state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+      let digits = String(state >> 4 % 10_000_000_000_000_000)
+      let cut = Int(state % UInt64(digits.count + 1))
+      let sign = ["", "-", "+"][Int(state >> 60) % 3]
+      texts.append(sign + digits.prefix(cut) + "." + digits.dropFirst(cut))
+    }
+    for text in texts {
+      let fast = ValueParser.plainDecimal(text)
+      if let fast {
+        #expect(fast.bitPattern == Double(text)?.bitPattern, "\(text)")
+      }
+      #expect(ValueParser.parse(text)?.number?.bitPattern == Double(text)?.bitPattern, "\(text)")
+    }
+    #expect(ValueParser.plainDecimal("9999999999999999") == nil)
+    #expect(ValueParser.plainDecimal("1.2.3") == nil && ValueParser.plainDecimal(".") == nil)
+  }
+
   @Test(arguments: ["", "  ", "—", "——", "-", "–", "NA", "N/A", "…", "#N/A", "－"])
   func missing(_ text: String) throws {
     #expect(try #require(ValueParser.parse(text)).content == .missing)

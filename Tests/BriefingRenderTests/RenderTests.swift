@@ -131,6 +131,28 @@ import Testing
     #expect(leftovers == ["out.bin"])
   }
 
+  /// A stream that is dropped before `commit` (an error half-way through an export) leaves
+  /// the old file as it was and no temporary file; pieces written before `commit` are unseen.
+  @Test func streamPublishesOnlyOnCommit() throws {
+    let dir = try TemporaryDirectory()
+    let path = dir.path + "/out.csv"
+    try AtomicFile.write([1, 2, 3], to: path)
+    do {
+      let abandoned = try AtomicFile.Stream(path: path)
+      try abandoned.write([9, 9])
+    }
+    #expect(FileManager.default.contents(atPath: path) == Data([1, 2, 3]))
+    #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path) == ["out.csv"])
+    let stream = try AtomicFile.Stream(path: path)
+    try stream.write([4, 5])
+    try stream.write([])
+    try stream.write([6])
+    #expect(FileManager.default.contents(atPath: path) == Data([1, 2, 3]))
+    try stream.commit()
+    #expect(FileManager.default.contents(atPath: path) == Data([4, 5, 6]))
+    #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path) == ["out.csv"])
+  }
+
   /// `--out /dev/null` must not rename a temporary file over the device (as root it would
   /// replace it): devices and pipes are written in place.
   @Test func atomicWriteToADeviceWritesInPlace() throws {

@@ -23,6 +23,62 @@ import Testing
     #expect(NumberText.format(value) == text)
   }
 
+  /// The writer's digit-by-digit spelling of short decimals must equal `NumberText.format`
+  /// (shortest round-trip digits) for every value: short decimals of every scale, their
+  /// neighbours one ulp away (which need 16–17 digits) and arbitrary doubles.
+  @Test(arguments: [7, 99, 2024] as [UInt64])
+  func writerNumbersMatchNumberText(_ seed: UInt64) {
+    var rng = SplitMix64(state: seed)
+    var values: [Double] = [0.1, 0.05, -0.0001, 0.0001, 99_999_999_999.9999, 1e11 - 0.5, 1e-4 / 3]
+    for _ in 0..<4_000 {
+      let decimals = rng.int(1...6)
+      let scale = [10.0, 100, 1_000, 10_000, 100_000, 1_000_000][decimals - 1]
+      let mantissa = Double(rng.int(-2_000_000_000...2_000_000_000)) * Double(rng.int(1...50_000))
+      let short = mantissa / scale / Double([1, 10, 1_000, 100_000][rng.int(0...3)])
+      values += [short, short.nextUp, short.nextDown]
+      values.append(Double(bitPattern: rng.next() & 0x7FEF_FFFF_FFFF_FFFF) * (rng.int(0...1) == 0 ? 1 : -1))
+    }
+    for value in values {
+      var writer = AnalyzeExport.Writer(.csv)
+      writer.append(number: value)
+      let text = String(decoding: writer.finish(), as: UTF8.self)
+      #expect(text == NumberText.format(value), "value bits \(value.bitPattern)")
+    }
+  }
+
+  /// Parts written by separate writers (one per indicator, in any thread count) and joined
+  /// with `opening`, `separator` and `closing` give the bytes of the one-writer export.
+  @Test(arguments: [AnalyzeExport.Format.csv, .json], [1, 2, 3])
+  func partsJoinToTheWholeExport(_ format: AnalyzeExport.Format, threads: Int) {
+    let indicators = ["gdp", "tax", "empty", "retail"].map { Indicator(id: IndicatorID($0), unit: .yiYuan) }
+    var observations: [Observation] = []
+    for (n, region) in ["A", "B", "C"].enumerated() {
+      for period in ["2023-H1", "2024-H1"] {
+        observations.append(Fixture.obs(region, period, Double(n) * 1.25 + 3, indicator: "gdp"))
+        observations.append(Fixture.obs(region, period, Double(n) + 0.5, indicator: "retail"))
+      }
+      observations.append(Fixture.obs(region, "2024-H1", nil, indicator: "tax", status: .masked))
+    }
+    let data = Fixture.dataset(members: ["A", "B", "C"], indicators: indicators, observations: observations)
+    let whole = format == .csv ? AnalyzeExport.csv(compare(data)) : AnalyzeExport.json(compare(data))
+    let plan = ComparisonPlan(data)
+    var joined = AnalyzeExport.opening(format)
+    var rows = 0
+    plan.forEachIndicatorPart(threads: threads) { i in
+      var writer = AnalyzeExport.Writer(format)
+      plan.forEachRow(ofIndicator: i) { writer.append($0) }
+      return (rows: writer.rowCount, bytes: writer.finish())
+    } deliver: { part in
+      guard part.rows > 0 else { return }
+      if rows > 0 { joined += AnalyzeExport.separator(format) }
+      joined += part.bytes
+      rows += part.rows
+    }
+    joined += AnalyzeExport.closing(format, rowCount: rows)
+    #expect(String(decoding: joined, as: UTF8.self) == whole)
+    #expect(rows == plan.rowCount)
+  }
+
   @Test func csvRowAndQuoting() throws {
     let data = Fixture.dataset(
       members: ["A,\"x\""],

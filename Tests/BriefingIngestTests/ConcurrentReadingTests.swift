@@ -1,0 +1,60 @@
+import BriefingCore
+import Testing
+
+@testable import BriefingIngest
+
+/// Reading on a second thread (files of 1 MiB and more) must hand over exactly the rows and
+/// findings of the plain reader, in the same order, including rows with errors.
+@Suite struct ConcurrentReadingTests {
+  /// About 1.3 MB of CSV: 30,000 rows, a few bad ones spread over the file (a letter in a
+  /// number, an unknown period, a quoted field with a newline inside).
+  static let bigFile: InputFile = {
+    var text = "region,period,indicator,value,unit,note\n"
+    for n in 0..<30_000 {
+      let period = n % 9_973 == 17 ? "2024-X9" : "2024-M\(n % 12 < 9 ? "0" : "")\(n % 12 + 1)"
+      let value = n % 7_919 == 5 ? "12a.5" : "\(n % 1_000).\(n % 10)"
+      let note = n % 5_003 == 3 ? "\"two\nlines\"" : "备注\(n % 3)"
+      text += "县\(n % 500),\(period),指标\(n / 6_000),\(value),万元,\(note)\n"
+    }
+    return InputFile(path: "big.csv", bytes: Array(text.utf8))
+  }()
+
+  @Test func sameRowsAndFindingsAsThePlainReader() {
+    let file = Self.bigFile
+    #expect(file.bytes.count >= TableReading.concurrentReadingThreshold)
+    var plainRows: [TableRow] = []
+    let plainFindings = TableReading.forEachRow(of: file, options: LoadOptions()) { plainRows.append($0) }
+    var concurrentRows: [TableRow] = []
+    var preparedCount = 0
+    let concurrentFindings = TableReading.forEachRowConcurrently(
+      of: file, options: LoadOptions(), preparer: ObservationCellParser(file: file.path)
+    ) { row, cells in
+      concurrentRows.append(row)
+      if let cells {
+        preparedCount += 1
+        #expect((cells.value == nil) == row.cells[3].text.contains("a"), "line \(row.line)")
+      }
+    }
+    #expect(preparedCount == 30_000)
+    #expect(concurrentRows.count == 30_001)
+    #expect(concurrentRows == plainRows)
+    #expect(concurrentFindings == plainFindings)
+  }
+
+  @Test func loadingGivesTheSameFindingsInOrder() {
+    let result = DatasetLoader.load(observations: Self.bigFile)
+    #expect(result.dataset == nil)
+    let located = result.findings.filter { $0.severity == .error }.compactMap { $0.location?.line }
+    #expect(!located.isEmpty)
+    #expect(located == located.sorted())
+    #expect(result.codes.contains("bad-number") && result.codes.contains("bad-period"))
+  }
+
+  /// The observation schema's hand-written ordinals must be the positions in `allCases`
+  /// (header maps index their column table with them).
+  @Test func observationColumnOrdinalsArePositions() {
+    for (position, column) in ObservationColumn.allCases.enumerated() {
+      #expect(column.ordinal == position, "\(column)")
+    }
+  }
+}
