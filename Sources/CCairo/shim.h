@@ -7,4 +7,5 @@
 #include <fontconfig/fontconfig.h>
 #include <pango/pangofc-fontmap.h>
 #include <zlib.h>
+#include <malloc.h>
 #endif

@@ -24,6 +24,13 @@ public final class TextContext {
     pointer = raw
     self.context = context
     pango_cairo_context_set_resolution(raw, 72)
+    // The font map's own resolution (default 96) goes into the fontconfig pattern of every font
+    // Pango loads, and Pango measures each font's metrics on a fresh context of the map. At 96
+    // those patterns differ from this context's (72), so each text style cost two fontconfig
+    // sorts instead of one. Sizes are absolute, so the map's resolution changes no glyph.
+    if let fontMap = pango_context_get_font_map(raw) {
+      pango_cairo_font_map_set_resolution(OpaquePointer(UnsafeMutableRawPointer(fontMap)), 72)
+    }
     guard let options = cairo_font_options_create() else {
       throw CairoError(operation: "create font options", detail: "out of memory")
     }

@@ -13,7 +13,7 @@ struct DataOptions: ParsableArguments {
   var data: String
 
   @Option(help: "Text encoding of CSV/TSV input: auto, utf8 or gb18030.")
-  var encoding: String = "auto"
+  var encoding: String = Self.defaultEncoding
 
   @Option(help: "XLSX sheet name (default: the first sheet).")
   var sheet: String?
@@ -26,6 +26,9 @@ struct DataOptions: ParsableArguments {
 
   @Option(help: "Time progress from a date (YYYY-MM-DD) instead of the period's elapsed months.")
   var asOf: String?
+
+  /// Default of `--encoding`, shared with `RenderFastPath`.
+  static let defaultEncoding = "auto"
 
   func validate() throws {
     guard TextEncoding(rawValue: encoding) != nil else {
@@ -77,6 +80,7 @@ extension CalendarDate {
 
 struct Analyze: ParsableCommand {
   static let configuration = CommandConfiguration(
+    commandName: "analyze",
     abstract: "Write the whole comparison table: one row per (indicator, period, group, region).")
 
   enum Format: String, ExpressibleByArgument, CaseIterable { case csv, json, xlsx }

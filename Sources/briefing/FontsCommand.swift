@@ -7,6 +7,7 @@ import BriefingSpec
 
 struct Fonts: ParsableCommand {
   static let configuration = CommandConfiguration(
+    commandName: "fonts",
     abstract: "List the font families Briefing uses and their Chinese coverage.")
 
   @Flag(help: "Also list every other installed family that covers Chinese.")

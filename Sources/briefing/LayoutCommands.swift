@@ -41,6 +41,7 @@ struct DumpLayout: ParsableCommand {
 
 struct Validate: ParsableCommand {
   static let configuration = CommandConfiguration(
+    commandName: "validate",
     abstract: "Check a layout (and, with --data, its bindings against a data set) without rendering.")
 
   @Option(help: "The layout file (YAML).")

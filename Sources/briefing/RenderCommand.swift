@@ -10,12 +10,13 @@ import Foundation
 
 struct Render: ParsableCommand {
   static let configuration = CommandConfiguration(
+    commandName: "render",
     abstract: "Render a layout for a focus region (or the whole group) as PDF and PNG.")
 
   @OptionGroup var data: DataOptions
 
   @Option(help: "The layout file (YAML).")
-  var layout: String = "Layouts/half-year-comparison.yaml"
+  var layout: String = Self.defaultLayout
 
   @Option(help: "The focus region id or name (required for region-scope layouts).")
   var focus: String?
@@ -30,10 +31,10 @@ struct Render: ParsableCommand {
   var everyRegion = false
 
   @Option(help: "Output folder.")
-  var out: String = "Output"
+  var out: String = Self.defaultOut
 
   @Option(help: "PNG resolution in dots per inch (0 = no PNG).")
-  var dpi: Double = 110
+  var dpi: Double = Self.defaultDPI
 
   @Flag(help: "PNG pages and charts with a transparent background instead of white.")
   var transparent = false
@@ -45,10 +46,17 @@ struct Render: ParsableCommand {
   var focusList: String?
 
   @Option(help: "Charts layouts: png, svg, both (PNG and SVG) or pdf (one PDF per region, a page per chart).")
-  var format: ChartFormat = .png
+  var format: ChartFormat = Self.defaultFormat
 
   @Option(help: "Charts layouts: threads drawing charts (default: the number of processors). The files are the same for any number.")
   var jobs: Int?
+
+  /// Defaults of the options above, shared with `RenderFastPath`. An option added here must be
+  /// set there too (its wrapper cannot be read otherwise; `RenderFastPathTests` fail).
+  static let defaultLayout = "Layouts/half-year-comparison.yaml"
+  static let defaultOut = "Output"
+  static let defaultDPI = 110.0
+  static let defaultFormat = ChartFormat.png
 
   func validate() throws {
     if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }

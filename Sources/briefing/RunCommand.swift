@@ -10,6 +10,7 @@ import Foundation
 
 struct Run: ParsableCommand {
   static let configuration = CommandConfiguration(
+    commandName: "run",
     abstract: "Do everything a job file says: render, publish atomically, write the manifest.",
     discussion: """
       Exit codes: 0 ok (or skipped: nothing changed), 65 job/data/layout error or every unit \

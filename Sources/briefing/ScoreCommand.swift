@@ -10,6 +10,7 @@ import Foundation
 /// optionally with the what-if projection from full-year estimates.
 struct Score: ParsableCommand {
   static let configuration = CommandConfiguration(
+    commandName: "score",
     abstract: "Score and rank the regions of a peer group with a scoring file (综合考评).")
 
   enum Format: String, ExpressibleByArgument, CaseIterable { case csv, json }
