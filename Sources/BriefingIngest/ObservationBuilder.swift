@@ -348,6 +348,8 @@ struct ObservationCellParser: RowPreparing {
   private var intake: TableIntake<ObservationColumn>
   private var periodCache: [ByteKey: Period?] = [:]
   private var unitCache: [ByteKey: (unit: Unit?, isEmpty: Bool)?] = [:]
+  private var recentPeriods: [(text: ByteKey, period: Period?)] = []
+  private var lastUnit: (text: ByteKey, parsed: (unit: Unit?, isEmpty: Bool)?)?
 
   init(file: String) { intake = TableIntake(file: file) }
 
@@ -370,18 +372,36 @@ struct ObservationCellParser: RowPreparing {
       target: number(.target), targetGrowth: number(.targetGrowth), yoy: number(.yoy))
   }
 
+  // A dataset has a handful of period and unit spellings, repeated on every row: the last few
+  // are compared byte for byte before the caches hash anything.
+
   private mutating func period(_ text: String) -> Period? {
     guard !text.isEmpty else { return nil }
-    if let cached = periodCache[ByteKey(text)] { return cached }
-    let period = Period(code: text)
-    periodCache[ByteKey(text)] = period
+    let key = ByteKey(text)
+    if let recent = recentPeriods.first(where: { $0.text == key }) { return recent.period }
+    let period: Period?
+    if let cached = periodCache[key] {
+      period = cached
+    } else {
+      period = Period(code: text)
+      periodCache[key] = period
+    }
+    if recentPeriods.count == 16 { recentPeriods.removeFirst() }
+    recentPeriods.append((key, period))
     return period
   }
 
   private mutating func unit(_ text: String) -> (unit: Unit?, isEmpty: Bool)? {
-    if let cached = unitCache[ByteKey(text)] { return cached }
-    let parsed = ValueParser.parseUnit(text)
-    unitCache[ByteKey(text)] = parsed
+    let key = ByteKey(text)
+    if let last = lastUnit, last.text == key { return last.parsed }
+    let parsed: (unit: Unit?, isEmpty: Bool)?
+    if let cached = unitCache[key] {
+      parsed = cached
+    } else {
+      parsed = ValueParser.parseUnit(text)
+      unitCache[key] = parsed
+    }
+    lastUnit = (key, parsed)
     return parsed
   }
 }

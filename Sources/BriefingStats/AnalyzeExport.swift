@@ -74,6 +74,8 @@ public enum AnalyzeExport {
     private let format: Format
     private var bytes: [UInt8] = []
     private var periodCodes: [(period: Period, code: [UInt8])] = []
+    /// The last long numbers written by `appendShortestDigits`: bits and where in `bytes`.
+    private var recentNumbers: [(bits: UInt64, range: Range<Int>)] = []
     /// Rows appended so far.
     public private(set) var rowCount = 0
     private static let jsonKeys = columns.map { Array((quoteJSON($0) + ":").utf8) }
@@ -173,9 +175,20 @@ public enum AnalyzeExport {
         bytes.append(UInt8(ascii: "0"))
       } else if abs(value) < 1e15, value == value.rounded(.towardZero) {
         append(integer: Int(value))
-      } else if !appendShortDecimal(value), !appendShortestDigits(value) {
+      } else if !appendShortDecimal(value), !appendRecent(value), !appendShortestDigits(value) {
         append(text: NumberText.format(value))
       }
+    }
+
+    /// Writes `value` again from where it was last written, if it is one of the last few long
+    /// numbers: a group's total, mean and growth repeat on every member's row.
+    private mutating func appendRecent(_ value: Double) -> Bool {
+      guard let recent = recentNumbers.first(where: { $0.bits == value.bitPattern }) else {
+        return false
+      }
+      let piece = Array(bytes[recent.range])
+      bytes.append(contentsOf: piece)
+      return true
     }
 
     /// Writes `value`'s shortest round-trip digits straight from `Double.write(to:)` (no String
@@ -191,6 +204,10 @@ public enum AnalyzeExport {
       let plain = !sink.bytes[start...].contains(UInt8(ascii: "e"))
       if !plain { sink.bytes.removeSubrange(start...) }
       swap(&sink.bytes, &bytes)
+      if plain {
+        if recentNumbers.count == 8 { recentNumbers.removeFirst() }
+        recentNumbers.append((value.bitPattern, start..<bytes.count))
+      }
       return plain
     }
 

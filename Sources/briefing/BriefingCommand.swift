@@ -9,7 +9,6 @@ struct BriefingCommand: ParsableCommand {
   /// Registers the fonts built by `make` before any command touches Pango (after parsing, so
   /// `--version` and `--help` do not pay for fontconfig's start-up).
   static func main() {
-    traceTime("main")
     // A file-size limit (`ulimit -f`) must fail the write with EFBIG, reported as exit 74 with the
     // earlier outputs intact, rather than kill the process with SIGXFSZ mid-publication.
     signal(SIGXFSZ, SIG_IGN)

@@ -129,9 +129,7 @@ struct Analyze: ParsableCommand {
   private func stream(_ dataset: Dataset, _ loadFindings: [Finding], _ format: AnalyzeExport.Format)
     throws(Failure)
   {
-    traceTime("loaded")
     let plan = ComparisonPlan(dataset, options: data.compareOptions)
-    traceTime("planned")
     printFindings(loadFindings + plan.findings, quiet: quiet)
     let output = try OutputStream(out)
     try output.write(AnalyzeExport.opening(format))
@@ -146,10 +144,8 @@ struct Analyze: ParsableCommand {
       try output.write(part.bytes)
       rowCount += part.rows
     }
-    traceTime("rows")
     try output.write(AnalyzeExport.closing(format, rowCount: rowCount))
     try output.finish()
-    traceTime("finished")
   }
 }
 
@@ -194,12 +190,4 @@ final class OutputStream {
 
 extension Finding.Message {
   static let xlsxNeedsFile = Self(code: "xlsx-needs-file", text: "--format xlsx writes a file: give --out FILE.xlsx")
-}
-
-// TEMPORARY TRACE
-let traceStart = ContinuousClock.now
-func traceTime(_ what: String) {
-  if ProcessInfo.processInfo.environment["TRACE"] != nil {
-    FileHandle.standardError.write("\(what): \(ContinuousClock.now - traceStart)\n".data(using: .utf8)!)
-  }
 }

@@ -47,6 +47,17 @@ import Testing
       let text = String(decoding: writer.finish(), as: UTF8.self)
       #expect(text == NumberText.format(value), "value bits \(value.bitPattern)")
     }
+    // One writer for all, each value twice and then its neighbours again: numbers written from
+    // the writer's memory of recent ones must still be the right ones.
+    var writer = AnalyzeExport.Writer(.csv)
+    var expected: [String] = []
+    for (n, value) in values.enumerated() {
+      for again in [value, value, values[max(0, n - 3)]] {
+        writer.append(number: again)
+        expected.append(NumberText.format(again))
+      }
+    }
+    #expect(String(decoding: writer.finish(), as: UTF8.self) == expected.joined())
   }
 
   /// Parts written by separate writers (one per indicator, in any thread count) and joined
