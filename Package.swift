@@ -22,7 +22,6 @@ let package = Package(
     ),
     .target(name: "CairoKit", dependencies: ["CCairo"]),
     .systemLibrary(name: "COpenCC", pkgConfig: "opencc", providers: [.apt(["libopencc-dev"])]),
-    .target(name: "CFileSync"),
 
     // MARK: - Pure phases
     .target(name: "BriefingCore"),
@@ -52,7 +51,7 @@ let package = Package(
       name: "BriefingJobs",
       dependencies: ["BriefingCore", "BriefingSpec", .product(name: "Yams", package: "Yams")]
     ),
-    .target(name: "BriefingRender", dependencies: ["BriefingScene", "CairoKit", "CFileSync"]),
+    .target(name: "BriefingRender", dependencies: ["BriefingScene", "CairoKit"]),
     .executableTarget(
       name: "briefing",
       dependencies: [

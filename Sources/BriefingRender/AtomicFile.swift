@@ -1,4 +1,3 @@
-import CFileSync
 import Foundation
 
 // MARK: - Atomic writes
@@ -32,11 +31,6 @@ public enum AtomicFile {
     private let durable: Bool
     private var descriptor: Int32
     private var committed = false
-    /// Bytes written so far, and how many of them were handed to the disk early.
-    private var written = 0
-    private var flushedUpTo = 0
-    /// A durable stream starts writing back each time this many bytes (8 MiB) are pending.
-    private static let writebackChunk = 8 << 20
 
     /// Opens the temporary file next to `path` (creating missing folders), or `path` itself
     /// when it is a device or pipe. `durable`: as for `AtomicFile.write`.
@@ -80,17 +74,6 @@ public enum AtomicFile {
         return nil
       }
       if let failed { throw .io(path: path, reason: String(cString: strerror(failed))) }
-      written += bytes.count
-      startWriteback()
-    }
-
-    /// For a durable stream, starts writing finished pieces to the disk in the background while
-    /// the caller computes the next ones, so that the final `fsync` waits for the last few
-    /// megabytes only, not the whole file (Linux `sync_file_range`; elsewhere a no-op).
-    private func startWriteback() {
-      guard durable, temporary != nil, written - flushedUpTo >= Self.writebackChunk else { return }
-      _ = briefing_start_writeback(descriptor, Int64(flushedUpTo), Int64(written - flushedUpTo))
-      flushedUpTo = written
     }
 
     /// Flushes (when durable), closes and renames the temporary file over the destination.

@@ -21,13 +21,14 @@ set -euo pipefail
 
 cd "$(dirname "$0")/../.."
 ROOT=$PWD
-OUT=${BENCH_OUT:-$ROOT/Output/bench}
+# Absolute: job files name their data folder, and a relative one would be read from the job's folder.
+OUT=$(realpath -m "${BENCH_OUT:-$ROOT/Output/bench}")
 RUNS=${BENCH_RUNS:-3}
 [[ ${BENCH_QUICK:-0} == 1 ]] && RUNS=1
 SHARDS=${BENCH_SHARDS:-$(nproc)}
 SERIES=${BENCH_SERIES:-"100 300 1000 2845"}
 export BRIEFING_DIVISIONS=${BRIEFING_DIVISIONS:-$ROOT/../shared/data/cn_divisions.csv}
-BIN=$ROOT/.build/release/briefing
+BIN=${BRIEFING:-$ROOT/.build/release/briefing}   # run-all.sh passes the binary it built
 WORK=$OUT/national-work
 RESULTS=$WORK/results.tsv   # name, run, wall s, cpu s, peak RSS KB, units, files
 
@@ -36,9 +37,9 @@ RESULTS=$WORK/results.tsv   # name, run, wall s, cpu s, peak RSS KB, units, file
 
 # MARK: - Build and data
 
-if [[ ${BENCH_SKIP_BUILD:-0} != 1 ]]; then
+if [[ ${BENCH_SKIP_BUILD:-0} != 1 && -z ${BRIEFING:-} ]]; then
   make -s fonts >/dev/null
-  swift build -c release >/dev/null
+  swift build -c release --static-swift-stdlib >/dev/null
 fi
 rm -rf "$WORK"
 mkdir -p "$WORK"

@@ -37,10 +37,12 @@ for script in Tools/bench/[0-9][0-9]-*.sh; do
   name=$(basename "$script" .sh)
   echo "bench: $name" >&2
   section=$BENCH_OUT/sections/$name.md
-  if bash "$script" > "$section"; then
+  status=0
+  bash "$script" > "$section" || status=$?
+  if [ "$status" = 0 ]; then
     { echo; cat "$section"; } >> "$results"
   else
-    { echo; echo "## $name"; echo; echo "**failed with exit code $?** (see the log above)"; } >> "$results"
+    { echo; echo "## $name"; echo; echo "**failed with exit code $status** (see the log above)"; } >> "$results"
   fi
 done
 echo >> "$results"
