@@ -193,4 +193,12 @@ import Testing
     let bad = loadCSV("region,period,indicator,value,yoy\na,2024,x,1,8.8亿元\n")
     #expect(bad.codes == ["unit-dimension-mismatch"])
   }
+
+  /// The observation schema's hand-written ordinals must be the positions in `allCases`
+  /// (header maps index their column table with them).
+  @Test func observationColumnOrdinalsArePositions() {
+    for (position, column) in ObservationColumn.allCases.enumerated() {
+      #expect(column.ordinal == position, "\(column)")
+    }
+  }
 }

@@ -49,12 +49,4 @@ import Testing
     #expect(located == located.sorted())
     #expect(result.codes.contains("bad-number") && result.codes.contains("bad-period"))
   }
-
-  /// The observation schema's hand-written ordinals must be the positions in `allCases`
-  /// (header maps index their column table with them).
-  @Test func observationColumnOrdinalsArePositions() {
-    for (position, column) in ObservationColumn.allCases.enumerated() {
-      #expect(column.ordinal == position, "\(column)")
-    }
-  }
 }
