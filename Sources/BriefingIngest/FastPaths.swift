@@ -30,11 +30,14 @@ struct ByteKey: Hashable {
 extension String {
   /// `trimmingSpaces()` without work when the ends are not spaces (the usual case).
   var trimmedCell: String {
-    guard let first = utf8.first, let last = utf8.last else { return self }
-    let spaceLike: (UInt8) -> Bool = { $0 == 0x20 || $0 == 0x09 || $0 == 0x0D || $0 == 0x0A }
-    if spaceLike(first) || spaceLike(last) || first == 0xE3 || last == 0x80 {
-      return trimmingSpaces()
+    // Through the contiguous bytes: `utf8.first` / `utf8.last` walk String indices, which
+    // costs more than the rest of a cell's checks.
+    var text = self
+    let mayNeedTrimming = text.withUTF8 { utf8 -> Bool in
+      guard let first = utf8.first, let last = utf8.last else { return false }
+      let spaceLike: (UInt8) -> Bool = { $0 == 0x20 || $0 == 0x09 || $0 == 0x0D || $0 == 0x0A }
+      return spaceLike(first) || spaceLike(last) || first == 0xE3 || last == 0x80
     }
-    return self
+    return mayNeedTrimming ? trimmingSpaces() : self
   }
 }
