@@ -18,7 +18,6 @@ struct CompareIndex {
   /// Distinct periods of all observations, ascending (ties broken by family: cumulative,
   /// quarter, month, so the order is total and deterministic).
   var periods: [Period]
-  var periodIndex: [Period: Int]
   /// The period just before, in the dataset's own calendar of the same family.
   var prevPeriod: [Int?]
   /// The same period one year earlier, when present in the dataset.
@@ -63,14 +62,13 @@ struct CompareIndex {
     var seen = FewPeriods()
     for n in all.indices { _ = seen.index(of: all[n].period) }
     periods = seen.periods.sorted(by: periodPrecedes)
-    periodIndex = Dictionary(uniqueKeysWithValues: periods.enumerated().map { ($0.element, $0.offset) })
+    let periodIndex = Dictionary(uniqueKeysWithValues: periods.enumerated().map { ($0.element, $0.offset) })
     prevPeriod = Array(repeating: nil, count: periods.count)
     var lastOfFamily: [Period.Family: Int] = [:]
     for (i, period) in periods.enumerated() {
       prevPeriod[i] = lastOfFamily[period.family]
       lastOfFamily[period.family] = i
     }
-    let periodIndex = periodIndex
     lastYearPeriod = periods.map { periodIndex[$0.samePeriodLastYear] }
     var sortedPeriods = FewPeriods(periods)
     // Observations: intern keys once (consecutive rows usually share indicator and period).
