@@ -67,218 +67,6 @@ public enum AnalyzeExport {
     }
   }
 
-  /// Writes rows of the CSV or JSON export into UTF-8 bytes: one part of the export, without
-  /// `opening`, `closing` or the `separator` to a previous part. Parts written separately (on
-  /// separate threads) and joined that way give the same bytes as one `Writer` for all rows.
-  public struct Writer: Sendable {
-    private let format: Format
-    private var bytes: [UInt8] = []
-    private var periodCodes: [(period: Period, code: [UInt8])] = []
-    /// The last long numbers written by `appendShortestDigits`: bits and where in `bytes`.
-    private var recentNumbers: [(bits: UInt64, range: Range<Int>)] = []
-    /// Rows appended so far.
-    public private(set) var rowCount = 0
-    private static let jsonKeys = columns.map { Array((quoteJSON($0) + ":").utf8) }
-
-    /// `expectedRows` only reserves room (about 320 bytes a CSV row, 1,200 a JSON row), so the
-    /// buffer does not grow by copying. Default: 0.
-    public init(_ format: Format, expectedRows: Int = 0) {
-      self.format = format
-      bytes.reserveCapacity(expectedRows * (format == .csv ? 320 : 1_200))
-    }
-
-    public mutating func append(_ row: ComparisonRow) {
-      if format == .json { append(text: rowCount == 0 ? "{" : ",\n{") }
-      var k = 0
-      forEachCell(row) { cell in
-        if k > 0 { bytes.append(UInt8(ascii: ",")) }
-        switch format {
-        case .csv: appendCSV(cell)
-        case .json:
-          bytes.append(contentsOf: Self.jsonKeys[k])
-          appendJSON(cell)
-        }
-        k += 1
-      }
-      append(text: format == .csv ? "\r\n" : "}")
-      rowCount += 1
-    }
-
-    // Byte-level spellings of `Cell.text` / `Cell.json` (same output, no per-cell strings).
-
-    private mutating func appendCSV(_ cell: Cell) {
-      switch cell {
-      case .string(let text?):
-        if !append(text: text, unless: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0D || $0 == 0x0A }) {
-          append(text: quoteCSV(text))
-        }
-      case .period(let period?): append(period: period)
-      case .number(let value?): append(number: value)
-      case .integer(let value?): append(integer: value)
-      case .bool(let value?): append(text: value ? "true" : "false")
-      case .string(nil), .period(nil), .number(nil), .integer(nil), .bool(nil): break
-      }
-    }
-
-    private mutating func appendJSON(_ cell: Cell) {
-      switch cell {
-      case .string(let text?):
-        bytes.append(UInt8(ascii: "\""))
-        if append(text: text, unless: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }) {
-          bytes.append(UInt8(ascii: "\""))
-        } else {
-          bytes.removeLast()
-          append(text: quoteJSON(text))
-        }
-      case .period(let period?):
-        bytes.append(UInt8(ascii: "\""))
-        append(period: period)
-        bytes.append(UInt8(ascii: "\""))
-      case .number(let value?) where value.isFinite: append(number: value)
-      case .integer(let value?): append(integer: value)
-      case .bool(let value?): append(text: value ? "true" : "false")
-      case .string(nil), .period(nil), .number, .integer(nil), .bool(nil): append(text: "null")
-      }
-    }
-
-    private mutating func append(text: String) {
-      var text = text
-      text.withUTF8 { bytes.append(contentsOf: $0) }
-    }
-
-    /// Appends `text` unless one of its bytes is `special`; returns whether it appended.
-    private mutating func append(text: String, unless special: (UInt8) -> Bool) -> Bool {
-      var text = text
-      return text.withUTF8 { utf8 in
-        guard !utf8.contains(where: special) else { return false }
-        bytes.append(contentsOf: utf8)
-        return true
-      }
-    }
-
-    /// `Period.code` (plain ASCII, needs no quoting); the last few codes are kept, since rows
-    /// come period by period.
-    private mutating func append(period: Period) {
-      if let known = periodCodes.first(where: { $0.period == period }) {
-        bytes.append(contentsOf: known.code)
-        return
-      }
-      let code = Array(period.code.utf8)
-      if periodCodes.count == 4 { periodCodes.removeFirst() }
-      periodCodes.append((period, code))
-      bytes.append(contentsOf: code)
-    }
-
-    /// `NumberText.format`, with whole numbers and short decimals written digit by digit.
-    mutating func append(number value: Double) {
-      if value == 0 {
-        bytes.append(UInt8(ascii: "0"))
-      } else if abs(value) < 1e15, value == value.rounded(.towardZero) {
-        append(integer: Int(value))
-      } else if !appendShortDecimal(value), !appendRecent(value), !appendShortestDigits(value) {
-        append(text: NumberText.format(value))
-      }
-    }
-
-    /// Writes `value` again from where it was last written, if it is one of the last few long
-    /// numbers: a group's total, mean and growth repeat on every member's row.
-    private mutating func appendRecent(_ value: Double) -> Bool {
-      guard let recent = recentNumbers.first(where: { $0.bits == value.bitPattern }) else {
-        return false
-      }
-      let piece = Array(bytes[recent.range])
-      bytes.append(contentsOf: piece)
-      return true
-    }
-
-    /// Writes `value`'s shortest round-trip digits straight from `Double.write(to:)` (no String
-    /// made) when they need no exponent, which is `NumberText.format`'s spelling of any value
-    /// in [1e-6, 1e15); false, writing nothing, otherwise.
-    private mutating func appendShortestDigits(_ value: Double) -> Bool {
-      let magnitude = abs(value)
-      guard magnitude >= 1e-6, magnitude < 1e15 else { return false }
-      var sink = ASCIISink()
-      swap(&sink.bytes, &bytes)
-      let start = sink.bytes.count
-      value.write(to: &sink)
-      let plain = !sink.bytes[start...].contains(UInt8(ascii: "e"))
-      if !plain { sink.bytes.removeSubrange(start...) }
-      swap(&sink.bytes, &bytes)
-      if plain {
-        if recentNumbers.count == 8 { recentNumbers.removeFirst() }
-        recentNumbers.append((value.bitPattern, start..<bytes.count))
-      }
-      return plain
-    }
-
-    /// Writes a non-integral `value` that has at most 4 decimals and 15 significant digits, the
-    /// common case for data values (132.6, 0.05), and returns true; false, writing nothing,
-    /// for any other value. The digits are those of `NumberText.format`: k / 10^d with the
-    /// fewest decimals d such that the correctly rounded quotient k / 10^d is `value` (exactly
-    /// what parsing "k·10^-d" gives) is the shortest round-trip spelling, since two decimals of
-    /// at most 15 significant digits never round to the same double.
-    private mutating func appendShortDecimal(_ value: Double) -> Bool {
-      let magnitude = abs(value)
-      guard magnitude < 1e11, magnitude >= 1e-4 else { return false }
-      // One multiplication rejects the long fractions (growth rates, shares) at once.
-      let scaled = magnitude * 10_000
-      let nearest = scaled.rounded()
-      guard abs(scaled - nearest) <= scaled * 1e-12 else { return false }
-      var digits = Int(nearest)
-      var decimals = 4
-      while decimals > 1, digits % 10 == 0 {
-        digits /= 10
-        decimals -= 1
-      }
-      guard Double(digits) / Self.decimalScales[decimals] == magnitude else { return false }
-      append(digits: digits, negative: value < 0, decimals: decimals)
-      return true
-    }
-
-    private static let decimalScales: [Double] = [1, 10, 100, 1_000, 10_000]
-
-    private mutating func append(integer value: Int) {
-      append(digits: value.magnitude, negative: value < 0, decimals: 0)
-    }
-
-    /// Writes `digits` in decimal with a point before the last `decimals` of them (at least one
-    /// digit before the point), after a `-` when `negative`. Built back to front in a small
-    /// stack buffer, then appended once.
-    private mutating func append(digits: some BinaryInteger, negative: Bool, decimals: Int) {
-      var rest = UInt(digits)
-      withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 32) { buffer in
-        var position = buffer.count
-        var written = 0
-        repeat {
-          if written == decimals, decimals > 0 {
-            position -= 1
-            buffer[position] = UInt8(ascii: ".")
-          }
-          position -= 1
-          buffer[position] = UInt8(ascii: "0") + UInt8(rest % 10)
-          rest /= 10
-          written += 1
-        } while rest > 0 || written <= decimals
-        if negative {
-          position -= 1
-          buffer[position] = UInt8(ascii: "-")
-        }
-        bytes.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[position...]))
-      }
-    }
-
-    /// The rows' bytes.
-    public consuming func finish() -> [UInt8] { bytes }
-  }
-
-  /// Collects what `Double.write(to:)` prints. Swift's floating-point types hand their digits
-  /// to `_writeASCII` as bytes; without it they would build a String for each number.
-  private struct ASCIISink: TextOutputStream {
-    var bytes: [UInt8] = []
-    mutating func write(_ string: String) { bytes.append(contentsOf: string.utf8) }
-    mutating func _writeASCII(_ buffer: UnsafeBufferPointer<UInt8>) { bytes.append(contentsOf: buffer) }
-  }
-
   // MARK: - Cells
 
   enum Cell {
@@ -309,62 +97,81 @@ public enum AnalyzeExport {
     }
   }
 
-  /// The row's cells in column order (`columns`), one call of `body` each, without building
-  /// an array (the streaming writer calls this once per row).
+  /// Receives a row's cells in column order, one typed call each (`visitCells`).
+  protocol CellVisitor: ~Copyable {
+    mutating func string(_ value: String?)
+    mutating func period(_ value: Period?)
+    mutating func number(_ value: Double?)
+    mutating func integer(_ value: Int?)
+    mutating func bool(_ value: Bool?)
+  }
+
+  /// Hands the row's cells to `visitor` in column order (`columns`), one typed call each, so
+  /// the streaming writer builds no `Cell` per field.
   @inline(__always)
-  static func forEachCell(_ r: ComparisonRow, _ body: (Cell) -> Void) {
-    body(.string(r.indicator.rawValue))
-    body(.period(r.period))
-    body(.string(r.group.rawValue))
-    body(.string(r.region.rawValue))
-    body(.number(r.value))
-    body(.string(r.unit?.symbol))
-    body(.string(r.status.rawValue))
-    body(.integer(r.rank))
-    body(.integer(r.rankOf))
-    body(.integer(r.bottomRank))
-    body(.integer(r.rankOverall))
-    body(.integer(r.rankOverallOf))
-    body(.integer(r.growthRank))
-    body(.integer(r.growthRankOf))
-    body(.period(r.priorPeriod))
-    body(.number(r.priorValue))
-    body(.number(r.growthPct))
-    body(.period(r.prevPeriod))
-    body(.number(r.prevValue))
-    body(.number(r.prevGrowthPct))
-    body(.number(r.groupTotal))
-    body(.number(r.groupMean))
-    body(.number(r.groupGrowthPct))
-    body(.number(r.sharePct))
-    body(.number(r.target))
-    body(.number(r.completionPct))
-    body(.number(r.timeProgressPct))
-    body(.number(r.progressGapPp))
-    body(.integer(r.rankChange))
+  static func visitCells<Visitor: CellVisitor & ~Copyable>(_ r: ComparisonRow, _ visitor: inout Visitor) {
+    visitor.string(r.indicator.rawValue)
+    visitor.period(r.period)
+    visitor.string(r.group.rawValue)
+    visitor.string(r.region.rawValue)
+    visitor.number(r.value)
+    visitor.string(r.unit?.symbol)
+    visitor.string(r.status.rawValue)
+    visitor.integer(r.rank)
+    visitor.integer(r.rankOf)
+    visitor.integer(r.bottomRank)
+    visitor.integer(r.rankOverall)
+    visitor.integer(r.rankOverallOf)
+    visitor.integer(r.growthRank)
+    visitor.integer(r.growthRankOf)
+    visitor.period(r.priorPeriod)
+    visitor.number(r.priorValue)
+    visitor.number(r.growthPct)
+    visitor.period(r.prevPeriod)
+    visitor.number(r.prevValue)
+    visitor.number(r.prevGrowthPct)
+    visitor.number(r.groupTotal)
+    visitor.number(r.groupMean)
+    visitor.number(r.groupGrowthPct)
+    visitor.number(r.sharePct)
+    visitor.number(r.target)
+    visitor.number(r.completionPct)
+    visitor.number(r.timeProgressPct)
+    visitor.number(r.progressGapPp)
+    visitor.integer(r.rankChange)
     // Extra columns.
-    body(.bool(r.isGroupRow))
-    body(.number(r.officialGrowthPct))
-    body(.number(r.computedGrowthPct))
-    body(.number(r.growthChangePp))
-    body(.number(r.growthGapToGroupPp))
-    body(.number(r.gapToLeader))
-    body(.number(r.gapToAbove))
-    body(.number(r.shareChangePp))
-    body(.number(r.contributionPp))
-    body(.number(r.progressGapAmount))
-    body(.number(r.remaining))
-    body(.number(r.monthlyPaceNeeded))
-    body(.number(r.targetGrowthPct))
-    body(.bool(r.targetGrowthMet))
-    body(.integer(r.growthRankChange))
+    visitor.bool(r.isGroupRow)
+    visitor.number(r.officialGrowthPct)
+    visitor.number(r.computedGrowthPct)
+    visitor.number(r.growthChangePp)
+    visitor.number(r.growthGapToGroupPp)
+    visitor.number(r.gapToLeader)
+    visitor.number(r.gapToAbove)
+    visitor.number(r.shareChangePp)
+    visitor.number(r.contributionPp)
+    visitor.number(r.progressGapAmount)
+    visitor.number(r.remaining)
+    visitor.number(r.monthlyPaceNeeded)
+    visitor.number(r.targetGrowthPct)
+    visitor.bool(r.targetGrowthMet)
+    visitor.integer(r.growthRankChange)
   }
 
   static func cells(_ r: ComparisonRow) -> [Cell] {
+    var collector = CellCollector()
+    collector.cells.reserveCapacity(columns.count)
+    visitCells(r, &collector)
+    return collector.cells
+  }
+
+  /// Collects a row's cells as `Cell` values (the XLSX sheet's rows).
+  private struct CellCollector: CellVisitor {
     var cells: [Cell] = []
-    cells.reserveCapacity(columns.count)
-    forEachCell(r) { cells.append($0) }
-    return cells
+    mutating func string(_ value: String?) { cells.append(.string(value)) }
+    mutating func period(_ value: Period?) { cells.append(.period(value)) }
+    mutating func number(_ value: Double?) { cells.append(.number(value)) }
+    mutating func integer(_ value: Int?) { cells.append(.integer(value)) }
+    mutating func bool(_ value: Bool?) { cells.append(.bool(value)) }
   }
 
   // MARK: - Quoting

@@ -1,0 +1,284 @@
+import BriefingCore
+
+// MARK: - Streaming writer
+
+extension AnalyzeExport {
+  /// Writes rows of the CSV or JSON export into UTF-8 bytes: one part of the export, without
+  /// `opening`, `closing` or the `separator` to a previous part. Parts written separately (on
+  /// separate threads) and joined that way give the same bytes as one `Writer` for all rows.
+  ///
+  /// The spellings are those of `Cell.text` (CSV, quoted by `quoteCSV`) and `Cell.json`,
+  /// produced byte by byte: no string is made per cell.
+  public struct Writer: ~Copyable, Sendable {
+    private let format: Format
+    private var bytes: ByteBuffer
+    /// The last few periods written and their codes: rows come period by period.
+    private var periodCodes: [(period: Period, code: [UInt8])] = []
+    /// The last long numbers written by `appendShortestDigits`, as bits and where in `bytes`,
+    /// in a ring of `recentLimit` (a group's total, mean and growth repeat on every member's row).
+    private var recentNumbers: [(bits: UInt64, range: Range<Int>)] = []
+    private var recentNext = 0
+    private static let recentLimit = 8
+    /// The column about to be written in the current row.
+    private var column = 0
+    /// Rows appended so far.
+    public private(set) var rowCount = 0
+    private static let jsonKeys = columns.map { Array((quoteJSON($0) + ":").utf8) }
+
+    /// `expectedRows` only reserves room (about 320 bytes a CSV row, 1,200 a JSON row), so the
+    /// buffer does not grow by copying. Default: 0.
+    public init(_ format: Format, expectedRows: Int = 0) {
+      self.format = format
+      bytes = ByteBuffer(capacity: expectedRows * (format == .csv ? 320 : 1_200))
+      recentNumbers.reserveCapacity(Self.recentLimit)
+    }
+
+    public mutating func append(_ row: ComparisonRow) {
+      if format == .json { append(ascii: rowCount == 0 ? "{" : ",\n{") }
+      column = 0
+      visitCells(row, &self)
+      append(ascii: format == .csv ? "\r\n" : "}")
+      rowCount += 1
+    }
+
+    /// The rows' bytes.
+    public consuming func finish() -> [UInt8] { bytes.array() }
+
+    // MARK: - Pieces
+
+    /// Before each cell: the comma, and in JSON the key.
+    @inline(__always)
+    private mutating func startCell() {
+      if column > 0 { bytes.append(UInt8(ascii: ",")) }
+      if format == .json { Self.jsonKeys[column].withUnsafeBufferPointer { bytes.append($0) } }
+      column += 1
+    }
+
+    private mutating func append(ascii text: StaticString) {
+      bytes.append(UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
+    }
+
+    /// Appends `text` unless one of its bytes is `special`; returns whether it appended.
+    private mutating func append(text: String, unless special: (UInt8) -> Bool) -> Bool {
+      var text = text
+      return text.withUTF8 { utf8 in
+        for byte in utf8 where special(byte) { return false }
+        bytes.append(utf8)
+        return true
+      }
+    }
+
+    /// `Period.code` (plain ASCII, needs no quoting), from the last few codes when it is one.
+    private mutating func append(period: Period) {
+      if let known = periodCodes.first(where: { $0.period == period }) {
+        bytes.append(known.code)
+        return
+      }
+      let code = Array(period.code.utf8)
+      if periodCodes.count == 4 { periodCodes.removeFirst() }
+      periodCodes.append((period, code))
+      bytes.append(code)
+    }
+
+    // MARK: - Numbers
+
+    /// `NumberText.format`, with whole numbers and short decimals written digit by digit.
+    mutating func append(number value: Double) {
+      if value == 0 {
+        bytes.append(UInt8(ascii: "0"))
+      } else if abs(value) < 1e15, value == value.rounded(.towardZero) {
+        append(integer: Int(value))
+      } else if !appendShortDecimal(value), !appendRecent(value), !appendShortestDigits(value) {
+        var text = NumberText.format(value)
+        text.withUTF8 { bytes.append($0) }
+      }
+    }
+
+    /// Writes `value` again from where it was last written, if it is one of the recent long
+    /// numbers.
+    private mutating func appendRecent(_ value: Double) -> Bool {
+      let bits = value.bitPattern
+      for recent in recentNumbers where recent.bits == bits {
+        bytes.appendCopy(of: recent.range)
+        return true
+      }
+      return false
+    }
+
+    /// Writes `value`'s shortest round-trip digits straight from `Double.write(to:)` into the
+    /// buffer (no String made) when they need no exponent, which is `NumberText.format`'s
+    /// spelling of any value in [1e-6, 1e15); false, writing nothing, otherwise.
+    private mutating func appendShortestDigits(_ value: Double) -> Bool {
+      let magnitude = abs(value)
+      guard magnitude >= 1e-6, magnitude < 1e15 else { return false }
+      let start = bytes.count
+      bytes.appendWritten(maximum: DigitSink.capacity) { space in
+        var sink = DigitSink(space)
+        value.write(to: &sink)
+        let plain = sink.written > 0 && !space[..<sink.written].contains(UInt8(ascii: "e"))
+        return plain ? sink.written : 0
+      }
+      guard bytes.count > start else { return false }
+      let entry = (bits: value.bitPattern, range: start..<bytes.count)
+      if recentNumbers.count < Self.recentLimit {
+        recentNumbers.append(entry)
+      } else {
+        recentNumbers[recentNext] = entry
+      }
+      recentNext = (recentNext + 1) % Self.recentLimit
+      return true
+    }
+
+    /// Writes a non-integral `value` that has at most 4 decimals and 15 significant digits, the
+    /// common case for data values (132.6, 0.05), and returns true; false, writing nothing,
+    /// for any other value. The digits are those of `NumberText.format`: k / 10^d with the
+    /// fewest decimals d such that the correctly rounded quotient k / 10^d is `value` (exactly
+    /// what parsing "k·10^-d" gives) is the shortest round-trip spelling, since two decimals of
+    /// at most 15 significant digits never round to the same double.
+    private mutating func appendShortDecimal(_ value: Double) -> Bool {
+      let magnitude = abs(value)
+      guard magnitude < 1e11, magnitude >= 1e-4 else { return false }
+      // One multiplication rejects the long fractions (growth rates, shares) at once.
+      let scaled = magnitude * 10_000
+      let nearest = scaled.rounded()
+      guard abs(scaled - nearest) <= scaled * 1e-12 else { return false }
+      var digits = Int(nearest)
+      var decimals = 4
+      while decimals > 1, digits % 10 == 0 {
+        digits /= 10
+        decimals -= 1
+      }
+      guard Double(digits) / Self.decimalScales[decimals] == magnitude else { return false }
+      append(digits: UInt(digits), negative: value < 0, decimals: decimals)
+      return true
+    }
+
+    private static let decimalScales: [Double] = [1, 10, 100, 1_000, 10_000]
+
+    private mutating func append(integer value: Int) {
+      append(digits: value.magnitude, negative: value < 0, decimals: 0)
+    }
+
+    /// Writes `digits` in decimal with a point before the last `decimals` of them (at least one
+    /// digit before the point), after a `-` when `negative`: built back to front in the buffer's
+    /// free space, then moved to its start.
+    private mutating func append(digits: UInt, negative: Bool, decimals: Int) {
+      bytes.appendWritten(maximum: 32) { space in
+        var rest = digits
+        var position = space.count
+        var written = 0
+        repeat {
+          if written == decimals, decimals > 0 {
+            position -= 1
+            space[position] = UInt8(ascii: ".")
+          }
+          position -= 1
+          space[position] = UInt8(ascii: "0") + UInt8(rest % 10)
+          rest /= 10
+          written += 1
+        } while rest > 0 || written <= decimals
+        if negative {
+          position -= 1
+          space[position] = UInt8(ascii: "-")
+        }
+        let length = space.count - position
+        guard let base = space.baseAddress else { return 0 }
+        base.update(from: base + position, count: length)
+        return length
+      }
+    }
+  }
+
+  /// Takes what `Double.write(to:)` prints into fixed space. Swift's floating-point types hand
+  /// their digits to `_writeASCII` as bytes; without it they would build a String per number.
+  /// More than `capacity` bytes (never for a double) leaves `written` at 0.
+  private struct DigitSink: TextOutputStream {
+    static let capacity = 32
+    let space: UnsafeMutableBufferPointer<UInt8>
+    private(set) var written = 0
+    private var overflowed = false
+
+    init(_ space: UnsafeMutableBufferPointer<UInt8>) { self.space = space }
+
+    mutating func write(_ string: String) {
+      var string = string
+      string.withUTF8 { _writeASCII($0) }
+    }
+
+    mutating func _writeASCII(_ buffer: UnsafeBufferPointer<UInt8>) {
+      guard !overflowed, written + buffer.count <= space.count else {
+        overflowed = true
+        written = 0
+        return
+      }
+      guard let source = buffer.baseAddress, let base = space.baseAddress else { return }
+      (base + written).update(from: source, count: buffer.count)
+      written += buffer.count
+    }
+  }
+}
+
+// MARK: - Cells
+
+extension AnalyzeExport.Writer: AnalyzeExport.CellVisitor {
+  mutating func string(_ value: String?) {
+    startCell()
+    switch (format, value) {
+    case (.csv, let text?):
+      if !append(text: text, unless: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0D || $0 == 0x0A }) {
+        var quoted = AnalyzeExport.quoteCSV(text)
+        quoted.withUTF8 { bytes.append($0) }
+      }
+    case (.json, let text?):
+      bytes.append(UInt8(ascii: "\""))
+      if append(text: text, unless: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }) {
+        bytes.append(UInt8(ascii: "\""))
+      } else {
+        bytes.removeLast(1)
+        var quoted = AnalyzeExport.quoteJSON(text)
+        quoted.withUTF8 { bytes.append($0) }
+      }
+    case (.csv, nil): break
+    case (.json, nil): append(ascii: "null")
+    }
+  }
+
+  mutating func period(_ value: Period?) {
+    startCell()
+    guard let value else {
+      if format == .json { append(ascii: "null") }
+      return
+    }
+    if format == .json { bytes.append(UInt8(ascii: "\"")) }
+    append(period: value)
+    if format == .json { bytes.append(UInt8(ascii: "\"")) }
+  }
+
+  mutating func number(_ value: Double?) {
+    startCell()
+    switch (format, value) {
+    case (.csv, let number?): append(number: number)
+    case (.json, let number?) where number.isFinite: append(number: number)
+    case (.csv, nil): break
+    case (.json, _): append(ascii: "null")
+    }
+  }
+
+  mutating func integer(_ value: Int?) {
+    startCell()
+    if let value {
+      append(integer: value)
+    } else if format == .json {
+      append(ascii: "null")
+    }
+  }
+
+  mutating func bool(_ value: Bool?) {
+    startCell()
+    if let value {
+      value ? append(ascii: "true") : append(ascii: "false")
+    } else if format == .json {
+      append(ascii: "null")
+    }
+  }
+}
