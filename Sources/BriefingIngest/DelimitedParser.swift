@@ -1,3 +1,6 @@
+#if canImport(Glibc)
+import Glibc
+#endif
 import BriefingCore
 
 // MARK: - Messages
@@ -159,6 +162,10 @@ private struct ParserState {
   var openColumn = 1
   var quoted: [UInt8] = []
   var cells: [TableCell] = []
+  /// The previous record's unquoted fields by position: where their bytes are and their text.
+  /// A field with the same bytes reuses the text, so a column that repeats down the file
+  /// (region, indicator, unit, source) makes no new string per row.
+  var previousFields: [(start: Int, count: Int, text: String)] = []
 
   mutating func advance(over byte: UInt8) {
     if byte & 0xC0 != 0x80 { column += 1 }
@@ -183,9 +190,30 @@ private struct ParserState {
     } else if end == fieldStart {
       text = ""
     } else {
-      text = String(decoding: UnsafeBufferPointer(rebasing: buffer[fieldStart..<end]), as: UTF8.self)
+      text = repeatedOrNewText(buffer, fieldStart..<end)
     }
     cells.append(TableCell(text, column: fieldColumn))
+  }
+
+  /// The text of the unquoted field at `range`: the previous record's text of the same field
+  /// when the bytes are the same.
+  private mutating func repeatedOrNewText(_ buffer: UnsafeBufferPointer<UInt8>, _ range: Range<Int>)
+    -> String
+  {
+    let position = cells.count
+    let base = buffer.baseAddress!
+    if position < previousFields.count {
+      let previous = previousFields[position]
+      if previous.count == range.count,
+        memcmp(base + previous.start, base + range.lowerBound, range.count) == 0
+      {
+        return previous.text
+      }
+    }
+    let text = String(decoding: UnsafeBufferPointer(rebasing: buffer[range]), as: UTF8.self)
+    while previousFields.count <= position { previousFields.append((0, -1, "")) }
+    previousFields[position] = (range.lowerBound, range.count, text)
+    return text
   }
 
   mutating func takeRow() -> TableRow {
