@@ -346,10 +346,8 @@ struct ObservationCells: Sendable {
 /// builder; periods and units are cached by their text.
 struct ObservationCellParser: RowPreparing {
   private var intake: TableIntake<ObservationColumn>
-  private var periodCache: [ByteKey: Period?] = [:]
-  private var unitCache: [ByteKey: (unit: Unit?, isEmpty: Bool)?] = [:]
-  private var recentPeriods: [(text: ByteKey, period: Period?)] = []
-  private var lastUnit: (text: ByteKey, parsed: (unit: Unit?, isEmpty: Bool)?)?
+  private var periods = TextMemo<Period?>()
+  private var units = TextMemo<(unit: Unit?, isEmpty: Bool)?>()
 
   init(file: String) { intake = TableIntake(file: file) }
 
@@ -372,37 +370,15 @@ struct ObservationCellParser: RowPreparing {
       target: number(.target), targetGrowth: number(.targetGrowth), yoy: number(.yoy))
   }
 
-  // A dataset has a handful of period and unit spellings, repeated on every row: the last few
-  // are compared byte for byte before the caches hash anything.
+  // A dataset has a handful of period and unit spellings, repeated on every row.
 
   private mutating func period(_ text: String) -> Period? {
     guard !text.isEmpty else { return nil }
-    let key = ByteKey(text)
-    if let recent = recentPeriods.first(where: { $0.text == key }) { return recent.period }
-    let period: Period?
-    if let cached = periodCache[key] {
-      period = cached
-    } else {
-      period = Period(code: text)
-      periodCache[key] = period
-    }
-    if recentPeriods.count == 16 { recentPeriods.removeFirst() }
-    recentPeriods.append((key, period))
-    return period
+    return periods.value(for: text) { Period(code: $0) }
   }
 
   private mutating func unit(_ text: String) -> (unit: Unit?, isEmpty: Bool)? {
-    let key = ByteKey(text)
-    if let last = lastUnit, last.text == key { return last.parsed }
-    let parsed: (unit: Unit?, isEmpty: Bool)?
-    if let cached = unitCache[key] {
-      parsed = cached
-    } else {
-      parsed = ValueParser.parseUnit(text)
-      unitCache[key] = parsed
-    }
-    lastUnit = (key, parsed)
-    return parsed
+    units.value(for: text) { ValueParser.parseUnit($0) }
   }
 }
 
