@@ -63,21 +63,6 @@ extension Finding.Message {
   }
 }
 
-// MARK: - Keys
-
-/// Region and indicator by catalog position: hashing integers beats hashing CJK strings.
-private struct ObservationKey: Hashable {
-  var region: Int
-  var indicator: Int
-  var period: Period
-}
-
-private struct TargetKey: Hashable {
-  var region: Int
-  var indicator: Int
-  var year: Int
-}
-
 // MARK: - Builder
 
 /// Turns observation rows into `Observation`s in canonical units, one row at a time, checking
@@ -88,9 +73,12 @@ struct ObservationBuilder {
   private(set) var indicators: Catalog<Indicator>
   private(set) var observations: [Observation] = []
   private var intake: TableIntake<ObservationColumn>
-  private var keyLines: [ObservationKey: Int] = [:]
-  private var targets: [TargetKey: (value: Double, line: Int)] = [:]
-  private var targetGrowths: [TargetKey: (value: Double, line: Int)] = [:]
+  /// The line of each (region, indicator, period) so far: region and indicator by catalog
+  /// position, since hashing integers beats hashing CJK strings.
+  private var keyLines: PackedKeyTable<Int>
+  /// Annual targets and target growths by (region, indicator, year), with their lines.
+  private var targets = PackedKeyTable<(value: Double, line: Int)>()
+  private var targetGrowths = PackedKeyTable<(value: Double, line: Int)>()
   /// Parses the cells of rows that come without `ObservationCells`.
   private var cellParser: ObservationCellParser
   private var parents: [RegionID: String] = [:]
@@ -106,7 +94,7 @@ struct ObservationBuilder {
     intake = TableIntake(file: file)
     cellParser = ObservationCellParser(file: file)
     observations.reserveCapacity(expectedRows)
-    keyLines.reserveCapacity(expectedRows)
+    keyLines = PackedKeyTable(expected: expectedRows)
   }
 
   // MARK: - Rows
@@ -157,12 +145,11 @@ struct ObservationBuilder {
       sink.add(contentsOf: report.findings)
       return
     }
-    let key = ObservationKey(region: regionIndex, indicator: indicatorIndex, period: period)
-    if let first = keyLines.updateValue(row.line, forKey: key) {
-      keyLines[key] = first  // one hash lookup on the common path; restore on the rare one
+    let key = PackedKey(region: regionIndex, indicator: indicatorIndex, period: period)
+    if let first = keyLines.insertIfAbsent(key, row.line) {
       report.add(.error, .duplicateKey(regionID, period, indicatorID, line: first), row.cells.first)
     }
-    let targetKey = TargetKey(region: regionIndex, indicator: indicatorIndex, year: period.year)
+    let targetKey = PackedKey(region: regionIndex, indicator: indicatorIndex, year: period.year)
     Self.check(&targets, targetKey, target, "target", map.cell(.target, in: row), &report)
     Self.check(
       &targetGrowths, targetKey, targetGrowth, "target growth",
@@ -285,14 +272,10 @@ struct ObservationBuilder {
   /// Static, so that passing the builder's own table `inout` never copies the builder (and with
   /// it the table) for the call.
   private static func check(
-    _ table: inout [TargetKey: (value: Double, line: Int)], _ key: TargetKey, _ value: Double?,
+    _ table: inout PackedKeyTable<(value: Double, line: Int)>, _ key: PackedKey, _ value: Double?,
     _ what: String, _ cell: TableCell?, _ report: inout RowReport
   ) {
-    guard let value else { return }
-    guard let first = table[key] else {
-      table[key] = (value, report.line)
-      return
-    }
+    guard let value, let first = table.insertIfAbsent(key, (value, report.line)) else { return }
     let scale = max(abs(value), abs(first.value), 1)
     if abs(first.value - value) > 1e-9 * scale {
       report.add(.error, .conflictingTarget(what, value, first.value, line: first.line), cell)
