@@ -95,32 +95,4 @@ public struct ComparisonPlan: Sendable {
       }
     }
   }
-
-  /// Builds one part per indicator with `build` on up to `threads` threads and hands the parts
-  /// to `deliver` in indicator order. At most `threads` parts exist at a time, so memory stays
-  /// bounded by the largest indicators, not the table. `build` must not touch shared state.
-  public func forEachIndicatorPart<Part: Sendable, Failure: Error>(
-    threads: Int, build: @Sendable (_ indicator: Int) -> Part,
-    deliver: (Part) throws(Failure) -> Void
-  ) throws(Failure) {
-    let width = max(threads, 1)
-    var start = 0
-    while start < indicatorCount {
-      let count = min(width, indicatorCount - start)
-      let parts = Mutex([Part?](repeating: nil, count: count))
-      let first = start
-      if count == 1 {
-        parts.withLock { $0[0] = build(first) }
-      } else {
-        DispatchQueue.concurrentPerform(iterations: count) { k in
-          let part = build(first + k)
-          parts.withLock { $0[k] = part }
-        }
-      }
-      for part in parts.withLock({ $0 }) {
-        if let part { try deliver(part) }
-      }
-      start += count
-    }
-  }
 }

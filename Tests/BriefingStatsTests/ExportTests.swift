@@ -1,4 +1,5 @@
 import BriefingCore
+import Synchronization
 import Testing
 @testable import BriefingStats
 
@@ -91,6 +92,29 @@ import Testing
     joined += AnalyzeExport.closing(format, rowCount: rows)
     #expect(String(decoding: joined, as: UTF8.self) == whole)
     #expect(rows == plan.rowCount)
+  }
+
+  /// A delivery that throws stops the builders (no hang), rethrows its error, and leaves no
+  /// more than the in-flight window of parts built beyond the failing one.
+  @Test(arguments: [1, 2, 3])
+  func failedDeliveryStopsTheBuilders(threads: Int) {
+    struct Stop: Error, Equatable { let at: Int }
+    let indicators = (0..<12).map { Indicator(id: IndicatorID("i\($0)"), unit: .yiYuan) }
+    let observations = indicators.map { Fixture.obs("A", "2024-H1", 1, indicator: $0.id) }
+    let plan = ComparisonPlan(Fixture.dataset(members: ["A"], indicators: indicators, observations: observations))
+    let built = Mutex(0)
+    var delivered: [Int] = []
+    #expect(throws: Stop(at: 4)) {
+      try plan.forEachIndicatorPart(threads: threads) { i in
+        built.withLock { $0 += 1 }
+        return i
+      } deliver: { (i: Int) throws(Stop) in
+        if i == 4 { throw Stop(at: 4) }
+        delivered.append(i)
+      }
+    }
+    #expect(delivered == [0, 1, 2, 3])
+    #expect(built.withLock { $0 } <= 5 + threads + 1)
   }
 
   @Test func csvRowAndQuoting() throws {
