@@ -87,9 +87,9 @@ public struct ComparisonPlan: Sendable {
           indicator: i, period: p, group: g, groupID: group.id, stats: s,
           prev: index.prevPeriod[p].flatMap { stats[$0 * groupCount + g] },
           lastYear: index.lastYearPeriod[p].flatMap { stats[$0 * groupCount + g] },
-          yearTargets: yearTargets)
+          yearTargets: yearTargets, overall: overall.ranks[p])
         for k in group.members.indices {
-          emit(builder.memberRow(context, position: k, overall: overall))
+          emit(builder.memberRow(context, position: k))
         }
         emit(builder.groupRow(context))
       }

@@ -39,7 +39,12 @@ struct GroupStats {
     }
   }
 
-  func position(of region: Int) -> Int? { memberPositions[region] }
+  /// The member position of `region`; `likely` is checked first (the stats of one group in
+  /// another period list the same members in the same order, so it is the row's own position).
+  func position(of region: Int, likely: Int) -> Int? {
+    if likely < members.count, members[likely] == region { return likely }
+    return memberPositions[region]
+  }
 }
 
 extension CompareIndex {

@@ -44,6 +44,8 @@ struct RowBuilder: Sendable {
     var lastYear: GroupStats?
     /// Annual targets of the period's year by region (nil: no region has one).
     var yearTargets: [AnnualTarget?]?
+    /// Overall rank and rank-of by region in this period (nil: no region is ranked overall).
+    var overall: (rank: [Int?], of: [Int?])?
   }
 
   /// Overall ranks of one indicator per period: rank and rank-of per region (dense arrays).
@@ -94,7 +96,7 @@ struct RowBuilder: Sendable {
   // Rows read indicator fields in place (`index.indicators[i].unit`): a local copy of the
   // whole indicator would retain and release its names and aliases on every row.
 
-  func memberRow(_ c: GroupContext, position k: Int, overall: OverallRanks) -> ComparisonRow {
+  func memberRow(_ c: GroupContext, position k: Int) -> ComparisonRow {
     let polarity = index.indicators[c.indicator].polarity
     let r = c.stats.members[k]
     let period = index.periods[c.period]
@@ -113,11 +115,11 @@ struct RowBuilder: Sendable {
     row.growthRank = s.growthRanking.ranks[k]
     row.growthRankOf = growthOf
     row.growthBottomRank = row.growthRank.map { growthOf - $0 + 1 }
-    if let entry = overall.ranks[c.period] {
+    if let entry = c.overall {
       row.rankOverall = entry.rank[r]
       row.rankOverallOf = entry.of[r]
     }
-    if let prev = c.prev, let j = prev.position(of: r) {
+    if let prev = c.prev, let j = prev.position(of: r, likely: k) {
       if let before = prev.valueRanking.ranks[j], let now = row.rank { row.rankChange = before - now }
       if let before = prev.growthRanking.ranks[j], let now = row.growthRank {
         row.growthRankChange = before - now
@@ -155,7 +157,7 @@ struct RowBuilder: Sendable {
     if let g = row.growthPct, let groupGrowth = s.growth { row.growthGapToGroupPp = g - groupGrowth }
     if case .sum = index.indicators[c.indicator].aggregation {
       row.sharePct = share(stats: s, position: k)
-      if let now = row.sharePct, let ly = c.lastYear, let j = ly.position(of: r),
+      if let now = row.sharePct, let ly = c.lastYear, let j = ly.position(of: r, likely: k),
         let before = share(stats: ly, position: j)
       {
         row.shareChangePp = now - before
