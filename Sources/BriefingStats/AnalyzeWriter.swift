@@ -160,31 +160,31 @@ extension AnalyzeExport {
     }
 
     /// Writes `digits` in decimal with a point before the last `decimals` of them (at least one
-    /// digit before the point), after a `-` when `negative`: built back to front in the buffer's
-    /// free space, then moved to its start.
+    /// digit before the point), after a `-` when `negative`: the length is counted first, then
+    /// the digits are written back to front in place.
     private mutating func append(digits: UInt, negative: Bool, decimals: Int) {
-      bytes.appendWritten(maximum: 32) { space in
+      var length = 1
+      var probe = digits
+      while probe >= 10 {
+        probe /= 10
+        length += 1
+      }
+      let shown = max(length, decimals + 1)
+      let total = shown + (decimals > 0 ? 1 : 0) + (negative ? 1 : 0)
+      bytes.appendWritten(maximum: total) { space in
         var rest = digits
-        var position = space.count
-        var written = 0
-        repeat {
+        var position = total
+        for written in 0..<shown {
           if written == decimals, decimals > 0 {
             position -= 1
             space[position] = UInt8(ascii: ".")
           }
           position -= 1
-          space[position] = UInt8(ascii: "0") + UInt8(rest % 10)
+          space[position] = UInt8(ascii: "0") + UInt8(truncatingIfNeeded: rest % 10)
           rest /= 10
-          written += 1
-        } while rest > 0 || written <= decimals
-        if negative {
-          position -= 1
-          space[position] = UInt8(ascii: "-")
         }
-        let length = space.count - position
-        guard let base = space.baseAddress else { return 0 }
-        base.update(from: base + position, count: length)
-        return length
+        if negative { space[0] = UInt8(ascii: "-") }
+        return total
       }
     }
   }
