@@ -75,7 +75,9 @@ let package = Package(
     // MARK: - Tests
     .testTarget(name: "CairoKitTests", dependencies: ["CairoKit"]),
     .testTarget(name: "BriefingCoreTests", dependencies: ["BriefingCore"]),
-    .testTarget(name: "BriefingIngestTests", dependencies: ["BriefingIngest"], exclude: ["Fixtures"]),
+    // Scratch folders of a test run, removed when it exits.
+    .target(name: "TestScratch", path: "Tests/TestScratch"),
+    .testTarget(name: "BriefingIngestTests", dependencies: ["BriefingIngest", "TestScratch"], exclude: ["Fixtures"]),
     .testTarget(name: "BriefingSpecTests", dependencies: ["BriefingSpec"]),
     .testTarget(name: "BriefingStatsTests", dependencies: ["BriefingStats", "BriefingIngest"]),
     .testTarget(name: "BriefingNarrativeTests", dependencies: ["BriefingNarrative"]),
@@ -83,15 +85,15 @@ let package = Package(
       name: "BriefingSceneTests", dependencies: ["BriefingScene", "BriefingCore", "BriefingStats"],
       exclude: ["Snapshots"]
     ),
-    .testTarget(name: "BriefingJobsTests", dependencies: ["BriefingJobs"]),
+    .testTarget(name: "BriefingJobsTests", dependencies: ["BriefingJobs", "TestScratch"]),
     .testTarget(
       name: "BriefingRenderTests",
-      dependencies: ["BriefingRender", "BriefingCore", "BriefingStats", "BriefingSpec", "CairoKit"],
+      dependencies: ["BriefingRender", "BriefingCore", "BriefingStats", "BriefingSpec", "CairoKit", "TestScratch"],
       exclude: ["Goldens"]
     ),
     .testTarget(
       name: "BriefingCLITests",
-      dependencies: ["BriefingCore", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
+      dependencies: ["BriefingCore", "TestScratch", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
     ),
   ]
 )

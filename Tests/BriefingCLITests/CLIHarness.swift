@@ -1,4 +1,5 @@
 import Foundation
+import TestScratch
 
 // MARK: - Running the built CLI
 
@@ -67,10 +68,6 @@ enum CLI {
     return String(decoding: data, as: UTF8.self)
   }
 
-  /// A new empty directory under the temp dir.
-  static func scratch() throws -> String {
-    let path = NSTemporaryDirectory() + "briefing-cli-" + UUID().uuidString
-    try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-    return path
-  }
+  /// A new empty directory, removed with the test run's scratch folder.
+  static func scratch() throws -> String { try TestScratch.folder("cli") }
 }

@@ -3,6 +3,7 @@ import Foundation
 import Testing
 
 @testable import BriefingIngest
+import TestScratch
 
 /// Loads in-memory CSV text as `observations.csv` (plus optional metadata files).
 func loadCSV(
@@ -39,10 +40,7 @@ extension LoadResult {
 
 /// A fresh temporary folder.
 func temporaryFolder() throws -> URL {
-  let url = FileManager.default.temporaryDirectory
-    .appendingPathComponent("briefing-ingest-\(UUID().uuidString)")
-  try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-  return url
+  URL(fileURLWithPath: try TestScratch.folder("ingest"))
 }
 
 /// Encodes text with the C library's iconv (for GB18030 fixtures).

@@ -3,6 +3,7 @@ import Foundation
 import Testing
 
 @testable import BriefingJobs
+import TestScratch
 
 final class StepClock: RunClock, @unchecked Sendable {
   private let lock = NSLock()
@@ -37,7 +38,7 @@ struct Fixture {
   var jobPath: String { root + "/job.yaml" }
 
   init(extra: String = "") {
-    root = NSTemporaryDirectory() + "briefing-jobs-" + UUID().uuidString
+    root = try! TestScratch.folder("jobs")
     try! FileManager.default.createDirectory(atPath: root + "/data", withIntermediateDirectories: true)
     try! FileManager.default.createDirectory(atPath: root + "/layouts", withIntermediateDirectories: true)
     write("data/values.csv", "region,period,value\nA,2024-H1,1\n")

@@ -2,6 +2,7 @@ import BriefingRender
 import BriefingScene
 import Foundation
 import Testing
+import TestScratch
 
 @Suite(.serialized) struct RenderTests {
   static let sc = TextStyle(family: "Noto Sans CJK SC", size: 14, bold: true)
@@ -169,8 +170,7 @@ import Testing
 final class TemporaryDirectory {
   let path: String
   init() throws {
-    path = NSTemporaryDirectory() + "briefing-test-" + UUID().uuidString
-    try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+    path = try TestScratch.folder("render")
   }
   deinit { try? FileManager.default.removeItem(atPath: path) }
 }
