@@ -34,6 +34,7 @@ enum ComponentReader {
     spec.text = reader.string(map["text"], path: "\(path).text")
     spec.showAverage = reader.bool(map["showAverage"], path: "\(path).showAverage")
     spec.showRanks = reader.bool(map["showRanks"], path: "\(path).showRanks")
+    spec.names = reader.choice(map["names"], path: "\(path).names", as: NameStyle.self)
     if kind == .rankedBar || kind == .groupedBar || kind == .trendLine || kind == .scatter
       || kind == .subRegionTable, spec.indicator == nil
     {

@@ -37,13 +37,13 @@ public enum ComponentKind: String, Sendable, Codable, CaseIterable {
   /// Keys (besides `kind`, `span`, `height`, `title`) this kind accepts.
   public var acceptedKeys: Set<String> {
     switch self {
-    case .kpiTable: ["indicators", "columns"]
+    case .kpiTable: ["indicators", "columns", "names"]
     case .rankedBar: ["indicator", "metric", "showAverage", "showRanks", "orientation"]
     case .groupedBar: ["indicator"]
-    case .progressBullet: ["indicators"]
+    case .progressBullet: ["indicators", "names"]
     case .trendLine: ["indicator", "metric"]
     case .scatter: ["indicator"]
-    case .rankMatrix: ["indicators"]
+    case .rankMatrix: ["indicators", "names"]
     case .rankingTable: ["indicators", "columns"]
     case .subRegionTable: ["indicator", "threshold"]
     case .redLinePanel: []
@@ -63,6 +63,17 @@ public enum IndicatorSelection: Hashable, Sendable {
   case main
   /// Exactly these, in this order.
   case list([IndicatorID])
+}
+
+// MARK: - Name style
+
+/// Which indicator name a table or bullet list shows.
+public enum NameStyle: String, CaseIterable, Hashable, Sendable {
+  /// The metadata's `name` (地区生产总值, Nonfarm payroll employment). The default.
+  case full
+  /// The metadata's `short_name` (生产总值, Employment), falling back to the name: for long
+  /// names that would wrap a table row onto three lines.
+  case short
 }
 
 // MARK: - Component
@@ -91,6 +102,8 @@ public struct ComponentSpec: Hashable, Sendable {
   public var showAverage: Bool?
   /// Print rank numbers beside the bars. Default: true.
   public var showRanks: Bool?
+  /// Indicator names in tables and bullet lists. Default: `.full`.
+  public var names: NameStyle?
   /// Where the finding should point for this component (`sections[1].components[0]`).
   public var location: SourceLocation?
 

@@ -63,6 +63,7 @@ extension LayoutDocument {
     add("text", c.text.map(quoted))
     add("showAverage", c.showAverage.map { $0 ? "true" : "false" })
     add("showRanks", c.showRanks.map { $0 ? "true" : "false" })
+    add("names", c.names?.rawValue)
     return out
   }
 

@@ -27,6 +27,25 @@ import Testing
     #expect(!result.stdout.isEmpty)
   }
 
+  /// Each region sheet is one page, as a briefing sheet must be; the English one's table shows
+  /// the indicators' short names (`names: short`), which helps keep it on one page.
+  @Test(arguments: pairs.filter { $0.0.contains("comparison") })
+  func regionSheetsFitOnOnePage(_ layout: String, _ sample: String, _ focus: String?, _ period: String) throws {
+    let out = try CLI.scratch()
+    let result = try CLI.run([
+      "render", "--data", "Samples/" + sample, "--layout", "Layouts/\(layout).yaml", "--period",
+      period, "--focus", focus ?? "", "--out", out,
+    ])
+    #expect(result.status == 0, "\(result.stderr)")
+    let pdf = try #require(result.stdout.split(separator: "\n").map(String.init).first { $0.hasSuffix(".pdf") })
+    #expect(try CLI.tool("pdfinfo", [pdf]).contains("Pages:           1"), "\(layout) is not one page")
+    if layout == "state-comparison-en" {
+      let table = try CLI.tool("pdftotext", ["-layout", pdf, "-"]).split(separator: "\n")
+        .filter { $0.contains("15,400") }  // the permits row of the KPI table
+      #expect(table.count == 1 && table[0].contains("Housing permits"), "\(table)")
+    }
+  }
+
   @Test func regionChartsAreNamedPredictably() throws {
     let out = try CLI.scratch()
     let result = try CLI.run([

@@ -48,6 +48,8 @@ import Testing
     ("sections:\n  - components: [\n", "yaml-syntax", 3, 1, ""),
     ("theme: {fonts: {latn: X}}\nsections: []\n", "unknown-key", 1, 17, "did you mean 'latin'?"),
     ("theme:\n  fonts: {hans: 'A, B'}\nsections: []\n", "wrong-type", 2, 17, ""),
+    ("sections:\n  - components:\n      - {kind: kpiTable, names: shrt}\n", "unknown-value", 3, 33, "did you mean 'short'?"),
+    ("sections:\n  - components:\n      - {kind: rankedBar, indicator: gdp, names: short}\n", "unknown-key", 3, 43, ""),
   ]
 
   @Test(arguments: errors)
@@ -73,7 +75,7 @@ import Testing
           columns: 2
           components:
             - {kind: rankedBar, indicator: gdp, metric: growthPct, showRanks: false}
-            - {kind: kpiTable, columns: [value, growthPct, rank]}
+            - {kind: kpiTable, columns: [value, growthPct, rank], names: short}
         - components:
             - {kind: smallMultiples, indicators: main, columns: 3}
       """
@@ -82,6 +84,8 @@ import Testing
     let second = try #require(LayoutLoader.load(yaml: dumped, file: "a.yaml").document)
     #expect(second.effectiveYAML == dumped)
     #expect(second.sections[1].components[0].gridColumns == 3)
+    #expect(second.sections[0].components[1].names == .short)
+    #expect(second.sections[0].components[0].names == nil)
     #expect(second.theme.overrides["text.size"] == "8")
     #expect(second.theme.fonts == FontSpec(latin: "DejaVu Sans", hant: "Noto Serif CJK TC"))
     #expect(first.theme.fonts.hans == nil)

@@ -175,9 +175,13 @@ struct ComponentDispatch {
     return RankingTableComposer().compose(input, in: rect, theme: theme, measurer: measurer)
   }
 
-  /// The focus region's row for each selected indicator.
+  /// The focus region's row for each selected indicator, named as `spec.names` says.
   private func entries(_ spec: ComponentSpec) -> [KPIEntry] {
-    context.indicators(spec.indicators ?? .main).map { KPIEntry(indicator: $0, row: context.focusRow($0.id)) }
+    context.indicators(spec.indicators ?? .main).map { indicator in
+      var shown = indicator
+      if spec.names == .short { shown.name = indicator.shortName }
+      return KPIEntry(indicator: shown, row: context.focusRow(indicator.id))
+    }
   }
 
   private func kpiInput(_ spec: ComponentSpec) -> KPITableInput {
