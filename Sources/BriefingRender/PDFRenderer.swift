@@ -12,7 +12,7 @@ public enum PDFRenderer {
   public static func render(_ scene: Scene, measurer: PangoTextMeasurer? = nil) throws(RenderError)
     -> [UInt8]
   {
-    // Held until the surface is finished: cairo's font copies reuse one set of pages.
+    // Held until the surface is finished: cairo's font copies share one set of huge pages.
     let reserve = HeapReserve()
     defer { withExtendedLifetime(reserve) {} }
     do {

@@ -1,4 +1,5 @@
 import CCairo
+import Glibc
 
 // MARK: - Large blocks
 
@@ -12,18 +13,26 @@ public func reuseLargeAllocations() {
   mallopt(M_TRIM_THRESHOLD, 64 << 20)
 }
 
-// MARK: - Room for small blocks while a large one is held
+// MARK: - Room for cairo's font copies
 
-/// A free block kept below the top of the calling thread's C heap for as long as this value
-/// lives. cairo copies each CJK face's whole `CFF ` table (17–18 MB) twice per PDF: once when
-/// the face first appears on a page, once when `finish` subsets it. While it holds a copy it
-/// makes a few small allocations; taken from the top of the heap, they land just past the copy
-/// and stay (in glibc's per-thread caches) after it is freed, so the freed pages no longer hold
-/// the next, slightly larger copy (the other weight) and every later copy of that size takes
-/// fresh pages. glibc serves small requests from free blocks before the top of the heap: with
-/// this block free they come from here, each freed copy goes back to the top, and all copies of
-/// a document share the same pages. A 12-page chart PDF with regular and bold text: 7,300 page
-/// faults instead of 11,000. Untouched, the block costs address space only.
+/// Heap set-up held while a PDF is drawn, for cairo's copies of each CJK face's whole `CFF `
+/// table (17–18 MB), made twice per face and document: when the face first appears on a page
+/// and when `finish` subsets it.
+///
+/// - A free block kept below the top of the calling thread's C heap. While cairo holds a copy it
+///   makes a few small allocations; taken from the top of the heap, they land just past the copy
+///   and stay (in glibc's per-thread caches) after it is freed, so the freed pages no longer hold
+///   the next, slightly larger copy (the other weight) and every later copy of that size takes
+///   fresh pages. glibc serves small requests from free blocks before the top of the heap: with
+///   this block free they come from here, each freed copy goes back to the top, and all copies of
+///   a document share the same pages.
+/// - Transparent huge pages advised for the next bytes at the top of the heap, where the copies
+///   go: the kernel then fills them 2 MiB at a time instead of faulting in 4 KiB pages one by one.
+///   Where huge pages are off (`/sys/kernel/mm/transparent_hugepage/enabled` is `never`) the
+///   advice changes nothing.
+///
+/// A 12-page chart PDF with regular and bold text: 3,300 page faults instead of 11,000, output
+/// byte-identical. Untouched, both regions cost address space only.
 public final class HeapReserve {
   // MARK: Properties
 
@@ -32,16 +41,37 @@ public final class HeapReserve {
   /// written, so it costs address space only. Freed with this value.
   private let pin: UnsafeMutableRawPointer?
 
+  /// Huge-page size of x86-64 and of 4 KiB-page arm64, in bytes.
+  private static let hugePage = 2 << 20
+
   // MARK: Initialization
 
-  /// - Parameter bytes: size of the free block. Default: 4 MiB.
-  public init(bytes: Int = 4 << 20) {
-    let block = Self.allocate(bytes)
-    pin = Self.allocate(bytes)
+  /// - Parameters:
+  ///   - smallBlocks: bytes of the free block small requests are served from. Default: 4 MiB.
+  ///   - largeBlocks: bytes at the top of the heap advised for huge pages. Default: 24 MiB, one
+  ///     CJK face's copy with room to spare (requests of 32 MB and more are mapped apart, see
+  ///     `reuseLargeAllocations`).
+  public init(smallBlocks: Int = 4 << 20, largeBlocks: Int = 24 << 20) {
+    let block = Self.allocate(smallBlocks)
+    pin = Self.allocate(smallBlocks)
     free(block)
+    Self.adviseHugePages(atTopOfHeap: largeBlocks)
   }
 
   deinit { free(pin) }
+
+  // MARK: Methods
+
+  /// Takes `bytes` from the top of the heap, advises huge pages for the whole 2 MiB pages inside
+  /// them and gives them back: the advice stays with the mapping, the block rejoins the top.
+  private static func adviseHugePages(atTopOfHeap bytes: Int) {
+    guard let room = allocate(bytes) else { return }
+    defer { free(room) }
+    let start = (Int(bitPattern: room) + hugePage - 1) & -hugePage
+    let end = (Int(bitPattern: room) + bytes) & -hugePage
+    guard end > start else { return }
+    madvise(UnsafeMutableRawPointer(bitPattern: start), end - start, MADV_HUGEPAGE)
+  }
 
   /// `malloc` the optimizer must keep: a block freed unused would otherwise never be allocated.
   @_optimize(none)
