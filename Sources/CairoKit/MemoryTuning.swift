@@ -29,10 +29,11 @@ public func reuseLargeAllocations() {
 /// - Transparent huge pages advised for the next bytes at the top of the heap, where the copies
 ///   go: the kernel then fills them 2 MiB at a time instead of faulting in 4 KiB pages one by one.
 ///   Where huge pages are off (`/sys/kernel/mm/transparent_hugepage/enabled` is `never`) the
-///   advice changes nothing.
+///   advice changes nothing; on a machine whose free memory is fragmented the kernel may first
+///   compact memory to find a free 2 MiB page (`defrag` setting).
 ///
-/// A 12-page chart PDF with regular and bold text: 3,300 page faults instead of 11,000, output
-/// byte-identical. Untouched, both regions cost address space only.
+/// A 12-page chart PDF with regular and bold text: about 3,000 page faults instead of 11,000,
+/// output byte-identical. Untouched, both regions cost address space only.
 public final class HeapReserve {
   // MARK: Properties
 

@@ -139,7 +139,8 @@ extension StringProtocol {
   /// `trimmingCharacters(in: .whitespaces)` removes, without going through `NSString`).
   public func trimmingSpaces() -> String {
     let isSpace = { (character: Character) in character.isWhitespace && !character.isNewline }
-    guard let first = firstIndex(where: { !isSpace($0) }), let last = lastIndex(where: { !isSpace($0) })
+    guard let first = firstIndex(where: { !isSpace($0) }),
+      let last = lastIndex(where: { !isSpace($0) })
     else { return "" }
     return String(self[first...last])
   }
