@@ -69,7 +69,7 @@ public enum FontInventory {
 
   /// The names of a Pango family list, trimmed, empty entries dropped.
   static func familyList(_ families: String) -> [String] {
-    families.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+    families.split(separator: ",").map { $0.trimmingSpaces() }
       .filter { !$0.isEmpty }
   }
 

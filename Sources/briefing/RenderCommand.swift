@@ -121,7 +121,7 @@ struct Render: ParsableCommand {
     var ids: [RegionID] = []
     for line in text.split(whereSeparator: \.isNewline) {
       let entry = line.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false)[0]
-        .trimmingCharacters(in: .whitespaces)
+        .trimmingSpaces()
       if !entry.isEmpty { ids.append(try SheetSelection.regionID(entry, in: dataset)) }
     }
     guard !ids.isEmpty else { throw .data([Finding(.error, .emptyFocusList(path))]) }

@@ -227,7 +227,11 @@ enum FileName {
         if character.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) { return "_" }
         return character
       })
-    while text.contains("..") { text = text.replacingAll("..", with: "_") }
+    while true {
+      let next = text.replacingAll("..", with: "_")
+      if next == text { break }
+      text = next
+    }
     while text.hasPrefix(".") { text.removeFirst() }
     return text.isEmpty ? "_" : String(text.prefix(120))
   }
