@@ -88,7 +88,9 @@ public enum DatasetLoader {
       file: observations.path, regions: regionCatalog, indicators: indicatorCatalog,
       expectedRows: min(lineCount(observations.bytes), 20_000_000))
     let readFindings = TableReading.forEachRowConcurrently(
-      of: observations, options: options, preparer: ObservationCellParser(file: observations.path)
+      of: observations, options: options,
+      preparer: ObservationCellParser(
+        file: observations.path, regions: regionCatalog, indicators: indicatorCatalog)
     ) { row, cells in
       builder.add(row, prepared: cells, into: &sink)
     }

@@ -105,8 +105,8 @@ struct ObservationBuilder {
     guard let row = intake.admit(raw, into: &sink), let map = intake.header else { return }
     let parsed = prepared ?? cellParser.parse(row, map)
     var report = RowReport(file: file, line: row.line)
-    let regionIndex = resolveRegion(map, row, &report)
-    let indicatorIndex = resolveIndicator(map, row, &report)
+    let regionIndex = parsed.region ?? resolveRegion(map, row, &report)
+    let indicatorIndex = parsed.indicator ?? resolveIndicator(map, row, &report)
     let period = resolvePeriod(map, row, parsed.period, &report)
     let valueCell = map.cell(.value, in: row)
     let value = checked(valueCell, parsed.value, &report)
@@ -316,6 +316,10 @@ struct ObservationBuilder {
 /// member means the cell's text does not parse (or, for the period, is empty); the builder
 /// reports it, in its usual order.
 struct ObservationCells: Sendable {
+  /// Positions of the region and indicator in fixed (metadata) catalogs; nil when the catalog
+  /// is open or does not know the name, and the builder resolves it (and reports it).
+  var region: Int?
+  var indicator: Int?
   var period: Period?
   var value: CellValue?
   var unit: (unit: Unit?, isEmpty: Bool)?
@@ -326,13 +330,22 @@ struct ObservationCells: Sendable {
 
 /// Parses `ObservationCells` for the data rows of an observations table. It admits rows as
 /// the builder does (same header, blank and width rules) and leaves the findings to the
-/// builder; periods and units are cached by their text.
+/// builder; periods and units are cached by their text. Region and indicator names are looked
+/// up in copies of the builder's catalogs when those come from metadata files: a fixed catalog
+/// resolves a name the same way wherever it is, and an open one grows as the builder reads.
 struct ObservationCellParser: RowPreparing {
   private var intake: TableIntake<ObservationColumn>
   private var periods = TextMemo<Period?>()
   private var units = TextMemo<(unit: Unit?, isEmpty: Bool)?>()
+  private var regions: Catalog<Region>?
+  private var indicators: Catalog<Indicator>?
 
-  init(file: String) { intake = TableIntake(file: file) }
+  /// `regions` and `indicators`: the builder's catalogs (only fixed ones are used).
+  init(file: String, regions: Catalog<Region>? = nil, indicators: Catalog<Indicator>? = nil) {
+    intake = TableIntake(file: file)
+    self.regions = regions?.isFixed == true ? regions : nil
+    self.indicators = indicators?.isFixed == true ? indicators : nil
+  }
 
   /// The cells of a data row; nil for the header, blank and ragged rows.
   mutating func prepare(_ raw: TableRow) -> ObservationCells? {
@@ -348,9 +361,16 @@ struct ObservationCellParser: RowPreparing {
       map.cell(column, in: row).flatMap { ValueParser.parse($0.text) }
     }
     return ObservationCells(
+      region: Self.position(map.cell(.region, in: row), in: &regions),
+      indicator: Self.position(map.cell(.indicator, in: row), in: &indicators),
       period: map.cell(.period, in: row).flatMap { period($0.text.trimmedCell) },
       value: number(.value), unit: map.cell(.unit, in: row).flatMap { unit($0.text) },
       target: number(.target), targetGrowth: number(.targetGrowth), yoy: number(.yoy))
+  }
+
+  private static func position<Entry>(_ cell: TableCell?, in catalog: inout Catalog<Entry>?) -> Int? {
+    guard catalog != nil, let text = cell?.text.trimmedCell, !text.isEmpty else { return nil }
+    return catalog?.resolveIndex(text)
   }
 
   // A dataset has a handful of period and unit spellings, repeated on every row.

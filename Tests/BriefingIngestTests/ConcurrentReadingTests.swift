@@ -49,4 +49,36 @@ import Testing
     #expect(located == located.sorted())
     #expect(result.codes.contains("bad-number") && result.codes.contains("bad-period"))
   }
+
+  /// Names looked up ahead on the reading thread (fixed catalogs from metadata files) resolve
+  /// to the same entries as the builder's own lookup, and a name the metadata lacks is still
+  /// reported on its line.
+  @Test(arguments: [false, true])
+  func namesResolvedAheadMatchTheMetadata(lastRegionKnown: Bool) throws {
+    // Row n: region n % 500, month (n / 500) % 12 + 1, indicator n / 6,000 (no key twice).
+    var text = "region,period,indicator,value,note\n"
+    for n in 0..<30_000 {
+      let month = (n / 500) % 12 + 1
+      text += "县\(n % 500),2024-M\(month < 10 ? "0" : "")\(month),指标\(n / 6_000),\(n % 1_000).5,示例数据\n"
+    }
+    let known = lastRegionKnown ? 500 : 499
+    let regions = "id,name\n" + (0..<known).map { "r\($0),县\($0)" }.joined(separator: "\n") + "\n"
+    let indicators = "id,name\n" + (0..<5).map { "i\($0),指标\($0)" }.joined(separator: "\n") + "\n"
+    let result = DatasetLoader.load(
+      observations: InputFile(path: "big.csv", bytes: Array(text.utf8)),
+      regions: InputFile(path: "regions.csv", bytes: Array(regions.utf8)),
+      indicators: InputFile(path: "indicators.csv", bytes: Array(indicators.utf8)))
+    #expect(text.utf8.count >= TableReading.concurrentReadingThreshold)
+    if lastRegionKnown {
+      let dataset = try #require(result.dataset)
+      #expect(dataset.observations.count == 30_000)
+      for (n, observation) in dataset.observations.enumerated() {
+        #expect(observation.region.rawValue == "r\(n % 500)" && observation.indicator.rawValue == "i\(n / 6_000)")
+      }
+    } else {
+      #expect(result.dataset == nil)
+      let unknown = result.findings.filter { $0.message.code == "unknown-region" }
+      #expect(unknown.compactMap { $0.location?.line } == (0..<30_000).filter { $0 % 500 == 499 }.map { $0 + 2 })
+    }
+  }
 }
