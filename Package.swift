@@ -93,7 +93,10 @@ let package = Package(
     ),
     .testTarget(
       name: "BriefingCLITests",
-      dependencies: ["BriefingCore", "TestScratch", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
+      dependencies: [
+        "BriefingCore", "TestScratch", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+        .product(name: "Yams", package: "Yams"),
+      ]
     ),
   ]
 )

@@ -42,6 +42,44 @@ enum CLI {
       stderr: String(decoding: errData, as: UTF8.self))
   }
 
+  /// Runs `shell` (default `/bin/bash`) with `arguments` in the repository root, `environment`
+  /// merged in and the CLI's folder put first on its PATH (as `briefing`).
+  static func shell(
+    _ arguments: [String], shell: String = "/bin/bash", environment: [String: String] = [:]
+  ) throws -> Result {
+    let folder = URL(fileURLWithPath: binary).deletingLastPathComponent().path
+    let path = folder + ":" + (environment["PATH"] ?? ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin")
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: shell)
+    process.arguments = arguments
+    process.currentDirectoryURL = URL(fileURLWithPath: root)
+    process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+      .merging(["PATH": path]) { $1 }
+    let out = Pipe()
+    let err = Pipe()
+    process.standardOutput = out
+    process.standardError = err
+    try process.run()
+    let outData = out.fileHandleForReading.readDataToEndOfFile()
+    let errData = err.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return Result(
+      status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
+      stderr: String(decoding: errData, as: UTF8.self))
+  }
+
+  /// Published report files (PDF, PNG) under `folder` by relative path, without the run's
+  /// bookkeeping files.
+  static func reports(in folder: String) throws -> [String: Data] {
+    var files: [String: Data] = [:]
+    let enumerator = FileManager.default.enumerator(atPath: folder)
+    while let path = enumerator?.nextObject() as? String {
+      guard path.hasSuffix(".pdf") || path.hasSuffix(".png") else { continue }
+      files[path] = try Data(contentsOf: URL(fileURLWithPath: folder + "/" + path))
+    }
+    return files
+  }
+
   /// Starts the CLI in the repository root without waiting; its output is discarded.
   static func start(_ arguments: [String]) throws -> Process {
     let process = Process()

@@ -33,8 +33,8 @@ import Testing
     let single = try CLI.run(["run", try makeJob(in: whole), "--quiet"])
     #expect(single.status == 0, "\(single.stderr)")
 
-    let shardedFiles = try reports(in: sharded + "/out")
-    let wholeFiles = try reports(in: whole + "/out")
+    let shardedFiles = try CLI.reports(in: sharded + "/out")
+    let wholeFiles = try CLI.reports(in: whole + "/out")
     #expect(shardedFiles.count == 9 + 9 * 14)
     #expect(shardedFiles.keys.sorted() == wholeFiles.keys.sorted())
     for (path, bytes) in wholeFiles { #expect(shardedFiles[path] == bytes, "\(path) differs") }
@@ -84,7 +84,7 @@ import Testing
       #expect(shard.status == 0, "\(shard.stderr)")
     }
     #expect(try CLI.run(["run", dir + "/job.yaml", "--merge", "2", "--quiet"]).status == 0)
-    let sheets = try reports(in: dir + "/out").keys.sorted()
+    let sheets = try CLI.reports(in: dir + "/out").keys.sorted()
     #expect(sheets == [
       "Illinois.pdf", "Indiana.pdf", "Iowa.pdf", "Michigan.pdf", "Minnesota.pdf", "Missouri.pdf", "Ohio.pdf",
       "Wisconsin.pdf",
@@ -92,17 +92,6 @@ import Testing
   }
 
   // MARK: - Helpers
-
-  /// Published report files (PDF, PNG) by relative path, without the run bookkeeping.
-  private func reports(in folder: String) throws -> [String: Data] {
-    var files: [String: Data] = [:]
-    let enumerator = FileManager.default.enumerator(atPath: folder)
-    while let path = enumerator?.nextObject() as? String {
-      guard path.hasSuffix(".pdf") || path.hasSuffix(".png") else { continue }
-      files[path] = try Data(contentsOf: URL(fileURLWithPath: folder + "/" + path))
-    }
-    return files
-  }
 
   /// `path → sha256` of a manifest's outputs.
   private func manifestOutputs(_ path: String) throws -> [String: String] {
