@@ -24,22 +24,7 @@ enum CLI {
 
   /// Runs the CLI with `arguments` in the repository root; extra environment merged in.
   static func run(_ arguments: [String], environment: [String: String] = [:]) throws -> Result {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: binary)
-    process.arguments = arguments
-    process.currentDirectoryURL = URL(fileURLWithPath: root)
-    process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
-    let out = Pipe()
-    let err = Pipe()
-    process.standardOutput = out
-    process.standardError = err
-    try process.run()
-    let outData = out.fileHandleForReading.readDataToEndOfFile()
-    let errData = err.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    return Result(
-      status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
-      stderr: String(decoding: errData, as: UTF8.self))
+    try execute(binary, arguments, environment: ProcessInfo.processInfo.environment.merging(environment) { $1 })
   }
 
   /// Runs `shell` (default `/bin/bash`) with `arguments` in the repository root, `environment`
@@ -49,12 +34,19 @@ enum CLI {
   ) throws -> Result {
     let folder = URL(fileURLWithPath: binary).deletingLastPathComponent().path
     let path = folder + ":" + (environment["PATH"] ?? ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin")
+    let merged = ProcessInfo.processInfo.environment.merging(environment) { $1 }.merging(["PATH": path]) { $1 }
+    return try execute(shell, arguments, environment: merged)
+  }
+
+  /// Runs `executable` in the repository root and collects its exit status and output.
+  private static func execute(_ executable: String, _ arguments: [String], environment: [String: String])
+    throws -> Result
+  {
     let process = Process()
-    process.executableURL = URL(fileURLWithPath: shell)
+    process.executableURL = URL(fileURLWithPath: executable)
     process.arguments = arguments
     process.currentDirectoryURL = URL(fileURLWithPath: root)
-    process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
-      .merging(["PATH": path]) { $1 }
+    process.environment = environment
     let out = Pipe()
     let err = Pipe()
     process.standardOutput = out
