@@ -60,6 +60,21 @@ enum CLI {
       stderr: String(decoding: errData, as: UTF8.self))
   }
 
+  /// A job over the Jiuquan sample, a sheet per region and a chart per region × main
+  /// indicator, written to `dir/job.yaml` (output `dir/out`); returns its path.
+  static func jiuquanJob(in dir: String) throws -> String {
+    let job = """
+      version: 1
+      data: \(root)/Samples/jiuquan-2024h1
+      layouts: [\(root)/Layouts/half-year-comparison.yaml, \(root)/Layouts/region-charts.yaml]
+      regions: every
+      period: 2024-H1
+      output: out
+      """
+    try job.write(toFile: dir + "/job.yaml", atomically: true, encoding: .utf8)
+    return dir + "/job.yaml"
+  }
+
   /// Published report files (PDF, PNG) under `folder` by relative path, without the run's
   /// bookkeeping files.
   static func reports(in folder: String) throws -> [String: Data] {

@@ -9,25 +9,10 @@ import Yams
 @Suite(.serialized) struct DeployTests {
   static let shards = 3
 
-  /// A job over the Jiuquan sample (a sheet per region and a chart per region × main
-  /// indicator), written to `dir/job.yaml`.
-  private func makeJob(in dir: String) throws -> String {
-    let job = """
-      version: 1
-      data: \(CLI.root)/Samples/jiuquan-2024h1
-      layouts: [\(CLI.root)/Layouts/half-year-comparison.yaml, \(CLI.root)/Layouts/region-charts.yaml]
-      regions: every
-      period: 2024-H1
-      output: out
-      """
-    try job.write(toFile: dir + "/job.yaml", atomically: true, encoding: .utf8)
-    return dir + "/job.yaml"
-  }
-
   /// The report files of one whole run of the same job.
   private func wholeRun() throws -> [String: Data] {
     let dir = try CLI.scratch()
-    let result = try CLI.run(["run", try makeJob(in: dir), "--quiet"])
+    let result = try CLI.run(["run", try CLI.jiuquanJob(in: dir), "--quiet"])
     #expect(result.status == 0, "\(result.stderr)")
     return try CLI.reports(in: dir + "/out")
   }
@@ -62,7 +47,7 @@ import Yams
 
   @Test func slurmArrayAndMergeEqualOneRun() throws {
     let dir = try CLI.scratch()
-    let job = try makeJob(in: dir)
+    let job = try CLI.jiuquanJob(in: dir)
     try FileManager.default.createDirectory(atPath: dir + "/bin", withIntermediateDirectories: true)
     try Self.fakeSbatch.write(toFile: dir + "/bin/sbatch", atomically: true, encoding: .utf8)
     try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: dir + "/bin/sbatch")
@@ -94,7 +79,7 @@ import Yams
 
   @Test func kubernetesIndexedJobAndMergeEqualOneRun() throws {
     let dir = try CLI.scratch()
-    let job = try makeJob(in: dir)
+    let job = try CLI.jiuquanJob(in: dir)
     let shard = try container("briefing-shards.yaml")
     #expect(shard.job["completionMode"] as? String == "Indexed")
     let declared = try #require(shard.environment["SHARDS"].flatMap { Int($0) })

@@ -4,23 +4,9 @@ import Testing
 /// `briefing run --shard i/n` as separate processes: the union of the shards' files equals one
 /// whole run, file for file; bad shard values are usage errors.
 @Suite(.serialized) struct ShardCLITests {
-  /// A job over the Jiuquan sample: a sheet per region and a chart per region × main indicator.
-  private func makeJob(in dir: String) throws -> String {
-    let job = """
-      version: 1
-      data: \(CLI.root)/Samples/jiuquan-2024h1
-      layouts: [\(CLI.root)/Layouts/half-year-comparison.yaml, \(CLI.root)/Layouts/region-charts.yaml]
-      regions: every
-      period: 2024-H1
-      output: out
-      """
-    try job.write(toFile: dir + "/job.yaml", atomically: true, encoding: .utf8)
-    return dir + "/job.yaml"
-  }
-
   @Test func threeShardProcessesEqualOneRunFileForFile() throws {
     let sharded = try CLI.scratch()
-    let shardedJob = try makeJob(in: sharded)
+    let shardedJob = try CLI.jiuquanJob(in: sharded)
     let processes = try (1...3).map { index in try CLI.start(["run", shardedJob, "--shard", "\(index)/3", "--quiet"]) }
     for process in processes {
       process.waitUntilExit()
@@ -30,7 +16,7 @@ import Testing
     #expect(merge.status == 0, "\(merge.stderr)")
 
     let whole = try CLI.scratch()
-    let single = try CLI.run(["run", try makeJob(in: whole), "--quiet"])
+    let single = try CLI.run(["run", try CLI.jiuquanJob(in: whole), "--quiet"])
     #expect(single.status == 0, "\(single.stderr)")
 
     let shardedFiles = try CLI.reports(in: sharded + "/out")
@@ -48,7 +34,7 @@ import Testing
   @Test(arguments: ["0/3", "4/3", "3", "1/0", "x/3", "-1/3"])
   func badShardIsAUsageError(_ value: String) throws {
     let dir = try CLI.scratch()
-    let result = try CLI.run(["run", try makeJob(in: dir), "--shard=" + value])
+    let result = try CLI.run(["run", try CLI.jiuquanJob(in: dir), "--shard=" + value])
     #expect(result.status == 64)
     #expect(result.stderr.contains("--shard must be I/N"))
     #expect(!FileManager.default.fileExists(atPath: dir + "/out"))
@@ -56,7 +42,7 @@ import Testing
 
   @Test func mergeBeforeAllShardsRanExits65() throws {
     let dir = try CLI.scratch()
-    let job = try makeJob(in: dir)
+    let job = try CLI.jiuquanJob(in: dir)
     let first = try CLI.run(["run", job, "--shard", "1/2", "--quiet"])
     #expect(first.status == 0, "\(first.stderr)")
     let merge = try CLI.run(["run", job, "--merge", "2"])
