@@ -44,19 +44,23 @@ public enum AnalyzeExport {
 
   // MARK: - Streaming
 
-  public enum Format: Sendable { case csv, json }
+  /// `xlsxSheet` is the SpreadsheetML of the workbook's one worksheet (see `worksheetXML`),
+  /// which the caller packs into an .xlsx file.
+  public enum Format: Sendable { case csv, json, xlsxSheet }
 
-  /// What comes before the first row: the CSV header line, or JSON's opening bracket.
+  /// What comes before the first row: the CSV header line, JSON's opening bracket, or the
+  /// worksheet's start and its header row.
   public static func opening(_ format: Format) -> [UInt8] {
     switch format {
     case .csv: Array((columns.joined(separator: ",") + "\r\n").utf8)
     case .json: Array("[\n".utf8)
+    case .xlsxSheet: Array(worksheetOpening.utf8)
     }
   }
 
   /// What goes between two non-empty parts written by separate `Writer`s.
   public static func separator(_ format: Format) -> [UInt8] {
-    format == .csv ? [] : Array(",\n".utf8)
+    format == .json ? Array(",\n".utf8) : []
   }
 
   /// What comes after the last row, given how many rows were written in all.
@@ -64,6 +68,7 @@ public enum AnalyzeExport {
     switch format {
     case .csv: []
     case .json: Array((rowCount == 0 ? "]\n" : "\n]\n").utf8)
+    case .xlsxSheet: Array(worksheetClosing.utf8)
     }
   }
 

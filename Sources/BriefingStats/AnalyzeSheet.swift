@@ -1,44 +1,36 @@
 // MARK: - The comparison table as an Excel worksheet
 
 extension AnalyzeExport {
+  /// Rows an Excel worksheet holds after its header row (1,048,576 rows in all).
+  public static let worksheetRowLimit = 1_048_575
+
   /// SpreadsheetML for one worksheet: the header row, then one row per comparison row, with
   /// numbers as numeric cells (full precision, so Excel formulas work), booleans as booleans,
   /// text as inline strings and undefined values as empty cells. The first row is frozen.
+  /// The same bytes as `opening(.xlsxSheet)`, the rows of `Writer(.xlsxSheet)` and
+  /// `closing(.xlsxSheet)`, which stream it.
   public static func worksheetXML(_ table: ComparisonTable) -> String {
-    var out = """
+    var writer = Writer(.xlsxSheet)
+    for row in table.rows { writer.append(row) }
+    let rows = writer.rowCount
+    let body = opening(.xlsxSheet) + writer.finish() + closing(.xlsxSheet, rowCount: rows)
+    return String(decoding: body, as: UTF8.self)
+  }
+
+  /// The worksheet up to and including its header row (row 1).
+  static var worksheetOpening: String {
+    let header = columns.enumerated().map { column, name in
+      "<c r=\"\(columnName(column))1\" t=\"inlineStr\"><is><t>\(escapeXML(name))</t></is></c>"
+    }
+    return """
       <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
       <worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">\
       <sheetViews><sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" state="frozen"/>\
       </sheetView></sheetViews><sheetData>
-      """
-    out += row(1, columns.map { Cell.string($0) })
-    for (index, comparison) in table.rows.enumerated() {
-      out += row(index + 2, cells(comparison))
-    }
-    return out + "</sheetData></worksheet>"
+      """ + "<row r=\"1\">" + header.joined() + "</row>"
   }
 
-  private static func row(_ number: Int, _ cells: [Cell]) -> String {
-    var out = "<row r=\"\(number)\">"
-    for (column, cell) in cells.enumerated() {
-      let reference = columnName(column) + "\(number)"
-      switch cell {
-      case .string(let text?):
-        out += "<c r=\"\(reference)\" t=\"inlineStr\"><is><t>\(escapeXML(text))</t></is></c>"
-      case .period(let period?):
-        out += "<c r=\"\(reference)\" t=\"inlineStr\"><is><t>\(period.code)</t></is></c>"
-      case .number(let value?) where value.isFinite:
-        out += "<c r=\"\(reference)\"><v>\(NumberText.format(value))</v></c>"
-      case .integer(let value?):
-        out += "<c r=\"\(reference)\"><v>\(value)</v></c>"
-      case .bool(let value?):
-        out += "<c r=\"\(reference)\" t=\"b\"><v>\(value ? 1 : 0)</v></c>"
-      case .string(nil), .period(nil), .number, .integer(nil), .bool(nil):
-        continue
-      }
-    }
-    return out + "</row>"
-  }
+  static let worksheetClosing = "</sheetData></worksheet>"
 
   /// 0 → A, 25 → Z, 26 → AA.
   static func columnName(_ index: Int) -> String {
@@ -50,6 +42,13 @@ extension AnalyzeExport {
       n = (n - 1) / 26
     }
     return name
+  }
+
+  /// True for a byte `escapeXML` changes or drops: `&`, `<`, `>`, `"` and the control
+  /// characters XML 1.0 forbids.
+  static func needsXMLEscape(_ byte: UInt8) -> Bool {
+    byte == 0x26 || byte == 0x3C || byte == 0x3E || byte == 0x22
+      || (byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D)
   }
 
   static func escapeXML(_ text: String) -> String {

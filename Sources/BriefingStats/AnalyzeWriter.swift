@@ -3,12 +3,14 @@ import BriefingCore
 // MARK: - Streaming writer
 
 extension AnalyzeExport {
-  /// Writes rows of the CSV or JSON export into UTF-8 bytes: one part of the export, without
-  /// `opening`, `closing` or the `separator` to a previous part. Parts written separately (on
-  /// separate threads) and joined that way give the same bytes as one `Writer` for all rows.
+  /// Writes rows of the CSV, JSON or worksheet export into UTF-8 bytes: one part of the export,
+  /// without `opening`, `closing` or the `separator` to a previous part. Parts written
+  /// separately (on separate threads) and joined that way give the same bytes as one `Writer`
+  /// for all rows.
   ///
-  /// The spellings are those of `Cell.text` (CSV, quoted by `quoteCSV`) and `Cell.json`,
-  /// produced byte by byte: no string is made per cell.
+  /// The spellings are those of `Cell.text` (CSV, quoted by `quoteCSV`), `Cell.json`, and for
+  /// the worksheet inline strings (escaped by `escapeXML`), numbers as `NumberText.format`,
+  /// booleans as 1/0, nothing for an empty cell; produced byte by byte, no string per cell.
   public struct Writer: ~Copyable, Sendable {
     private let format: Format
     private var bytes: ByteBuffer
@@ -23,21 +25,41 @@ extension AnalyzeExport {
     private var column = 0
     /// Rows appended so far.
     public private(set) var rowCount = 0
+    /// Worksheet: the sheet row number of the first row, and where the current row's number
+    /// is in `bytes` (every cell reference repeats it).
+    private let firstRow: Int
+    private var rowNumber = 0..<0
     private static let jsonKeys = columns.map { Array((quoteJSON($0) + ":").utf8) }
+    private static let cellStarts = columns.indices.map { Array("<c r=\"\(columnName($0))".utf8) }
 
-    /// `expectedRows` only reserves room (about 320 bytes a CSV row, 1,200 a JSON row), so the
-    /// buffer does not grow by copying. Default: 0.
-    public init(_ format: Format, expectedRows: Int = 0) {
+    /// `expectedRows` only reserves room (about 320 bytes a CSV row, 1,200 a JSON or worksheet
+    /// row), so the buffer does not grow by copying. Default: 0. `firstRow`: the worksheet row
+    /// number of the first row appended (row 1 is the header). Default: 2.
+    public init(_ format: Format, expectedRows: Int = 0, firstRow: Int = 2) {
       self.format = format
+      self.firstRow = firstRow
       bytes = ByteBuffer(capacity: expectedRows * (format == .csv ? 320 : 1_200))
       recentNumbers.reserveCapacity(Self.recentLimit)
     }
 
     public mutating func append(_ row: ComparisonRow) {
-      if format == .json { append(ascii: rowCount == 0 ? "{" : ",\n{") }
+      switch format {
+      case .csv: break
+      case .json: append(ascii: rowCount == 0 ? "{" : ",\n{")
+      case .xlsxSheet:
+        append(ascii: "<row r=\"")
+        let start = bytes.count
+        append(integer: firstRow + rowCount)
+        rowNumber = start..<bytes.count
+        append(ascii: "\">")
+      }
       column = 0
       visitCells(row, &self)
-      append(ascii: format == .csv ? "\r\n" : "}")
+      switch format {
+      case .csv: append(ascii: "\r\n")
+      case .json: append(ascii: "}")
+      case .xlsxSheet: append(ascii: "</row>")
+      }
       rowCount += 1
     }
 
@@ -46,12 +68,22 @@ extension AnalyzeExport {
 
     // MARK: - Pieces
 
-    /// Before each cell: the comma, and in JSON the key.
+    /// Before each cell: the comma, and in JSON the key (the worksheet writes its cells whole,
+    /// see `startSheetCell`).
     @inline(__always)
     private mutating func startCell() {
-      if column > 0 { bytes.append(UInt8(ascii: ",")) }
+      if format != .xlsxSheet, column > 0 { bytes.append(UInt8(ascii: ",")) }
       if format == .json { Self.jsonKeys[column].withUnsafeBufferPointer { bytes.append($0) } }
       column += 1
+    }
+
+    /// A worksheet cell's start up to its value: `<c r="B7"` + `attributes` + `>`. Call after
+    /// `startCell`.
+    private mutating func startSheetCell(_ attributes: StaticString) {
+      Self.cellStarts[column - 1].withUnsafeBufferPointer { bytes.append($0) }
+      bytes.appendCopy(of: rowNumber)
+      bytes.append(UInt8(ascii: "\""))
+      append(ascii: attributes)
     }
 
     private mutating func append(ascii text: StaticString) {
@@ -238,20 +270,33 @@ extension AnalyzeExport.Writer: AnalyzeExport.CellVisitor {
         var quoted = AnalyzeExport.quoteJSON(text)
         quoted.withUTF8 { bytes.append($0) }
       }
-    case (.csv, nil): break
+    case (.xlsxSheet, let text?):
+      startSheetCell(" t=\"inlineStr\"><is><t>")
+      if !append(text: text, unless: AnalyzeExport.needsXMLEscape) {
+        var escaped = AnalyzeExport.escapeXML(text)
+        escaped.withUTF8 { bytes.append($0) }
+      }
+      append(ascii: "</t></is></c>")
+    case (.csv, nil), (.xlsxSheet, nil): break
     case (.json, nil): append(ascii: "null")
     }
   }
 
   mutating func period(_ value: Period?) {
     startCell()
-    guard let value else {
-      if format == .json { append(ascii: "null") }
-      return
+    switch (format, value) {
+    case (.csv, let period?): append(period: period)
+    case (.json, let period?):
+      bytes.append(UInt8(ascii: "\""))
+      append(period: period)
+      bytes.append(UInt8(ascii: "\""))
+    case (.xlsxSheet, let period?):
+      startSheetCell(" t=\"inlineStr\"><is><t>")
+      append(period: period)
+      append(ascii: "</t></is></c>")
+    case (.csv, nil), (.xlsxSheet, nil): break
+    case (.json, nil): append(ascii: "null")
     }
-    if format == .json { bytes.append(UInt8(ascii: "\"")) }
-    append(period: value)
-    if format == .json { bytes.append(UInt8(ascii: "\"")) }
   }
 
   mutating func number(_ value: Double?) {
@@ -259,26 +304,35 @@ extension AnalyzeExport.Writer: AnalyzeExport.CellVisitor {
     switch (format, value) {
     case (.csv, let number?): append(number: number)
     case (.json, let number?) where number.isFinite: append(number: number)
-    case (.csv, nil): break
+    case (.xlsxSheet, let number?) where number.isFinite:
+      startSheetCell("><v>")
+      append(number: number)
+      append(ascii: "</v></c>")
+    case (.csv, nil), (.xlsxSheet, _): break
     case (.json, _): append(ascii: "null")
     }
   }
 
   mutating func integer(_ value: Int?) {
     startCell()
-    if let value {
-      append(integer: value)
-    } else if format == .json {
-      append(ascii: "null")
+    switch (format, value) {
+    case (.csv, let integer?), (.json, let integer?): append(integer: integer)
+    case (.xlsxSheet, let integer?):
+      startSheetCell("><v>")
+      append(integer: integer)
+      append(ascii: "</v></c>")
+    case (.csv, nil), (.xlsxSheet, nil): break
+    case (.json, nil): append(ascii: "null")
     }
   }
 
   mutating func bool(_ value: Bool?) {
     startCell()
-    if let value {
-      value ? append(ascii: "true") : append(ascii: "false")
-    } else if format == .json {
-      append(ascii: "null")
+    switch (format, value) {
+    case (.csv, let flag?), (.json, let flag?): flag ? append(ascii: "true") : append(ascii: "false")
+    case (.xlsxSheet, let flag?): flag ? startSheetCell(" t=\"b\"><v>1</v></c>") : startSheetCell(" t=\"b\"><v>0</v></c>")
+    case (.csv, nil), (.xlsxSheet, nil): break
+    case (.json, nil): append(ascii: "null")
     }
   }
 }
