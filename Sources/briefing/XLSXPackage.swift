@@ -1,32 +1,26 @@
-import Foundation
-import ZIPFoundation
-
 // MARK: - A one-sheet .xlsx file
 
-/// Packs one worksheet into an Office Open XML workbook in memory. Entry dates are fixed so the
-/// same table gives the same bytes.
+/// Writes an Office Open XML workbook of one worksheet as a stream: the package parts first,
+/// then the worksheet's parts as they come, deflated (on the caller's threads) and appended to
+/// the archive in order (`ZipStream`). The same table gives the same bytes.
 enum XLSXPackage {
-  static func workbook(sheetXML: String, sheetName: String) throws -> [UInt8] {
-    let archive = try Archive(accessMode: .create)
+  /// Writes the parts before the worksheet and begins its entry; follow with the worksheet's
+  /// parts (`ZipStream.append`), then `finish`.
+  static func begin(_ zip: ZipStream, sheetName: String) throws(Failure) {
     let parts: [(String, String)] = [
       ("[Content_Types].xml", contentTypes),
       ("_rels/.rels", rootRelationships),
       ("xl/workbook.xml", workbookXML(sheetName)),
       ("xl/_rels/workbook.xml.rels", workbookRelationships),
-      ("xl/worksheets/sheet1.xml", sheetXML),
     ]
-    let fixedDate = Date(timeIntervalSince1970: 946_684_800)  // 2000-01-01, for reproducible bytes
-    for (path, text) in parts {
-      let data = Data(text.utf8)
-      try archive.addEntry(
-        with: path, type: .file, uncompressedSize: Int64(data.count), modificationDate: fixedDate,
-        compressionMethod: .deflate
-      ) { position, size in
-        data.subdata(in: Int(position)..<Int(position) + size)
-      }
-    }
-    guard let bytes = archive.data else { throw Failure.internal("could not assemble the XLSX file") }
-    return Array(bytes)
+    for (path, text) in parts { try zip.addEntry(path, text: text) }
+    try zip.beginEntry("xl/worksheets/sheet1.xml")
+  }
+
+  /// Ends the worksheet's entry and the archive.
+  static func finish(_ zip: ZipStream) throws(Failure) {
+    try zip.endEntry()
+    try zip.finish()
   }
 
   private static let contentTypes = """

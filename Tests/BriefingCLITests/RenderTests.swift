@@ -126,6 +126,52 @@ import ZIPFoundation
     #expect(FileManager.default.contents(atPath: out) == FileManager.default.contents(atPath: again))
   }
 
+  /// The streamed workbook (parts deflated on separate threads, `--jobs 3`) holds, cell for
+  /// cell, what the CSV export holds: numbers in the same spelling, text unescaped, booleans as
+  /// 1/0, empty fields as absent cells; every entry passes its CRC check on extraction.
+  @Test func workbookCellsAreTheCSVFields() throws {
+    let dir = try CLI.scratch()
+    let xlsx = try CLI.run(["analyze", "--data", "Samples/jiuquan-2024h1", "--format", "xlsx", "--jobs", "3", "--out", dir + "/t.xlsx"])
+    let csv = try CLI.run(["analyze", "--data", "Samples/jiuquan-2024h1", "--out", dir + "/t.csv"])
+    #expect(xlsx.status == 0 && csv.status == 0, "\(xlsx.stderr) \(csv.stderr)")
+    let archive = try Archive(url: URL(fileURLWithPath: dir + "/t.xlsx"), accessMode: .read)
+    var sheet = Data()
+    for entry in archive {
+      var data = Data()
+      _ = try archive.extract(entry) { data.append($0) }  // verifies the CRC-32
+      if entry.path == "xl/worksheets/sheet1.xml" { sheet = data }
+    }
+    let cellPattern = try NSRegularExpression(
+      pattern: #"<c r="([A-Z]+)(\d+)"(?: t="(\w+)")?>(?:<is><t>(.*?)</t></is>|<v>(.*?)</v>)</c>"#)
+    let text = String(decoding: sheet, as: UTF8.self)
+    var cells: [String: String] = [:]
+    for match in cellPattern.matches(in: text, range: NSRange(text.startIndex..., in: text)) {
+      let part = { (n: Int) in Range(match.range(at: n), in: text).map { String(text[$0]) } }
+      var value = part(4) ?? part(5) ?? ""
+      value = value.replacingOccurrences(of: "&lt;", with: "<").replacingOccurrences(of: "&gt;", with: ">")
+        .replacingOccurrences(of: "&quot;", with: "\"").replacingOccurrences(of: "&amp;", with: "&")
+      if part(3) == "b" { value = value == "1" ? "true" : "false" }
+      cells[part(1)! + part(2)!] = value
+    }
+    let lines = try String(contentsOfFile: dir + "/t.csv", encoding: .utf8).split(separator: "\r\n")
+    #expect(lines.count > 100)
+    var compared = 0
+    for (r, line) in lines.enumerated() {
+      // The sample's fields hold no quotes or commas, so a plain split is the CSV reading.
+      for (c, field) in line.split(separator: ",", omittingEmptySubsequences: false).enumerated() {
+        let reference = Self.columnName(c) + "\(r + 1)"
+        #expect(cells[reference] == (field.isEmpty ? nil : String(field)), "\(reference)")
+        compared += field.isEmpty ? 0 : 1
+      }
+    }
+    #expect(compared == cells.count)
+  }
+
+  /// 0 → A, 26 → AA (spreadsheet column names).
+  private static func columnName(_ index: Int) -> String {
+    index < 26 ? String(UnicodeScalar(UInt8(65 + index))) : columnName(index / 26 - 1) + columnName(index % 26)
+  }
+
   /// `--transparent`: PNG charts keep an alpha channel (colour type 6) and a clear corner;
   /// without it they are opaque RGB (colour type 2).
   @Test(arguments: [(true, UInt8(6)), (false, UInt8(2))])
