@@ -59,7 +59,6 @@ let package = Package(
         "BriefingScene",
         "BriefingRender", "BriefingJobs",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
-        .product(name: "ZIPFoundation", package: "ZIPFoundation"),
       ]
     ),
 
