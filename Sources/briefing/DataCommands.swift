@@ -113,6 +113,10 @@ struct Analyze: ParsableCommand {
         guard out != "-" else { throw Failure.data([Finding(.error, .xlsxNeedsFile)]) }
         try streamWorkbook(dataset, loadFindings)
       }
+      // The table is published and its path printed: end the process here instead of freeing
+      // the dataset and the comparison plan on the way out (0.06–0.1 s of the 3,000-unit
+      // analyze). `exit` still flushes standard output and runs exit handlers.
+      Foundation.exit(0)
     }
   }
 
