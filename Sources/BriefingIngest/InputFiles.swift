@@ -65,11 +65,49 @@ enum InputFiles {
   }
 
   private static func load(_ path: String, _ findings: inout [Finding]) -> InputFile? {
-    guard let data = FileManager.default.contents(atPath: path) else {
+    guard let bytes = readAll(path) else {
       findings.append(unreadable(path, "cannot read file"))
       return nil
     }
-    return InputFile(path: path, bytes: [UInt8](data))
+    return InputFile(path: path, bytes: bytes)
+  }
+
+  /// The whole file, read straight into the array: `FileManager.contents` reads into `Data`,
+  /// and copying that into `[UInt8]` cost a second allocation and copy (a fifth of the start-up
+  /// of a 31 MB national file). Bytes beyond the size first seen (a file still growing) are
+  /// read too. Nil when the file cannot be opened or read.
+  static func readAll(_ path: String) -> [UInt8]? {
+    let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+    guard descriptor >= 0 else { return nil }
+    defer { close(descriptor) }
+    var status = stat()
+    guard fstat(descriptor, &status) == 0 else { return nil }
+    let size = max(Int(status.st_size), 0)
+    var failed = false
+    var bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, count in
+      count = 0
+      while count < size {
+        let got = Foundation.read(descriptor, buffer.baseAddress! + count, size - count)
+        if got > 0 {
+          count += got
+        } else if got == 0 || errno != EINTR {
+          failed = got < 0
+          return
+        }
+      }
+    }
+    var chunk = [UInt8](repeating: 0, count: 1 << 16)
+    while !failed {
+      let got = Foundation.read(descriptor, &chunk, chunk.count)
+      if got > 0 {
+        bytes += chunk[..<got]
+      } else if got == 0 {
+        break
+      } else if errno != EINTR {
+        failed = true
+      }
+    }
+    return failed ? nil : bytes
   }
 
   private static func find(_ names: [String], in listing: [String]) -> String? {
