@@ -52,8 +52,13 @@ enum CLI {
     process.standardOutput = out
     process.standardError = err
     try process.run()
+    // Standard error is drained on another thread: read one after the other, a child that
+    // fills the stderr pipe (64 KiB) before closing stdout would wait for us forever.
+    let errors = DispatchGroup()
+    nonisolated(unsafe) var errData = Data()
+    DispatchQueue.global().async(group: errors) { errData = err.fileHandleForReading.readDataToEndOfFile() }
     let outData = out.fileHandleForReading.readDataToEndOfFile()
-    let errData = err.fileHandleForReading.readDataToEndOfFile()
+    errors.wait()
     process.waitUntilExit()
     return Result(
       status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
