@@ -49,7 +49,7 @@ extension String {
 /// hash of a short text and one comparison per row; a text whose slot another one took is
 /// simply parsed again, so any number of spellings is correct.
 struct TextMemo<Value: Sendable>: Sendable {
-  /// Slot texts (a slot never filled holds a text no cell can have: one with a NUL) and values.
+  /// Slot texts and values; a slot never filled holds a NUL text and no value, so it never answers.
   private var texts: [String]
   private var values: [Value?]
   private let mask: Int
@@ -66,25 +66,16 @@ struct TextMemo<Value: Sendable>: Sendable {
   /// The value parsed from `text`, parsing it with `parse` unless it is in the memo.
   mutating func value(for text: String, parse: (String) -> Value) -> Value {
     var bytes = text
-    let (slot, known) = bytes.withUTF8 { utf8 in
+    let slot = bytes.withUTF8 { utf8 in
       // FNV-1a over the bytes.
       var hash: UInt64 = 0xCBF2_9CE4_8422_2325
       for byte in utf8 { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
-      let slot = Int(truncatingIfNeeded: hash ^ (hash >> 29)) & mask
-      return (slot, Self.same(texts[slot], utf8))
+      return Int(truncatingIfNeeded: hash ^ (hash >> 29)) & mask
     }
-    if known, let value = values[slot] { return value }
+    if ByteKey(texts[slot]) == ByteKey(text), let value = values[slot] { return value }
     let value = parse(text)
     texts[slot] = text
     values[slot] = value
     return value
-  }
-
-  private static func same(_ stored: String, _ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
-    var stored = stored
-    return stored.withUTF8 { storedBytes in
-      storedBytes.count == utf8.count
-        && (utf8.isEmpty || memcmp(storedBytes.baseAddress!, utf8.baseAddress!, utf8.count) == 0)
-    }
   }
 }

@@ -34,6 +34,7 @@ public enum AnalyzeExport {
   /// numbers are bare, booleans `true`/`false`, everything else a string. One row per line.
   public static func json(_ table: ComparisonTable) -> String { text(table, .json) }
 
+  /// The whole export of `table` in `format`: opening, one writer's rows, closing.
   private static func text(_ table: ComparisonTable, _ format: Format) -> String {
     var writer = Writer(format)
     for row in table.rows { writer.append(row) }
@@ -44,7 +45,7 @@ public enum AnalyzeExport {
 
   // MARK: - Streaming
 
-  /// `xlsxSheet` is the SpreadsheetML of the workbook's one worksheet (see `worksheetXML`),
+  /// `xlsxSheet` is the SpreadsheetML of the workbook's one worksheet (see AnalyzeSheet.swift),
   /// which the caller packs into an .xlsx file.
   public enum Format: Sendable { case csv, json, xlsxSheet }
 

@@ -4,18 +4,10 @@ extension AnalyzeExport {
   /// Rows an Excel worksheet holds after its header row (1,048,576 rows in all).
   public static let worksheetRowLimit = 1_048_575
 
-  /// SpreadsheetML for one worksheet: the header row, then one row per comparison row, with
-  /// numbers as numeric cells (full precision, so Excel formulas work), booleans as booleans,
-  /// text as inline strings and undefined values as empty cells. The first row is frozen.
-  /// The same bytes as `opening(.xlsxSheet)`, the rows of `Writer(.xlsxSheet)` and
-  /// `closing(.xlsxSheet)`, which stream it.
-  public static func worksheetXML(_ table: ComparisonTable) -> String {
-    var writer = Writer(.xlsxSheet)
-    for row in table.rows { writer.append(row) }
-    let rows = writer.rowCount
-    let body = opening(.xlsxSheet) + writer.finish() + closing(.xlsxSheet, rowCount: rows)
-    return String(decoding: body, as: UTF8.self)
-  }
+  // The worksheet (format `.xlsxSheet`): the header row, then one row per comparison row, with
+  // numbers as numeric cells (full precision, so Excel formulas work), booleans as booleans,
+  // text as inline strings and undefined values as empty cells; the first row is frozen.
+  // Streamed as `opening`, the rows of `Writer`s, `closing`.
 
   /// The worksheet up to and including its header row (row 1).
   static var worksheetOpening: String {
