@@ -11,10 +11,10 @@ stock, a lower-is-better ratio without aggregate); 8 cumulative periods 2023-M03
 About 0.5% of values are masked and 1% are estimates; 2024 rows carry the published yoy.
 Standard library only; same bytes on every run (fixed seed). ILLUSTRATIVE numbers.
 """
+import argparse
 import csv
 import os
 import random
-import sys
 
 PERIODS = [("2023-M03", 3), ("2023-H1", 6), ("2023-M09", 9), ("2023", 12),
            ("2024-M03", 3), ("2024-H1", 6), ("2024-M09", 9), ("2024", 12)]
@@ -84,4 +84,13 @@ def main(out, n_regions):
 
 
 if __name__ == "__main__":
-    main(sys.argv[1], int(sys.argv[2]) if len(sys.argv) > 2 else 3000)
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("outdir", help="folder to write (must be under Output/ or .build/)")
+    ap.add_argument("regions", nargs="?", type=int, default=3000, help="number of regions (default 3000)")
+    args = ap.parse_args()
+    # Generated data never lands in the repository: refuse any folder outside Output/ or .build*/.
+    top = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+    rel = os.path.relpath(os.path.abspath(args.outdir), top)
+    if not rel.startswith("..") and not rel.split(os.sep)[0].startswith((".build", "Output")):
+        ap.error(f"refusing to write generated data into the checkout at {args.outdir!r}; use Output/… or .build/…")
+    main(args.outdir, args.regions)

@@ -10,7 +10,7 @@ usage: build_cjk_fonts.py OUTDIR [SRCDIR]   (needs fontTools; offline)
 Writes OUTDIR/BriefingSansCJK-{Regular,Bold}.ttc, each with faces
 "Briefing Sans CJK SC" (index 0) and "Briefing Sans CJK TC" (index 1).
 """
-import os, sys, time, resource
+import argparse, os, sys, time, resource
 from multiprocessing import Pool
 from fontTools.ttLib import TTCollection
 from fontTools.ttLib.tables.DefaultTable import DefaultTable
@@ -180,8 +180,12 @@ def build(args):
     return f"{os.path.basename(dst)}: {time.time()-t0:.1f}s wall, {time.process_time():.1f}s cpu, {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss//1024} MB rss, {os.path.getsize(dst)/1e6:.1f} MB"
 
 def main():
-    outdir = sys.argv[1]
-    srcdir = sys.argv[2] if len(sys.argv) > 2 else "/usr/share/fonts/opentype/noto"
+    ap = argparse.ArgumentParser(description="Derive the small-PDF CJK fonts (see module doc).")
+    ap.add_argument("outdir", help="folder for the derived fonts, e.g. .build/fonts")
+    ap.add_argument("srcdir", nargs="?", default="/usr/share/fonts/opentype/noto",
+                    help="folder holding NotoSansCJK-*.ttc (default: Debian's)")
+    args = ap.parse_args()
+    outdir, srcdir = args.outdir, args.srcdir
     os.makedirs(outdir, exist_ok=True)
     jobs = [(os.path.join(srcdir, f"NotoSansCJK-{w}.ttc"),
              os.path.join(outdir, f"BriefingSansCJK-{w}.ttc")) for w in ("Regular", "Bold")]
