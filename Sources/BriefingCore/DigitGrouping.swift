@@ -12,4 +12,14 @@ public enum DigitGrouping {
     }
     return result
   }
+
+  /// A plain number (`-5620.0`, as `DecimalRounding.fixed` spells it) with its integer part
+  /// grouped: `"-5,620.0"`. Text that is not such a number is returned unchanged.
+  public static func groupedNumber(_ text: String, separator: Character = ",") -> String {
+    let negative = text.hasPrefix("-")
+    let unsigned = negative ? text.dropFirst() : Substring(text)
+    let integer = unsigned.prefix { $0 != "." }
+    guard !integer.isEmpty, integer.allSatisfy(\.isNumber) else { return text }
+    return (negative ? "-" : "") + grouped(integer, separator: separator) + unsigned.dropFirst(integer.count)
+  }
 }

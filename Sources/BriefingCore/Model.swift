@@ -38,6 +38,10 @@ public struct Region: Hashable, Sendable, Codable {
 /// Which direction is good. Ranks are ascending for `lower` and descending otherwise.
 public enum Polarity: String, Sendable, Codable, CaseIterable {
   case higher, lower, neutral
+
+  /// False for `neutral` (population, capital stock): shown and ranked by size, never praised or
+  /// blamed: no highlight, no shortfall, no red or green place, never called "last".
+  public var isJudged: Bool { self != .neutral }
 }
 
 /// How members add up to a group figure.

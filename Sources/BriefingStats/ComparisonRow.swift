@@ -12,11 +12,26 @@ import BriefingCore
 ///   `computedGrowthPct` keeps ours.
 /// - Ranks are competition ranks (1, 2, 2, 4) within the group: descending for `higher`/`neutral`,
 ///   ascending for `lower` polarity. Missing values are unranked; `rankOf` counts ranked members.
-/// - `bottomRank = rankOf − rank + 1` (倒数第k).
+/// - `bottomRank` is the competition rank counted from the bottom: ties share the better bottom
+///   place, so two regions tied last among 9 are both 倒数第1 (并列倒数第一); `rankIsTied` says
+///   a place is shared (并列), top or bottom.
+/// - `priorPeriod` is the comparison basis: the same period one year earlier when the dataset
+///   has it (`priorBasis == .yearAgo`, 同比), otherwise the previous period of the same kind in
+///   the dataset's own calendar (`.previousPeriod`, e.g. 2002 for a 5-yearly 2007: 「较2002年」).
+/// - Rates (`%`, `‰`): the change is in points (`changeFromPrior`); no growth rank.
 /// - `rankChange = previous rank − rank` (positive = moved up).
 /// - Group average growth (全市平均增速) for additive indicators is the group total's growth.
 /// - `completionPct = value / target × 100`; `timeProgressPct` = elapsed share of the year × 100;
 ///   `progressGapPp = completionPct − timeProgressPct`.
+/// What the comparison basis (`priorPeriod`) of a row is.
+public enum PriorBasis: String, Hashable, Sendable, Codable, CaseIterable {
+  /// The same period one year earlier (上年同期): growth is year-on-year (同比).
+  case yearAgo = "year_ago"
+  /// No year-earlier period in the data: the previous period of the same kind in the dataset's
+  /// calendar (a 5-yearly panel compares 2007 with 2002). Never worded as year-on-year.
+  case previousPeriod = "previous_period"
+}
+
 public struct ComparisonRow: Hashable, Sendable, Codable {
   // MARK: Keys
   public var indicator: IndicatorID
@@ -34,19 +49,27 @@ public struct ComparisonRow: Hashable, Sendable, Codable {
   // MARK: Ranks
   public var rank: Int?
   public var rankOf: Int?
+  /// Competition rank from the bottom (ties share the better bottom place): 倒数第k.
   public var bottomRank: Int?
+  /// True when another ranked member shares this `rank` (并列).
+  public var rankIsTied: Bool?
   public var rankOverall: Int?
   public var rankOverallOf: Int?
   public var growthRank: Int?
   public var growthRankOf: Int?
   public var growthBottomRank: Int?
+  /// True when another ranked member shares this `growthRank` (并列).
+  public var growthRankIsTied: Bool?
   /// Previous period's rank by value minus this rank (positive = moved up).
   public var rankChange: Int?
   /// Previous period's growth rank minus this growth rank.
   public var growthRankChange: Int?
 
   // MARK: Growth
+  /// The basis period of `priorValue` and `growthPct` (see `priorBasis`).
   public var priorPeriod: Period?
+  /// What `priorPeriod` is: a year ago (同比) or the dataset's previous period of that kind.
+  public var priorBasis: PriorBasis?
   public var priorValue: Double?
   /// Published growth if any, else computed, %.
   public var growthPct: Double?

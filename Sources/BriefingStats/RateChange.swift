@@ -13,4 +13,8 @@ extension ComparisonRow {
     guard status != .masked, let value, let priorValue else { return nil }
     return value - priorValue
   }
+
+  /// True for a rate (`%`, `‰`): every phase states its change in points (`changeFromPrior`),
+  /// never a relative growth, and it has no growth rank. Decided here, once.
+  public var changesInPoints: Bool { unit?.isRatio == true }
 }

@@ -47,24 +47,11 @@ public struct NumberFormat: Hashable, Sendable {
 
   // MARK: - Plain numbers
 
-  /// `1,234.5` with `decimals` places (≥ 0), thousands grouped when enabled.
+  /// `1,234.5` with `decimals` places (0...9), thousands grouped when enabled. Rounded by Core's
+  /// `DecimalRounding` (the one rule of the table, the chart and the sentence).
   public func number(_ value: Double, decimals: Int) -> String {
-    let places = max(0, min(decimals, 9))
-    guard value.isFinite else { return missing }
-    var scale = 1.0
-    for _ in 0..<places { scale *= 10 }
-    let scaled = (abs(value) * scale * (1 + 1e-12)).rounded(.toNearestOrAwayFromZero)
-    guard scaled < 9e15 else { return value < 0 ? "-∞" : "∞" }
-    let units = UInt64(scaled)
-    let factor = UInt64(scale)
-    var whole = String(units / factor)
-    if groupsThousands { whole = DigitGrouping.grouped(whole) }
-    var text = whole
-    if places > 0 {
-      let fraction = String(units % factor)
-      text += "." + String(repeating: "0", count: places - fraction.count) + fraction
-    }
-    return value < 0 && units > 0 ? "-" + text : text
+    guard let fixed = DecimalRounding.fixed(value, decimals: decimals) else { return missing }
+    return groupsThousands ? DigitGrouping.groupedNumber(fixed) : fixed
   }
 
   /// `+1.1` / `-0.4` / `0.0`: a number with an explicit sign unless it rounds to zero.
