@@ -42,3 +42,22 @@ import Testing
     #expect(DecimalRounding.key(0.85, decimals: 2) != DecimalRounding.key(0.92, decimals: 2))
   }
 }
+
+// MARK: - Group frame words
+
+/// Issue "one owner per number", item 9: the frame word comes from the group's metadata.
+@Suite struct GroupFrameTests {
+  @Test(
+    arguments: [
+      (Region(id: "酒泉市", level: "city", label: "全市9个县（市、区）"), "全市"),
+      (Region(id: "许昌市", level: "city", label: "全市9個縣（市、區）"), "全市"),
+      (Region(id: "甘肃省", level: "province"), "全省"),
+      (Region(id: "中国", level: "country"), "全国"),
+      (Region(id: "华南", level: "frame", label: "华南地区6个省份"), "华南地区6个省份"),
+      (Region(id: "某县", level: ""), "全县"),
+      (Region(id: "Midwest", level: "frame"), "Midwest"),
+    ] as [(Region, String)])
+  func frameWord(group: Region, expected: String) {
+    #expect(GroupFrame.chineseWord(for: group) == expected)
+  }
+}
