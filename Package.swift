@@ -84,6 +84,11 @@ let package = Package(
       name: "BriefingSceneTests", dependencies: ["BriefingScene", "BriefingCore", "BriefingStats"],
       exclude: ["Snapshots"]
     ),
+    // Cross-phase property test: every figure a sheet prints equals its comparison-table cell.
+    .testTarget(
+      name: "BriefingConsistencyTests",
+      dependencies: ["BriefingCore", "BriefingIngest", "BriefingStats", "BriefingSpec", "BriefingScene"]
+    ),
     .testTarget(name: "BriefingJobsTests", dependencies: ["BriefingJobs", "TestScratch"]),
     .testTarget(
       name: "BriefingRenderTests",
