@@ -61,6 +61,15 @@ private func sentence(_ row: ComparisonRow, _ indicator: Indicator, _ context: N
         == "上半年，全省实现地区生产总值31000.0亿元，居全国第1位。")
   }
 
+  /// A province in a macro-region frame: the frame is the group's label, never 全市.
+  @Test func provinceInAMacroRegion() throws {
+    let central = Region(id: "华中", level: "frame", label: "华中地区6个省份")
+    let row = F.row(F.gdp, region: "河南省", value: 31000, rank: (1, of: 6))
+    #expect(
+      try sentence(row, F.gdp, context(henan, in: central))
+        == "上半年，全省实现地区生产总值31000.0亿元，居华中地区6个省份第1位。")
+  }
+
   @Test func countyLevelCityInItsCityIsWoShi() throws {
     let row = F.row(F.gdp, region: "禹州市", value: 300, rank: (1, of: 9))
     #expect(
