@@ -28,7 +28,7 @@ enum ChineseWording {
       if shown.contains(.value), let value = facts.value {
         head =
           valueHead(subject: subject, name: name, facts: facts, role: style.role)
-          + amount(value, facts.indicator)
+          + amount(value, facts)
         headClosed = true
       } else {
         head = subject + name + estimateWord(facts.status)
@@ -71,7 +71,9 @@ enum ChineseWording {
       parts.append(Draft(ranked(valueShown ? "" : "总量", frame: frame, rank)))
     }
     if shown.contains(.growth), let growth = facts.growth {
-      parts.append(Draft(trend(growth, lowerIsBetter: lower, measure: facts.changeMeasure)))
+      parts.append(
+        Draft(
+          trend(growth, lowerIsBetter: lower, measure: facts.changeMeasure, basis: facts.basis)))
     }
     if shown.contains(.growthRank), let rank = facts.growthRank {
       parts.append(Draft(ranked(lower ? "降幅" : "增速", frame: frame, rank)))
@@ -125,36 +127,52 @@ enum ChineseWording {
     }
   }
 
-  private static func amount(_ value: Double, _ indicator: Indicator) -> String {
-    NumberText.fixed(value, decimals: indicator.decimals) + (indicator.unit?.symbol ?? "")
+  private static func amount(_ value: Double, _ facts: IndicatorFacts) -> String {
+    NumberText.fixed(value, decimals: facts.indicator.decimals) + (facts.unit?.symbol ?? "")
   }
 
   /// 增长/下降, 上升 for a rise of a lower-is-better indicator, 与上年同期持平 at 0.0; a rate's
   /// change in points: 「同比提高0.5个百分点」 (上升 when lower is better), 「同比下降0.5个千分点」.
-  static func trend(_ trend: Trend, lowerIsBetter: Bool, measure: ChangeMeasure = .percent)
-    -> String
-  {
+  /// The basis words follow the row's `priorBasis`: 同比 / 与上年同期持平 only for `.yearAgo`;
+  /// against the dataset's previous period 「较2002年增长35.2%」 / 「与2002年持平」 (the period's
+  /// `chineseTitle`), 「较上期」 when the row names no period.
+  static func trend(
+    _ trend: Trend, lowerIsBetter: Bool, measure: ChangeMeasure = .percent,
+    basis: ChangeBasis = .yearAgo
+  ) -> String {
     let unit: String
     let rise: String
     switch measure {
-    case .percent: (unit, rise) = ("%", lowerIsBetter ? "同比上升" : "同比增长")
-    case .percentagePoints: (unit, rise) = ("个百分点", lowerIsBetter ? "同比上升" : "同比提高")
-    case .permillePoints: (unit, rise) = ("个千分点", lowerIsBetter ? "同比上升" : "同比提高")
+    case .percent: (unit, rise) = ("%", lowerIsBetter ? "上升" : "增长")
+    case .percentagePoints: (unit, rise) = ("个百分点", lowerIsBetter ? "上升" : "提高")
+    case .permillePoints: (unit, rise) = ("个千分点", lowerIsBetter ? "上升" : "提高")
+    }
+    let against: String
+    let level: String
+    switch basis {
+    case .yearAgo: (against, level) = ("同比", "与上年同期持平")
+    case .period(let period):
+      (against, level) = ("较" + period.chineseTitle, "与" + period.chineseTitle + "持平")
+    case .previousPeriod: (against, level) = ("较上期", "与上期持平")
     }
     switch trend {
-    case .up(let size): return rise + NumberText.oneDecimal(size) + unit
-    case .down(let size): return "同比下降" + NumberText.oneDecimal(size) + unit
-    case .flat: return "与上年同期持平"
+    case .up(let size): return against + rise + NumberText.oneDecimal(size) + unit
+    case .down(let size): return against + "下降" + NumberText.oneDecimal(size) + unit
+    case .flat: return level
     }
   }
 
-  /// 「增速居全市第2位」, 「增速并列全市第2位」, 「增速居全市倒数第二位」, 「增速居全市末位」.
+  /// 「增速居全市第2位」, 「增速并列全市第2位」, 「增速居全市倒数第二位」, 「增速居全市末位」; shared bottom
+  /// places as the speeches write them (S002-1 「增速倒數第一」): 「增速并列全市倒数第一」,
+  /// 「增速并列全市倒数第二」.
   static func ranked(_ basis: String, frame: String, _ rank: RankPosition) -> String {
     switch rank {
     case .nth(let n): basis + "居" + frame + "第\(n)位"
     case .tied(let n): basis + "并列" + frame + "第\(n)位"
-    case .secondToLast: basis + "居" + frame + "倒数第二位"
-    case .last: basis + "居" + frame + "末位"
+    case .secondToLast(tied: false): basis + "居" + frame + "倒数第二位"
+    case .secondToLast(tied: true): basis + "并列" + frame + "倒数第二"
+    case .last(tied: false): basis + "居" + frame + "末位"
+    case .last(tied: true): basis + "并列" + frame + "倒数第一"
     }
   }
 

@@ -32,7 +32,7 @@ enum EnglishWording {
       if shown.contains(.value), let value = facts.value {
         head =
           subject + verb(facts.indicator.kind, isItem: isItem) + qualifier(facts.status)
-          + amount(value, facts.indicator) + valueRankNote(facts, shown: shown, context)
+          + amount(value, facts) + valueRankNote(facts, shown: shown, context)
         headClosed = true
       } else {
         head = subject
@@ -108,7 +108,10 @@ enum EnglishWording {
       parts.append(Part(text: "ranking " + position(rank) + " of " + group(context) + " in total"))
     }
     if shown.contains(.growth), let growth = facts.growth {
-      parts.append(Part(text: Draft(trend(growth, measure: facts.changeMeasure)), isGrowth: true))
+      parts.append(
+        Part(
+          text: Draft(trend(growth, measure: facts.changeMeasure, basis: facts.basis)),
+          isGrowth: true))
     }
     var rankAndGap: [Draft] = []
     if shown.contains(.growthRank), let rank = facts.growthRank {
@@ -116,7 +119,7 @@ enum EnglishWording {
       rankAndGap.append("ranking " + position(rank) + " of " + group(context) + basis)
     }
     if shown.contains(.gap), let gap = facts.gap {
-      rankAndGap.append(Draft(gapText(gap, frame: context.frameWord)))
+      rankAndGap.append(Draft(gapText(gap)))
     }
     if !rankAndGap.isEmpty {
       parts.append(Part(text: Draft.joined(rankAndGap, separator: " and ")))
@@ -180,9 +183,9 @@ enum EnglishWording {
     }
   }
 
-  private static func amount(_ value: Double, _ indicator: Indicator) -> String {
-    let number = NumberText.grouped(NumberText.fixed(value, decimals: indicator.decimals))
-    guard let unit = indicator.unit else { return number }
+  private static func amount(_ value: Double, _ facts: IndicatorFacts) -> String {
+    let number = NumberText.grouped(NumberText.fixed(value, decimals: facts.indicator.decimals))
+    guard let unit = facts.unit else { return number }
     return unit.isRatio ? number + unit.symbol : number + " " + unit.symbol
   }
 
@@ -197,27 +200,41 @@ enum EnglishWording {
     Draft(context.groupLabel)
   }
 
-  /// "up 2.1% year on year"; for a rate "up 0.5 points year on year".
-  static func trend(_ trend: Trend, measure: ChangeMeasure = .percent) -> String {
+  /// "up 2.1% year on year"; for a rate "up 0.5 points year on year". Year on year only for
+  /// the `.yearAgo` basis: against the dataset's previous period "up 35.2% vs 2002",
+  /// "unchanged vs 2002" (the period's `englishTitle`).
+  static func trend(_ trend: Trend, measure: ChangeMeasure = .percent, basis: ChangeBasis = .yearAgo)
+    -> String
+  {
     let unit = measure == .percent ? "%" : " points"
+    let against: String
+    switch basis {
+    case .yearAgo: against = " year on year"
+    case .period(let period): against = " vs " + period.englishTitle
+    case .previousPeriod: against = " vs the previous period"
+    }
     switch trend {
-    case .up(let size): return "up " + NumberText.oneDecimal(size) + unit + " year on year"
-    case .down(let size): return "down " + NumberText.oneDecimal(size) + unit + " year on year"
-    case .flat: return "unchanged year on year"
+    case .up(let size): return "up " + NumberText.oneDecimal(size) + unit + against
+    case .down(let size): return "down " + NumberText.oneDecimal(size) + unit + against
+    case .flat: return "unchanged" + against
     }
   }
 
+  /// "3rd", "tied 2nd", "second to last", "tied second to last", "last", "tied last".
   static func position(_ rank: RankPosition) -> String {
     switch rank {
     case .nth(let n): ordinal(n)
     case .tied(let n): "tied " + ordinal(n)
-    case .secondToLast: "second to last"
-    case .last: "last"
+    case .secondToLast(tied: false): "second to last"
+    case .secondToLast(tied: true): "tied second to last"
+    case .last(tied: false): "last"
+    case .last(tied: true): "tied last"
     }
   }
 
-  private static func gapText(_ gap: GrowthGap, frame: String) -> String {
-    let average = "the " + frame + " average"
+  /// The average is "the group average": the group itself is named by `groupLabel` in ranks.
+  private static func gapText(_ gap: GrowthGap) -> String {
+    let average = "the group average"
     switch (gap.basis, gap.comparison) {
     case (.growth, .above(let pp)): return points(pp) + " above " + average
     case (.growth, .below(let pp)): return points(pp) + " below " + average

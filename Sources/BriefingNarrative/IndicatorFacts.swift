@@ -24,33 +24,55 @@ enum Comparison: Hashable, Sendable {
   }
 }
 
-/// Where a rank sits, as the speeches name it.
+/// Where a rank sits, as the speeches name it. Read from the row, never worked out here: the
+/// row's rank, its bottom rank (competition rank from the bottom; two tied last are both 1) and
+/// its tie flag.
 enum RankPosition: Hashable, Sendable {
   /// 第N位 / Nth.
   case nth(Int)
-  /// 并列第N位 / tied Nth: another member of the group has the same rank.
+  /// 并列第N位 / tied Nth: another member of the group shares the place.
   case tied(Int)
-  /// 倒数第二 / second to last (only in groups of 4 or more, where it differs from 第2位/第3位).
-  case secondToLast
-  /// 末位 / last (the last of 2 or more).
-  case last
+  /// 倒数第二位 / second to last (bottom rank 2, only in groups of 4 or more, where it differs
+  /// from 第2位/第3位); shared: 并列倒数第二 / tied second to last.
+  case secondToLast(tied: Bool)
+  /// 末位 / last (bottom rank 1); shared: 并列倒数第一 / tied last.
+  case last(tied: Bool)
 
-  /// Precedence: tie, then last, then second to last, then plain.
-  init?(rank: Int?, of count: Int?, bottom: Int?, tied: Bool) {
+  /// nil without a rank. Bottom words only for judged indicators (`Polarity.isJudged`): a
+  /// neutral one (population) is ranked by size and never called last. Rank 1 is never a bottom
+  /// place, even when the whole group shares it.
+  init?(rank: Int?, of count: Int?, bottom: Int?, tied: Bool?, judged: Bool) {
     guard let rank else { return nil }
-    if tied {
-      self = .tied(rank)
-      return
+    let tied = tied ?? false
+    if judged, rank > 1, let count, let bottom {
+      if bottom == 1 {
+        self = .last(tied: tied)
+        return
+      }
+      if bottom == 2, count >= 4 {
+        self = .secondToLast(tied: tied)
+        return
+      }
     }
-    if let count, count > 1, rank == count {
-      self = .last
-      return
-    }
-    let fromBottom = bottom ?? count.map { $0 - rank + 1 }
-    if let count, count >= 4, fromBottom == 2 {
-      self = .secondToLast
-    } else {
-      self = .nth(rank)
+    self = tied ? .tied(rank) : .nth(rank)
+  }
+}
+
+/// What a change is measured against: the row's `priorBasis` and `priorPeriod`.
+enum ChangeBasis: Hashable, Sendable {
+  /// The same period a year earlier: 同比 / 上年同期, "year on year".
+  case yearAgo
+  /// The dataset's previous period of that kind (a 5-yearly panel: 2002 for 2007):
+  /// 「较2002年」, "vs 2002". Never worded as year-on-year.
+  case period(Period)
+  /// The previous period, not named in the row: 「较上期」, "vs the previous period".
+  case previousPeriod
+
+  /// `.yearAgo` when the row says so or says nothing (today's wording).
+  init(row: ComparisonRow) {
+    switch row.priorBasis {
+    case .previousPeriod?: self = row.priorPeriod.map(ChangeBasis.period) ?? .previousPeriod
+    case .yearAgo?, nil: self = .yearAgo
     }
   }
 }
@@ -78,12 +100,13 @@ enum ChangeMeasure: Hashable, Sendable {
   case percentagePoints
   case permillePoints
 
-  init(unit: Unit?) {
-    switch unit?.isRatio == true ? unit?.symbol : nil {
-    case "‰": self = .permillePoints
-    case .some: self = .percentagePoints
-    case nil: self = .percent
+  /// The row decides (`ComparisonRow.changesInPoints`); its unit says which points.
+  init(row: ComparisonRow) {
+    guard row.changesInPoints else {
+      self = .percent
+      return
     }
+    self = row.unit?.symbol == "‰" ? .permillePoints : .percentagePoints
   }
 }
 
@@ -113,18 +136,27 @@ enum FactKind: Hashable, Sendable, CaseIterable {
 // MARK: - Indicator facts
 
 /// Everything the narrative may say about one indicator of the region, with the wording decisions
-/// already taken (rounding, signs, tie and bottom-rank words). Language-neutral: the Chinese and
-/// English wordings render the same facts.
+/// already taken (signs, tie and bottom-rank words). Language-neutral: the Chinese and English
+/// wordings render the same facts.
+///
+/// Every figure is the row's: value, ranks, bottom ranks, tie flags, gaps, the basis period and
+/// whether a change is in points. Nothing is ranked, averaged or compared across members here;
+/// numbers are rounded only through `NumberText` (Core's `DecimalRounding`).
 struct IndicatorFacts: Hashable, Sendable {
   var indicator: Indicator
+  /// The row's unit (the table's canonical unit), else the indicator's.
+  var unit: Unit?
   /// As in the row. A `.missing` value may still come with a published growth or a rank.
   var status: ValueStatus
   /// Shown value; nil when masked or missing.
   var value: Double?
   var valueRank: RankPosition?
-  /// Year-on-year change: growth %, or for a rate its change in points (see `changeMeasure`).
+  /// Change against the basis period: growth %, or for a rate its change in points (see
+  /// `changeMeasure`).
   var growth: Trend?
   var changeMeasure: ChangeMeasure
+  /// What the change is measured against (同比 or 较2002年).
+  var basis: ChangeBasis
   var growthRank: RankPosition?
   var gap: GrowthGap?
   /// Growth − target growth.
@@ -138,12 +170,15 @@ struct IndicatorFacts: Hashable, Sendable {
 
   // MARK: Rule inputs (rounded to 1 decimal, signed so that positive is good)
 
+  /// False for a neutral indicator: no rule fires, it is never a highlight or a shortfall.
+  var isJudged: Bool
   /// Growth − group growth in the good direction (negated for lower-is-better), pp.
   var favourableGapPp: Double?
   /// Completion − time progress, pp.
   var progressGapPp: Double?
   var growthRankNumber: Int?
   var valueRankNumber: Int?
+  /// The row's growth bottom rank, as given.
   var growthFromBottom: Int?
   var growthRankCount: Int?
   var valueRankCount: Int?
@@ -152,58 +187,56 @@ struct IndicatorFacts: Hashable, Sendable {
 
   // MARK: Initialization
 
-  /// Facts of `row`; `peers` are other rows of the same indicator, period and group, used only to
-  /// detect ties (a peer with the same rank).
-  init(row: ComparisonRow, indicator: Indicator, peers: [ComparisonRow]) {
-    let others = peers.filter { !$0.isGroupRow && $0.region != row.region }
+  /// Facts of `row`, read from its fields.
+  init(row: ComparisonRow, indicator: Indicator) {
     let hidden = row.status == .masked || row.status == .missing
+    let judged = indicator.polarity.isJudged
+    // A rate's growth rate (4.4% over 3.9% = +12.8%) is not what anyone says: its change is worded
+    // in points, and growth ranks, their moves, gaps and growth targets (all on relative growth)
+    // are left out. The row decides which indicators are rates.
+    let inPoints = row.changesInPoints
     self.indicator = indicator
+    unit = row.unit ?? indicator.unit
     status = row.status
     value = hidden ? nil : row.value
+    isJudged = judged
     valueRank = RankPosition(
-      rank: row.rank, of: row.rankOf, bottom: row.bottomRank,
-      tied: row.rank.map { rank in others.contains { $0.rank == rank } } ?? false)
-    growthRank = RankPosition(
-      rank: row.growthRank, of: row.growthRankOf, bottom: row.growthBottomRank,
-      tied: row.growthRank.map { rank in others.contains { $0.growthRank == rank } } ?? false)
-    changeMeasure = ChangeMeasure(unit: indicator.unit)
-    let isRate = changeMeasure != .percent
-    // A rate's growth rate (4.4% over 3.9% = +12.8%) is not what anyone says: its change is worded
-    // in points, and growth ranks, gaps and growth targets (all on relative growth) are left out.
-    growth = Trend(growthPct: isRate ? row.changeFromPrior : row.growthPct)
-    if isRate { growthRank = nil }
+      rank: row.rank, of: row.rankOf, bottom: row.bottomRank, tied: row.rankIsTied,
+      judged: judged)
+    growthRank =
+      inPoints
+      ? nil
+      : RankPosition(
+        rank: row.growthRank, of: row.growthRankOf, bottom: row.growthBottomRank,
+        tied: row.growthRankIsTied, judged: judged)
+    changeMeasure = ChangeMeasure(row: row)
+    basis = ChangeBasis(row: row)
+    growth = Trend(growthPct: inPoints ? row.changeFromPrior : row.growthPct)
 
-    let groupRow = peers.first(where: \.isGroupRow)
-    let groupGrowth = row.groupGrowthPct ?? groupRow?.groupGrowthPct ?? groupRow?.growthPct
-    let rawGap =
-      row.growthGapToGroupPp
-      ?? row.growthPct.flatMap { own in groupGrowth.map { own - $0 } }
-    gap = isRate ? nil : Self.gap(
-      growth: row.growthPct, groupGrowth: groupGrowth, rawGap: rawGap,
+    let rawGap = inPoints ? nil : row.growthGapToGroupPp
+    gap = Self.gap(
+      growth: row.growthPct, groupGrowth: row.groupGrowthPct, rawGap: rawGap,
       polarity: indicator.polarity)
     let sign: Double = indicator.polarity == .lower ? -1 : 1
-    favourableGapPp = isRate ? nil : rawGap.map { NumberText.roundedOneDecimal($0 * sign) }
+    favourableGapPp = rawGap.map { NumberText.roundedOneDecimal($0 * sign) }
 
+    // The row states whether the target growth was met but not by how much: the gap is the
+    // difference of two row figures, rounded through NumberText.
     let targetDifference = row.growthPct.flatMap { own in row.targetGrowthPct.map { own - $0 } }
-    targetGrowth = isRate ? nil : Comparison(difference: targetDifference.map { $0 * sign })
+    targetGrowth = inPoints ? nil : Comparison(difference: targetDifference.map { $0 * sign })
 
     completionPct = row.completionPct
-    let rawProgress =
-      row.progressGapPp
-      ?? row.completionPct.flatMap { done in row.timeProgressPct.map { done - $0 } }
-    progress = Comparison(difference: rawProgress)
-    progressGapPp = rawProgress.map(NumberText.roundedOneDecimal)
+    progress = Comparison(difference: row.progressGapPp)
+    progressGapPp = row.progressGapPp.map(NumberText.roundedOneDecimal)
 
     valueRankChange = row.rankChange
-    growthRankChange = row.growthRankChange
-    growthRankNumber = isRate ? nil : row.growthRank
+    growthRankChange = inPoints ? nil : row.growthRankChange
+    growthRankNumber = inPoints ? nil : row.growthRank
     valueRankNumber = row.rank
-    growthRankCount = isRate ? nil : row.growthRankOf
+    growthRankCount = inPoints ? nil : row.growthRankOf
     valueRankCount = row.rankOf
-    growthFromBottom =
-      isRate ? nil : row.growthBottomRank
-      ?? row.growthRank.flatMap { rank in row.growthRankOf.map { $0 - rank + 1 } }
-    isAdverseTrend = Self.isAdverse(growth, polarity: indicator.polarity)
+    growthFromBottom = inPoints ? nil : row.growthBottomRank
+    isAdverseTrend = judged && Self.isAdverse(growth, polarity: indicator.polarity)
   }
 
   // MARK: - Private

@@ -14,83 +14,119 @@ public enum NarrativeLanguage: String, Sendable, Codable, CaseIterable {
 
 /// Who is speaking, about which period, compared with whom, and in which language.
 ///
+/// The frame word (全市 in 「居全市第2位」) and the self-reference (全区 in 「全区实现…」) are
+/// derived from the regions' metadata, never from a constant: the frame word from the group
+/// (`GroupFrame.chineseWord(for:)`: its label 全X…, its level, its name), the self-reference from
+/// the region's own name and level. 北京市 among the provinces (group 全国) reads 「全市…居全国第2位」;
+/// 我市 only when the frame is also 全市 (a county-level city among its city's units).
+///
 /// Words that come from data (`regionName`, indicator names) are inserted **as given** in every
 /// language, so Traditional data stays Traditional (unless `convertsDataNames`).
-/// Words that belong to the template (`selfReference`, `frameWord`, `groupLabel`) are converted
-/// with the template text when the language is `.traditional`.
+/// Words that belong to the template (`selfReference`, `frameWord`) are converted with the
+/// template text when the language is `.traditional`.
 public struct NarrativeContext: Hashable, Sendable {
   // MARK: Properties
 
-  /// The region the sheet is about (the `region` of its comparison rows).
-  public var region: RegionID
-  /// Display name, e.g. `魏都区` or `Ohio`.
-  public var regionName: String
-  /// The peer group whose rows are compared; nil accepts rows of any group.
-  public var group: RegionID?
+  /// The region the sheet is about (its id is the `region` of its comparison rows).
+  public var region: Region
+  /// The peer group whose rows are compared (its id is the `group` of the rows).
+  public var group: Region
   /// How the peer group is named in full, e.g. `全市9个县（市、区）` or `the 8 Midwest states`.
-  /// Used for English ranks ("ranking 3rd of the 8 Midwest states").
+  /// Used for English ranks ("ranking 3rd of the 8 Midwest states"). Default: the group's
+  /// `label`, else its name.
   public var groupLabel: String
-  /// The short frame word used in Chinese ranks and averages: `全市` in 「居全市第2位」 and
-  /// 「高于全市平均」. In English it names the average: "the group average". Default: `全市` /
-  /// `group`.
-  public var frameWord: String
   public var period: Period
   public var language: NarrativeLanguage
-  /// How the region refers to itself at the head of a Chinese sentence (「全区实现…」).
-  /// Default: `NarrativeContext.selfReference(forRegionName:frameWord:)`. Unused in English, which
-  /// writes the possessive region name ("Ohio's").
-  public var selfReference: String
   /// Convert names from data too when the language is `.traditional` (for Simplified data shown
   /// in Traditional). Default: false, names are inserted as given.
   public var convertsDataNames: Bool
+  /// A self-reference given by the caller instead of the derived one.
+  private var givenSelfReference: String?
 
   // MARK: Initialization
 
+  /// - Parameters:
+  ///   - region: the focus region, with its name and level.
+  ///   - group: the peer group's region (parent or frame), with its label and level.
+  ///   - selfReference: overrides the derived self-reference (「全区」), e.g. 「我区」.
   public init(
-    region: RegionID, regionName: String? = nil, group: RegionID? = nil, groupLabel: String,
-    frameWord: String? = nil, period: Period, language: NarrativeLanguage,
-    selfReference: String? = nil, convertsDataNames: Bool = false
+    region: Region, group: Region, groupLabel: String? = nil, period: Period,
+    language: NarrativeLanguage, selfReference: String? = nil, convertsDataNames: Bool = false
   ) {
-    let name = regionName ?? region.rawValue
-    let frame = frameWord ?? Self.defaultFrameWord(language)
     self.region = region
-    self.regionName = name
     self.group = group
-    self.groupLabel = groupLabel
-    self.frameWord = frame
+    self.groupLabel = groupLabel ?? group.label ?? group.name
     self.period = period
     self.language = language
-    self.selfReference = selfReference ?? Self.selfReference(forRegionName: name, frameWord: frame)
+    self.givenSelfReference = selfReference
     self.convertsDataNames = convertsDataNames
+  }
+
+  // MARK: Accessors
+
+  /// Display name of the region, e.g. `魏都区` or `Ohio`.
+  public var regionName: String { region.name }
+
+  /// The Chinese frame word of the group, used in ranks and averages: `全市` in 「居全市第2位」 and
+  /// 「高于全市平均」, `全国` for provinces in a country (`GroupFrame.chineseWord(for:)`).
+  /// English does not use it: it names the group by `groupLabel` and says "the group average".
+  public var frameWord: String { GroupFrame.chineseWord(for: group) }
+
+  /// How the region refers to itself at the head of a Chinese sentence (「全区实现…」): the given
+  /// one, else `selfReference(for:frameWord:)`. Unused in English, which writes the possessive
+  /// region name ("Ohio's").
+  public var selfReference: String {
+    givenSelfReference ?? Self.selfReference(for: region, frameWord: frameWord)
   }
 
   // MARK: Methods
 
-  /// The Chinese self-reference derived from the last character of the region name:
+  /// The Chinese self-reference of `region` among peers framed by `frameWord`, from the last
+  /// character of its name, else its level:
   ///
-  /// | name ends in | word   | example          |
-  /// |--------------|--------|------------------|
-  /// | 区 / 區      | 全区   | 魏都区 → 全区    |
-  /// | 县 / 縣      | 全县   | 长兴县 → 全县    |
-  /// | 旗           | 全旗   | 准格尔旗 → 全旗  |
-  /// | 市           | 全市, or 我市 when the frame word is also 全市 (a county-level city in a city) |
-  /// | anything else| the region name itself |
+  /// | name ends in / level | word   | example          |
+  /// |----------------------|--------|------------------|
+  /// | 区 / 區, `district`  | 全区   | 魏都区 → 全区    |
+  /// | 县 / 縣, `county`    | 全县   | 长兴县 → 全县    |
+  /// | 旗                   | 全旗   | 准格尔旗 → 全旗  |
+  /// | 省, `province`       | 全省   | 河南省 → 全省    |
+  /// | 市, `city`           | 全市, or 我市 when the frame word is also 全市 (a county-level city in a city) |
+  /// | anything else        | the region name itself |
   ///
-  /// The word is always Simplified; Traditional output converts it (全区 → 全區).
-  public static func selfReference(forRegionName name: String, frameWord: String) -> String {
-    switch name.last {
-    case "区", "區": "全区"
-    case "县", "縣": "全县"
-    case "旗": "全旗"
-    case "市": frameWord == "全市" ? "我市" : "全市"
-    default: name
+  /// The name decides before the level: 北京市 (level `province`) in 全国 is 全市. The word is
+  /// always Simplified; Traditional output converts it (全区 → 全區).
+  public static func selfReference(for region: Region, frameWord: String) -> String {
+    if let last = region.name.last, let word = word(forNameEnding: last, frameWord: frameWord) {
+      return word
+    }
+    switch region.level.lowercased() {
+    case "district", "区": return "全区"
+    case "county", "县": return "全县"
+    case "province", "省": return "全省"
+    case "city", "市": return cityWord(frameWord: frameWord)
+    default: return region.name
     }
   }
 
-  private static func defaultFrameWord(_ language: NarrativeLanguage) -> String {
-    switch language {
-    case .simplified, .traditional: "全市"
-    case .english: "group"
+  /// `selfReference(for:frameWord:)` of a region known only by its name.
+  public static func selfReference(forRegionName name: String, frameWord: String) -> String {
+    selfReference(for: Region(id: RegionID(name)), frameWord: frameWord)
+  }
+
+  // MARK: - Private
+
+  private static func word(forNameEnding last: Character, frameWord: String) -> String? {
+    switch last {
+    case "区", "區": "全区"
+    case "县", "縣": "全县"
+    case "旗": "全旗"
+    case "省": "全省"
+    case "市": cityWord(frameWord: frameWord)
+    default: nil
     }
+  }
+
+  private static func cityWord(frameWord: String) -> String {
+    frameWord == "全市" ? "我市" : "全市"
   }
 }

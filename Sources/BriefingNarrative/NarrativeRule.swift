@@ -15,13 +15,17 @@ import BriefingCore
 /// | `rankUp`             | 亮点 | total or growth rank up ≥ 2 places since last period | 3 |
 /// | `aboveAverage`       | 亮点 | growth ≥ group average + 2.0 pp (good direction)    | 2 |
 /// | `aheadOfSchedule`    | 亮点 | completion ≥ time progress + 5.0 pp                 | 2 |
-/// | `growthLast`         | 短板 | growth rank last (倒数第一) in a group of 2+        | 5 |
-/// | `growthSecondToLast` | 短板 | growth rank second to last in a group of 4+         | 4 |
+/// | `growthLast`         | 短板 | growth bottom rank 1 (倒数第一) in a group of 2+    | 5 |
+/// | `growthSecondToLast` | 短板 | growth bottom rank 2 in a group of 4+               | 4 |
 /// | `adverseTrend`       | 短板 | a decline (a rise, if lower is better)              | 3 |
 /// | `rankDown`           | 短板 | total or growth rank down ≥ 2 places                | 3 |
 /// | `belowAverage`       | 短板 | growth ≤ group average − 2.0 pp (good direction)    | 2 |
 /// | `belowTargetGrowth`  | 短板 | growth short of the annual target growth            | 2 |
 /// | `behindSchedule`     | 短板 | completion < time progress (rounded gap < 0.0)      | 2 |
+///
+/// No rule fires for a neutral indicator (`Polarity.isJudged` false). Bottom ranks are the row's
+/// `growthBottomRank` as given (ties share the better bottom place). A rate (`changesInPoints`)
+/// has no growth rank, gap or growth target, so only its level, completion and total rank count.
 ///
 /// An indicator's score is the sum of the weights of its rules of one kind. Items are ordered by
 /// score (high first), then main indicators first, then the caller's indicator order. The line
@@ -63,8 +67,10 @@ public enum NarrativeRule: String, Hashable, Sendable, Codable, CaseIterable {
 
   // MARK: Methods
 
-  /// True when the rule fires for these facts.
+  /// True when the rule fires for these facts. Never for a neutral indicator
+  /// (`Polarity.isJudged` false: population, capital stock), which is neither praised nor blamed.
   func matches(_ facts: IndicatorFacts) -> Bool {
+    guard facts.isJudged else { return false }
     switch self {
     case .growthFirst:
       return facts.growthRankNumber == 1 && (facts.growthRankCount ?? 0) > 1

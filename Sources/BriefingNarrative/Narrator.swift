@@ -6,10 +6,10 @@ import BriefingStats
 /// Writes the narrative of a briefing sheet from comparison rows: the headline paragraph, one
 /// sentence per indicator, and the highlight and shortfall lines.
 ///
-/// Rows may be a whole comparison table: the narrator keeps the rows of `context.region` for
-/// `context.period` (and `context.group` when set) as subjects, and uses the other members' rows
-/// of the same indicator only to detect tied ranks (并列). Group rows supply the group growth when
-/// a member row lacks it.
+/// Rows may be a whole comparison table: the narrator keeps the rows of `context.region` in
+/// `context.group` for `context.period` and words what each row decided (value, rank, bottom
+/// rank, tie flag, gaps, basis period, whether a change is in points). It never compares members,
+/// ranks, averages or rounds on its own; other rows are ignored.
 ///
 /// Text is generated in Simplified Chinese or English; Traditional is the Simplified text converted
 /// by OpenCC, with names from data put back unchanged. The narrator holds an OpenCC handle for
@@ -54,12 +54,9 @@ public struct Narrator {
     return finish(sentence(clauses))
   }
 
-  /// One full sentence about one indicator. `peers` are the other rows of the same indicator,
-  /// period and group (for ties); pass none when ties are known not to occur.
-  public func sentence(for row: ComparisonRow, indicator: Indicator, peers: [ComparisonRow] = [])
-    -> String
-  {
-    let facts = IndicatorFacts(row: row, indicator: indicator, peers: peers)
+  /// One full sentence about one indicator, from its row alone.
+  public func sentence(for row: ComparisonRow, indicator: Indicator) -> String {
+    let facts = IndicatorFacts(row: row, indicator: indicator)
     return finish(sentence([clause(facts, style: .sentence(role: .opening, standsAlone: true))]))
   }
 
@@ -101,28 +98,24 @@ public struct Narrator {
     try Narrator(context: context).headline(rows: rows, indicators: indicators)
   }
 
-  /// `Narrator(context:).sentence(for:indicator:peers:)`.
+  /// `Narrator(context:).sentence(for:indicator:)`.
   public static func sentence(
-    for row: ComparisonRow, indicator: Indicator, peers: [ComparisonRow] = [],
-    context: NarrativeContext
+    for row: ComparisonRow, indicator: Indicator, context: NarrativeContext
   ) throws(ChineseConverterError) -> String {
-    try Narrator(context: context).sentence(for: row, indicator: indicator, peers: peers)
+    try Narrator(context: context).sentence(for: row, indicator: indicator)
   }
 
   // MARK: - Private
 
   private func subjectFacts(rows: [ComparisonRow], indicators: [Indicator]) -> [IndicatorFacts] {
-    let inFrame = rows.filter { row in
-      row.period == context.period && (context.group.map { row.group == $0 } ?? true)
+    let subjects = rows.filter { row in
+      row.period == context.period && row.group == context.group.id
+        && row.region == context.region.id && !row.isGroupRow
     }
     return indicators.compactMap { indicator in
-      guard
-        let subject = inFrame.first(where: {
-          $0.indicator == indicator.id && $0.region == context.region && !$0.isGroupRow
-        })
-      else { return nil }
-      let peers = inFrame.filter { $0.indicator == indicator.id && $0.group == subject.group }
-      return IndicatorFacts(row: subject, indicator: indicator, peers: peers)
+      subjects.first { $0.indicator == indicator.id }.map {
+        IndicatorFacts(row: $0, indicator: indicator)
+      }
     }
   }
 

@@ -11,25 +11,17 @@ struct SentenceCase: CustomTestStringConvertible, Sendable {
   var label: String
   var row: ComparisonRow
   var indicator: Indicator
-  var peers: [ComparisonRow] = []
   var expected: String
   var testDescription: String { label }
 }
 
 private typealias F = Fixture
 
-/// A peer of 魏都区 sharing `growthRank`, to make a tie.
-private func tiedPeer(_ indicator: Indicator, growthRank: Int) -> ComparisonRow {
-  var peer = F.row(indicator, region: "禹州市", value: 1, growth: 7.2)
-  peer.growthRank = growthRank
-  return peer
-}
-
-/// A peer with another rank: no tie.
-private func otherPeer(_ indicator: Indicator, growthRank: Int) -> ComparisonRow {
-  var peer = F.row(indicator, region: "长葛市", value: 1, growth: 5)
-  peer.growthRank = growthRank
-  return peer
+/// `row` with its growth rank marked as shared (并列), as the comparison table flags it.
+private func growthTied(_ row: ComparisonRow, _ tied: Bool = true) -> ComparisonRow {
+  var copy = row
+  copy.growthRankIsTied = tied
+  return copy
 }
 
 private let simplifiedCases: [SentenceCase] = [
@@ -61,14 +53,14 @@ private let simplifiedCases: [SentenceCase] = [
     indicator: F.energy,
     expected: "上半年，全区单位GDP能耗0.55吨标准煤/万元，同比上升2.0%，降幅居全市倒数第二位，高于全市平均5.0个百分点。"),
   SentenceCase(
-    label: "tie (another member shares the growth rank)",
-    row: F.row(F.gdp, value: 86.3, growth: 7.2, growthRank: (2, of: 9)), indicator: F.gdp,
-    peers: [tiedPeer(F.gdp, growthRank: 2), otherPeer(F.gdp, growthRank: 1)],
+    label: "tie (the row says another member shares the growth rank)",
+    row: growthTied(F.row(F.gdp, value: 86.3, growth: 7.2, growthRank: (2, of: 9))),
+    indicator: F.gdp,
     expected: "上半年，全区实现地区生产总值86.3亿元，同比增长7.2%，增速并列全市第2位。"),
   SentenceCase(
-    label: "no tie when peers rank elsewhere",
-    row: F.row(F.gdp, value: 86.3, growth: 7.2, growthRank: (2, of: 9)), indicator: F.gdp,
-    peers: [otherPeer(F.gdp, growthRank: 1)],
+    label: "no tie when the row says the place is not shared",
+    row: growthTied(F.row(F.gdp, value: 86.3, growth: 7.2, growthRank: (2, of: 9)), false),
+    indicator: F.gdp,
     expected: "上半年，全区实现地区生产总值86.3亿元，同比增长7.2%，增速居全市第2位。"),
   SentenceCase(
     label: "second to last, growth only (S002-1 caveat)",
@@ -128,15 +120,14 @@ private let simplifiedCases: [SentenceCase] = [
   @Test(arguments: simplifiedCases)
   func simplified(_ testCase: SentenceCase) throws {
     let narrator = try Narrator(context: Fixture.context())
-    let text = narrator.sentence(
-      for: testCase.row, indicator: testCase.indicator, peers: testCase.peers)
+    let text = narrator.sentence(for: testCase.row, indicator: testCase.indicator)
     #expect(text == testCase.expected)
   }
 
   @Test(arguments: [
     ("魏都区", "全市", "全区"), ("魏都區", "全市", "全区"), ("长兴县", "全市", "全县"),
     ("准格尔旗", "全市", "全旗"), ("禹州市", "全市", "我市"), ("禹州市", "全省", "全市"),
-    ("Ohio", "group", "Ohio"),
+    ("北京市", "全国", "全市"), ("河南省", "全国", "全省"), ("Ohio", "the 8 Midwest states", "Ohio"),
   ])
   func selfReference(name: String, frame: String, expected: String) {
     #expect(NarrativeContext.selfReference(forRegionName: name, frameWord: frame) == expected)
@@ -197,7 +188,8 @@ private let simplifiedCases: [SentenceCase] = [
     #expect(!text.contains("社会消费品零售总额"))
   }
 
-  @Test func groupRowSuppliesTheGroupGrowth() throws {
+  /// The gap to the group is the row's: a group row's growth is not subtracted here.
+  @Test func groupRowDoesNotSupplyAGap() throws {
     var row = Fixture.row(Fixture.gdp, value: 86.3, growth: 7.2)
     row.growthGapToGroupPp = nil
     var group = Fixture.row(Fixture.gdp, region: Fixture.city.rawValue, value: 900, growth: 6.1)
@@ -205,7 +197,15 @@ private let simplifiedCases: [SentenceCase] = [
     #expect(
       try Narrator.headline(
         rows: [row, group], indicators: [Fixture.gdp], context: Fixture.context())
-        == "上半年，全区实现地区生产总值86.3亿元，同比增长7.2%，高于全市平均1.1个百分点。")
+        == "上半年，全区实现地区生产总值86.3亿元，同比增长7.2%。")
+  }
+
+  @Test func rowsOfAnotherGroupAreIgnored() throws {
+    var row = Fixture.gdpRow
+    row.group = "市辖区组"
+    #expect(
+      try Narrator.headline(rows: [row], indicators: [Fixture.gdp], context: Fixture.context())
+        == "")
   }
 
   @Test func emptyWithoutRows() throws {

@@ -21,15 +21,17 @@ private func ohio(
   groupGrowth: Double? = nil, completion: Double? = nil
 ) -> ComparisonRow {
   F.row(
-    indicator, region: "Ohio", value: value, status: status, growth: growth, rank: rank,
+    indicator, region: "Ohio", group: "Midwest", value: value, status: status, growth: growth,
+    rank: rank,
     growthRank: growthRank, groupGrowth: groupGrowth, completion: completion,
     timeProgress: completion.map { _ in 50 })
 }
 
-private func peer(_ indicator: Indicator, growthRank: Int) -> ComparisonRow {
-  var row = F.row(indicator, region: "Indiana", value: 1, growth: 1)
-  row.growthRank = growthRank
-  return row
+/// `row` with its growth rank marked as shared (并列).
+private func growthTied(_ row: ComparisonRow) -> ComparisonRow {
+  var copy = row
+  copy.growthRankIsTied = true
+  return copy
 }
 
 private let englishCases: [SentenceCase] = [
@@ -56,8 +58,8 @@ private let englishCases: [SentenceCase] = [
       + "in line with the group average; 47.2% of the annual target was met, "
       + "2.8 points behind the time-progress line."),
   SentenceCase(
-    label: "tied", row: ohio(value: 98, growth: 1, growthRank: (2, of: 8)), indicator: gsp,
-    peers: [peer(gsp, growthRank: 2)],
+    label: "tied", row: growthTied(ohio(value: 98, growth: 1, growthRank: (2, of: 8))),
+    indicator: gsp,
     expected:
       "In H1 2024, Ohio's gross state product reached 98.0 billion USD, up 1.0% year on year, "
       + "ranking tied 2nd of the 8 Midwest states."),
@@ -150,8 +152,9 @@ private func withPrior(_ prior: Double, _ row: ComparisonRow) -> ComparisonRow {
     (Unit.percent, ChangeMeasure.percentagePoints), (Unit.permille, .permillePoints),
     (Unit.yiYuan, .percent),
   ])
-  func measureFollowsTheUnit(_ unit: Unit, _ expected: ChangeMeasure) {
-    #expect(ChangeMeasure(unit: unit) == expected)
+  func measureFollowsTheRow(_ unit: Unit, _ expected: ChangeMeasure) {
+    let row = ComparisonRow(indicator: "x", period: F.h1, group: F.city, region: "A", unit: unit)
+    #expect(ChangeMeasure(row: row) == expected)
   }
 
   @Test(arguments: [
@@ -167,7 +170,7 @@ private func withPrior(_ prior: Double, _ row: ComparisonRow) -> ComparisonRow {
   @Test(arguments: englishCases)
   func english(_ testCase: SentenceCase) throws {
     let text = try Narrator(context: Fixture.ohio)
-      .sentence(for: testCase.row, indicator: testCase.indicator, peers: testCase.peers)
+      .sentence(for: testCase.row, indicator: testCase.indicator)
     #expect(text == testCase.expected)
   }
 
@@ -201,17 +204,11 @@ private let traditionalCases: [SentenceCase] = [
       + "完成全年目標的51.4%，超序時進度1.4個百分點。"),
   SentenceCase(
     label: "estimate and tie",
-    row: F.row(
-      gdpTraditionalName, region: "魏都區", value: 158, status: .estimate, growth: 8.8,
-      growthRank: (2, of: 4)),
+    row: growthTied(
+      F.row(
+        gdpTraditionalName, region: "魏都區", value: 158, status: .estimate, growth: 8.8,
+        growthRank: (2, of: 4))),
     indicator: gdpTraditionalName,
-    peers: [
-      {
-        var other = F.row(gdpTraditionalName, region: "東城區", value: 1, growth: 8.8)
-        other.growthRank = 2
-        return other
-      }()
-    ],
     expected: "上半年，全區預計實現生產總值158.0億元，同比增長8.8%，增速並列全市第2位。"),
   SentenceCase(
     label: "second to last, decline, below average",
@@ -233,7 +230,7 @@ private let traditionalCases: [SentenceCase] = [
   func traditional(_ testCase: SentenceCase) throws {
     let context = Fixture.context(.traditional, region: "魏都區")
     let text = try Narrator(context: context)
-      .sentence(for: testCase.row, indicator: testCase.indicator, peers: testCase.peers)
+      .sentence(for: testCase.row, indicator: testCase.indicator)
     #expect(text == testCase.expected)
   }
 

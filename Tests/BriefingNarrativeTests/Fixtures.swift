@@ -10,6 +10,9 @@ enum Fixture {
   static let h1 = Period(year: 2024, kind: .cumulative(through: 6))
   static let q3 = Period(year: 2016, kind: .cumulative(through: 9))
   static let city: RegionID = "许昌市"
+  /// The peer group of 魏都区: a city whose label names the frame (全市).
+  static let cityGroup = Region(id: city, level: "city", label: "全市9个县（市、区）")
+  static let midwest = Region(id: "Midwest", level: "country", label: "the 8 Midwest states")
 
   // MARK: Indicators
 
@@ -39,25 +42,27 @@ enum Fixture {
     _ language: NarrativeLanguage = .simplified, region: String = "魏都区", period: Period = h1
   ) -> NarrativeContext {
     NarrativeContext(
-      region: RegionID(region), group: city, groupLabel: "全市9个县（市、区）", period: period,
+      region: Region(id: RegionID(region), parent: city), group: cityGroup, period: period,
       language: language)
   }
 
   static let ohio = NarrativeContext(
-    region: "Ohio", groupLabel: "the 8 Midwest states", period: h1, language: .english)
+    region: Region(id: "Ohio", parent: "Midwest", level: "state"), group: midwest, period: h1,
+    language: .english)
 
   // MARK: Rows
 
-  /// A member row with only the given comparisons set.
+  /// A member row with only the given comparisons set. Bottom ranks are those of untied ranks;
+  /// tests of ties set `rankIsTied` / `growthRankIsTied` and the bottom ranks themselves.
   static func row(
-    _ indicator: Indicator, region: String = "魏都区", period: Period = h1,
-    value: Double? = nil, status: ValueStatus = .actual, growth: Double? = nil,
+    _ indicator: Indicator, region: String = "魏都区", group: RegionID = city,
+    period: Period = h1, value: Double? = nil, status: ValueStatus = .actual, growth: Double? = nil,
     rank: (Int, of: Int)? = nil, growthRank: (Int, of: Int)? = nil, groupGrowth: Double? = nil,
     gap: Double? = nil, completion: Double? = nil, timeProgress: Double? = nil,
     targetGrowth: Double? = nil, rankChange: Int? = nil, growthRankChange: Int? = nil
   ) -> ComparisonRow {
     var row = ComparisonRow(
-      indicator: indicator.id, period: period, group: city, region: RegionID(region),
+      indicator: indicator.id, period: period, group: group, region: RegionID(region),
       value: value, unit: indicator.unit,
       status: value == nil && status == .actual ? .missing : status)
     row.growthPct = growth

@@ -17,7 +17,8 @@ import Testing
     row.timeProgressPct = 50
     row.progressGapPp = completion - 50
     let context = NarrativeContext(
-      region: "A", groupLabel: "the group", period: row.period, language: .english)
+      region: Region(id: "A"), group: Region(id: "g", label: "the group"), period: row.period,
+      language: .english)
     let narrator = try Narrator(context: context)
     let text = try #require(narrator.progressSummary(rows: [row], indicators: [Indicator(id: "x")]))
     #expect(text == expected)

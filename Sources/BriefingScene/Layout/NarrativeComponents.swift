@@ -22,8 +22,14 @@ struct NarrativeComponents {
       case .zhTW: .traditional
       case .en: .english
       }
+    // The frame word (全市/全省/全国…) and the self-reference come from the regions' metadata:
+    // the group's label and level, the focus region's name and level. A group without a region
+    // of its own in the data (an implied parent) is known by its id and label.
+    let group =
+      context.dataset.region(context.group.id)
+      ?? Region(id: context.group.id, label: context.group.label)
     let narrative = NarrativeContext(
-      region: focus, regionName: context.name(focus), group: context.group.id,
+      region: context.dataset.region(focus) ?? Region(id: focus), group: group,
       groupLabel: context.group.label, period: context.period, language: language)
     return try? Narrator(context: narrative)
   }
