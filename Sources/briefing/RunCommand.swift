@@ -102,7 +102,8 @@ struct Run: ParsableCommand {
     let report = JobRunner.run(
       job: jobFile,
       producer: SheetProducer(dataset: dataset, table: table, group: group),
-      periods: dataset.periods.map(\.code), regions: regions, options: options)
+      periods: dataset.periods(observedFor: Set(regions.map { RegionID($0) })), regions: regions,
+      options: options)
     if report.exitCode != 0 { throw ExitCode(report.exitCode) }
   }
 }
@@ -178,7 +179,7 @@ struct RunLog: LogSink {
   private func create() -> FileHandle? {
     try? FileManager.default.createDirectory(
       atPath: (file as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-    FileManager.default.createFile(atPath: file, contents: nil)
+    _ = FileManager.default.createFile(atPath: file, contents: nil)
     return FileHandle(forWritingAtPath: file)
   }
 }
