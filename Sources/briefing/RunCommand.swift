@@ -14,8 +14,9 @@ struct Run: ParsableCommand {
     abstract: "Do everything a job file says: render, publish atomically, write the manifest.",
     discussion: """
       Exit codes: 0 ok (or skipped: nothing changed), 65 job/data/layout error or every unit \
-      failed, 70 internal, 74 I/O, 75 another run holds the lock, 76 partial (some units failed, \
-      the rest published), 77 published but the on_success hook failed.
+      failed, 70 internal, 74 I/O (an input missing or unreadable, an output not writable), 75 \
+      another run holds the lock, 76 partial (some units failed, the rest published), 77 \
+      published but the on_success hook failed.
       """)
 
   @Argument(help: "The job file (YAML).")
