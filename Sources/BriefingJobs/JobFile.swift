@@ -14,7 +14,7 @@ import Yams
 /// | `layouts`    | yes      | —                              | layout path or list of paths; relative to the job file |
 /// | `regions`    | no       | `every`                        | list of region ids, or `every` |
 /// | `group`      | no       | none                           | region group the caller restricts `every` to; `all`: every region of every group |
-/// | `period`     | no       | `latest`                       | `latest` (latest cumulative period in the data) or a code such as `2024-H1` |
+/// | `period`     | no       | `latest`                       | `latest` (see `PeriodResolver`: the latest cumulative period the regions have, full years included) or a code such as `2024-H1` |
 /// | `output`     | yes      | —                              | output folder; relative to the job file |
 /// | `name`       | no       | `{layout}/{region}-{period}`   | output name pattern; `/` makes folders |
 /// | `retention`  | no       | 12                             | run folders kept under `runs/` (1…1000) |
@@ -34,9 +34,10 @@ public struct JobFile: Hashable, Sendable {
     case list([String])
   }
 
+  /// `period:` of the job: `latest` (chosen by `PeriodResolver` from the data) or one period.
   public enum PeriodChoice: Hashable, Sendable {
     case latest
-    case fixed(String)
+    case fixed(Period)
   }
 
   public struct Schedule: Hashable, Sendable {
@@ -188,7 +189,7 @@ public enum JobLoader {
       if text == "latest" {
         period = .latest
       } else if let parsed = Period(code: text) {
-        period = .fixed(parsed.code)
+        period = .fixed(parsed)
       } else {
         let hint = Suggestion.closest(to: text, in: ["latest"]).map { ["did you mean '\($0)'?"] } ?? []
         reader.error(.jobBadPeriod(text), at: entries["period"], notes: hint)

@@ -75,19 +75,15 @@ public enum JobRunner {
   static let reservedNames: Set<String> = ["manifest.json", "briefing.log", "runs"]
 
   /// - Parameters:
-  ///   - periods: period codes present in the data (for `period: latest` and validation).
+  ///   - periods: the periods the data has for `regions` (`Dataset.periods(observedFor:)`):
+  ///     `PeriodResolver` picks `period: latest` among them and checks a fixed period against them.
   ///   - regions: region ids present in the data, already restricted to `job.group` by the caller.
   public static func run(
-    job: JobFile, producer: any ReportProducing, periods: [String], regions: [String],
+    job: JobFile, producer: any ReportProducing, periods: [Period], regions: [String],
     options: RunOptions
   ) -> RunReport {
     var run = Run(job: job, producer: producer, options: options)
     return run.execute(periods: periods, regions: regions)
-  }
-
-  /// The latest cumulative (year-to-date) period among `codes`, if any.
-  public static func latestCumulativePeriod(in codes: [String]) -> String? {
-    codes.compactMap { Period(code: $0) }.filter { $0.family == .cumulative }.max()?.code
   }
 }
 
@@ -117,7 +113,7 @@ struct Run {
 
   // MARK: Flow
 
-  mutating func execute(periods: [String], regions: [String]) -> RunReport {
+  mutating func execute(periods: [Period], regions: [String]) -> RunReport {
     log.emit(.info, "start", [("job", job.file), ("output", out), ("tool", options.toolVersion)])
 
     // 1. Output folder: exists, is a real directory (not a symlink).
@@ -166,9 +162,11 @@ struct Run {
     do {
       inputs = try fingerprintInputs()
     } catch let failure as InputProblem {
-      findings.append(Finding(failure.isMissing ? .error : .error, failure.message, at: SourceLocation(file: job.file)))
-      logFinding(findings.last!)
-      return finishWithoutRendering(failure.isMissing ? .invalid : .ioError, units: units)
+      // Missing or unreadable, an input that cannot be read is an I/O error (74), as in every command.
+      let finding = Finding(.error, failure.message, at: SourceLocation(file: job.file))
+      findings.append(finding)
+      logFinding(finding)
+      return finishWithoutRendering(.ioError, units: units)
     } catch {
       return finishWithoutRendering(.internalError, units: units)
     }
@@ -312,25 +310,22 @@ struct Run {
 
   // MARK: Planning
 
-  mutating func plan(periods: [String], regions available: [String]) -> [WorkUnit]? {
+  mutating func plan(periods: [Period], regions available: [String]) -> [WorkUnit]? {
     let location = SourceLocation(file: job.file)
-    let period: String
+    let requested: Period?
     switch job.period {
-    case .latest:
-      guard let latest = JobRunner.latestCumulativePeriod(in: periods) else {
-        findings.append(Finding(.error, .noCompletePeriod(periods), at: location))
-        logFinding(findings.last!)
-        return nil
-      }
-      period = latest
-    case .fixed(let code):
-      if !periods.isEmpty, !periods.contains(code) {
-        let hint = Suggestion.closest(to: code, in: periods).map { ["did you mean '\($0)'?"] } ?? []
-        findings.append(Finding(.error, .periodNotInData(code), at: location, notes: hint))
-        logFinding(findings.last!)
-        return nil
-      }
-      period = code
+    case .latest: requested = nil
+    case .fixed(let period): requested = period
+    }
+    let period: String
+    switch PeriodResolver.resolve(requested, among: periods) {
+    case .success(let resolved):
+      period = resolved.code
+    case .failure(let problem):
+      let finding = problem.finding(at: location)
+      findings.append(finding)
+      logFinding(finding)
+      return nil
     }
     var regionList: [String?]
     switch job.regions {
@@ -372,9 +367,9 @@ struct Run {
 
   // MARK: Inputs
 
+  /// An input of the job (job file, data, layout) that is missing or cannot be read.
   struct InputProblem: Error {
     var message: Finding.Message
-    var isMissing: Bool
   }
 
   func inputPaths() throws -> [String] {
@@ -394,11 +389,11 @@ struct Run {
     case .other, .symlink:
       paths.append(job.data)
     default:
-      throw InputProblem(message: .inputMissing(job.data, what: "data"), isMissing: true)
+      throw InputProblem(message: .inputMissing(job.data, what: "data"))
     }
     for layout in job.layouts {
       guard FileManager.default.fileExists(atPath: layout) else {
-        throw InputProblem(message: .inputMissing(layout, what: "layout"), isMissing: true)
+        throw InputProblem(message: .inputMissing(layout, what: "layout"))
       }
       paths.append(layout)
     }
@@ -424,7 +419,7 @@ struct Run {
         delay *= 2
         attempt += 1
       } catch {
-        throw InputProblem(message: .inputUnreadable(path, "\(error)"), isMissing: false)
+        throw InputProblem(message: .inputUnreadable(path, "\(error)"))
       }
     }
   }
@@ -654,12 +649,6 @@ extension Finding.Message {
   }
   static func outputIO(_ detail: String) -> Self {
     Self(code: "output-io", text: "cannot write the output folder: \(detail)")
-  }
-  static func noCompletePeriod(_ periods: [String]) -> Self {
-    Self(code: "no-complete-period", text: "period: latest found no cumulative period in the data (have: \(periods.isEmpty ? "none" : periods.joined(separator: ", ")))")
-  }
-  static func periodNotInData(_ code: String) -> Self {
-    Self(code: "period-not-in-data", text: "period '\(code)' is not in the data")
   }
   static func unknownRegion(_ id: String) -> Self {
     Self(code: "unknown-region", text: "region '\(id)' is not in the data")

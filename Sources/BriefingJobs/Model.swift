@@ -52,7 +52,39 @@ public protocol ReportProducing {
 
 // MARK: - Outcomes
 
-/// How a run ended, and the process exit code the CLI must return.
+// MARK: - Exit statuses
+
+/// The exit status of every `briefing` command: the one table from failure to code.
+///
+/// The first five are BSD `sysexits.h` codes, which cron wrappers and scripts already know;
+/// 75–77 are `run`'s own outcomes. A missing or unreadable input (data folder or file, layout,
+/// job or scoring file) is an I/O error for every command, as is any failed write, standard
+/// output included.
+///
+/// | code | case            | meaning |
+/// |------|-----------------|---------|
+/// | 0    | `ok`            | done (or, for `run`, skipped because nothing changed) |
+/// | 64   | `usage`         | bad arguments (`EX_USAGE`, argument-parser's `validationFailure`) |
+/// | 65   | `dataError`     | an input was read but is wrong: data, layout, job or scoring file (`EX_DATAERR`) |
+/// | 70   | `internalError` | a bug or a broken environment: fonts missing, cairo failing (`EX_SOFTWARE`) |
+/// | 74   | `ioError`       | an input is missing or unreadable, or an output (standard output too) cannot be written (`EX_IOERR`) |
+/// | 75   | `locked`        | `run`: another run holds the lock; retry later (`EX_TEMPFAIL`) |
+/// | 76   | `partial`       | `run`: some units failed, the rest were published |
+/// | 77   | `hookFailed`    | `run`: everything was published but the `on_success` hook failed |
+public enum ExitStatus: Int32, CaseIterable, Sendable {
+  case ok = 0
+  case usage = 64
+  case dataError = 65
+  case internalError = 70
+  case ioError = 74
+  case locked = 75
+  case partial = 76
+  case hookFailed = 77
+}
+
+// MARK: - Run outcomes
+
+/// How a run ended, and the process exit code the CLI must return (`exitStatus`).
 ///
 /// | code | outcome                        | meaning |
 /// |------|--------------------------------|---------|
@@ -76,17 +108,20 @@ public enum RunOutcome: Hashable, Sendable {
   case ioError
   case internalError
 
-  public var exitCode: Int32 {
+  /// The row of the `ExitStatus` table this outcome ends with.
+  public var exitStatus: ExitStatus {
     switch self {
-    case .ok, .skipped: 0
-    case .invalid, .failed: 65
-    case .internalError: 70
-    case .ioError: 74
-    case .locked: 75
-    case .partial: 76
-    case .deliveredWithHookFailure: 77
+    case .ok, .skipped: .ok
+    case .invalid, .failed: .dataError
+    case .internalError: .internalError
+    case .ioError: .ioError
+    case .locked: .locked
+    case .partial: .partial
+    case .deliveredWithHookFailure: .hookFailed
     }
   }
+
+  public var exitCode: Int32 { exitStatus.rawValue }
 
   /// The word used in the manifest, logs and `BRIEFING_STATUS`.
   public var status: String {

@@ -12,6 +12,8 @@ struct BriefingCommand: ParsableCommand {
     // A file-size limit (`ulimit -f`) must fail the write with EFBIG, reported as exit 74 with the
     // earlier outputs intact, rather than kill the process with SIGXFSZ mid-publication.
     signal(SIGXFSZ, SIG_IGN)
+    // A failed write to standard output is exit 74, whichever way the process ends.
+    StandardOutput.checkAtExit()
     reuseLargeAllocations()
     do {
       var command: ParsableCommand =

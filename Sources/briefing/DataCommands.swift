@@ -41,20 +41,14 @@ struct DataOptions: ParsableArguments {
     }
   }
 
-  /// Loads the data set; errors (with file:line:column) become `Failure.data`, unreadable files
-  /// `Failure.io`.
+  /// Loads the data set; errors (with file:line:column) become `Failure.data`, missing or
+  /// unreadable files `Failure.io` (`Failure(loading:)`).
   func load() throws(Failure) -> (Dataset, [Finding]) {
     let options = LoadOptions(
       encoding: TextEncoding(rawValue: encoding) ?? .auto, sheet: sheet, regionsPath: regions,
       indicatorsPath: indicators)
     let result = DatasetLoader.load(data, options: options)
-    guard let dataset = result.dataset else {
-      let errors = result.findings.filter { $0.severity == .error }
-      if errors.contains(where: { $0.message.code == "unreadable-file" }) {
-        throw .io(errors.map(\.description).joined(separator: "; "))
-      }
-      throw .data(result.findings)
-    }
+    guard let dataset = result.dataset else { throw Failure(loading: result.findings) }
     return (dataset, result.findings)
   }
 
@@ -194,9 +188,9 @@ func writeOutput(_ bytes: [UInt8], to out: String) throws(Failure) {
   try output.finish()
 }
 
-/// Standard output (`-`), or a file written through `AtomicFile.Stream` and published by
-/// `finish` (which prints its path). `durable`: flush the file to disk before publishing it
-/// (default: true).
+/// Standard output (`-`, checked by `StandardOutput`), or a file written through
+/// `AtomicFile.Stream` and published by `finish` (which prints its path). `durable`: flush the
+/// file to disk before publishing it (default: true).
 final class OutputStream {
   private let path: String
   private let file: AtomicFile.Stream?
@@ -205,7 +199,6 @@ final class OutputStream {
     self.path = path
     if path == "-" {
       file = nil
-      fflush(nil)
     } else {
       do { file = try AtomicFile.Stream(path: path, durable: durable) } catch { throw .io("\(error)") }
     }
@@ -214,7 +207,7 @@ final class OutputStream {
   func write(_ bytes: [UInt8]) throws(Failure) {
     guard let file else {
       // Straight from the buffer: no second copy of a large export as a String.
-      try? FileHandle.standardOutput.write(contentsOf: bytes)
+      try StandardOutput.write(bytes)
       return
     }
     do { try file.write(bytes) } catch { throw .io("\(error)") }

@@ -1,24 +1,39 @@
 import ArgumentParser
 import BriefingCore
+import BriefingJobs
 import Foundation
 
 // MARK: - Failures and exit codes
 
-/// Everything that stops a command, mapped to the BSD `sysexits` codes cron and scripts rely on:
-/// 64 usage (argument-parser's own), 65 bad data or layout, 70 internal, 74 I/O.
+/// Everything that stops a command, mapped to its row of the one `ExitStatus` table (shared with
+/// `run`'s outcomes): 65 bad data or layout, 70 internal, 74 I/O; argument-parser gives 64 itself.
 enum Failure: Error {
   /// Input data or a layout has errors; every finding is printed.
   case data([Finding])
-  /// Reading or writing a file failed.
+  /// Reading or writing a file failed, or an input is missing.
   case io(String)
   /// A bug or an environment problem (fonts missing, cairo failure).
   case `internal`(String)
 
-  var exitCode: ExitCode {
+  /// Codes of the loaders' findings that mean "the file could not be read", not "it is wrong".
+  static let unreadableCodes: Set<String> = ["unreadable-file", "missing-file", "job-unreadable"]
+
+  /// Why an input did not load, from the loader's findings: I/O when a file or folder is
+  /// missing or unreadable, else bad data.
+  init(loading findings: [Finding]) {
+    let errors = findings.filter { $0.severity == .error }
+    if errors.contains(where: { Self.unreadableCodes.contains($0.message.code) }) {
+      self = .io(errors.map(\.description).joined(separator: "; "))
+    } else {
+      self = .data(findings)
+    }
+  }
+
+  var exitStatus: ExitStatus {
     switch self {
-    case .data: ExitCode(65)
-    case .io: ExitCode(74)
-    case .internal: ExitCode(70)
+    case .data: .dataError
+    case .io: .ioError
+    case .internal: .internalError
     }
   }
 
@@ -38,7 +53,7 @@ func reportingFailures(_ body: () throws -> Void) throws {
     try body()
   } catch let failure as Failure {
     for line in failure.lines { printError(line) }
-    throw failure.exitCode
+    throw ExitCode(failure.exitStatus.rawValue)
   }
 }
 

@@ -21,7 +21,7 @@ struct Render: ParsableCommand {
   @Option(help: "The focus region id or name (required for region-scope layouts).")
   var focus: String?
 
-  @Option(help: "The period, e.g. 2024-H1 or 2016年前三季度 (default: the latest cumulative period in the data).")
+  @Option(help: "The period, e.g. 2024-H1 or 2016年前三季度 (default: the group's latest cumulative period, full years included; without any, its latest quarter or month).")
   var period: String?
 
   @Option(help: "The peer group (default: the focus region's parent group).")

@@ -14,8 +14,9 @@ struct Run: ParsableCommand {
     abstract: "Do everything a job file says: render, publish atomically, write the manifest.",
     discussion: """
       Exit codes: 0 ok (or skipped: nothing changed), 65 job/data/layout error or every unit \
-      failed, 70 internal, 74 I/O, 75 another run holds the lock, 76 partial (some units failed, \
-      the rest published), 77 published but the on_success hook failed.
+      failed, 70 internal, 74 I/O (an input missing or unreadable, an output not writable), 75 \
+      another run holds the lock, 76 partial (some units failed, the rest published), 77 \
+      published but the on_success hook failed.
       """)
 
   @Argument(help: "The job file (YAML).")
@@ -57,53 +58,50 @@ struct Run: ParsableCommand {
   }
 
   func run() throws {
-    let (loaded, jobFindings) = JobLoader.load(file: job)
-    guard let jobFile = loaded else {
-      for finding in jobFindings { printError("briefing: \(finding)") }
-      throw ExitCode(65)
-    }
-    if let onWorkingDay {
-      let zone = jobFile.schedule.flatMap { TimeZone(identifier: $0.timezone) } ?? .current
-      guard WorkingDay.ordinal(of: Date(), in: zone) == onWorkingDay else {
-        if !quiet {
-          printError("briefing: today is not working day \(onWorkingDay) of the month; nothing to do")
+    try reportingFailures {
+      let (loaded, jobFindings) = JobLoader.load(file: job)
+      guard let jobFile = loaded else { throw Failure(loading: jobFindings) }
+      if let onWorkingDay {
+        let zone = jobFile.schedule.flatMap { TimeZone(identifier: $0.timezone) } ?? .current
+        guard WorkingDay.ordinal(of: Date(), in: zone) == onWorkingDay else {
+          if !quiet {
+            printError("briefing: today is not working day \(onWorkingDay) of the month; nothing to do")
+          }
+          return
         }
+      }
+      let slice = shard.flatMap { Shard(parsing: $0) }
+      let progress = TerminalProgress.forStandardError(quiet: quiet)
+      let log = RunLog(quiet: quiet, file: jobFile.output + "/" + (slice?.logName ?? "briefing.log"), progress: progress)
+      var options = RunOptions(toolVersion: BriefingVersion.string, log: log)
+      options.force = force
+      options.progress = progress.map { bar in { bar.update(done: $0, total: $1, label: $2) } }
+      options.shard = slice
+      if let merge {
+        let report = JobRunner.merge(job: jobFile, shards: merge, options: options)
+        if report.exitCode != 0 { throw ExitCode(report.exitCode) }
         return
       }
-    }
-    let slice = shard.flatMap { Shard(parsing: $0) }
-    let progress = TerminalProgress.forStandardError(quiet: quiet)
-    let log = RunLog(quiet: quiet, file: jobFile.output + "/" + (slice?.logName ?? "briefing.log"), progress: progress)
-    var options = RunOptions(toolVersion: BriefingVersion.string, log: log)
-    options.force = force
-    options.progress = progress.map { bar in { bar.update(done: $0, total: $1, label: $2) } }
-    options.shard = slice
-    if let merge {
-      let report = JobRunner.merge(job: jobFile, shards: merge, options: options)
+      let result = DatasetLoader.load(jobFile.data)
+      guard let dataset = result.dataset else { throw Failure(loading: result.findings) }
+      let table = compare(dataset)
+      // `group: all`: every member of every peer group, each compared in its own (first) group.
+      let everyGroup = jobFile.group == JobFile.allGroups
+      let group = everyGroup ? nil : jobFile.group.flatMap { id in dataset.peerGroups.first { $0.id.rawValue == id } }
+        ?? dataset.peerGroups.first
+      var regions = (group?.members ?? []).map(\.rawValue)
+      if everyGroup {
+        var seen: Set<RegionID> = []
+        regions = dataset.peerGroups.flatMap(\.members).filter { seen.insert($0).inserted }.map(\.rawValue)
+      }
+      // The log file keeps every event; `RunLog` alone decides what --quiet shows on stderr.
+      let report = JobRunner.run(
+        job: jobFile,
+        producer: SheetProducer(dataset: dataset, table: table, group: group),
+        periods: dataset.periods(observedFor: Set(regions.map { RegionID($0) })), regions: regions,
+        options: options)
       if report.exitCode != 0 { throw ExitCode(report.exitCode) }
-      return
     }
-    let result = DatasetLoader.load(jobFile.data)
-    guard let dataset = result.dataset else {
-      for finding in result.findings where finding.severity == .error { printError("briefing: \(finding)") }
-      throw ExitCode(65)
-    }
-    let table = compare(dataset)
-    // `group: all`: every member of every peer group, each compared in its own (first) group.
-    let everyGroup = jobFile.group == JobFile.allGroups
-    let group = everyGroup ? nil : jobFile.group.flatMap { id in dataset.peerGroups.first { $0.id.rawValue == id } }
-      ?? dataset.peerGroups.first
-    var regions = (group?.members ?? []).map(\.rawValue)
-    if everyGroup {
-      var seen: Set<RegionID> = []
-      regions = dataset.peerGroups.flatMap(\.members).filter { seen.insert($0).inserted }.map(\.rawValue)
-    }
-    // The log file keeps every event; `RunLog` alone decides what --quiet shows on stderr.
-    let report = JobRunner.run(
-      job: jobFile,
-      producer: SheetProducer(dataset: dataset, table: table, group: group),
-      periods: dataset.periods.map(\.code), regions: regions, options: options)
-    if report.exitCode != 0 { throw ExitCode(report.exitCode) }
   }
 }
 
@@ -178,7 +176,7 @@ struct RunLog: LogSink {
   private func create() -> FileHandle? {
     try? FileManager.default.createDirectory(
       atPath: (file as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-    FileManager.default.createFile(atPath: file, contents: nil)
+    _ = FileManager.default.createFile(atPath: file, contents: nil)
     return FileHandle(forWritingAtPath: file)
   }
 }
@@ -197,36 +195,38 @@ struct ScheduleJob: ParsableCommand {
   var install = false
 
   func run() throws {
-    let (loaded, findings) = JobLoader.load(file: job)
-    guard let jobFile = loaded else {
-      for finding in findings { printError("briefing: \(finding)") }
-      throw ExitCode(65)
-    }
-    let binary =
-      (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
-    let path = URL(fileURLWithPath: job).standardizedFileURL.path
-    do {
-      let entry = try Schedule.crontabEntry(job: jobFile, jobPath: path, binary: binary)
-      let units = try Schedule.systemdUnits(job: jobFile, jobPath: path, binary: binary)
+    try reportingFailures {
+      let (loaded, findings) = JobLoader.load(file: job)
+      guard let jobFile = loaded else { throw Failure(loading: findings) }
+      let binary =
+        (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
+      let path = URL(fileURLWithPath: job).standardizedFileURL.path
+      let entry: String
+      let units: Schedule.SystemdUnits
+      do {
+        entry = try Schedule.crontabEntry(job: jobFile, jobPath: path, binary: binary)
+        units = try Schedule.systemdUnits(job: jobFile, jobPath: path, binary: binary)
+      } catch {
+        throw Failure.data([Finding(.error, .noSchedule("\(error)"), at: SourceLocation(file: job))])
+      }
       print("# crontab entry\n" + entry)
       print("# systemd service\n" + units.service)
       if let timer = units.timer { print("# systemd timer\n" + timer) }
       for note in units.notes { print("# note: " + note) }
       if install { try installCrontab(entry) }
-    } catch {
-      printError("briefing: \(error)")
-      throw ExitCode(65)
     }
   }
 
   /// `crontab -l` → replace our block → `crontab -`.
-  private func installCrontab(_ entry: String) throws {
+  private func installCrontab(_ entry: String) throws(Failure) {
     let current = (try? shell("crontab -l", input: nil)) ?? ""
     _ = try shell("crontab -", input: Schedule.install(entry: entry, into: current))
     print("# installed into the crontab of \(NSUserName())")
   }
 
-  private func shell(_ command: String, input: String?) throws -> String {
+  /// Runs `command` with `/bin/sh`, feeding it `input`; its standard output, or `.io` when it
+  /// cannot be started or exits non-zero.
+  private func shell(_ command: String, input: String?) throws(Failure) -> String {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: "/bin/sh")
     process.arguments = ["-c", command]
@@ -234,12 +234,22 @@ struct ScheduleJob: ParsableCommand {
     let inPipe = Pipe()
     process.standardOutput = out
     process.standardInput = inPipe
-    try process.run()
-    if let input { inPipe.fileHandleForWriting.write(Data(input.utf8)) }
-    try inPipe.fileHandleForWriting.close()
+    do {
+      try process.run()
+      if let input { inPipe.fileHandleForWriting.write(Data(input.utf8)) }
+      try inPipe.fileHandleForWriting.close()
+    } catch {
+      throw .io("\(command): \(error.localizedDescription)")
+    }
     let data = out.fileHandleForReading.readDataToEndOfFile()
     process.waitUntilExit()
-    guard process.terminationStatus == 0 else { throw Failure.io("\(command) exited \(process.terminationStatus)") }
+    guard process.terminationStatus == 0 else { throw .io("\(command) exited \(process.terminationStatus)") }
     return String(decoding: data, as: UTF8.self)
   }
+}
+
+// MARK: - Messages
+
+extension Finding.Message {
+  static func noSchedule(_ text: String) -> Self { Self(code: "no-schedule", text: text) }
 }

@@ -34,27 +34,16 @@ struct SheetSelection {
     } else {
       throw .data([Finding(.error, .noPeerGroup(focus ?? ""))])
     }
+    // An explicit period is parsed here (Chinese labels too); which one counts is Core's rule.
+    let requested = try period.map { text throws(Failure) in
+      guard let parsed = Period(code: text) else { throw .data([Finding(.error, .badPeriod(text))]) }
+      return parsed
+    }
+    let available = dataset.periods(observedFor: Set(chosenGroup.members))
     let chosenPeriod: Period
-    if let period {
-      guard let parsed = Period(code: period) else { throw .data([Finding(.error, .badPeriod(period))]) }
-      guard dataset.periods.contains(parsed) else {
-        // A period absent from the data would render a sheet of dashes: refuse it and list what there is.
-        // The likeliest intent is the period ending in the same month (2024-Q3 → 2024-M09).
-        let codes = dataset.periods.map(\.code)
-        let sameEnd = dataset.periods.first { $0.year == parsed.year && $0.endMonth == parsed.endMonth }
-        let hint = (sameEnd?.code ?? Suggestion.closest(to: parsed.code, in: codes))
-          .map { "did you mean '\($0)'?" }
-        throw .data([
-          Finding(.error, .periodNotInData(period, available: codes), notes: hint.map { [$0] } ?? [])
-        ])
-      }
-      chosenPeriod = parsed
-    } else if let latest = dataset.periods.last(where: { $0.family == .cumulative && !$0.isFullYear })
-      ?? dataset.periods.last
-    {
-      chosenPeriod = latest
-    } else {
-      throw .data([Finding(.error, .noPeriods)])
+    switch PeriodResolver.resolve(requested, among: available) {
+    case .success(let resolved): chosenPeriod = resolved
+    case .failure(let problem): throw .data([problem.finding()])
     }
     return SheetSelection(focus: focusID, group: chosenGroup, period: chosenPeriod)
   }
@@ -252,11 +241,5 @@ extension Finding.Message {
   }
   static func badPeriod(_ text: String) -> Self {
     Self(code: "bad-period", text: "'\(text)' is not a period (try 2024-H1, 2024-M09, 2024年上半年)")
-  }
-  static let noPeriods = Self(code: "no-periods", text: "the data has no periods")
-  static func periodNotInData(_ text: String, available: [String]) -> Self {
-    Self(
-      code: "period-not-in-data",
-      text: "the data has no period '\(text)'; it has \(available.joined(separator: ", "))")
   }
 }

@@ -42,7 +42,7 @@ import Testing
     #expect(findings.isEmpty, "\(findings)")
     let loaded = try #require(job)
     #expect(loaded.regions == .list(["620900", "620100"]))
-    #expect(loaded.period == .fixed("2024-H1"))
+    #expect(loaded.period == .fixed(Period(year: 2024, kind: .cumulative(through: 6))))
     #expect(loaded.schedule?.cron.values[3] == [1, 4, 7, 10])
     #expect(loaded.schedule?.timezone == "Asia/Shanghai")
     #expect(loaded.onFailure == "echo bad")
@@ -109,11 +109,6 @@ import Testing
     #expect(codes == ["unsupported-version", "bad-period", "bad-name-pattern", "wrong-type", "bad-timezone"])
     #expect(findings.first { $0.message.code == "bad-period" }?.notes == ["did you mean 'latest'?"])
     #expect(findings.first { $0.message.code == "bad-name-pattern" }?.notes == ["did you mean '{region}'?"])
-  }
-
-  @Test func latestCumulativePeriod() {
-    #expect(JobRunner.latestCumulativePeriod(in: ["2023", "2024-M03", "2024-H1", "2024-Q3", "2024-08"]) == "2024-H1")
-    #expect(JobRunner.latestCumulativePeriod(in: ["2024-Q3"]) == nil)
   }
 }
 

@@ -286,4 +286,37 @@ struct SimulatedCrash: Error {}
     #expect(fixture.run(job: job).findings.contains { $0.message.code == "name-collision" })
     #expect(fixture.visibleFiles().filter { $0.hasSuffix(".pdf") }.isEmpty)
   }
+
+  /// `period: latest` and a fixed period go through `PeriodResolver` (full years count; a period
+  /// the data lacks is refused with the likeliest one).
+  @Test func periodsAreChosenByTheSharedRule() throws {
+    let fixture = Fixture()
+    let latest = fixture.run(periods: ["2023", "2024-M09", "2024", "2024-Q4"])
+    #expect(latest.outcome == .ok)
+    #expect(latest.manifest?.period == "2024")
+    var job = fixture.job()
+    job.period = .fixed(try #require(Period(code: "2024-Q3")))
+    let absent = fixture.run(periods: ["2024-H1", "2024-M09"], job: job)
+    #expect(absent.exitCode == 65)
+    let finding = try #require(absent.findings.first { $0.message.code == "period-not-in-data" })
+    #expect(finding.notes == ["did you mean '2024-M09'?"])
+    #expect(finding.location?.file == fixture.jobPath)
+  }
+
+  /// A data folder gone after a good run is an I/O error (74), not bad data, and the manifest and
+  /// log say what happened.
+  @Test func missingDataFolderIsIOError() throws {
+    let fixture = Fixture()
+    #expect(fixture.run().outcome == .ok)
+    try FileManager.default.removeItem(atPath: fixture.root + "/data")
+    let log = MemoryLogSink()
+    var options = fixture.options(log)
+    options.force = true
+    let report = fixture.run(options: options)
+    #expect(report.exitCode == 74)
+    #expect(report.manifest?.status == "io-error")
+    #expect(report.findings.contains { $0.message.code == "input-missing" })
+    #expect(log.lines.contains { $0.contains("code=input-missing") })
+    #expect(fixture.visibleFiles().contains("overview/A-2024-H1.pdf"), "earlier files stay")
+  }
 }

@@ -71,11 +71,11 @@ struct Fixture {
 
   func run(
     _ producer: any ReportProducing = FakeProducer(), regions: [String] = ["A", "B", "C"],
-    options: RunOptions? = nil, job: JobFile? = nil
+    periods: [String] = ["2023", "2024-H1", "2024-Q2"], options: RunOptions? = nil, job: JobFile? = nil
   ) -> RunReport {
     JobRunner.run(
-      job: job ?? self.job(), producer: producer, periods: ["2023", "2024-H1", "2024-Q2"], regions: regions,
-      options: options ?? self.options())
+      job: job ?? self.job(), producer: producer, periods: periods.compactMap(Period.init(code:)),
+      regions: regions, options: options ?? self.options())
   }
 
   func read(_ relative: String) -> [UInt8]? {
