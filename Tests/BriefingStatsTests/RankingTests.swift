@@ -66,6 +66,20 @@ import Testing
     #expect(rows.map(\.growthRankIsTied) == [false, false, true, true, nil])
   }
 
+  /// Growth ranks tie at the printed 1 decimal through `DecimalRounding`: 101.25 / 100 − 1 is
+  /// 1.2499999999999956 % in binary, printed 1.3, so it ties with 1.3 % and beats 1.2 %.
+  @Test func growthRanksTieAtThePrintedDecimal() {
+    var observations: [Observation] = []
+    for (name, value) in [("A", 101.25), ("B", 101.3), ("C", 101.2)] {
+      observations += [Fixture.obs(name, "2023-H1", 100), Fixture.obs(name, "2024-H1", value)]
+    }
+    let table = compare(Fixture.dataset(members: ["A", "B", "C"], observations: observations))
+    let rows = table.rows(indicator: "gdp", period: Period(year: 2024, kind: .cumulative(through: 6)), group: Fixture.city)
+    #expect(rows.map(\.growthRank) == [1, 1, 3])
+    #expect(rows.map(\.growthBottomRank) == [2, 2, 1])
+    #expect(rows.map(\.growthRankIsTied) == [true, true, false])
+  }
+
   @Test func maskedIsUnrankedNeverZero() throws {
     let data = Fixture.dataset(
       members: ["A", "B", "C"],
