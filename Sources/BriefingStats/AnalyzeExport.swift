@@ -4,7 +4,10 @@ import BriefingCore
 
 /// Pure text exports of a comparison table (`briefing analyze`).
 ///
-/// Columns: `leadingColumns` exactly, then `extraColumns`. Numbers use `NumberText.format`
+/// Columns: `leadingColumns` exactly, then `extraColumns` (new columns are added at their end).
+/// `prior_basis` is `year_ago`, `previous_period` or empty (`PriorBasis`); `rank_tied` and
+/// `growth_rank_tied` say a place is shared (empty when unranked); `change_from_prior` is
+/// value − prior in the unit (for a rate, the points the sheets print). Numbers use `NumberText.format`
 /// (shortest round-trip, integral values without `.0`, no exponent in [1e-6, 1e15)); nil is an
 /// empty CSV field or JSON `null`; periods are `Period.code`; booleans `true`/`false`.
 /// Rows keep the table's order (indicators by order, periods ascending, groups, members, group row).
@@ -21,7 +24,8 @@ public enum AnalyzeExport {
     "is_group_row", "official_growth_pct", "computed_growth_pct", "growth_change_pp",
     "growth_gap_to_group_pp", "gap_to_leader", "gap_to_above", "share_change_pp",
     "contribution_pp", "progress_gap_amount", "remaining", "monthly_pace_needed",
-    "target_growth_pct", "target_growth_met", "growth_rank_change",
+    "target_growth_pct", "target_growth_met", "growth_rank_change", "prior_basis", "rank_tied",
+    "growth_rank_tied", "change_from_prior",
   ]
 
   public static var columns: [String] { leadingColumns + extraColumns }
@@ -161,6 +165,10 @@ public enum AnalyzeExport {
     visitor.number(r.targetGrowthPct)
     visitor.bool(r.targetGrowthMet)
     visitor.integer(r.growthRankChange)
+    visitor.string(r.priorBasis?.rawValue)
+    visitor.bool(r.rankIsTied)
+    visitor.bool(r.growthRankIsTied)
+    visitor.number(r.changeFromPrior)
   }
 
   static func cells(_ r: ComparisonRow) -> [Cell] {

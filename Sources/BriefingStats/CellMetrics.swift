@@ -4,8 +4,9 @@ import BriefingCore
 
 /// Growth facts of one observed cell (indicator, period, region).
 ///
-/// - `prior` is the value of the same region and indicator in the same period kind, year − 1
-///   (nil when that observation is missing or masked).
+/// - `prior` is the value of the same region and indicator in the period's comparison basis,
+///   `CompareIndex.priorPeriod` (nil when there is no basis, or that observation is missing or
+///   masked).
 /// - `computed = (value / prior − 1) × 100`, nil when value or prior is nil, or prior ≤ 0
 ///   (a negative prior also yields a `negative-base` warning).
 /// - `growth = official ?? computed`; for indicators with a `real` growth basis only the
@@ -67,7 +68,7 @@ extension CompareIndex {
       var m = CellMetrics(
         value: observations[n].value, status: observations[n].status, prior: nil, computed: nil,
         official: observations[n].officialGrowth, realBasis: indicators[i].growthBasis == .real)
-      if let q = lastYearPeriod[p], let prior = value(i, q, r) {
+      if let q = priorPeriod[p], let prior = value(i, q, r) {
         m.prior = prior
         if let value = m.value {
           if prior > 0 {

@@ -10,13 +10,23 @@ import Synchronization
 /// (`isGroupRow == true`, `region == group id`, `value` = the aggregate).
 ///
 /// Conventions (see `ComparisonRow` and the helpers' docs):
-/// - prior = same region, same period kind, year − 1; computed growth nil when the prior is
-///   missing, masked or ≤ 0 (negative ⇒ `negative-base` warning); `growthPct = official ??
-///   computed`; official vs computed differing by more than 0.1 pp ⇒ `growth-mismatch` warning
-///   (for a `real` growth basis: growth = official only, and a `real-growth-differs` notice).
-/// - prev period = the period just before in the dataset's calendar of the same family.
-/// - ranks: competition ranks (1, 2, 2, 4) on values rounded to the indicator's decimals
+/// - comparison basis (`priorPeriod`, one per dataset period, the same for every indicator):
+///   the same period kind, year − 1, when the dataset has that period (`priorBasis` `.yearAgo`),
+///   else the latest earlier period of the same kind (`.previousPeriod`), else none. prior =
+///   same region in the basis period; growth, growth ranks, growth change, share change and
+///   contributions all use it. Computed growth nil when the prior is missing, masked or ≤ 0
+///   (negative ⇒ `negative-base` warning); `growthPct = official ?? computed`; official vs
+///   computed differing by more than 0.1 pp ⇒ `growth-mismatch` warning (for a `real` growth
+///   basis: growth = official only, and a `real-growth-differs` notice).
+/// - prev period (rank change, prev value) = the period just before in the dataset's calendar
+///   of the same family (cumulative, quarter, month): 2023 for a yearly 2024, and 2024-M09 for
+///   2024 when the data has both (the previous report of the year-to-date calendar).
+/// - ranks: competition ranks (1, 2, 2, 4) on `DecimalRounding.key` at the indicator's decimals
 ///   (growth: 1 decimal), ascending for `lower` polarity; missing/masked values are unranked.
+///   Bottom ranks count from the bottom with ties sharing the better place (9, 8, 7, 7 → 倒数
+///   4, 3, 1, 1); `rankIsTied` flags a shared place.
+/// - rates (`%`, `‰`, `ComparisonRow.changesInPoints`): no growth ranks, no growth rank change
+///   and no growth gap to the group; the change is `changeFromPrior` (points).
 /// - `rankOverall` ranks among all regions whose parent has the same `level` as this region's
 ///   parent (regions without a parent are not ranked overall).
 /// - targets are annual: completion etc. only for cumulative periods of `flow`/`count` indicators.
@@ -86,7 +96,7 @@ public struct ComparisonPlan: Sendable {
         let context = RowBuilder.GroupContext(
           indicator: i, period: p, group: g, groupID: group.id, stats: s,
           prev: index.prevPeriod[p].flatMap { stats[$0 * groupCount + g] },
-          lastYear: index.lastYearPeriod[p].flatMap { stats[$0 * groupCount + g] },
+          prior: index.priorPeriod[p].flatMap { stats[$0 * groupCount + g] },
           yearTargets: yearTargets, overall: overall.ranks[p])
         for k in group.members.indices {
           emit(builder.memberRow(context, position: k))

@@ -20,8 +20,13 @@ struct CompareIndex {
   var periods: [Period]
   /// The period just before, in the dataset's own calendar of the same family.
   var prevPeriod: [Int?]
-  /// The same period one year earlier, when present in the dataset.
-  var lastYearPeriod: [Int?]
+  /// The comparison basis of each period (growth, growth change, share change, contribution):
+  /// the same period one year earlier when the dataset has it (any indicator), otherwise the
+  /// latest earlier period of the same `Period.Kind` (a 5-yearly 2007 compares with 2002);
+  /// nil when there is neither.
+  var priorPeriod: [Int?]
+  /// What `priorPeriod` is, per period (nil when there is no basis).
+  var priorBasis: [PriorBasis?]
   /// Unique observations (first occurrence wins) and the cell → observation map.
   var observations: UniqueObservations
   var cell: CellMap
@@ -69,7 +74,19 @@ struct CompareIndex {
       prevPeriod[i] = lastOfFamily[period.family]
       lastOfFamily[period.family] = i
     }
-    lastYearPeriod = periods.map { periodIndex[$0.samePeriodLastYear] }
+    priorPeriod = Array(repeating: nil, count: periods.count)
+    priorBasis = Array(repeating: nil, count: periods.count)
+    var lastOfKind: [Period.Kind: Int] = [:]
+    for (i, period) in periods.enumerated() {
+      if let yearAgo = periodIndex[period.samePeriodLastYear] {
+        priorPeriod[i] = yearAgo
+        priorBasis[i] = .yearAgo
+      } else if let earlier = lastOfKind[period.kind] {
+        priorPeriod[i] = earlier
+        priorBasis[i] = .previousPeriod
+      }
+      lastOfKind[period.kind] = i
+    }
     var sortedPeriods = FewPeriods(periods)
     // Observations: intern keys once (consecutive rows usually share indicator and period).
     var triples: [(Int, Int, Int)] = []

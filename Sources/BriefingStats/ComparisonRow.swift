@@ -55,6 +55,8 @@ public struct ComparisonRow: Hashable, Sendable, Codable {
   public var rankIsTied: Bool?
   public var rankOverall: Int?
   public var rankOverallOf: Int?
+  /// Competition rank by growth at 1 decimal; nil for a rate (`changesInPoints`), as are
+  /// `growthRankOf`, `growthBottomRank`, `growthRankIsTied` and `growthRankChange`.
   public var growthRank: Int?
   public var growthRankOf: Int?
   public var growthBottomRank: Int?
@@ -81,7 +83,7 @@ public struct ComparisonRow: Hashable, Sendable, Codable {
   public var prevValue: Double?
   /// Growth of the previous period against its own prior, %.
   public var prevGrowthPct: Double?
-  /// Growth now minus growth of the same period a year earlier, percentage points.
+  /// Growth now minus the growth of the basis period (`priorPeriod`), percentage points.
   public var growthChangePp: Double?
 
   // MARK: Group
@@ -92,7 +94,7 @@ public struct ComparisonRow: Hashable, Sendable, Codable {
   public var groupMean: Double?
   /// The group's own growth (total vs prior total for additive indicators), %.
   public var groupGrowthPct: Double?
-  /// growthPct − groupGrowthPct, pp.
+  /// growthPct − groupGrowthPct, pp; nil for a rate.
   public var growthGapToGroupPp: Double?
   /// value − group mean, in the unit.
   public var gapToGroupMean: Double?

@@ -8,10 +8,12 @@ import BriefingCore
 /// - `.sum`: `total` = Σ values of members that have one (`totalIsPartial` when some member is
 ///   missing or masked); `mean` = total / count; `growth = (ΣV / ΣP − 1) × 100` over members
 ///   with both a value and a prior (全市平均增速), nil when ΣP ≤ 0; `matchedPriorTotal` = that ΣP.
-/// - `.mean`: `mean` = unweighted mean; growth as for `.sum` over matched members (the growth of
-///   the matched mean).
+///   The prior is that of the period's comparison basis (`CompareIndex.priorPeriod`).
+/// - `.mean`: `mean` = unweighted mean; growth as for `.sum` over matched members, which is the
+///   growth of the matched mean (mean of the members with both figures, now vs prior); a
+///   member without a prior stays out of both means.
 /// - `.weightedMean(by: w)`: `mean = Σ v·w / Σ w` with w the other indicator's value of the same
-///   period and region; growth compares the matched weighted means (prior weights from the prior
+///   period and region; growth compares the matched weighted means (prior weights from the basis
 ///   period).
 /// - `.none`: no aggregates.
 /// - For a `real` growth basis the value sums say nothing about constant-price growth: the
@@ -22,7 +24,9 @@ struct GroupStats {
   var values: [Double?]
   var growths: [Double?]
   var valueRanking: Ranking
-  var growthRanking: Ranking
+  /// Growth ranks at the printed 1 decimal; nil for a rate (`ComparisonRow.changesInPoints`),
+  /// whose change is in points and which has no growth rank.
+  var growthRanking: Ranking?
   var total: Double?
   var totalIsPartial: Bool?
   var mean: Double?
@@ -59,7 +63,8 @@ extension CompareIndex {
     var stats = GroupStats(
       members: members, values: values, growths: growths,
       valueRanking: competitionRank(values, decimals: indicator.decimals, ascending: ascending),
-      growthRanking: competitionRank(growths, decimals: 1, ascending: ascending),
+      growthRanking: ComparisonRow.changesInPoints(unit: indicator.unit)
+        ? nil : competitionRank(growths, decimals: 1, ascending: ascending),
       memberPositions: Dictionary(
         members.enumerated().map { ($0.element, $0.offset) }, uniquingKeysWith: { a, _ in a }))
     let present = values.compactMap { $0 }
@@ -89,7 +94,7 @@ extension CompareIndex {
       stats.growth = matchedGrowth
     case .weightedMean(let by):
       guard let w = indicatorIndex[by] else { break }
-      let q = lastYearPeriod[p]
+      let q = priorPeriod[p]
       var sumVW = 0.0
       var sumW = 0.0
       var nowVW = 0.0

@@ -16,5 +16,9 @@ extension ComparisonRow {
 
   /// True for a rate (`%`, `‰`): every phase states its change in points (`changeFromPrior`),
   /// never a relative growth, and it has no growth rank. Decided here, once.
-  public var changesInPoints: Bool { unit?.isRatio == true }
+  public var changesInPoints: Bool { Self.changesInPoints(unit: unit) }
+
+  /// The rule of `changesInPoints` for an indicator's unit, for the table, which decides growth
+  /// ranks before any row exists.
+  static func changesInPoints(unit: Unit?) -> Bool { unit?.isRatio == true }
 }

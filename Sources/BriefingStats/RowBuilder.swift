@@ -41,7 +41,8 @@ struct RowBuilder: Sendable {
     var groupID: RegionID
     var stats: GroupStats
     var prev: GroupStats?
-    var lastYear: GroupStats?
+    /// The stats of the period's comparison basis (`CompareIndex.priorPeriod`).
+    var prior: GroupStats?
     /// Annual targets of the period's year by region (nil: no region has one).
     var yearTargets: [AnnualTarget?]?
     /// Overall rank and rank-of by region in this period (nil: no region is ranked overall).
@@ -106,27 +107,29 @@ struct RowBuilder: Sendable {
       region: index.regionIDs[r], value: m?.value, unit: index.indicators[c.indicator].unit,
       status: m?.status ?? .missing)
     let s = c.stats
-    // Ranks.
-    let rankedOf = s.valueRanking.rankedCount
+    // Ranks (a rate has no growth ranking: its change is in points).
     row.rank = s.valueRanking.ranks[k]
-    row.rankOf = rankedOf
-    row.bottomRank = row.rank.map { rankedOf - $0 + 1 }
-    let growthOf = s.growthRanking.rankedCount
-    row.growthRank = s.growthRanking.ranks[k]
-    row.growthRankOf = growthOf
-    row.growthBottomRank = row.growthRank.map { growthOf - $0 + 1 }
+    row.rankOf = s.valueRanking.rankedCount
+    row.bottomRank = s.valueRanking.bottomRanks[k]
+    row.rankIsTied = s.valueRanking.isTied[k]
+    if let growthRanking = s.growthRanking {
+      row.growthRank = growthRanking.ranks[k]
+      row.growthRankOf = growthRanking.rankedCount
+      row.growthBottomRank = growthRanking.bottomRanks[k]
+      row.growthRankIsTied = growthRanking.isTied[k]
+    }
     if let entry = c.overall {
       row.rankOverall = entry.rank[r]
       row.rankOverallOf = entry.of[r]
     }
     if let prev = c.prev, let j = prev.position(of: r, likely: k) {
       if let before = prev.valueRanking.ranks[j], let now = row.rank { row.rankChange = before - now }
-      if let before = prev.growthRanking.ranks[j], let now = row.growthRank {
+      if let before = prev.growthRanking?.ranks[j], let now = row.growthRank {
         row.growthRankChange = before - now
       }
     }
     // Growth.
-    row.priorPeriod = period.samePeriodLastYear
+    fillBasis(&row, period: c.period)
     row.priorValue = m?.prior
     row.officialGrowthPct = m?.official
     row.computedGrowthPct = m?.computed
@@ -137,7 +140,7 @@ struct RowBuilder: Sendable {
       row.prevValue = pm?.value
       row.prevGrowthPct = pm?.growth
     }
-    if let g = row.growthPct, let before = cellMetrics(c.indicator, index.lastYearPeriod[c.period], r)?.growth {
+    if let g = row.growthPct, let before = cellMetrics(c.indicator, index.priorPeriod[c.period], r)?.growth {
       row.growthChangePp = g - before
     }
     // Group.
@@ -154,11 +157,13 @@ struct RowBuilder: Sendable {
         }
       }
     }
-    if let g = row.growthPct, let groupGrowth = s.growth { row.growthGapToGroupPp = g - groupGrowth }
+    if !row.changesInPoints, let g = row.growthPct, let groupGrowth = s.growth {
+      row.growthGapToGroupPp = g - groupGrowth
+    }
     if case .sum = index.indicators[c.indicator].aggregation {
       row.sharePct = share(stats: s, position: k)
-      if let now = row.sharePct, let ly = c.lastYear, let j = ly.position(of: r, likely: k),
-        let before = share(stats: ly, position: j)
+      if let now = row.sharePct, let prior = c.prior, let j = prior.position(of: r, likely: k),
+        let before = share(stats: prior, position: j)
       {
         row.shareChangePp = now - before
       }
@@ -175,6 +180,12 @@ struct RowBuilder: Sendable {
   func share(stats: GroupStats, position k: Int) -> Double? {
     guard let value = stats.values[k], let total = stats.total, total != 0 else { return nil }
     return value / total * 100
+  }
+
+  /// `priorPeriod` and `priorBasis`: the comparison basis of dataset period `p`.
+  func fillBasis(_ row: inout ComparisonRow, period p: Int) {
+    row.priorPeriod = index.priorPeriod[p].map { index.periods[$0] }
+    row.priorBasis = index.priorBasis[p]
   }
 
   func fillGroupFields(_ row: inout ComparisonRow, stats s: GroupStats) {
@@ -200,14 +211,14 @@ struct RowBuilder: Sendable {
       status: value == nil ? .missing : groupStatus(c))
     fillGroupFields(&row, stats: c.stats)
     row.growthPct = c.stats.growth
-    row.priorPeriod = period.samePeriodLastYear
-    row.priorValue = c.lastYear?.aggregateValue(aggregation)
+    fillBasis(&row, period: c.period)
+    row.priorValue = c.prior?.aggregateValue(aggregation)
     if let prev = index.prevPeriod[c.period] {
       row.prevPeriod = index.periods[prev]
       row.prevValue = c.prev?.aggregateValue(aggregation)
       row.prevGrowthPct = c.prev?.growth
     }
-    if let now = c.stats.growth, let before = c.lastYear?.growth { row.growthChangePp = now - before }
+    if let now = c.stats.growth, let before = c.prior?.growth { row.growthChangePp = now - before }
     if let r = index.regionIndex[c.groupID] {
       let key = TargetKey(region: r, indicator: c.indicator, year: period.year)
       fillTargets(&row, indicator: c.indicator, annual: targets[key])

@@ -5,7 +5,7 @@ import Testing
 
 @Suite struct ExportTests {
   static let header =
-    "indicator,period,group,region,value,unit,status,rank,rank_of,bottom_rank,rank_overall,rank_overall_of,growth_rank,growth_rank_of,prior_period,prior_value,growth_pct,prev_period,prev_value,prev_growth_pct,group_total,group_mean,group_growth_pct,share_pct,target,completion_pct,time_progress_pct,progress_gap_pp,rank_change,is_group_row,official_growth_pct,computed_growth_pct,growth_change_pp,growth_gap_to_group_pp,gap_to_leader,gap_to_above,share_change_pp,contribution_pp,progress_gap_amount,remaining,monthly_pace_needed,target_growth_pct,target_growth_met,growth_rank_change"
+    "indicator,period,group,region,value,unit,status,rank,rank_of,bottom_rank,rank_overall,rank_overall_of,growth_rank,growth_rank_of,prior_period,prior_value,growth_pct,prev_period,prev_value,prev_growth_pct,group_total,group_mean,group_growth_pct,share_pct,target,completion_pct,time_progress_pct,progress_gap_pp,rank_change,is_group_row,official_growth_pct,computed_growth_pct,growth_change_pp,growth_gap_to_group_pp,gap_to_leader,gap_to_above,share_change_pp,contribution_pp,progress_gap_amount,remaining,monthly_pace_needed,target_growth_pct,target_growth_met,growth_rank_change,prior_basis,rank_tied,growth_rank_tied,change_from_prior"
 
   @Test func headerIsExact() {
     let csv = AnalyzeExport.csv(ComparisonTable(rows: []))
@@ -125,10 +125,49 @@ import Testing
     let csv = AnalyzeExport.csv(compare(data))
     let lines = csv.split(separator: "\r\n").map(String.init)
     #expect(lines.count == 3)
-    #expect(lines[1].hasPrefix("gdp,2024-H1,市,\"A,\"\"x\"\"\",60,亿元,actual,1,1,1,1,1,,0,2023-H1,,,,,,60,60,,100,120,50,50,0,,false,"))
+    #expect(lines[1].hasPrefix("gdp,2024-H1,市,\"A,\"\"x\"\"\",60,亿元,actual,1,1,1,1,1,,0,,,,,,,60,60,,100,120,50,50,0,,false,"))
+    #expect(lines[1].hasSuffix(",,false,,"))
     let json = AnalyzeExport.json(compare(data))
     #expect(json.contains("\"region\":\"A,\\\"x\\\"\",\"value\":60,\"unit\":\"亿元\""))
     #expect(json.contains("\"rank_change\":null,\"is_group_row\":false"))
+  }
+
+  /// The columns added at the end: the prior basis, the tie flags and the change from the
+  /// prior in the unit (the points of a rate), in CSV, JSON and the worksheet alike.
+  @Test func basisTieAndChangeColumns() throws {
+    let rate = Indicator(id: "jobless", unit: .percent, polarity: .lower, aggregation: .none, kind: .ratio)
+    let observations = [
+      Fixture.obs("A", "2002", 5, indicator: "jobless"), Fixture.obs("A", "2007", 4.5, indicator: "jobless"),
+      Fixture.obs("B", "2002", 5, indicator: "jobless"), Fixture.obs("B", "2007", 4.5, indicator: "jobless"),
+    ]
+    let table = compare(Fixture.dataset(members: ["A", "B"], indicators: [rate], observations: observations))
+    let csv = AnalyzeExport.csv(table).split(separator: "\r\n").map(String.init)
+    let header = csv[0].split(separator: ",", omittingEmptySubsequences: false)
+    func field(_ line: String, _ name: String) -> String {
+      let fields = line.split(separator: ",", omittingEmptySubsequences: false)
+      guard let column = header.firstIndex(of: Substring(name)), column < fields.count else { return "<no \(name)>" }
+      return String(fields[column])
+    }
+    let a2007 = try #require(csv.first { $0.hasPrefix("jobless,2007,市,A,") })
+    #expect(field(a2007, "prior_period") == "2002" && field(a2007, "prior_basis") == "previous_period")
+    #expect(field(a2007, "rank_tied") == "true" && field(a2007, "growth_rank_tied") == "")
+    #expect(field(a2007, "growth_rank") == "" && field(a2007, "growth_pct") != "")
+    #expect(field(a2007, "change_from_prior") == "-0.5")
+    let a2002 = try #require(csv.first { $0.hasPrefix("jobless,2002,市,A,") })
+    #expect(field(a2002, "prior_period") == "" && field(a2002, "prior_basis") == "")
+    #expect(field(a2002, "change_from_prior") == "")
+    let json = AnalyzeExport.json(table)
+    #expect(json.contains("\"prior_basis\":\"previous_period\",\"rank_tied\":true,\"growth_rank_tied\":null,\"change_from_prior\":-0.5}"))
+    #expect(json.contains("\"prior_basis\":null,\"rank_tied\":true,\"growth_rank_tied\":null,\"change_from_prior\":null}"))
+    var sheet = AnalyzeExport.opening(.xlsxSheet)
+    var writer = AnalyzeExport.Writer(.xlsxSheet)
+    for row in table.rows { writer.append(row) }
+    sheet += writer.finish() + AnalyzeExport.closing(.xlsxSheet, rowCount: table.rows.count)
+    let xml = String(decoding: sheet, as: UTF8.self)
+    let last = AnalyzeExport.columnName(AnalyzeExport.columns.count - 1)
+    #expect(xml.contains("<c r=\"\(last)1\" t=\"inlineStr\"><is><t>change_from_prior</t></is></c></row>"))
+    #expect(xml.contains("<is><t>previous_period</t></is></c>"))
+    #expect(xml.contains("<c r=\"\(last)5\"><v>-0.5</v></c></row>"))
   }
 }
 
@@ -159,11 +198,13 @@ import Testing
       #expect(rows.count == memberCount)
       #expect(ranked.count == rows.filter { $0.value != nil }.count)
       // Sorted by rank, values are monotone; each rank = 1 + number strictly better.
-      let scale = DecimalRounding.power10(decimals)
-      func key(_ row: ComparisonRow) -> Double { ((row.value ?? 0) * scale).rounded(.toNearestOrAwayFromZero) }
+      func key(_ row: ComparisonRow) -> Double { DecimalRounding.key(row.value ?? 0, decimals: decimals) }
       for row in ranked {
         let better = ranked.filter { polarity == .lower ? key($0) < key(row) : key($0) > key(row) }.count
+        let worse = ranked.filter { polarity == .lower ? key($0) > key(row) : key($0) < key(row) }.count
         #expect(row.rank == better + 1)
+        #expect(row.bottomRank == worse + 1)
+        #expect(row.rankIsTied == (ranked.count - better - worse > 1))
         #expect(row.rankOf == ranked.count)
       }
       let sum = rows.compactMap(\.value).reduce(0, +)

@@ -23,7 +23,10 @@ import Testing
     let row = try #require(Fixture.row(table, "A"))
     #expect(row.computedGrowthPct == expected)
     #expect(row.growthPct == expected)
-    #expect(row.priorPeriod?.code == "2023-H1")
+    // The basis is a period of the dataset: without a 2023-H1 row there is none.
+    let hasPrior = observations.count == 2
+    #expect(row.priorPeriod?.code == (hasPrior ? "2023-H1" : nil))
+    #expect(row.priorBasis == (hasPrior ? .yearAgo : nil))
     #expect(table.findings.map(\.message.code) == (finding.map { [$0] } ?? []))
     if finding != nil { #expect(table.findings.first?.severity == .warning) }
   }

@@ -23,9 +23,61 @@ import Testing
     #expect(rows.map(\.rank) == expected)
     let ranked = expected.compactMap { $0 }.count
     #expect(rows.allSatisfy { $0.rankOf == ranked })
-    for row in rows {
-      if let rank = row.rank { #expect(row.bottomRank == ranked - rank + 1) } else { #expect(row.bottomRank == nil) }
+  }
+
+  /// values, polarity → expected ranks, bottom ranks (倒数第k, ties share the better bottom
+  /// place) and tie flags (并列)
+  static let bottoms: [([Double?], Polarity, [Int?], [Int?], [Bool?])] = [
+    ([9, 8, 7, 7], .higher, [1, 2, 3, 3], [4, 3, 1, 1], [false, false, true, true]),
+    ([9, 9, 7, 6], .higher, [1, 1, 3, 4], [3, 3, 2, 1], [true, true, false, false]),
+    ([9, 8, 7, 7], .lower, [4, 3, 1, 1], [1, 2, 3, 3], [false, false, true, true]),
+    ([5, nil, 5, 5], .higher, [1, nil, 1, 1], [1, nil, 1, 1], [true, nil, true, true]),
+    ([3, nil], .higher, [1, nil], [1, nil], [false, nil]),
+    ([9, 8, 7, 6, 5, 4, 3, 1, 1], .higher, [1, 2, 3, 4, 5, 6, 7, 8, 8], [9, 8, 7, 6, 5, 4, 3, 1, 1],
+     [false, false, false, false, false, false, false, true, true]),
+  ]
+
+  @Test(arguments: bottoms)
+  func bottomRanksAndTies(
+    _ values: [Double?], _ polarity: Polarity, _ ranks: [Int?], _ bottoms: [Int?], _ tied: [Bool?]
+  ) {
+    let indicator = Indicator(id: "gdp", polarity: polarity, decimals: 0)
+    let table = compare(Fixture.single(values, indicator: indicator))
+    let rows = table.rows(indicator: "gdp", period: Period(year: 2024, kind: .cumulative(through: 6)), group: Fixture.city)
+    #expect(rows.map(\.rank) == ranks)
+    #expect(rows.map(\.bottomRank) == bottoms)
+    #expect(rows.map(\.rankIsTied) == tied)
+  }
+
+  /// The same rule for growth ranks: growths 9, 8, 7, 7 % (ties at the printed 1 decimal).
+  @Test func growthBottomRanksAndTies() {
+    let growths: [Double?] = [9, 8, 7.04, 6.96, nil]
+    var observations: [Observation] = []
+    for (n, growth) in growths.enumerated() {
+      let name = String(UnicodeScalar(UInt8(65 + n)))
+      observations.append(Fixture.obs(name, "2023-H1", 100))
+      observations.append(Fixture.obs(name, "2024-H1", growth.map { 100 + $0 }))
     }
+    let table = compare(Fixture.dataset(members: ["A", "B", "C", "D", "E"], observations: observations))
+    let rows = table.rows(indicator: "gdp", period: Period(year: 2024, kind: .cumulative(through: 6)), group: Fixture.city)
+    #expect(rows.map(\.growthRank) == [1, 2, 3, 3, nil])
+    #expect(rows.map(\.growthRankOf) == [4, 4, 4, 4, 4])
+    #expect(rows.map(\.growthBottomRank) == [4, 3, 1, 1, nil])
+    #expect(rows.map(\.growthRankIsTied) == [false, false, true, true, nil])
+  }
+
+  /// Growth ranks tie at the printed 1 decimal through `DecimalRounding`: 101.25 / 100 − 1 is
+  /// 1.2499999999999956 % in binary, printed 1.3, so it ties with 1.3 % and beats 1.2 %.
+  @Test func growthRanksTieAtThePrintedDecimal() {
+    var observations: [Observation] = []
+    for (name, value) in [("A", 101.25), ("B", 101.3), ("C", 101.2)] {
+      observations += [Fixture.obs(name, "2023-H1", 100), Fixture.obs(name, "2024-H1", value)]
+    }
+    let table = compare(Fixture.dataset(members: ["A", "B", "C"], observations: observations))
+    let rows = table.rows(indicator: "gdp", period: Period(year: 2024, kind: .cumulative(through: 6)), group: Fixture.city)
+    #expect(rows.map(\.growthRank) == [1, 1, 3])
+    #expect(rows.map(\.growthBottomRank) == [2, 2, 1])
+    #expect(rows.map(\.growthRankIsTied) == [true, true, false])
   }
 
   @Test func maskedIsUnrankedNeverZero() throws {
