@@ -220,10 +220,8 @@ struct IndicatorFacts: Hashable, Sendable {
     let sign: Double = indicator.polarity == .lower ? -1 : 1
     favourableGapPp = rawGap.map { NumberText.roundedOneDecimal($0 * sign) }
 
-    // The row states whether the target growth was met but not by how much: the gap is the
-    // difference of two row figures, rounded through NumberText.
-    let targetDifference = row.growthPct.flatMap { own in row.targetGrowthPct.map { own - $0 } }
-    targetGrowth = inPoints ? nil : Comparison(difference: targetDifference.map { $0 * sign })
+    // The gap to the target growth is the row's (nil for rates, decided by the table).
+    targetGrowth = Comparison(difference: row.targetGrowthGapPp.map { $0 * sign })
 
     completionPct = row.completionPct
     progress = Comparison(difference: row.progressGapPp)

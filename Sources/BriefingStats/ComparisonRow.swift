@@ -111,6 +111,8 @@ public struct ComparisonRow: Hashable, Sendable, Codable {
   public var target: Double?
   public var targetGrowthPct: Double?
   public var targetGrowthMet: Bool?
+  /// growthPct − targetGrowthPct, pp (negative: slower than the target growth); nil for a rate.
+  public var targetGrowthGapPp: Double?
   public var completionPct: Double?
   public var timeProgressPct: Double?
   public var progressGapPp: Double?

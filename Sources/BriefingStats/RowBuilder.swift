@@ -140,7 +140,9 @@ struct RowBuilder: Sendable {
       row.prevValue = pm?.value
       row.prevGrowthPct = pm?.growth
     }
-    if let g = row.growthPct, let before = cellMetrics(c.indicator, index.priorPeriod[c.period], r)?.growth {
+    if !row.changesInPoints, let g = row.growthPct,
+      let before = cellMetrics(c.indicator, index.priorPeriod[c.period], r)?.growth
+    {
       row.growthChangePp = g - before
     }
     // Group.
@@ -218,7 +220,9 @@ struct RowBuilder: Sendable {
       row.prevValue = c.prev?.aggregateValue(aggregation)
       row.prevGrowthPct = c.prev?.growth
     }
-    if let now = c.stats.growth, let before = c.prior?.growth { row.growthChangePp = now - before }
+    if !row.changesInPoints, let now = c.stats.growth, let before = c.prior?.growth {
+      row.growthChangePp = now - before
+    }
     if let r = index.regionIndex[c.groupID] {
       let key = TargetKey(region: r, indicator: c.indicator, year: period.year)
       fillTargets(&row, indicator: c.indicator, annual: targets[key])

@@ -8,7 +8,8 @@ extension RowBuilder {
   ///
   /// - `target`, `targetGrowthPct`: the annual figures, on every row of that year.
   /// - `targetGrowthMet`: growth ≥ target growth (≤ for `lower` polarity), both rounded to
-  ///   1 decimal as printed.
+  ///   1 decimal as printed; `targetGrowthGapPp = growth − target growth`. Neither for a rate
+  ///   (`changesInPoints`): its relative growth is not what a target growth of a rate means.
   /// - For cumulative periods of `flow` and `count` indicators only (a stock or ratio at
   ///   mid-year is not "part of" an annual target):
   ///   `completionPct = value / target × 100` (may exceed 100; nil when the target is 0),
@@ -21,7 +22,8 @@ extension RowBuilder {
     let period = row.period
     row.target = annual?.target
     row.targetGrowthPct = annual?.targetGrowth
-    if let goal = annual?.targetGrowth, let growth = row.growthPct {
+    if let goal = annual?.targetGrowth, let growth = row.growthPct, !row.changesInPoints {
+      row.targetGrowthGapPp = growth - goal
       let g = DecimalRounding.key(growth, decimals: 1)
       let t = DecimalRounding.key(goal, decimals: 1)
       row.targetGrowthMet = index.indicators[i].polarity.ranksAscending ? g <= t : g >= t

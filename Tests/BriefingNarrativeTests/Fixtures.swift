@@ -83,6 +83,7 @@ enum Fixture {
     row.progressGapPp = completion.flatMap { done in timeProgress.map { done - $0 } }
     row.targetGrowthPct = targetGrowth
     row.targetGrowthMet = growth.flatMap { own in targetGrowth.map { own >= $0 } }
+    row.targetGrowthGapPp = growth.flatMap { own in targetGrowth.map { own - $0 } }
     row.rankChange = rankChange
     row.growthRankChange = growthRankChange
     return row

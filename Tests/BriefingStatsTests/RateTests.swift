@@ -81,4 +81,23 @@ import Testing
     #expect(close(group.growthPct, (matched - 1) * 100))
     #expect(close(Fixture.row(table, "A", "2024")?.groupGrowthPct, group.growthPct))
   }
+
+  /// The gap to the target growth is the table's (the narrative used to subtract it itself);
+  /// a rate has neither a target-growth verdict nor a growth change.
+  @Test func targetGrowthGapIsDecidedByTheTable() throws {
+    func rows(_ unit: Unit) throws -> ComparisonRow {
+      let indicator = Indicator(id: "x", unit: unit, polarity: .higher, aggregation: .mean, kind: .flow)
+      let observations = [
+        Fixture.obs("A", "2023-H1", 100, indicator: "x"), Fixture.obs("B", "2023-H1", 10, indicator: "x"),
+        Fixture.obs("A", "2024-H1", 101.25, indicator: "x", targetGrowth: 3),
+        Fixture.obs("B", "2024-H1", 11, indicator: "x"),
+      ]
+      let table = compare(Fixture.dataset(members: ["A", "B"], indicators: [indicator], observations: observations))
+      return try #require(table.rows.first { $0.region == "A" && $0.period.code == "2024-H1" })
+    }
+    let amount = try rows(.yiYuan)
+    #expect(close(amount.targetGrowthGapPp, 1.25 - 3) && amount.targetGrowthMet == false)
+    let rate = try rows(.percent)
+    #expect(rate.targetGrowthGapPp == nil && rate.targetGrowthMet == nil && rate.growthChangePp == nil)
+  }
 }
