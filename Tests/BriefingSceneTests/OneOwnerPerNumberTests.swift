@@ -160,6 +160,16 @@ import Testing
     #expect(!texts(frame).contains("+12.8%"))
   }
 
+  @Test func timeProgressLabelRoundsLikeEveryFigure() {
+    // 50.05 with binary noise prints 50.1 everywhere (DecimalRounding), not a whole 50%.
+    let data = ProgressBulletComposer().prepare(
+      ProgressBulletInput(entries: [], timeProgressPct: 50.04999999999999))
+    #expect(data.timeProgressLabel == "时序进度50.1%")
+    let whole = ProgressBulletComposer().prepare(
+      ProgressBulletInput(entries: [], timeProgressPct: 49.99999999999999))
+    #expect(whole.timeProgressLabel == "时序进度50%")
+  }
+
   // MARK: - 8. Neutral indicators are shown and ranked, never judged
 
   func neutralRows() -> [ComparisonRow] {
