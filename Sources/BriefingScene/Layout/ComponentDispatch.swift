@@ -125,10 +125,7 @@ struct ComponentDispatch {
     switch context.language {
     case .en: return "Group average"
     case .zhCN, .zhTW:
-      let group =
-        context.dataset.region(context.group.id)
-        ?? Region(id: context.group.id, label: context.group.label)
-      return GroupFrame.chineseWord(for: group) + "平均"
+      return GroupFrame.chineseWord(for: context.groupRegion) + "平均"
     }
   }
 
