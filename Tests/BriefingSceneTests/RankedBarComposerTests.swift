@@ -12,9 +12,11 @@ import Testing
     _ rows: [ComparisonRow], indicator: Indicator = Fixtures.gdp, metric: BarMetric = .growthPct,
     focus: RegionID? = "泸县", options: RankedBarOptions = .init(), regions: [Region] = Fixtures.regions
   ) -> RankedBarInput {
-    RankedBarInput(
-      rows: rows, indicator: indicator, regions: regions, focus: focus, metric: metric,
-      options: options)
+    // Ranks and the group row as the comparison table gives them (the chart only reads them).
+    let ranked = Fixtures.ranked(rows, polarity: indicator.polarity, decimals: indicator.decimals)
+    return RankedBarInput(
+      rows: ranked, groupRow: Fixtures.groupRow(averaging: rows, indicator: indicator),
+      indicator: indicator, regions: regions, focus: focus, metric: metric, options: options)
   }
 
   func compose(_ input: RankedBarInput, in rect: Rect? = nil) -> ComposedFrame {

@@ -21,7 +21,8 @@ import Testing
     let frameRect = rect ?? self.rect
     let frame = RankedBarComposer().compose(
       input: RankedBarInput(
-        rows: rows, indicator: Fixtures.gdp, regions: regions, focus: focus, metric: .growthPct,
+        rows: Fixtures.ranked(rows), groupRow: Fixtures.groupRow(averaging: rows),
+        indicator: Fixtures.gdp, regions: regions, focus: focus, metric: .growthPct,
         options: options),
       in: frameRect, theme: Fixtures.theme, measurer: Fixtures.measurer)
     expectLegible(frame.items, in: frameRect)

@@ -38,6 +38,9 @@ enum Fixtures {
       indicator: indicator.id, period: period, group: group, region: RegionID(region), value: value,
       unit: indicator.unit, status: status ?? (value == nil ? .missing : .actual))
     row.growthPct = growth
+    // As the comparison table declares it for data with a year-earlier period.
+    row.priorBasis = .yearAgo
+    row.priorPeriod = period.samePeriodLastYear
     return row
   }
 
@@ -110,5 +113,77 @@ extension Array where Element == FrameItem {
       case .text, .anchor: []
       }
     }
+  }
+}
+
+// MARK: - Ranks as the comparison table gives them
+
+extension Fixtures {
+  /// `rows` with the rank fields filled the way the comparison table defines them (a stand-in
+  /// for Stats, which is tested on its own): competition ranks on the printed figure
+  /// (`DecimalRounding.key`: 7.2000001 and 7.2 tie), descending for higher/neutral and ascending
+  /// for lower polarity, bottom ranks with ties sharing the better bottom place, tie flags, and
+  /// no growth rank for rates (`changesInPoints`). Missing and masked values are unranked.
+  static func ranked(
+    _ rows: [ComparisonRow], polarity: Polarity = .higher, decimals: Int = 1
+  ) -> [ComparisonRow] {
+    func shown(_ row: ComparisonRow) -> Bool {
+      row.status != .missing && row.status != .masked && row.value != nil
+    }
+    func places(_ keys: [Double?]) -> [(rank: Int, bottom: Int, tied: Bool, of: Int)?] {
+      let present = keys.compactMap { $0 }
+      let better: (Double, Double) -> Bool = polarity == .lower ? { $0 < $1 } : { $0 > $1 }
+      return keys.map { key in
+        guard let key else { return nil }
+        let above = present.filter { better($0, key) }.count
+        let below = present.filter { better(key, $0) }.count
+        let equal = present.filter { $0 == key }.count
+        return (above + 1, below + 1, equal > 1, present.count)
+      }
+    }
+    let valueKeys = rows.map { row in
+      shown(row) ? row.value.map { DecimalRounding.key($0, decimals: decimals) } : nil
+    }
+    let growthKeys = rows.map { row -> Double? in
+      guard shown(row), !row.changesInPoints, let growth = row.growthPct else { return nil }
+      return DecimalRounding.key(growth, decimals: 1)
+    }
+    let byValue = places(valueKeys)
+    let byGrowth = places(growthKeys)
+    return rows.enumerated().map { index, row in
+      var copy = row
+      copy.rank = byValue[index]?.rank
+      copy.bottomRank = byValue[index]?.bottom
+      copy.rankIsTied = byValue[index]?.tied
+      copy.rankOf = byValue[index]?.of
+      copy.growthRank = byGrowth[index]?.rank
+      copy.growthBottomRank = byGrowth[index]?.bottom
+      copy.growthRankIsTied = byGrowth[index]?.tied
+      copy.growthRankOf = byGrowth[index]?.of
+      return copy
+    }
+  }
+
+  /// A group row whose figures are the plain mean of the shown `rows` (a stand-in for Stats).
+  static func groupRow(averaging rows: [ComparisonRow], indicator: Indicator = gdp) -> ComparisonRow {
+    let shown = rows.filter { $0.status != .masked && $0.status != .missing }
+    let values = shown.compactMap(\.value)
+    let growths = shown.compactMap(\.growthPct)
+    return groupRow(
+      indicator: indicator,
+      mean: values.isEmpty ? nil : values.reduce(0, +) / Double(values.count),
+      growth: growths.isEmpty ? nil : growths.reduce(0, +) / Double(growths.count))
+  }
+
+  /// A group row carrying the given group figures (as Stats would compute them).
+  static func groupRow(
+    indicator: Indicator = gdp, mean: Double? = nil, growth: Double? = nil
+  ) -> ComparisonRow {
+    var row = ComparisonRow(
+      indicator: indicator.id, period: period, group: group, region: group, isGroupRow: true,
+      unit: indicator.unit)
+    row.groupMean = mean
+    row.groupGrowthPct = growth
+    return row
   }
 }

@@ -95,9 +95,12 @@ extension ProgressBulletInput {
       bullets: bullets, timeProgressPct: time, timeProgressLabel: label, skipped: skipped)
   }
 
-  /// `50%` for whole numbers, else with the format's percent decimals (`58.3%`).
+  /// `50%` when the figure prints whole, else with the format's percent decimals (`58.3%`);
+  /// "whole" is judged on the rounded figure (Core `DecimalRounding`), as every figure is printed.
   static func compactPercent(_ value: Double, _ format: NumberFormat) -> String {
-    let whole = (value * 10).rounded() == value.rounded() * 10
+    let whole =
+      DecimalRounding.rounded(value, decimals: format.percentDecimals)
+      == DecimalRounding.rounded(value, decimals: 0)
     return format.number(value, decimals: whole ? 0 : format.percentDecimals) + "%"
   }
 }

@@ -4,9 +4,10 @@ import BriefingStats
 // MARK: - Ranked bar composer
 
 /// Horizontal ranked bars (one region per row, best first) with the focus region highlighted, a
-/// dashed group-average line labelled 「平均 x.x%」 above the plot, an optional target line, a zero
+/// dashed group-average line (the group row's figure) labelled 「平均 x.x%」 above the plot, an optional target line, a zero
 /// line, value labels just outside the bar ends (left of negative bars), region names as category
-/// labels (shortened with `…` when they cannot fit), optional rank numbers and 倒数第k marks.
+/// labels (shortened with `…` when they cannot fit), optional rank numbers and 倒数第k marks (both
+/// the comparison row's, see `RankedBarInput.prepared`).
 /// Missing values get a `—` label and no bar. The x range is the padded bar domain (0.12 · span),
 /// widened until every value label fits; ticks are nice (1/2/2.5/5 × 10ⁿ).
 public struct RankedBarComposer: ComponentComposing {
@@ -31,8 +32,25 @@ public struct RankedBarComposer: ComponentComposing {
     }
     let layout = RankedBarLayout(data: data, rect: rect, theme: theme, measurer: measurer)
     let first = layout.compose(referenceRows: min(1, data.references.count))
-    guard first.neededRows > min(1, data.references.count) else { return first.frame }
-    return layout.compose(referenceRows: first.neededRows).frame
+    var frame =
+      first.neededRows > min(1, data.references.count)
+      ? layout.compose(referenceRows: first.neededRows).frame : first.frame
+    if data.averageMissing {
+      frame.findings.append(Finding(.notice, .noGroupAverage(Self.component)))
+    }
+    return frame
+  }
+}
+
+// MARK: - Findings
+
+extension Finding.Message {
+  /// An average line was asked for but the comparison table has no group figure for it; the
+  /// scene does not work one out.
+  public static func noGroupAverage(_ component: String) -> Self {
+    .init(
+      code: "no-group-average",
+      text: "\(component): the comparison table has no group average; no average line drawn")
   }
 }
 

@@ -7,14 +7,14 @@ import BriefingStats
 public enum BarMetric: String, Sendable, CaseIterable, Codable {
   /// The level, in the indicator's unit.
   case value
-  /// YoY growth, %.
+  /// Growth against the row's basis, %; for a rate the change in points (`shownChange`).
   case growthPct
 
   /// The metric's number in `row`.
   public func pick(_ row: ComparisonRow) -> Double? {
     switch self {
     case .value: row.value
-    case .growthPct: row.growthPct
+    case .growthPct: row.shownChange
     }
   }
 }
@@ -27,11 +27,13 @@ public struct RankedBarOptions: Hashable, Sendable {
   public var target: Double?
   /// Show rank numbers left of the names. Default: false.
   public var showRanks: Bool
-  /// Mark the bottom k regions with 倒数第k (0 = off). Default: 0.
+  /// Mark rows whose bottom rank (`bottomRank` / `growthBottomRank`) is at most k with 倒数第k
+  /// (0 = off; judged indicators only, see `PlaceMarks`). Default: 0.
   public var bottomMarks: Int
   /// Title above the chart. Default: nil.
   public var title: String?
-  /// Axis title; nil picks 「同比增长（%）」 or 「名称（单位）」.
+  /// Axis title; nil picks the basis title (「同比增长（%）」, 「较2002年增长（%）」, a rate's
+  /// 「较上年同期增减（个百分点）」) or 「名称（单位）」.
   public var axisTitle: String?
   public var format: NumberFormat
   /// Default: 平均.
@@ -60,7 +62,7 @@ public struct RankedBarOptions: Hashable, Sendable {
 public struct RankedBarInput: Sendable {
   /// Member rows of one group, indicator and period (any order).
   public var rows: [ComparisonRow]
-  /// The group row, for the group average (`groupGrowthPct` / `groupMean`); nil = mean of members.
+  /// The group row, for the group average (`groupGrowthPct` / `groupMean`); nil = no average line.
   public var groupRow: ComparisonRow?
   public var indicator: Indicator
   /// Names of the regions; ids without a region show the id.
@@ -94,7 +96,7 @@ public struct RankedBar: Hashable, Sendable {
   public var value: Double?
   /// The value label (`+7.2%`, `—`).
   public var label: String
-  /// Competition rank (1, 2, 2, 4) in polarity order; nil when unranked.
+  /// The row's competition rank for the metric (1, 1, 3); nil when unranked or a rate's change.
   public var rank: Int?
   /// k of 倒数第k when marked.
   public var bottomMark: Int?
@@ -119,45 +121,44 @@ public struct RankedBarData: Hashable, Sendable {
   public var format: NumberFormat
   public var showRanks: Bool
   public var bottomMark: String
+  /// The average line was asked for but the group row has no group figure (a notice).
+  public var averageMissing: Bool
 }
 
 // MARK: - Stat
 
 extension RankedBarInput {
-  /// Sorts by the metric in polarity order (higher/neutral: descending; lower: ascending), ties
-  /// in input order, missing values last; ranks with competition ranking; formats labels.
+  /// Bars in rank order (the row's rank for the metric; then the figure in polarity order, ties in
+  /// input order), missing and masked values last. Every rank, bottom mark and the average line are
+  /// read from the comparison rows, never worked out here: a rate's growth metric shows its change
+  /// in points (`changeFromPrior`) and has no rank; a neutral indicator has no bottom marks; with no
+  /// group figure there is no average line (`averageMissing`).
   func prepared() -> RankedBarData {
     let names = Dictionary(regions.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
     let ascending = indicator.polarity == .lower
     let entries = rows.enumerated().map { (offset: $0.offset, row: $0.element) }
-    let present = entries.filter { metric.pick($0.row) != nil && isShown($0.row.status) }
+    let present = entries.filter { figure($0.row) != nil }
       .sorted { a, b in
-        let va = metric.pick(a.row) ?? 0
-        let vb = metric.pick(b.row) ?? 0
+        switch (rank(a.row), rank(b.row)) {
+        case (let ra?, let rb?) where ra != rb: return ra < rb
+        case (.some, .none): return true
+        case (.none, .some): return false
+        default: break
+        }
+        let va = figure(a.row) ?? 0
+        let vb = figure(b.row) ?? 0
         if va != vb { return ascending ? va < vb : va > vb }
         return a.offset < b.offset
       }
-    let absent = entries.filter { metric.pick($0.row) == nil || !isShown($0.row.status) }
-    var bars: [RankedBar] = []
-    var previous: Double?
-    var rank = 0
-    for (index, entry) in present.enumerated() {
-      let value = metric.pick(entry.row) ?? 0
-      if value != previous { rank = index + 1 }
-      previous = value
-      bars.append(bar(entry.row, value: value, rank: rank, names: names))
-    }
-    let ranked = bars.count
-    for index in bars.indices {
-      if let rank = bars[index].rank, ranked - rank + 1 <= options.bottomMarks, ranked > 1 {
-        bars[index].bottomMark = ranked - rank + 1
-      }
-    }
-    bars += absent.map { bar($0.row, value: nil, rank: nil, names: names) }
+    let absent = entries.filter { figure($0.row) == nil }
+    var bars = present.map { bar($0.row, value: figure($0.row), names: names) }
+    bars += absent.map { bar($0.row, value: nil, names: names) }
+    let average = options.showAverage ? groupAverage : nil
     return RankedBarData(
-      bars: bars, references: references(bars.compactMap(\.value)), title: options.title,
+      bars: bars, references: references(average), title: options.title,
       axisTitle: options.axisTitle ?? defaultAxisTitle, format: options.format,
-      showRanks: options.showRanks, bottomMark: options.format.bottomRank(1))
+      showRanks: options.showRanks, bottomMark: options.format.bottomRank(1),
+      averageMissing: options.showAverage && average == nil && !bars.isEmpty)
   }
 
   // MARK: - Private
@@ -169,9 +170,38 @@ extension RankedBarInput {
     }
   }
 
-  private func bar(
-    _ row: ComparisonRow, value: Double?, rank: Int?, names: [RegionID: Region]
-  ) -> RankedBar {
+  /// True when the growth metric shows changes in points (the indicator is a rate).
+  private var inPoints: Bool {
+    metric == .growthPct && (rows.first?.changesInPoints ?? (indicator.unit?.isRatio == true))
+  }
+
+  /// The number a bar shows for `row`: nil when the value is missing or masked.
+  private func figure(_ row: ComparisonRow) -> Double? {
+    guard isShown(row.status) else { return nil }
+    switch metric {
+    case .value: return row.value
+    case .growthPct: return row.shownChange
+    }
+  }
+
+  /// The row's rank for the metric (none for a change in points).
+  private func rank(_ row: ComparisonRow) -> Int? {
+    guard isShown(row.status) else { return nil }
+    switch metric {
+    case .value: return row.rank
+    case .growthPct: return row.shownGrowthRank
+    }
+  }
+
+  private func bottomRank(_ row: ComparisonRow) -> Int? {
+    guard isShown(row.status) else { return nil }
+    switch metric {
+    case .value: return row.bottomRank
+    case .growthPct: return row.shownGrowthBottomRank
+    }
+  }
+
+  private func bar(_ row: ComparisonRow, value: Double?, names: [RegionID: Region]) -> RankedBar {
     let region = names[row.region]
     let label: String
     if let value {
@@ -179,22 +209,27 @@ extension RankedBarInput {
     } else {
       label = row.status == .masked ? options.format.masked : options.format.missing
     }
+    let rank = value == nil ? nil : rank(row)
+    let mark = PlaceMarks.bottomMark(
+      rank: rank, bottom: value == nil ? nil : bottomRank(row), limit: options.bottomMarks,
+      judged: indicator.polarity.isJudged)
     return RankedBar(
       region: row.region, name: region?.name ?? row.region.rawValue,
       shortName: region?.shortName ?? row.region.rawValue, value: value, label: label, rank: rank,
-      bottomMark: nil, isFocus: row.region == focus)
+      bottomMark: mark, isFocus: row.region == focus)
   }
 
   private func format(_ value: Double) -> String {
     switch metric {
+    case .growthPct where inPoints: options.format.signedPoints(value)
     case .growthPct: options.format.signedPercent(value)
     case .value: options.format.number(value, decimals: indicator.decimals)
     }
   }
 
-  private func references(_ values: [Double]) -> [ReferenceMark] {
+  private func references(_ average: Double?) -> [ReferenceMark] {
     var marks: [ReferenceMark] = []
-    if options.showAverage, let average = groupAverage(values) {
+    if let average {
       marks.append(ReferenceMark(kind: .average, value: average, label: referenceLabel(options.averageWord, average)))
     }
     if let target = options.target {
@@ -205,26 +240,28 @@ extension RankedBarInput {
 
   private func referenceLabel(_ word: String, _ value: Double) -> String {
     switch metric {
+    case .growthPct where inPoints: "\(word) \(options.format.signedPoints(value))"
     case .growthPct: "\(word) \(options.format.percent(value))"
     case .value: "\(word) \(options.format.number(value, decimals: indicator.decimals))"
     }
   }
 
-  private func groupAverage(_ values: [Double]) -> Double? {
-    let published: Double?
+  /// The group figure from the group row: `groupMean`, `groupGrowthPct`, or for a rate the
+  /// group's change in points. nil without a group row: the scene computes no average.
+  private var groupAverage: Double? {
     switch metric {
-    case .growthPct: published = groupRow?.groupGrowthPct
-    case .value: published = groupRow?.groupMean
+    case .growthPct where inPoints: groupRow?.changeFromPrior
+    case .growthPct: groupRow?.groupGrowthPct
+    case .value: groupRow?.groupMean
     }
-    if let published { return published }
-    guard !values.isEmpty else { return nil }
-    return values.reduce(0, +) / Double(values.count)
   }
 
   private var defaultAxisTitle: String {
     let english = options.format.style == .english
+    let basis = ChangeBasis(rows: rows)
     switch metric {
-    case .growthPct: return english ? "YoY growth (%)" : "同比增长（%）"
+    case .growthPct where inPoints: return basis.pointsTitle(options.format, unit: indicator.unit)
+    case .growthPct: return basis.growthTitle(options.format)
     case .value:
       let unit = indicator.unit.map { english ? " (\($0.symbol))" : "（\($0.symbol)）" } ?? ""
       return indicator.name + unit

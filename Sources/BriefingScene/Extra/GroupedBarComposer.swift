@@ -3,7 +3,8 @@ import BriefingStats
 
 // MARK: - Grouped bar input
 
-/// This period against the same period last year, per region (`value` and `priorValue`).
+/// This period against its basis period (`priorPeriod`: a year earlier, or the dataset's previous
+/// period), per region (`value` and `priorValue`).
 public typealias GroupedBarInput = OneIndicatorChartInput
 
 /// What a one-indicator peer chart needs: the group's rows for one indicator and period, display
@@ -33,8 +34,8 @@ public struct OneIndicatorChartInput: Hashable, Sendable {
 
 // MARK: - Grouped bar composer
 
-/// Paired vertical bars (this year solid, last year a light tint), a legend naming both periods
-/// (`2024年上半年` / `2023年上半年`), the focus in the focus colour and value labels where they fit.
+/// Paired vertical bars (this period solid, the basis period a light tint), a legend naming both
+/// periods (`2024年上半年` / the rows' `priorPeriod`, 基期 when they declare none), the focus in the focus colour and value labels where they fit.
 /// A missing or masked value is drawn as `—` / `*` on the baseline, never as a zero bar.
 public struct GroupedBarComposer: Sendable {
   /// Alpha of last year's bars relative to this year's. Default: 0.45.
@@ -57,8 +58,9 @@ public struct GroupedBarComposer: Sendable {
     var items: [FrameItem] = []
 
     // Legend and axis title.
+    // The basis period is the rows' (`priorPeriod`), never assumed to be a year earlier.
     let period = rows.first?.period
-    let prior = rows.lazy.compactMap(\.priorPeriod).first ?? period?.samePeriodLastYear
+    let prior = rows.lazy.compactMap(\.priorPeriod).first
     func title(_ p: Period?) -> String {
       guard let p else { return "" }
       switch format.style {
@@ -66,6 +68,7 @@ public struct GroupedBarComposer: Sendable {
       case .english: return p.englishTitle
       }
     }
+    let priorTitle = prior.map(title) ?? (format.style == .chinese ? "基期" : "Base period")
     let unitTitle = ExtraData.titleWithUnit(
       input.indicator.name, unit: input.indicator.unit?.symbol, format)
     let heading = Legend.heading(
@@ -73,7 +76,7 @@ public struct GroupedBarComposer: Sendable {
       entries: [
         .init(label: title(period), fill: theme.fill(.barFill), stroke: nil),
         .init(
-          label: title(prior), fill: ExtraData.tint(theme.fill(.barFill), alpha: priorAlpha),
+          label: priorTitle, fill: ExtraData.tint(theme.fill(.barFill), alpha: priorAlpha),
           stroke: nil),
       ], in: rect, theme: theme, kit: kit, findings: &findings)
     items += heading.items

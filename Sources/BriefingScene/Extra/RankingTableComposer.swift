@@ -60,8 +60,9 @@ public struct RankingTableInput: Hashable, Sendable {
 // MARK: - Ranking table composer
 
 /// A three-line ranking table with a two-row header (indicator names over 总量/增速/位次/增速位次).
-/// First places are bold green, the last two places red; the focus row's name is in the focus
-/// colour. Rows are never split: those that do not fit are returned in `remaining` and a caller
+/// First places are bold green, the last two places red (the rows' ranks and bottom ranks; a
+/// neutral indicator is not coloured); a rate shows its change in points and no growth rank; the
+/// focus row's name is in the focus colour. Rows are never split: those that do not fit are returned in `remaining` and a caller
 /// composes them on the next page (the header repeats). Column groups wider than the rectangle are
 /// left out with a finding.
 public struct RankingTableComposer: Sendable {
@@ -104,38 +105,52 @@ public struct RankingTableComposer: Sendable {
       case .value:
         return (format.value(row.value, decimals: indicator.decimals, status: row.status), number)
       case .growth:
+        // A rate's change is in points (`shownChange`); the sub-title says so.
         return (
-          row.growthPct.map { format.signed($0, decimals: format.percentDecimals) }
+          row.shownChange.map { format.signed($0, decimals: format.percentDecimals) }
             ?? ExtraData.absentMark(row, format), number
         )
       case .rank:
-        return rankCell(row.rank, bottom: row.bottomRank, row: row)
+        return rankCell(row.rank, bottom: row.bottomRank, row: row, indicator: indicator)
+      case .growthRank where row.changesInPoints:
+        return (format.missing, number)
       case .growthRank:
-        return rankCell(row.growthRank, bottom: row.growthBottomRank, row: row)
+        return rankCell(row.growthRank, bottom: row.growthBottomRank, row: row, indicator: indicator)
       }
     }
-    func rankCell(_ rank: Int?, bottom: Int?, row: ComparisonRow) -> (String, TextStyle) {
+    func rankCell(
+      _ rank: Int?, bottom: Int?, row: ComparisonRow, indicator: Indicator
+    ) -> (String, TextStyle) {
       guard let rank else {
         return (ExtraData.absentMark(row, format), theme.text(.tableCellNumber))
       }
-      if rank == 1 {
+      let judged = indicator.polarity.isJudged
+      if PlaceMarks.isFirst(rank: rank, judged: judged) {
         var good = theme.text(.tableCellGood)
         good.bold = true
         return ("\(rank)", good)
       }
-      if let bottom, bottom <= 2 { return ("\(rank)", theme.text(.tableCellAlarm)) }
+      if PlaceMarks.bottomMark(rank: rank, bottom: bottom, limit: 2, judged: judged) != nil {
+        return ("\(rank)", theme.text(.tableCellAlarm))
+      }
       return ("\(rank)", theme.text(.tableCellNumber))
     }
-    let subTitles = input.columns.map { column -> String in
+    func subTitle(_ column: RankingColumn, _ group: RankingGroup) -> String {
+      let indicator = group.indicator
+      let inPoints = group.rows.first?.changesInPoints ?? (indicator.unit?.isRatio == true)
       switch (column, format.style) {
-      case (.value, .chinese): "总量"
-      case (.growth, .chinese): "增速(%)"
-      case (.rank, .chinese): "位次"
-      case (.growthRank, .chinese): "增速位次"
-      case (.value, .english): "Value"
-      case (.growth, .english): "Growth %"
-      case (.rank, .english): "Rank"
-      case (.growthRank, .english): "Growth rank"
+      case (.value, .chinese): return "总量"
+      case (.growth, .chinese) where inPoints:
+        return "增减(\(format.pointsUnit(forRateIn: indicator.unit).trimmingSpaces()))"
+      case (.growth, .chinese): return "增速(%)"
+      case (.rank, .chinese): return "位次"
+      case (.growthRank, .chinese): return "增速位次"
+      case (.value, .english): return "Value"
+      case (.growth, .english) where inPoints:
+        return "Change (\(format.pointsUnit(forRateIn: indicator.unit).trimmingSpaces()))"
+      case (.growth, .english): return "Growth %"
+      case (.rank, .english): return "Rank"
+      case (.growthRank, .english): return "Growth rank"
       }
     }
 
@@ -149,10 +164,10 @@ public struct RankingTableComposer: Sendable {
     var groupWidths: [[Double]] = []
     var used = nameWidth
     for (g, group) in input.groups.enumerated() {
-      let widths = input.columns.enumerated().map { c, column in
+      let widths = input.columns.map { column in
         table.naturalWidth(
           input.order.map { cell(column, rowsByGroup[g][$0], group.indicator) } + [
-            (subTitles[c], header)
+            (subTitle(column, group), header)
           ])
       }
       guard used + widths.reduce(0, +) <= rect.width else {
@@ -191,7 +206,8 @@ public struct RankingTableComposer: Sendable {
           findings: &findings))
       items += table.rule(
         .ruleMinor, y: rect.minY + headerRow, left: span.x + 2, right: span.x + span.width - 2)
-      for (title, column) in zip(subTitles, columns) {
+      let titles = input.columns.map { subTitle($0, group) }
+      for (title, column) in zip(titles, columns) {
         var centered = column
         centered.alignment = .center
         items.append(

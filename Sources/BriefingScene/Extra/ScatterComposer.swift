@@ -10,7 +10,8 @@ public typealias ScatterInput = OneIndicatorChartInput
 
 /// What the scatter draws, before any geometry.
 public struct ScatterData: Sendable {
-  /// One plotted region: level in the indicator's unit (x), growth in % (y).
+  /// One plotted region: level in the indicator's unit (x), growth in % (y; a rate: its change
+  /// in points).
   public struct Point: Hashable, Sendable {
     public var id: RegionID
     public var x: Double
@@ -22,7 +23,7 @@ public struct ScatterData: Sendable {
   public var absent: [(name: String, mark: String)] = []
   /// Group mean level (vertical quadrant line), in the indicator's unit.
   public var meanLevel: Double?
-  /// Group growth (horizontal quadrant line), %.
+  /// Group growth (horizontal quadrant line), % (a rate: the group's change in points).
   public var groupGrowth: Double?
 }
 
@@ -49,7 +50,7 @@ public struct ScatterComposer: Sendable {
   public func prepare(_ input: ScatterInput) -> ScatterData {
     var data = ScatterData()
     for row in ExtraData.members(input.rows) {
-      if let level = ExtraData.drawable(row), let growth = row.growthPct, growth.isFinite {
+      if let level = ExtraData.drawable(row), let growth = row.shownChange, growth.isFinite {
         data.points.append(ScatterData.Point(id: row.region, x: level, y: growth))
       } else {
         let name = ExtraData.name(row.region, input.names)
@@ -58,8 +59,16 @@ public struct ScatterComposer: Sendable {
     }
     data.points.sort { ($0.id == input.focus ? 1 : 0) > ($1.id == input.focus ? 1 : 0) }
     data.meanLevel = input.rows.lazy.compactMap(\.groupMean).first
-    data.groupGrowth = input.rows.lazy.compactMap(\.groupGrowthPct).first
+    data.groupGrowth =
+      Self.inPoints(input)
+      ? input.rows.first(where: \.isGroupRow)?.changeFromPrior
+      : input.rows.lazy.compactMap(\.groupGrowthPct).first
     return data
+  }
+
+  /// True when the indicator is a rate: y is its change in points (`shownChange`).
+  static func inPoints(_ input: ScatterInput) -> Bool {
+    input.rows.first?.changesInPoints ?? (input.indicator.unit?.isRatio == true)
   }
 
   /// Draws the scatter into `rect` (points); see the type's doc for the layout.
@@ -90,11 +99,10 @@ public struct ScatterComposer: Sendable {
 
     // Frame: titles, note, axes.
     let titleStyle = theme.text(.axisTitle)
-    let growthTitle: String
-    switch format.style {
-    case .chinese: growthTitle = "同比增长（%）"
-    case .english: growthTitle = "YoY growth (%)"
-    }
+    let basis = ChangeBasis(rows: input.rows)
+    let growthTitle =
+      Self.inPoints(input)
+      ? basis.pointsTitle(format, unit: input.indicator.unit) : basis.growthTitle(format)
     let levelTitle = ExtraData.titleWithUnit(
       input.indicator.name, unit: input.indicator.unit?.symbol, format)
     var bottom = rect.maxY

@@ -48,8 +48,9 @@ public struct SmallMultiplesInput: Hashable, Sendable {
 
 // MARK: - Small multiples composer
 
-/// A grid of mini horizontal bar charts of growth (%), regions sorted by growth (missing last as
-/// `—`/`*`), the focus in the focus colour, each panel titled with its indicator.
+/// A grid of mini horizontal bar charts of growth (%), regions sorted by growth for display
+/// (missing last as `—`/`*`), the focus in the focus colour, each panel titled with its indicator.
+/// A rate's panel shows its change in points (`+0.5个百分点`, `ComparisonRow.shownChange`).
 public struct SmallMultiplesComposer: Sendable {
   /// Gap between panels. Default: 12 pt.
   public var gutter: Double
@@ -72,7 +73,7 @@ public struct SmallMultiplesComposer: Sendable {
     guard rowCount > 0 else { return ComposedFrame(bounds: rect) }
     let cellWidth = (rect.width - gutter * Double(columns - 1)) / Double(columns)
     let cellHeight = (rect.height - gutter * Double(rowCount - 1)) / Double(rowCount)
-    let allGrowth = input.panels.flatMap { ExtraData.members($0.rows).compactMap(\.growthPct) }
+    let allGrowth = input.panels.flatMap { ExtraData.members($0.rows).compactMap(\.shownChange) }
     for (index, panel) in input.panels.enumerated() {
       let cell = Rect(
         x: rect.minX + Double(index % columns) * (cellWidth + gutter),
@@ -81,7 +82,7 @@ public struct SmallMultiplesComposer: Sendable {
       let domainValues: [Double]
       switch input.scale {
       case .shared: domainValues = allGrowth
-      case .free: domainValues = ExtraData.members(panel.rows).compactMap(\.growthPct)
+      case .free: domainValues = ExtraData.members(panel.rows).compactMap(\.shownChange)
       }
       items.append(
         .group(
@@ -112,7 +113,7 @@ public struct SmallMultiplesComposer: Sendable {
     items.append(.text(titleRun))
 
     let rows = ExtraData.members(panel.rows).sorted { a, b in
-      switch (a.growthPct, b.growthPct) {
+      switch (a.shownChange, b.shownChange) {
       case (let x?, let y?): return x > y
       case (.some, .none): return true
       case (.none, .some), (.none, .none): return false
@@ -132,7 +133,7 @@ public struct SmallMultiplesComposer: Sendable {
       cell.width * 0.32,
       rows.map { kit.size(ExtraData.name($0.region, input.names), nameStyle).width }.max() ?? 0)
     let valueWidth =
-      rows.map { kit.size(format.signedPercent($0.growthPct), valueStyle).width }.max() ?? 0
+      rows.map { kit.size(format.signedChange($0), valueStyle).width }.max() ?? 0
     let barLeft = body.minX + nameWidth + 3
     let barRight = body.maxX - valueWidth - 3
     guard barRight > barLeft else {
@@ -160,7 +161,7 @@ public struct SmallMultiplesComposer: Sendable {
             name, style: theme.text(isFocus ? .axisTextYFocus : .axisTextX),
             at: Point(x: body.minX, y: mid), vertical: .middle)))
       let labelStyle = theme.text(isFocus ? .labelValueFocus : .labelValue)
-      guard let growth = row.growthPct else {
+      guard let growth = row.shownChange else {
         let mark = ExtraData.absentMark(row, format)
         items.append(
           .text(
@@ -187,7 +188,7 @@ public struct SmallMultiplesComposer: Sendable {
       items.append(
         .text(
           kit.measurer.run(
-            format.signedPercent(growth), style: labelStyle, at: Point(x: body.maxX, y: mid),
+            format.signedChange(row), style: labelStyle, at: Point(x: body.maxX, y: mid),
             alignment: .right,
             vertical: .middle)))
     }

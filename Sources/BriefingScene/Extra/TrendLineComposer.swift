@@ -7,7 +7,8 @@ import BriefingStats
 public enum TrendMetric: String, Hashable, Sendable, CaseIterable {
   /// The focus value against the group mean (`value` vs `groupMean`), in the indicator's unit.
   case value
-  /// The focus growth against the group's growth (`growthPct` vs `groupGrowthPct`), %.
+  /// The focus growth against the group's growth (`growthPct` vs `groupGrowthPct`), %; for a rate
+  /// the change in points of the focus and of the group row (`changeFromPrior`).
   case growth
 }
 
@@ -21,7 +22,9 @@ public struct TrendLineInput: Hashable, Sendable {
   public var focus: RegionID
   /// Default: `.growth`.
   public var metric: TrendMetric
-  /// Legend label of the group series. Default: `全市平均` / `Group`.
+  /// Legend label of the group series: the group's frame word and 平均 (`全省平均`, see
+  /// `GroupFrame.chineseWord(for:)`; the layout dispatch passes it). Default: `平均` /
+  /// `Group average`.
   public var groupLabel: String?
   /// Default: `.chinese`.
   public var format: NumberFormat
@@ -66,19 +69,29 @@ public struct TrendLineComposer: Sendable {
 
     // Data preparation: one focus row per period, ascending.
     var byPeriod: [Period: ComparisonRow] = [:]
-    for row in input.rows where row.region == input.focus { byPeriod[row.period] = row }
+    var groupByPeriod: [Period: ComparisonRow] = [:]
+    for row in input.rows where row.region == input.focus && !row.isGroupRow {
+      byPeriod[row.period] = row
+    }
+    for row in input.rows where row.isGroupRow { groupByPeriod[row.period] = row }
     let periods = byPeriod.keys.sorted()
     let focusName = ExtraData.name(input.focus, input.names)
+    // A rate's change is in points, the group's too (its group row); never a relative growth.
+    let inPoints =
+      input.metric == .growth
+      && (byPeriod.values.first?.changesInPoints ?? (input.indicator.unit?.isRatio == true))
     let series: [[Double?]] = periods.map { period in
       let row = byPeriod[period]
       switch input.metric {
       case .value: return [row.flatMap(ExtraData.drawable), row?.groupMean]
+      case .growth where inPoints:
+        return [row?.changeFromPrior, groupByPeriod[period]?.changeFromPrior]
       case .growth: return [row?.growthPct, row?.groupGrowthPct]
       }
     }
 
     // Legend, axis title.
-    let groupLabel = input.groupLabel ?? (format.style == .chinese ? "全市平均" : "Group")
+    let groupLabel = input.groupLabel ?? (format.style == .chinese ? "平均" : "Group average")
     let focusStroke = StrokeStyle(color: theme.fill(.highlightFill), width: 1.2)
     let groupStroke =
       theme.line(.referenceLine) ?? StrokeStyle(color: theme.text(.labelReference).color)
@@ -88,9 +101,12 @@ public struct TrendLineComposer: Sendable {
       axisTitle = ExtraData.titleWithUnit(
         input.indicator.name, unit: input.indicator.unit?.symbol, format)
     case .growth:
-      axisTitle =
-        format.style == .chinese
-        ? "\(input.indicator.name)同比增长（%）" : "\(input.indicator.name) growth (%)"
+      let basis = ChangeBasis(rows: periods.last.flatMap { byPeriod[$0] }.map { [$0] } ?? [])
+      let title =
+        inPoints
+        ? basis.seriesPointsTitle(format, unit: input.indicator.unit)
+        : basis.seriesGrowthTitle(format)
+      axisTitle = format.style == .chinese ? input.indicator.name + title : "\(input.indicator.name): \(title)"
     }
     let heading = Legend.heading(
       axisTitle,
@@ -169,8 +185,9 @@ public struct TrendLineComposer: Sendable {
         segment.append(point)
         if which == 0 {
           let text =
-            input.metric == .growth
-            ? format.signedPercent(value) : format.number(value, decimals: input.indicator.decimals)
+            input.metric == .value
+            ? format.number(value, decimals: input.indicator.decimals)
+            : inPoints ? format.signedPoints(value) : format.signedPercent(value)
           marks.append(
             (
               Rect(

@@ -58,11 +58,11 @@ struct ComponentDispatch {
       return ComposedFrame(findings: [Finding(.error, .unboundIndicator, at: spec.location)], bounds: rect)
     }
     let metric: BarMetric = spec.metric == .value ? .value : .growthPct
-    let axisTitle =
-      switch (metric, context.language) {
-      case (.growthPct, .en): "Growth (%)"
-      case (.growthPct, _): "同比增长（%）"
-      case (.value, _): indicator.unit.map { "\(indicator.name)（\($0.symbol)）" } ?? indicator.name
+    // Growth: nil lets the chart name the rows' basis (同比 / 较2002年 / a rate's points).
+    let axisTitle: String? =
+      switch metric {
+      case .growthPct: nil
+      case .value: indicator.unit.map { "\(indicator.name)（\($0.symbol)）" } ?? indicator.name
       }
     let options = RankedBarOptions(
       showAverage: spec.showAverage ?? true, showRanks: spec.showRanks ?? true, bottomMarks: 2,
@@ -114,8 +114,19 @@ struct ComponentDispatch {
     }
     let input = TrendLineInput(
       rows: rows, names: context.names, indicator: indicator, focus: focus,
-      metric: spec.metric == .value ? .value : .growth, groupLabel: context.group.label, format: format)
+      metric: spec.metric == .value ? .value : .growth, groupLabel: groupAverageLabel,
+      format: format)
     return TrendLineComposer().compose(input, in: rect, theme: theme, measurer: measurer)
+  }
+
+  /// The legend of the group series: the group's frame word and 平均 (全市平均, 全省平均, from the
+  /// group's metadata via `GroupFrame`), `Group average` in English.
+  private var groupAverageLabel: String {
+    switch context.language {
+    case .en: return "Group average"
+    case .zhCN, .zhTW:
+      return GroupFrame.chineseWord(for: context.groupRegion) + "平均"
+    }
   }
 
   private func smallMultiples(_ spec: ComponentSpec, in rect: Rect) -> ComposedFrame {

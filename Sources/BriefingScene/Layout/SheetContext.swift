@@ -46,6 +46,13 @@ public struct SheetContext: Sendable {
     }
   }
 
+  /// The peer group as a region (its metadata: label, level, name), for its frame word
+  /// (`GroupFrame.chineseWord(for:)`: 全市, 全省, 全国, …); a bare region from the peer group's
+  /// id and label when the data has no such region.
+  public var groupRegion: Region {
+    dataset.region(group.id) ?? Region(id: group.id, label: group.label)
+  }
+
   /// Display name of a region (short name when `short`).
   public func name(_ id: RegionID, short: Bool = false) -> String {
     guard let region = dataset.region(id) else { return id.rawValue }

@@ -8,13 +8,14 @@ public enum KPIColumn: String, Sendable, CaseIterable, Codable {
   case indicator, unit, value, growth, growthChange, targetGrowth, completion, progressGap,
     rankByValue, rankByGrowth, gapToGroup
 
-  /// Header text (may wrap to two lines).
-  public func header(_ style: NumberFormat.Style) -> String {
-    switch (self, style) {
+  /// Header text (may wrap to two lines). The growth header names the rows' comparison basis
+  /// (「同比增长（%）」, 「较2002年增长（%）」).
+  public func header(_ format: NumberFormat, basis: ChangeBasis) -> String {
+    switch (self, format.style) {
+    case (.growth, _): basis.growthTitle(format)
     case (.indicator, .chinese): "指标"
     case (.unit, .chinese): "单位"
     case (.value, .chinese): "累计值"
-    case (.growth, .chinese): "同比增长（%）"
     case (.completion, .chinese): "完成年度目标（%）"
     case (.progressGap, .chinese): "较时序进度（个百分点）"
     case (.rankByValue, .chinese): "总量排位"
@@ -25,7 +26,6 @@ public enum KPIColumn: String, Sendable, CaseIterable, Codable {
     case (.indicator, .english): "Indicator"
     case (.unit, .english): "Unit"
     case (.value, .english): "Value"
-    case (.growth, .english): "Growth (%)"
     case (.completion, .english): "Of target (%)"
     case (.progressGap, .english): "vs time (pp)"
     case (.rankByValue, .english): "Rank (level)"
@@ -120,7 +120,8 @@ public struct KPITableData: Hashable, Sendable {
 extension KPITableInput {
   func prepared() -> KPITableData {
     KPITableData(
-      columns: columns, headers: columns.map { $0.header(format.style) },
+      columns: columns,
+      headers: columns.map { $0.header(format, basis: ChangeBasis(rows: entries.compactMap(\.row))) },
       rows: entries.map { entry in
         KPITableRow(indicator: entry.indicator.id, cells: columns.map { cell($0, entry) })
       })
@@ -131,7 +132,9 @@ extension KPITableInput {
   private func cell(_ column: KPIColumn, _ entry: KPIEntry) -> KPICell {
     let row = entry.row
     let behind = (row?.progressGapPp ?? 0) < 0
-    let isRate = entry.indicator.unit?.isRatio == true
+    // The table's one rate decision: the change is in points and there is no growth rank.
+    let isRate = row?.changesInPoints ?? (entry.indicator.unit?.isRatio == true)
+    let judged = entry.indicator.polarity.isJudged
     switch column {
     case .indicator: return KPICell(entry.indicator.name)
     case .unit: return KPICell(entry.indicator.unit?.symbol ?? "")
@@ -162,18 +165,24 @@ extension KPITableInput {
     case .progressGap:
       return KPICell(format.signedPoints(row?.progressGapPp), tone: behind ? .alarm : .normal)
     case .rankByValue:
-      return rankCell(row?.rank, row?.rankOf, row?.bottomRank)
+      return rankCell(row?.rank, row?.rankOf, row?.bottomRank, judged: judged)
+    case .rankByGrowth where isRate:
+      return KPICell(format.missing)
     case .rankByGrowth:
-      return rankCell(row?.growthRank, row?.growthRankOf, row?.growthBottomRank)
+      return rankCell(row?.growthRank, row?.growthRankOf, row?.growthBottomRank, judged: judged)
     case .gapToGroup:
       return KPICell(format.signedPoints(row?.growthGapToGroupPp))
     }
   }
 
-  private func rankCell(_ rank: Int?, _ of: Int?, _ bottom: Int?) -> KPICell {
+  /// `3/9`, green for a first place and red for a bottom place (`PlaceMarks`), uncoloured for
+  /// a neutral indicator.
+  private func rankCell(_ rank: Int?, _ of: Int?, _ bottom: Int?, judged: Bool) -> KPICell {
     let text = format.rank(rank, of: of)
-    if rank == 1 { return KPICell(text, tone: .good) }
-    if let bottom, bottom <= alarmBottomRanks { return KPICell(text, tone: .alarm) }
+    if PlaceMarks.isFirst(rank: rank, judged: judged) { return KPICell(text, tone: .good) }
+    if PlaceMarks.bottomMark(rank: rank, bottom: bottom, limit: alarmBottomRanks, judged: judged) != nil {
+      return KPICell(text, tone: .alarm)
+    }
     return KPICell(text)
   }
 }

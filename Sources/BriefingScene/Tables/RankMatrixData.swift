@@ -27,8 +27,9 @@ public struct RankMatrixInput: Hashable, Sendable {
 
 // MARK: - Prepared data
 
-/// One rank cell: `3/9` (or `—`), its tone (good = first place, alarm = bottom two) and the
-/// rank-change mark (`▲2` good, `▼1` alarm, empty when unchanged or unknown).
+/// One rank cell: `3/9` (or `—`), its tone (good = first place, alarm = bottom two, neither for
+/// a neutral indicator) and the rank-change mark (`▲2` good, `▼1` alarm, empty when unchanged or
+/// unknown).
 public struct RankMatrixCell: Hashable, Sendable {
   public var text: String
   public var tone: CellTone
@@ -88,27 +89,40 @@ extension RankMatrixInput {
       rows: entries.map { entry in
         let row = entry.row
         let hidden = row.map { $0.status == .masked || $0.status == .missing } ?? true
+        let judged = entry.indicator.polarity.isJudged
+        // A rate's change is in points: it has no growth rank.
+        let noGrowthRank = hidden || row?.changesInPoints == true
         return RankMatrixRow(
           indicator: entry.indicator.id, name: entry.indicator.name,
           level: hidden ? RankMatrixCell(text: format.missing)
-            : cell(row?.rank, row?.rankOf, row?.bottomRank, row?.rankChange),
-          growth: hidden ? RankMatrixCell(text: format.missing)
-            : cell(row?.growthRank, row?.growthRankOf, row?.growthBottomRank, row?.growthRankChange))
+            : cell(row?.rank, row?.rankOf, row?.bottomRank, row?.rankChange, judged: judged),
+          growth: noGrowthRank ? RankMatrixCell(text: format.missing)
+            : cell(
+              row?.growthRank, row?.growthRankOf, row?.growthBottomRank, row?.growthRankChange,
+              judged: judged))
       })
   }
 
-  private func cell(_ rank: Int?, _ of: Int?, _ bottom: Int?, _ change: Int?) -> RankMatrixCell {
+  /// The row's rank, toned by `PlaceMarks` from the row's bottom rank (never worked out here);
+  /// a neutral indicator's cells are not coloured.
+  private func cell(
+    _ rank: Int?, _ of: Int?, _ bottom: Int?, _ change: Int?, judged: Bool
+  ) -> RankMatrixCell {
     guard let rank, let of else { return RankMatrixCell(text: format.missing) }
     let text = format.rank(rank, of: of)
-    let bottomRank = bottom ?? (of - rank + 1)
     let tone: CellTone
-    if rank == 1 {
+    if PlaceMarks.isFirst(rank: rank, judged: judged) {
       tone = .good
-    } else if bottomRank <= alarmBottomRanks, of >= alarmMinimumCount {
+    } else if of >= alarmMinimumCount,
+      PlaceMarks.bottomMark(rank: rank, bottom: bottom, limit: alarmBottomRanks, judged: judged) != nil
+    {
       tone = .alarm
     } else {
       tone = .normal
     }
-    return RankMatrixCell(text: text, tone: tone, change: change)
+    var cell = RankMatrixCell(text: text, tone: tone, change: change)
+    // A neutral indicator moving up or down is neither good nor bad news.
+    if !judged { cell.changeTone = .normal }
+    return cell
   }
 }

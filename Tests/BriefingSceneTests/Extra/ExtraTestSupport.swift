@@ -111,6 +111,7 @@ enum Fixture {
         indicator: indicator.id, period: period, group: "city", region: ids[i], value: values[i],
         unit: indicator.unit, status: .actual)
       row.priorPeriod = period.samePeriodLastYear
+      row.priorBasis = .yearAgo
       row.priorValue = values[i] / (1 + growths[i] / 100)
       row.growthPct = growths[i]
       row.rank = (order.firstIndex(of: i) ?? 0) + 1

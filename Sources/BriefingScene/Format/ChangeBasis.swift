@@ -1,0 +1,154 @@
+import BriefingCore
+import BriefingStats
+
+// MARK: - What a change is measured against
+
+/// The comparison basis of the rows a chart or table shows, as the comparison table declared it
+/// (`ComparisonRow.priorBasis`, `priorPeriod`), and the titles that name it: 「同比增长（%）」 for
+/// a year-ago basis, 「较2002年增长（%）」 when the data has no year-earlier period. The scene never
+/// works a basis out from the period itself; rows without a declared basis get a plain
+/// 「增长（%）」 / "Growth (%)".
+public struct ChangeBasis: Hashable, Sendable {
+  // MARK: - Properties
+  /// nil = the rows do not say.
+  public var basis: PriorBasis?
+  /// The basis period (`ComparisonRow.priorPeriod`).
+  public var priorPeriod: Period?
+
+  // MARK: - Initialization
+  public init(basis: PriorBasis?, priorPeriod: Period?) {
+    self.basis = basis
+    self.priorPeriod = priorPeriod
+  }
+
+  /// The basis of the first row that declares one (member rows first; group rows share it).
+  public init(rows: [ComparisonRow]) {
+    let declared =
+      rows.first { !$0.isGroupRow && $0.priorBasis != nil } ?? rows.first { $0.priorBasis != nil }
+    self.init(basis: declared?.priorBasis, priorPeriod: declared?.priorPeriod)
+  }
+
+  /// The basis of one row.
+  public init(row: ComparisonRow?) {
+    self.init(basis: row?.priorBasis, priorPeriod: row?.priorPeriod)
+  }
+
+  // MARK: - Titles
+
+  /// The growth title of one period's figures: 「同比增长（%）」 / 「较2002年增长（%）」 /
+  /// "YoY growth (%)" / "Growth vs 2002 (%)"; 「增长（%）」 / "Growth (%)" when undeclared.
+  public func growthTitle(_ format: NumberFormat) -> String {
+    switch (format.style, against(format)) {
+    case (.chinese, .some(.yearAgo)): "同比增长（%）"
+    case (.chinese, .some(.period(let title))): "较\(title)增长（%）"
+    case (.chinese, .none): "增长（%）"
+    case (.english, .some(.yearAgo)): "YoY growth (%)"
+    case (.english, .some(.period(let title))): "Growth vs \(title) (%)"
+    case (.english, .none): "Growth (%)"
+    }
+  }
+
+  /// The title of a rate's change in points (`ComparisonRow.changesInPoints`):
+  /// 「较上年同期增减（个百分点）」 / 「较2002年增减（个千分点）」 / "Change vs a year ago (pp)" /
+  /// "Change vs 2002 (‰ points)"; without the basis when undeclared.
+  public func pointsTitle(_ format: NumberFormat, unit: Unit?) -> String {
+    let points = format.pointsUnit(forRateIn: unit).trimmingSpaces()
+    switch (format.style, against(format)) {
+    case (.chinese, .some(.yearAgo)): return "较上年同期增减（\(points)）"
+    case (.chinese, .some(.period(let title))): return "较\(title)增减（\(points)）"
+    case (.chinese, .none): return "增减（\(points)）"
+    case (.english, .some(.yearAgo)): return "Change vs a year ago (\(points))"
+    case (.english, .some(.period(let title))): return "Change vs \(title) (\(points))"
+    case (.english, .none): return "Change (\(points))"
+    }
+  }
+
+  /// The growth title of a series over several periods, each against its own basis:
+  /// 「同比增长（%）」 for a year-ago basis, 「较上期增长（%）」 / "Growth on previous period (%)"
+  /// otherwise (no single basis year is right for every point).
+  public func seriesGrowthTitle(_ format: NumberFormat) -> String {
+    switch (format.style, basis) {
+    case (.chinese, .some(.yearAgo)): "同比增长（%）"
+    case (.chinese, .some(.previousPeriod)): "较上期增长（%）"
+    case (.chinese, .none): "增长（%）"
+    case (.english, .some(.yearAgo)): "YoY growth (%)"
+    case (.english, .some(.previousPeriod)): "Growth on previous period (%)"
+    case (.english, .none): "Growth (%)"
+    }
+  }
+
+  /// A rate's change over several periods: 「较上年同期增减（个百分点）」 for a year-ago basis,
+  /// 「较上期增减（个百分点）」 / "Change on previous period (pp)" otherwise.
+  public func seriesPointsTitle(_ format: NumberFormat, unit: Unit?) -> String {
+    let points = format.pointsUnit(forRateIn: unit).trimmingSpaces()
+    switch (format.style, basis) {
+    case (.chinese, .some(.yearAgo)): return "较上年同期增减（\(points)）"
+    case (.chinese, .some(.previousPeriod)): return "较上期增减（\(points)）"
+    case (.chinese, .none): return "增减（\(points)）"
+    case (.english, .some(.yearAgo)): return "Change vs a year ago (\(points))"
+    case (.english, .some(.previousPeriod)): return "Change on previous period (\(points))"
+    case (.english, .none): return "Change (\(points))"
+    }
+  }
+
+  // MARK: - Private
+
+  private enum Against {
+    case yearAgo
+    case period(String)
+  }
+
+  private func against(_ format: NumberFormat) -> Against? {
+    switch basis {
+    case .yearAgo: return .yearAgo
+    case .previousPeriod:
+      guard let priorPeriod else { return nil }
+      return .period(format.style == .chinese ? priorPeriod.chineseTitle : priorPeriod.englishTitle)
+    case nil: return nil
+    }
+  }
+}
+
+// MARK: - The change a sheet shows
+
+extension ComparisonRow {
+  /// The change sheets show for this row: the change in points (`changeFromPrior`) for a rate
+  /// (`changesInPoints`), else `growthPct`. The table decides which; this only reads it.
+  public var shownChange: Double? { changesInPoints ? changeFromPrior : growthPct }
+
+  /// The growth rank a sheet may show: none for a rate (its change is in points).
+  public var shownGrowthRank: Int? { changesInPoints ? nil : growthRank }
+
+  /// The growth bottom rank a sheet may show: none for a rate.
+  public var shownGrowthBottomRank: Int? { changesInPoints ? nil : growthBottomRank }
+}
+
+extension NumberFormat {
+  /// A row's change as a self-contained label: `+7.2%`, or for a rate `+0.5个百分点` /
+  /// `+0.5 pp` (`‰`: 个千分点); `—` when absent.
+  public func signedChange(_ row: ComparisonRow) -> String {
+    guard let change = row.shownChange else { return missing }
+    guard row.changesInPoints else { return signedPercent(change) }
+    return signed(change, decimals: percentDecimals) + pointsUnit(forRateIn: row.unit)
+  }
+}
+
+// MARK: - Judged places
+
+/// Which places a sheet marks, read from the row's ranks: first place (good) and bottom places
+/// (倒数第k, alarm), only for judged indicators (`Polarity.isJudged`; a neutral indicator such as
+/// population is ranked by size and never praised or blamed).
+public enum PlaceMarks {
+  /// True for a first place of a judged indicator.
+  public static func isFirst(rank: Int?, judged: Bool) -> Bool {
+    judged && rank == 1
+  }
+
+  /// k of 倒数第k when the place is marked: the indicator is judged, the row's bottom rank is at
+  /// most `limit`, and the place is nearer the bottom than the top (`bottom < rank`), so the first
+  /// of two is never "2nd last", a middle place is neither, and all-tied places are not last.
+  public static func bottomMark(rank: Int?, bottom: Int?, limit: Int, judged: Bool) -> Int? {
+    guard judged, let rank, let bottom, bottom <= limit, bottom < rank else { return nil }
+    return bottom
+  }
+}
