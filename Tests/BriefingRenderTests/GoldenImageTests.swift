@@ -42,7 +42,8 @@ import Testing
   @Test func rankedBarWithNegativeGrowth() throws {
     try check("ranked-bar-negative", width: 250, height: 130) { rect, theme, measurer in
       let input = RankedBarInput(
-        rows: Golden.rows, indicator: Golden.gdp, regions: Golden.regions, focus: "泸县",
+        rows: Golden.rows, groupRow: Golden.groupRow, indicator: Golden.gdp, regions: Golden.regions,
+        focus: "泸县",
         metric: .growthPct, options: RankedBarOptions(target: 6.5, showRanks: true, bottomMarks: 2))
       return RankedBarComposer().compose(input: input, in: rect, theme: theme, measurer: measurer)
     }
@@ -129,14 +130,31 @@ private enum Golden {
     counties.map { Region(id: RegionID($0.0), name: $0.0, shortName: $0.1, parent: group) }
   }
 
-  /// Member rows with the group's mean level and growth (the scatter's quadrant lines).
-  static var rows: [ComparisonRow] {
-    counties.map {
-      var row = row(RegionID($0.0), indicator: gdp, value: $0.2, growth: $0.3)
-      row.groupMean = 230.7
-      row.groupGrowthPct = 5.0
-      return row
+  /// The comparison table of the seven counties: 2024-H1 values and 2023-H1 priors that give
+  /// the growths above. Ranks, bottom ranks, the basis and the group figures come from Stats, as
+  /// on a real sheet (the scene draws what the table decided).
+  static let table: ComparisonTable = {
+    let previous = Period(year: 2023, kind: .cumulative(through: 6))
+    let observations = counties.flatMap { county -> [Observation] in
+      let id = RegionID(county.0)
+      return [
+        Observation(region: id, period: previous, indicator: gdp.id, value: county.2 / (1 + county.3 / 100)),
+        Observation(region: id, period: period, indicator: gdp.id, value: county.2),
+      ]
     }
+    let dataset = Dataset(
+      regions: [Region(id: group, level: "city")] + regions, indicators: [gdp], observations: observations)
+    return compare(dataset)
+  }()
+
+  /// Member rows of 2024-H1.
+  static var rows: [ComparisonRow] {
+    table.rows.filter { $0.period == period && !$0.isGroupRow }
+  }
+
+  /// The group row of 2024-H1 (the average line and the scatter's quadrant lines).
+  static var groupRow: ComparisonRow? {
+    table.rows.first { $0.period == period && $0.isGroupRow }
   }
 
   static func row(_ region: RegionID, indicator: Indicator, value: Double, growth: Double?)
@@ -146,6 +164,8 @@ private enum Golden {
       indicator: indicator.id, period: period, group: group, region: region, value: value,
       unit: indicator.unit, status: .actual)
     row.growthPct = growth
+    row.priorPeriod = period.samePeriodLastYear
+    row.priorBasis = .yearAgo
     return row
   }
 
