@@ -233,7 +233,8 @@ struct ObservationBuilder {
 
   private mutating func recordDecimals(_ decimals: Int, of indicator: Int) {
     if indicator >= writtenDecimals.count {
-      writtenDecimals.append(contentsOf: repeatElement(0, count: indicator + 1 - writtenDecimals.count))
+      let missing = indicator + 1 - writtenDecimals.count
+      writtenDecimals.append(contentsOf: repeatElement(0, count: missing))
     }
     writtenDecimals[indicator] = max(writtenDecimals[indicator], decimals)
   }

@@ -82,7 +82,8 @@ import Testing
       for (offset, year) in years.enumerated() {
         let share = Self.fixed(Self.noise(country, offset, 7), 4)
         text += "国家\(country),\(year),城镇人口比重,\(share),比例(0-1)\n"
-        text += "国家\(country),\(year),人口,\(Self.fixed(100 + 900 * Self.noise(country, offset, 8), 1)),万人\n"
+        let population = Self.fixed(100 + 900 * Self.noise(country, offset, 8), 1)
+        text += "国家\(country),\(year),人口,\(population),万人\n"
       }
     }
     let result = loadCSV(text)

@@ -104,7 +104,8 @@ import Testing
   func undeclaredAggregationFollowsTheUnit(
     _ unit: String, _ aggregation: Aggregation, _ kind: IndicatorKind
   ) throws {
-    let text = "region,period,indicator,value,unit\na,2024,x,1,\"\(unit)\"\nb,2024,x,2,\"\(unit)\"\n"
+    let cell = "\"\(unit)\""
+    let text = "region,period,indicator,value,unit\na,2024,x,1,\(cell)\nb,2024,x,2,\(cell)\n"
     let result = loadCSV(text)
     let dataset = try #require(result.dataset, "\(result.findings)")
     #expect(dataset.indicator("x")?.aggregation == aggregation, "\(unit)")
