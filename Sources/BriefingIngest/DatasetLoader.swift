@@ -75,22 +75,22 @@ public enum DatasetLoader {
   ) -> LoadResult {
     var sink = FindingSink()
     var regionCatalog = Catalog<Region>()
-    var indicatorCatalog = Catalog<Indicator>()
+    var indicatorMetadata = IndicatorMetadata()
     if let regions {
       let rows = collectRows(regions, options: options, sink: &sink)
       regionCatalog = MetadataReader.regions(rows, file: regions.path, sink: &sink)
     }
     if let indicators {
       let rows = collectRows(indicators, options: options, sink: &sink)
-      indicatorCatalog = MetadataReader.indicators(rows, file: indicators.path, sink: &sink)
+      indicatorMetadata = MetadataReader.indicators(rows, file: indicators.path, sink: &sink)
     }
     var builder = ObservationBuilder(
-      file: observations.path, regions: regionCatalog, indicators: indicatorCatalog,
+      file: observations.path, regions: regionCatalog, indicators: indicatorMetadata,
       expectedRows: min(lineCount(observations.bytes), 20_000_000))
     let readFindings = TableReading.forEachRowConcurrently(
       of: observations, options: options,
       preparer: ObservationCellParser(
-        file: observations.path, regions: regionCatalog, indicators: indicatorCatalog)
+        file: observations.path, regions: regionCatalog, indicators: indicatorMetadata.catalog)
     ) { row, cells in
       builder.add(row, prepared: cells, into: &sink)
     }

@@ -72,12 +72,15 @@ enum MetadataReader {
 
   // MARK: - Indicators
 
-  /// Indicators in file order. `order` defaults to the row's position (1-based).
+  /// Indicators in file order, with the fields each row declared. `order` defaults to the
+  /// row's position (1-based); decimals, aggregation and kind left empty are defaulted later
+  /// from the data (`IndicatorDefaults`).
   static func indicators(_ rows: [TableRow], file: String, sink: inout FindingSink)
-    -> Catalog<Indicator>
+    -> IndicatorMetadata
   {
     var intake = TableIntake<IndicatorColumn>(file: file)
     var entries: [(entry: Indicator, line: Int)] = []
+    var declared: [IndicatorID: DeclaredFields] = [:]
     var weights: [(id: IndicatorID, text: String, location: SourceLocation)] = []
     var firstLines: [IndicatorID: Int] = [:]
     for row in rows {
@@ -94,6 +97,7 @@ enum MetadataReader {
       firstLines[id] = row.line
       var fields = IndicatorFields(map: map, row: row, file: file)
       let indicator = fields.indicator(id: id, order: entries.count + 1)
+      declared[id] = fields.declared
       if case .weightedMean(let by) = indicator.aggregation, let cell = map.cell(.aggregate, in: row)
       {
         weights.append((id, by.rawValue, .init(file: file, line: row.line, column: cell.column)))
@@ -112,7 +116,7 @@ enum MetadataReader {
       }
       catalog[weight.id]?.aggregation = .weightedMean(by: target)
     }
-    return catalog
+    return IndicatorMetadata(catalog: catalog, declared: declared, file: file)
   }
 
   // MARK: - Helpers
@@ -149,12 +153,23 @@ private struct IndicatorFields {
     self.file = file
   }
 
+  /// The optional fields this row sets (non-empty cells).
+  var declared: DeclaredFields {
+    var fields: DeclaredFields = []
+    if map.text(.decimals, in: row) != nil { fields.insert(.decimals) }
+    if map.text(.aggregate, in: row) != nil { fields.insert(.aggregation) }
+    if map.text(.kind, in: row) != nil { fields.insert(.kind) }
+    return fields
+  }
+
+  /// The row's indicator; an empty decimals, aggregate or kind cell gets the model's default
+  /// here and the data's (`IndicatorDefaults`) once the observations are read.
   mutating func indicator(id: IndicatorID, order: Int) -> Indicator {
     let polarity = field(.polarity, "higher, lower or neutral", FieldSyntax.polarity) ?? .higher
     var indicator = Indicator(
       id: id, name: map.text(.name, in: row), shortName: map.text(.shortName, in: row),
       aliases: map.text(.aliases, in: row).map(FieldSyntax.list) ?? [],
-      unit: field(.unit, "a unit") { ValueParser.parseUnit($0)?.unit } ?? nil,
+      unit: field(.unit, "a unit", ValueParser.parseUnit),
       polarity: polarity,
       aggregation: field(.aggregate, "sum, mean, none or weighted:<id>", Self.aggregation) ?? .sum,
       kind: field(.kind, "flow, stock, ratio or count", FieldSyntax.kind) ?? .flow,

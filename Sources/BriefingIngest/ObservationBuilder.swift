@@ -9,9 +9,6 @@ extension Finding.Message {
   static func badNumber(_ text: String) -> Self {
     .init(code: "bad-number", text: "'\(text)' is not a number")
   }
-  static func badUnit(_ text: String) -> Self {
-    .init(code: "bad-unit", text: "'\(text)' is not a unit")
-  }
   static func badPeriod(_ text: String) -> Self {
     .init(
       code: "bad-period",
@@ -25,12 +22,14 @@ extension Finding.Message {
   static func badPolarity(_ text: String) -> Self {
     .init(code: "bad-metadata", text: "polarity '\(text)' is not higher, lower or neutral")
   }
-  static func unitDimensionMismatch(_ unit: Unit, _ canonical: Unit, _ indicator: IndicatorID)
-    -> Self
-  {
+  /// `origin`: where the canonical unit comes from (`line 2`, `indicators.csv`).
+  static func unitDimensionMismatch(
+    _ unit: Unit, _ canonical: Unit, _ indicator: IndicatorID, origin: String
+  ) -> Self {
     .init(
       code: "unit-dimension-mismatch",
-      text: "unit '\(unit)' cannot be converted to '\(canonical)' (indicator \(indicator))")
+      text: "unit '\(unit)' cannot be converted to '\(canonical)' (indicator \(indicator), "
+        + "unit from \(origin))")
   }
   static func notAPercentage(_ unit: Unit, column: String) -> Self {
     .init(code: "unit-dimension-mismatch", text: "\(column) must be in %, not '\(unit)'")
@@ -83,14 +82,26 @@ struct ObservationBuilder {
   private var cellParser: ObservationCellParser
   private var parents: [RegionID: String] = [:]
   private var polarityFromColumn: Set<IndicatorID> = []
+  /// Fields indicators.csv set, and its path (the origin of declared units).
+  private let declared: [IndicatorID: DeclaredFields]
+  private let indicatorsFile: String?
+  /// The line whose unit became the canonical unit, by indicator position (for undeclared units).
+  private var unitLines: [Int: Int] = [:]
+  /// Indicator positions whose unit mismatch was reported (once per indicator).
+  private var mismatchReported: Set<Int> = []
+  /// Most fraction digits of the values kept, in the canonical unit, by indicator position.
+  private var writtenDecimals: [Int] = []
 
   /// `expectedRows` only sizes internal tables up front (a hint, not a limit).
   init(
-    file: String, regions: Catalog<Region>, indicators: Catalog<Indicator>, expectedRows: Int = 0
+    file: String, regions: Catalog<Region>, indicators: IndicatorMetadata = IndicatorMetadata(),
+    expectedRows: Int = 0
   ) {
     self.file = file
     self.regions = regions
-    self.indicators = indicators
+    self.indicators = indicators.catalog
+    declared = indicators.declared
+    indicatorsFile = indicators.file
     intake = TableIntake(file: file)
     cellParser = ObservationCellParser(file: file)
     observations.reserveCapacity(expectedRows)
@@ -116,21 +127,21 @@ struct ObservationBuilder {
     }
     let regionID = regions.entries[regionIndex].id
     let indicatorID = indicators.entries[indicatorIndex].id
-    let columnUnit = checked(map.cell(.unit, in: row), parsed.unit, &report)
+    let columnUnit = parsed.unit
     if let inCell = value.unit, let columnUnit, inCell != columnUnit {
       report.add(.warning, .conflictingUnit(inCell, columnUnit), valueCell)
     }
-    var canonical = indicators.entries[indicatorIndex].unit
-    if canonical == nil, let first = value.unit ?? columnUnit {
-      indicators[indicatorID]?.unit = first
-      canonical = first
-    }
+    let canonical = canonicalUnit(indicatorIndex, first: value.unit ?? columnUnit, line: row.line)
     let unitCell = value.unit == nil ? map.cell(.unit, in: row) : valueCell
-    let converter = Converter(indicator: indicatorID, canonical: canonical)
-    let number = converter.convert(value, from: value.unit ?? columnUnit, at: unitCell, &report)
-    let target = checked(map.cell(.target, in: row), parsed.target, &report).flatMap { target in
-      converter.convert(target, from: target.unit ?? columnUnit, at: map.cell(.target, in: row),
-        &report)
+    let converted = convert(
+      value, from: value.unit ?? columnUnit, to: canonical, indicator: indicatorIndex,
+      at: unitCell, &report)
+    let number = converted?.number
+    let targetCell = map.cell(.target, in: row)
+    let target = checked(targetCell, parsed.target, &report).flatMap { target in
+      convert(
+        target, from: target.unit ?? columnUnit, to: canonical, indicator: indicatorIndex,
+        at: targetCell, &report)?.number
     }
     let targetGrowth = percentage(.targetGrowth, map, row, parsed.targetGrowth, &report)
     let officialGrowth = percentage(.yoy, map, row, parsed.yoy, &report)
@@ -158,6 +169,7 @@ struct ObservationBuilder {
     recordPolarity(of: indicatorID, map, row, &report)
     sink.add(contentsOf: report.findings)
     guard !report.hasErrors else { return }
+    if finalNumber != nil, let converted { recordDecimals(converted.decimals, of: indicatorIndex) }
     observations.append(
       Observation(
         region: regionID, period: period, indicator: indicatorID, value: finalNumber,
@@ -167,7 +179,8 @@ struct ObservationBuilder {
         location: .init(file: file, line: row.line, column: valueCell?.column)))
   }
 
-  /// Reports an empty file and resolves implicit parents; returns the dataset parts.
+  /// Reports an empty file, resolves implicit parents and defaults the indicator fields
+  /// indicators.csv left out (`IndicatorDefaults`); returns the dataset parts.
   mutating func finish(into sink: inout FindingSink) -> Dataset {
     intake.finish(into: &sink)
     var regionList = regions.entries
@@ -178,7 +191,52 @@ struct ObservationBuilder {
         if id != regionList[index].id { regionList[index].parent = id }
       }
     }
-    return Dataset(regions: regionList, indicators: indicators.entries, observations: observations)
+    let indicatorList = indicators.entries.enumerated().map { index, indicator in
+      IndicatorDefaults.apply(
+        indicator, declared: declared[indicator.id] ?? [],
+        writtenDecimals: writtenDecimals.indices.contains(index) ? writtenDecimals[index] : 0)
+    }
+    return Dataset(regions: regionList, indicators: indicatorList, observations: observations)
+  }
+
+  // MARK: - Units and digits
+
+  /// The indicator's canonical unit: the declared one, else the first unit its rows carry
+  /// (`unit`, first seen on `line`).
+  private mutating func canonicalUnit(_ indicator: Int, first unit: Unit?, line: Int) -> Unit? {
+    if let canonical = indicators.entries[indicator].unit { return canonical }
+    guard let unit else { return nil }
+    indicators[indicators.entries[indicator].id]?.unit = unit
+    unitLines[indicator] = line
+    return unit
+  }
+
+  /// `value` in `canonical` with its fraction digits there; nil when `unit` does not convert.
+  /// The row is then dropped, and the first such row of the indicator gets the
+  /// `unit-dimension-mismatch` error: one per indicator, not thousands.
+  private mutating func convert(
+    _ value: CellValue, from unit: Unit?, to canonical: Unit?, indicator: Int,
+    at cell: TableCell?, _ report: inout RowReport
+  ) -> Converted? {
+    if let converted = Converter.convert(value, from: unit, to: canonical) { return converted }
+    report.isDropped = true
+    guard let unit, let canonical, mismatchReported.insert(indicator).inserted else { return nil }
+    let origin = unitLines[indicator].map { "line \($0)" } ?? indicatorsFile ?? "metadata"
+    let message = Finding.Message.unitDimensionMismatch(
+      unit, canonical, indicators.entries[indicator].id, origin: origin)
+    report.findings.append(
+      Finding(
+        .error, message, at: report.location(cell),
+        notes: ["later rows of this indicator in another unit are dropped without a finding"]))
+    return nil
+  }
+
+  private mutating func recordDecimals(_ decimals: Int, of indicator: Int) {
+    if indicator >= writtenDecimals.count {
+      let missing = indicator + 1 - writtenDecimals.count
+      writtenDecimals.append(contentsOf: repeatElement(0, count: missing))
+    }
+    writtenDecimals[indicator] = max(writtenDecimals[indicator], decimals)
   }
 
   // MARK: - Cells
@@ -228,18 +286,6 @@ struct ObservationBuilder {
       return nil
     }
     return parsed
-  }
-
-  /// A parsed unit cell; nil (and a `bad-unit` error) when its text cannot be a unit.
-  private func checked(_ cell: TableCell?, _ parsed: (unit: Unit?, isEmpty: Bool)?,
-    _ report: inout RowReport) -> Unit?
-  {
-    guard let cell else { return nil }
-    guard let parsed else {
-      report.add(.error, .badUnit(cell.text.trimmingSpaces()), cell)
-      return nil
-    }
-    return parsed.unit
   }
 
   /// A growth column in %: a number, optionally written with `%` or `‰`.
@@ -313,8 +359,8 @@ struct ObservationBuilder {
 
 /// What an observation row's cells say on their own (period, numbers, unit), parsed without
 /// the builder's state, so that for large files it is done on the reading thread. A nil
-/// member means the cell's text does not parse (or, for the period, is empty); the builder
-/// reports it, in its usual order.
+/// member means the cell's text does not parse (or, for the period, is empty; for the unit,
+/// is empty or absent); the builder reports it, in its usual order.
 struct ObservationCells: Sendable {
   /// Positions of the region and indicator in fixed (metadata) catalogs; nil when the catalog
   /// is open or does not know the name, and the builder resolves it (and reports it).
@@ -322,7 +368,7 @@ struct ObservationCells: Sendable {
   var indicator: Int?
   var period: Period?
   var value: CellValue?
-  var unit: (unit: Unit?, isEmpty: Bool)?
+  var unit: Unit?
   var target: CellValue?
   var targetGrowth: CellValue?
   var yoy: CellValue?
@@ -336,7 +382,7 @@ struct ObservationCells: Sendable {
 struct ObservationCellParser: RowPreparing {
   private var intake: TableIntake<ObservationColumn>
   private var periods = TextMemo<Period?>()
-  private var units = TextMemo<(unit: Unit?, isEmpty: Bool)?>()
+  private var units = TextMemo<Unit?>()
   private var regions: Catalog<Region>?
   private var indicators: Catalog<Indicator>?
 
@@ -380,28 +426,34 @@ struct ObservationCellParser: RowPreparing {
     return periods.value(for: text) { Period(code: $0) }
   }
 
-  private mutating func unit(_ text: String) -> (unit: Unit?, isEmpty: Bool)? {
+  private mutating func unit(_ text: String) -> Unit? {
     units.value(for: text) { ValueParser.parseUnit($0) }
   }
 }
 
 // MARK: - Unit conversion
 
-/// Converts cell values to an indicator's canonical unit.
-private struct Converter {
-  let indicator: IndicatorID
-  let canonical: Unit?
+/// A cell value in its indicator's canonical unit.
+private struct Converted {
+  /// Nil when masked or missing.
+  var number: Double?
+  /// Fraction digits needed in the canonical unit: as written plus the conversion's shift
+  /// (12345 万元 → 1.2345 亿元: 0 + 4). May be negative (1.5 亿元 → 15000 万元: 1 − 4).
+  var decimals: Int
+}
 
-  /// The number in canonical units; nil when masked, missing, or of another dimension (error).
-  func convert(_ value: CellValue, from unit: Unit?, at cell: TableCell?,
-    _ report: inout RowReport) -> Double?
-  {
-    guard let unit, let canonical else { return value.number }
-    guard unit.dimension == canonical.dimension else {
-      report.add(.error, .unitDimensionMismatch(unit, canonical, indicator), cell)
-      return nil
+/// Converts cell values to an indicator's canonical unit.
+private enum Converter {
+  /// `value` in `canonical`; nil when the dimensions differ. Without a unit on either side
+  /// the value is taken as written.
+  static func convert(_ value: CellValue, from unit: Unit?, to canonical: Unit?) -> Converted? {
+    guard let unit, let canonical else {
+      return Converted(number: value.number, decimals: value.decimals)
     }
-    return value.number.map { Self.convert($0, from: unit, to: canonical) }
+    guard unit.dimension == canonical.dimension else { return nil }
+    return Converted(
+      number: value.number.map { convert($0, from: unit, to: canonical) },
+      decimals: value.decimals + decimalShift(from: unit, to: canonical))
   }
 
   /// Like `Unit.convert`, but multiplies or divides by the factor ratio so that exact decimal
@@ -410,6 +462,24 @@ private struct Converter {
     if unit.factor == canonical.factor { return value }
     if unit.factor > canonical.factor { return value * (unit.factor / canonical.factor) }
     return value / (canonical.factor / unit.factor)
+  }
+
+  /// ⌈log₁₀(canonical.factor / unit.factor)⌉: the fraction digits a conversion adds (万元 →
+  /// 亿元: 4) or removes (亿元 → 万元: −4; 平方米 → 亩: 3).
+  static func decimalShift(from unit: Unit, to canonical: Unit) -> Int {
+    if unit.factor == canonical.factor { return 0 }
+    let tolerance = 1e-9
+    var ratio = canonical.factor / unit.factor
+    var shift = 0
+    while ratio > 1 + tolerance {
+      ratio /= 10
+      shift += 1
+    }
+    while ratio * 10 <= 1 + tolerance {
+      ratio *= 10
+      shift -= 1
+    }
+    return shift
   }
 }
 
@@ -420,8 +490,11 @@ private struct RowReport {
   let file: String
   let line: Int
   var findings: [Finding] = []
+  /// Set for a row dropped for an error reported once for many rows (a unit that does not
+  /// convert), so that the row counts as erroneous without a finding of its own.
+  var isDropped = false
 
-  var hasErrors: Bool { findings.hasErrors }
+  var hasErrors: Bool { isDropped || findings.hasErrors }
 
   func location(_ cell: TableCell?) -> SourceLocation {
     SourceLocation(file: file, line: line, column: cell?.column)

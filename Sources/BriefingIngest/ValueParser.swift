@@ -17,11 +17,17 @@ public struct CellValue: Hashable, Sendable {
   public var qualifier: ValueQualifier?
   /// A unit written inside the cell (`86.3亿元`, `7.2%`), if any.
   public var unit: Unit?
+  /// Fraction digits as written, in the cell's own unit: `43.149` → 3, `1,234.5` → 1,
+  /// `86.3亿元` → 1, `12` → 0, `1e-05` → 5. Range: ≥ 0. Default: 0 (also for masked and missing).
+  public var decimals: Int
 
-  public init(_ content: Content, qualifier: ValueQualifier? = nil, unit: Unit? = nil) {
+  public init(
+    _ content: Content, qualifier: ValueQualifier? = nil, unit: Unit? = nil, decimals: Int = 0
+  ) {
     self.content = content
     self.qualifier = qualifier
     self.unit = unit
+    self.decimals = decimals
   }
 
   /// The number, or nil when masked or missing.
@@ -48,56 +54,59 @@ public enum ValueParser {
     let text = normalize(raw)
     if text.isEmpty { return CellValue(.missing) }
     if isPlainNumber(text), let plain = plainDecimal(text) ?? Double(text), plain.isFinite {
-      return CellValue(.number(plain))
+      return CellValue(.number(plain), decimals: fractionDigits(text))
     }
     if missingTokens.contains(text) { return CellValue(.missing) }
     var rest = Substring(text)
     var qualifier = stripPrefixQualifier(&rest)
     let negative = stripSign(&rest)
     let content: CellValue.Content
+    var decimals = 0
     if rest.first == "*" {
       rest = rest.drop { $0 == "*" }
       content = .masked
     } else {
       guard let number = takeNumber(&rest) else { return nil }
-      content = .number(negative ? -number : number)
+      content = .number(negative ? -number.value : number.value)
+      decimals = number.decimals
     }
     var tail = String(rest)
     for (token, meaning) in suffixQualifiers where tail.contains(token) {
       tail = tail.replacing(token, with: "")
       if qualifier == nil { qualifier = meaning }
     }
-    if let first = tail.unicodeScalars.first, first.properties.isAlphabetic, first.isASCII,
-      parseUnit(tail)?.unit.map(isKnown) != true
-    {
-      return nil  // `12abc`: ASCII letters glued to a number must be a known unit
+    guard tail.trimmedCell.isEmpty else {
+      guard let unit = inlineUnit(tail) else { return nil }
+      return CellValue(content, qualifier: qualifier, unit: unit, decimals: decimals)
     }
-    guard let unit = parseUnit(tail) else { return nil }
-    return CellValue(content, qualifier: qualifier, unit: unit.isEmpty ? nil : unit.unit)
+    return CellValue(content, qualifier: qualifier, decimals: decimals)
   }
 
   // MARK: - Units
 
-  /// A unit as written in a unit column or after a number; `.isEmpty` when there is none.
-  /// Nil when the text cannot be a unit (contains ASCII digits or punctuation other than `/`,
-  /// or is unknown ASCII).
-  static func parseUnit(_ raw: String) -> (unit: Unit?, isEmpty: Bool)? {
+  /// A unit label as written in a unit column or in indicators.csv: a known unit (see
+  /// `Unit.parse`), or any other label kept as written (trimmed), digits and punctuation
+  /// included (`US$ per person, inflation-adjusted`, `比例(0-1)`). Nil for an empty cell.
+  static func parseUnit(_ raw: String) -> Unit? {
     let text = normalize(raw)
-    if text.isEmpty { return (nil, true) }
-    if let alias = unitAliases[text] { return (alias, false) }
-    guard let unit = Unit.parse(text) else { return (nil, true) }
-    if case .other = unit.dimension {
-      let plausible = text.unicodeScalars.allSatisfy { scalar in
-        scalar.value >= 0x80 || scalar.properties.isAlphabetic || scalar == "/" || scalar == " "
-      }
-      guard plausible else { return nil }
-    }
-    return (unit, false)
+    if let alias = unitAliases[text] { return alias }
+    guard let unit = Unit.parse(text) else { return nil }
+    guard case .other = unit.dimension else { return unit }
+    return Unit.parse(raw)  // printed as written, full-width characters included
   }
 
-  private static func isKnown(_ unit: Unit) -> Bool {
-    if case .other = unit.dimension { return false }
-    return true
+  /// The unit after the number of a value cell, or nil when the rest of the cell cannot be
+  /// one, so that the cell is not a value: ASCII digits and punctuation other than `/` (`1.2.3`)
+  /// are not a unit, and ASCII letters glued to the number must spell a known unit (`12abc`);
+  /// `12 km` is 12 in the label `km`.
+  private static func inlineUnit(_ tail: String) -> Unit? {
+    guard let unit = parseUnit(tail) else { return nil }
+    guard case .other = unit.dimension else { return unit }
+    let plausible = tail.unicodeScalars.allSatisfy { scalar in
+      scalar.value >= 0x80 || scalar.properties.isAlphabetic || scalar == "/" || scalar == " "
+    }
+    let glued = tail.unicodeScalars.first.map { $0.isASCII && $0.properties.isAlphabetic } ?? false
+    return plausible && !glued ? unit : nil
   }
 
   private static let unitAliases: [String: Unit] = [
@@ -137,8 +146,9 @@ public enum ValueParser {
     return first == "-"
   }
 
-  /// Reads `digits[,ddd]*[.digits][e±digits]` from the front of `rest`.
-  private static func takeNumber(_ rest: inout Substring) -> Double? {
+  /// Reads `digits[,ddd]*[.digits][e±digits]` from the front of `rest`, with its fraction
+  /// digits as written (`1.5e-3` → 4, `1.5e3` → 0).
+  private static func takeNumber(_ rest: inout Substring) -> (value: Double, decimals: Int)? {
     let scalars = Array(rest.unicodeScalars)
     var index = 0
     var text = ""
@@ -160,6 +170,7 @@ public enum ValueParser {
       index += 1
     }
     if sawComma, groupLength != 3 { return nil }
+    var decimals = 0
     if index < scalars.count, scalars[index] == "." {
       text.append(".")
       index += 1
@@ -168,6 +179,7 @@ public enum ValueParser {
       {
         text.unicodeScalars.append(scalars[index])
         sawDigit = true
+        decimals += 1
         index += 1
       }
     }
@@ -186,14 +198,15 @@ public enum ValueParser {
         exponent.unicodeScalars.append(scalars[probe])
         probe += 1
       }
-      if probe > start {
+      if probe > start, let power = Int(exponent.dropFirst()) {
         text += exponent
         index = probe
+        decimals = max(0, decimals - power)
       }
     }
     guard let value = Double(text), value.isFinite else { return nil }
     rest = Substring(String(String.UnicodeScalarView(scalars[index...])))
-    return value
+    return (value, decimals)
   }
 
   private static let exactPowersOfTen: [Double] = (0...22).map { exponent in
@@ -206,17 +219,20 @@ public enum ValueParser {
   /// nearest to the decimal, as `strtod` does. Nil for any other text (then `Double(text)`).
   static func plainDecimal(_ text: String) -> Double? {
     var text = text
-    return text.withUTF8(plainDecimal)
+    return text.withUTF8(plainDecimal)?.value
   }
 
   /// Empty cells and plain decimals, read straight from the bytes (most cells of large
   /// files); nil for everything else, which `parse` then reads the long way.
   private static func quickParse(_ utf8: UnsafeBufferPointer<UInt8>) -> CellValue? {
     if utf8.isEmpty { return CellValue(.missing) }
-    return plainDecimal(utf8).map { CellValue(.number($0)) }
+    return plainDecimal(utf8).map { CellValue(.number($0.value), decimals: $0.decimals) }
   }
 
-  private static func plainDecimal(_ utf8: UnsafeBufferPointer<UInt8>) -> Double? {
+  /// The value and its fraction digits as written.
+  private static func plainDecimal(_ utf8: UnsafeBufferPointer<UInt8>)
+    -> (value: Double, decimals: Int)?
+  {
     var index = 0
     var negative = false
     if let first = utf8.first, first == UInt8(ascii: "-") || first == UInt8(ascii: "+") {
@@ -245,7 +261,13 @@ public enum ValueParser {
     }
     guard sawDigit else { return nil }
     let value = Double(mantissa) / exactPowersOfTen[decimals]
-    return negative ? -value : value
+    return (negative ? -value : value, decimals)
+  }
+
+  /// Digits after the point of a plain number (`-132.60` → 2).
+  private static func fractionDigits(_ text: String) -> Int {
+    guard let point = text.utf8.firstIndex(of: UInt8(ascii: ".")) else { return 0 }
+    return text.utf8.distance(from: point, to: text.utf8.endIndex) - 1
   }
 
   /// True for `12`, `-3.5`, `+7`: the fast path, without separators, units or exponents.
