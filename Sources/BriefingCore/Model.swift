@@ -106,7 +106,10 @@ public struct Indicator: Hashable, Sendable, Codable {
   public var polarity: Polarity
   public var aggregation: Aggregation
   public var kind: IndicatorKind
-  /// Decimals shown for values. Default: 1.
+  /// Decimals shown for values, and the precision values are ranked at (two values tie exactly
+  /// when they print the same). Default when indicators.csv leaves it empty: the most fraction
+  /// digits written in the indicator's values, counted in its canonical unit, at most 6 (set by
+  /// the loader); 1 for indicators built in code without it.
   public var decimals: Int
   /// A "main indicator" of the sheet (主要指标).
   public var isMain: Bool

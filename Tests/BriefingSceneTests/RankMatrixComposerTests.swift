@@ -78,7 +78,7 @@ import Testing
       return nil
     }
     #expect(boxes.count == 4)
-    for (box, fill) in boxes {
+    for (_, fill) in boxes {
       #expect(fill.red > 0.7 && fill.green > 0.7 && fill.blue > 0.7, "fill \(fill) is not light")
     }
     for text in ["8/9", "9/9"] {

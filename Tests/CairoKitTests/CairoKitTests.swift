@@ -84,7 +84,7 @@ import Testing
 
   @Test func privateFontConfigurationSeesOnlyItsFolders() throws {
     let empty = try FontConfiguration(rules: "<fontconfig></fontconfig>", directories: [])
-    let inside = try empty.withDefaultFontMap { installedFontFamilies() }
+    let inside = empty.withDefaultFontMap { installedFontFamilies() }
     // Pango still lists its generic aliases (Sans, Serif, …), but no installed family.
     #expect(!inside.contains("Noto Sans CJK SC") && !inside.contains("DejaVu Sans"), "\(inside)")
     #expect(installedFontFamilies().contains("Noto Sans CJK SC"), "the thread's default is back")
