@@ -11,6 +11,8 @@ import Testing
       (-0.04, 1, "0.0"), (-0.0, 1, "0.0"), (9.96, 1, "10.0"), (99.95, 1, "100.0"),
       (86.349, 1, "86.3"), (21.515, 2, "21.52"), (123456.5, 0, "123457"), (0.00004, 1, "0.0"),
       (3, 0, "3"), (12, 2, "12.00"), (2.675, 2, "2.68"), (1e-5, 5, "0.00001"),
+      // A growth of exactly 1.25 computed in binary (was 1.2 here, 1.3 in the KPI table).
+      (1.2499999999999956, 1, "1.3"), (-1.2499999999999956, 1, "-1.3"),
     ] as [(Double, Int, String)])
   func fixed(value: Double, decimals: Int, expected: String) {
     #expect(NumberText.fixed(value, decimals: decimals) == expected)

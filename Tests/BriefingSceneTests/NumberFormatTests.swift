@@ -11,6 +11,9 @@ import Testing
     (1234.56, 1, "1,234.6"), (0.05, 1, "0.1"), (-0.04, 1, "0.0"), (1_234_567.0, 0, "1,234,567"),
     (2.25, 1, "2.3"), (1.005, 2, "1.01"), (-3.14159, 2, "-3.14"), (999.96, 1, "1,000.0"),
     (12, 0, "12"),
+    // Item 6 of "one owner per number": a growth of exactly 1.25 computed as
+    // 1.2499999999999956 is 1.3 here, in the narrative and in Stats (Core's one rule).
+    (1.2499999999999956, 1, "1.3"), (-1.2499999999999956, 1, "-1.3"), (1.15, 1, "1.2"),
   ])
   func numbers(_ value: Double, _ decimals: Int, _ expected: String) {
     #expect(zh.number(value, decimals: decimals) == expected)
