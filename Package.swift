@@ -74,31 +74,33 @@ let package = Package(
     // MARK: - Tests
     .testTarget(name: "CairoKitTests", dependencies: ["CairoKit"]),
     .testTarget(name: "BriefingCoreTests", dependencies: ["BriefingCore"]),
-    // Scratch folders of a test run, removed when it exits.
-    .target(name: "TestScratch", path: "Tests/TestScratch"),
-    .testTarget(name: "BriefingIngestTests", dependencies: ["BriefingIngest", "TestScratch"], exclude: ["Fixtures"]),
+    // Test support: scratch folders of a test run (removed when it exits), the seeded generator.
+    .target(name: "TestSupport", path: "Tests/TestSupport"),
+    .testTarget(name: "BriefingIngestTests", dependencies: ["BriefingIngest", "TestSupport"], exclude: ["Fixtures"]),
     .testTarget(name: "BriefingSpecTests", dependencies: ["BriefingSpec"]),
-    .testTarget(name: "BriefingStatsTests", dependencies: ["BriefingStats", "BriefingIngest"]),
+    .testTarget(name: "BriefingStatsTests", dependencies: ["BriefingStats", "BriefingIngest", "TestSupport"]),
     .testTarget(name: "BriefingNarrativeTests", dependencies: ["BriefingNarrative"]),
     .testTarget(
-      name: "BriefingSceneTests", dependencies: ["BriefingScene", "BriefingCore", "BriefingStats"],
+      name: "BriefingSceneTests", dependencies: ["BriefingScene", "BriefingCore", "BriefingStats", "TestSupport"],
       exclude: ["Snapshots"]
     ),
     // Cross-phase property test: every figure a sheet prints equals its comparison-table cell.
     .testTarget(
       name: "BriefingConsistencyTests",
-      dependencies: ["BriefingCore", "BriefingIngest", "BriefingStats", "BriefingSpec", "BriefingScene"]
+      dependencies: [
+        "BriefingCore", "BriefingIngest", "BriefingStats", "BriefingSpec", "BriefingScene", "TestSupport",
+      ]
     ),
-    .testTarget(name: "BriefingJobsTests", dependencies: ["BriefingJobs", "TestScratch"]),
+    .testTarget(name: "BriefingJobsTests", dependencies: ["BriefingJobs", "TestSupport"]),
     .testTarget(
       name: "BriefingRenderTests",
-      dependencies: ["BriefingRender", "BriefingCore", "BriefingStats", "BriefingSpec", "CairoKit", "TestScratch"],
+      dependencies: ["BriefingRender", "BriefingCore", "BriefingStats", "BriefingSpec", "CairoKit", "TestSupport"],
       exclude: ["Goldens"]
     ),
     .testTarget(
       name: "BriefingCLITests",
       dependencies: [
-        "BriefingCore", "TestScratch", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+        "BriefingCore", "TestSupport", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
         .product(name: "Yams", package: "Yams"),
       ]
     ),

@@ -1,5 +1,5 @@
 import Foundation
-import TestScratch
+import TestSupport
 
 // MARK: - Running the built CLI
 

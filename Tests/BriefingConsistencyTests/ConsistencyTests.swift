@@ -3,6 +3,7 @@ import BriefingIngest
 import BriefingScene
 import BriefingSpec
 import BriefingStats
+import TestSupport
 import Testing
 
 // MARK: - One owner per number, across phases

@@ -1,5 +1,6 @@
 import BriefingCore
 import Testing
+import TestSupport
 
 @testable import BriefingIngest
 

@@ -3,7 +3,7 @@ import Foundation
 import Testing
 
 @testable import BriefingIngest
-import TestScratch
+import TestSupport
 
 /// Loads in-memory CSV text as `observations.csv` (plus optional metadata files).
 func loadCSV(

@@ -3,7 +3,7 @@ import Foundation
 import Testing
 
 @testable import BriefingJobs
-import TestScratch
+import TestSupport
 
 final class StepClock: RunClock, @unchecked Sendable {
   private let lock = NSLock()

@@ -2,7 +2,7 @@ import BriefingRender
 import BriefingScene
 import Foundation
 import Testing
-import TestScratch
+import TestSupport
 
 @Suite(.serialized) struct RenderTests {
   static let sc = TextStyle(family: "Noto Sans CJK SC", size: 14, bold: true)

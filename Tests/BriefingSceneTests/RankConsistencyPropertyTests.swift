@@ -1,6 +1,7 @@
 import BriefingCore
 import BriefingStats
 import Testing
+import TestSupport
 
 @testable import BriefingScene
 
@@ -25,17 +26,6 @@ import Testing
 
   // MARK: - Generator
 
-  /// SplitMix64: a small seeded generator, the same sequence on every platform.
-  struct SeededGenerator: RandomNumberGenerator {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-      state &+= 0x9E37_79B9_7F4A_7C15
-      var z = state
-      z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-      z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-      return z ^ (z >> 31)
-    }
-  }
 
   static func table(size: Int, variant: Variant, seed: UInt64) -> Table {
     var random = SeededGenerator(state: seed &* 7919 &+ UInt64(size) &* 31)

@@ -1,6 +1,7 @@
 import BriefingCore
 import Synchronization
 import Testing
+import TestSupport
 @testable import BriefingStats
 
 @Suite struct ExportTests {
@@ -29,7 +30,7 @@ import Testing
   /// neighbours one ulp away (which need 16–17 digits) and arbitrary doubles.
   @Test(arguments: [7, 99, 2024] as [UInt64])
   func writerNumbersMatchNumberText(_ seed: UInt64) {
-    var rng = SplitMix64(state: seed)
+    var rng = SeededGenerator(seed: seed)
     var values: [Double] = [
       0.1, 0.05, -0.0001, 0.0001, 99_999_999_999.9999, 1e11 - 0.5, 1e-4 / 3, 1.5e-5, -2.5e-6, 9.99e-5,
       1e-6, 1e-6 / 3, 999_999_999_999_999.9, 123_456_789_012.345_67, 5.634782608695652,
@@ -174,7 +175,7 @@ import Testing
 @Suite struct PropertyTests {
   @Test(arguments: [1, 2, 3, 42, 2024] as [UInt64])
   func ranksAreCompetitionRanksAndTotalsAddUp(_ seed: UInt64) throws {
-    var rng = SplitMix64(state: seed)
+    var rng = SeededGenerator(seed: seed)
     let memberCount = rng.int(1...30)
     let names = (0..<memberCount).map { "R\($0)" }
     let decimals = rng.int(0...2)
