@@ -8,7 +8,9 @@ import BriefingCore
 /// `prior_basis` is `year_ago`, `previous_period` or empty (`PriorBasis`); `rank_tied` and
 /// `growth_rank_tied` say a place is shared (empty when unranked); `change_from_prior` is
 /// value − prior in the unit (for a rate, the points the sheets print); `target_growth_gap_pp` is
-/// growth − target growth (empty for rates, which also get no `growth_change_pp`). Numbers use `NumberText.format`
+/// growth − target growth (empty for rates, which also get no `growth_change_pp`);
+/// `red_line_breached` and `red_line_gap` (|value − threshold|) on member rows and
+/// `red_line_breaches` (members breaking it) on group rows of indicators with a red line. Numbers use `NumberText.format`
 /// (shortest round-trip, integral values without `.0`, no exponent in [1e-6, 1e15)); nil is an
 /// empty CSV field or JSON `null`; periods are `Period.code`; booleans `true`/`false`.
 /// Rows keep the table's order (indicators by order, periods ascending, groups, members, group row).
@@ -26,7 +28,8 @@ public enum AnalyzeExport {
     "growth_gap_to_group_pp", "gap_to_leader", "gap_to_above", "share_change_pp",
     "contribution_pp", "progress_gap_amount", "remaining", "monthly_pace_needed",
     "target_growth_pct", "target_growth_met", "growth_rank_change", "prior_basis", "rank_tied",
-    "growth_rank_tied", "change_from_prior", "target_growth_gap_pp",
+    "growth_rank_tied", "change_from_prior", "target_growth_gap_pp", "red_line_breached",
+    "red_line_gap", "red_line_breaches",
   ]
 
   public static var columns: [String] { leadingColumns + extraColumns }
@@ -171,6 +174,9 @@ public enum AnalyzeExport {
     visitor.bool(r.growthRankIsTied)
     visitor.number(r.changeFromPrior)
     visitor.number(r.targetGrowthGapPp)
+    visitor.bool(r.redLineBreached)
+    visitor.number(r.redLineGap)
+    visitor.integer(r.redLineBreaches)
   }
 
   static func cells(_ r: ComparisonRow) -> [Cell] {

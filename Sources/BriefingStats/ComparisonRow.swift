@@ -123,6 +123,14 @@ public struct ComparisonRow: Hashable, Sendable, Codable {
   /// remaining / months left in the year.
   public var monthlyPaceNeeded: Double?
 
+  // MARK: Red lines
+  /// For an indicator with a red line: the value breaks it, on the printed figures (member rows).
+  public var redLineBreached: Bool?
+  /// |value − threshold|, in the unit (member rows).
+  public var redLineGap: Double?
+  /// Members of the group that break the red line (group rows).
+  public var redLineBreaches: Int?
+
   public init(
     indicator: IndicatorID, period: Period, group: RegionID, region: RegionID,
     isGroupRow: Bool = false, value: Double? = nil, unit: Unit? = nil,

@@ -175,6 +175,7 @@ struct RowBuilder: Sendable {
     }
     // Targets.
     fillTargets(&row, indicator: c.indicator, annual: c.yearTargets?[r] ?? nil)
+    fillRedLine(&row, indicator: c.indicator)
     return row
   }
 
@@ -227,6 +228,7 @@ struct RowBuilder: Sendable {
       let key = TargetKey(region: r, indicator: c.indicator, year: period.year)
       fillTargets(&row, indicator: c.indicator, annual: targets[key])
     }
+    row.redLineBreaches = redLineBreaches(c.stats, indicator: c.indicator)
     return row
   }
 

@@ -53,3 +53,11 @@ extension IndicatorKind {
     }
   }
 }
+
+extension ComparisonRow {
+  /// Behind the time-progress line as printed: `progressGapPp` rounds below 0.0 at 1 decimal
+  /// (nil without a completion figure). The one rule of the sheets' 落后序时进度 marks.
+  public var isBehindTimeProgress: Bool? {
+    progressGapPp.map { DecimalRounding.key($0, decimals: 1) < 0 }
+  }
+}

@@ -6,7 +6,7 @@ import TestSupport
 
 @Suite struct ExportTests {
   static let header =
-    "indicator,period,group,region,value,unit,status,rank,rank_of,bottom_rank,rank_overall,rank_overall_of,growth_rank,growth_rank_of,prior_period,prior_value,growth_pct,prev_period,prev_value,prev_growth_pct,group_total,group_mean,group_growth_pct,share_pct,target,completion_pct,time_progress_pct,progress_gap_pp,rank_change,is_group_row,official_growth_pct,computed_growth_pct,growth_change_pp,growth_gap_to_group_pp,gap_to_leader,gap_to_above,share_change_pp,contribution_pp,progress_gap_amount,remaining,monthly_pace_needed,target_growth_pct,target_growth_met,growth_rank_change,prior_basis,rank_tied,growth_rank_tied,change_from_prior,target_growth_gap_pp"
+    "indicator,period,group,region,value,unit,status,rank,rank_of,bottom_rank,rank_overall,rank_overall_of,growth_rank,growth_rank_of,prior_period,prior_value,growth_pct,prev_period,prev_value,prev_growth_pct,group_total,group_mean,group_growth_pct,share_pct,target,completion_pct,time_progress_pct,progress_gap_pp,rank_change,is_group_row,official_growth_pct,computed_growth_pct,growth_change_pp,growth_gap_to_group_pp,gap_to_leader,gap_to_above,share_change_pp,contribution_pp,progress_gap_amount,remaining,monthly_pace_needed,target_growth_pct,target_growth_met,growth_rank_change,prior_basis,rank_tied,growth_rank_tied,change_from_prior,target_growth_gap_pp,red_line_breached,red_line_gap,red_line_breaches"
 
   @Test func headerIsExact() {
     let csv = AnalyzeExport.csv(ComparisonTable(rows: []))
@@ -127,7 +127,7 @@ import TestSupport
     let lines = csv.split(separator: "\r\n").map(String.init)
     #expect(lines.count == 3)
     #expect(lines[1].hasPrefix("gdp,2024-H1,市,\"A,\"\"x\"\"\",60,亿元,actual,1,1,1,1,1,,0,,,,,,,60,60,,100,120,50,50,0,,false,"))
-    #expect(lines[1].hasSuffix(",,false,,,"))
+    #expect(lines[1].hasSuffix(",,false,,,,,,"))
     let json = AnalyzeExport.json(compare(data))
     #expect(json.contains("\"region\":\"A,\\\"x\\\"\",\"value\":60,\"unit\":\"亿元\""))
     #expect(json.contains("\"rank_change\":null,\"is_group_row\":false"))
@@ -158,8 +158,8 @@ import TestSupport
     #expect(field(a2002, "prior_period") == "" && field(a2002, "prior_basis") == "")
     #expect(field(a2002, "change_from_prior") == "")
     let json = AnalyzeExport.json(table)
-    #expect(json.contains("\"prior_basis\":\"previous_period\",\"rank_tied\":true,\"growth_rank_tied\":null,\"change_from_prior\":-0.5,\"target_growth_gap_pp\":null}"))
-    #expect(json.contains("\"prior_basis\":null,\"rank_tied\":true,\"growth_rank_tied\":null,\"change_from_prior\":null,\"target_growth_gap_pp\":null}"))
+    #expect(json.contains("\"prior_basis\":\"previous_period\",\"rank_tied\":true,\"growth_rank_tied\":null,\"change_from_prior\":-0.5,\"target_growth_gap_pp\":null,\"red_line_breached\":null,\"red_line_gap\":null,\"red_line_breaches\":null}"))
+    #expect(json.contains("\"prior_basis\":null,\"rank_tied\":true,\"growth_rank_tied\":null,\"change_from_prior\":null,\"target_growth_gap_pp\":null,\"red_line_breached\":null,\"red_line_gap\":null,\"red_line_breaches\":null}"))
     var sheet = AnalyzeExport.opening(.xlsxSheet)
     var writer = AnalyzeExport.Writer(.xlsxSheet)
     for row in table.rows { writer.append(row) }

@@ -101,3 +101,23 @@ import Testing
     #expect(rate.targetGrowthGapPp == nil && rate.targetGrowthMet == nil && rate.growthChangePp == nil)
   }
 }
+
+// MARK: - Red lines
+
+/// The table decides breaches on the printed figures and counts them per group; the red-line
+/// panel used to compare raw values itself (a PM10 of 76.4 printed 76 "breached" a limit of 76).
+@Suite struct RedLineTests {
+  @Test func breachesAreDecidedOnThePrintedFigures() throws {
+    let pm10 = Indicator(
+      id: "pm10", unit: .count("微克/立方米"), polarity: .lower, aggregation: .mean, kind: .ratio,
+      decimals: 0, redLine: RedLine(threshold: 76, kind: .max))
+    let values: [(String, Double)] = [("A", 76.4), ("B", 76.6), ("C", 70), ("D", 90)]
+    let observations = values.map { Fixture.obs($0.0, "2024-H1", $0.1, indicator: "pm10") }
+    let table = compare(Fixture.dataset(members: values.map(\.0), indicators: [pm10], observations: observations))
+    let breached = values.map { name, _ in table.rows.first { $0.region == RegionID(name) }?.redLineBreached }
+    #expect(breached == [false, true, false, true])
+    let gap = try #require(table.rows.first { $0.region == "D" }?.redLineGap)
+    #expect(abs(gap - 14) < 1e-9)
+    #expect(table.rows.first(where: \.isGroupRow)?.redLineBreaches == 2)
+  }
+}

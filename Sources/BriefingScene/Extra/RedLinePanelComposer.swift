@@ -3,7 +3,8 @@ import BriefingStats
 
 // MARK: - Red-line panel input
 
-/// One red-line indicator and its member rows for one period.
+/// One red-line indicator and its rows for one period: the members and the group row (whose
+/// `redLineBreaches` the panel reads; breaches are decided by the table, never here).
 public struct RedLineEntry: Hashable, Sendable {
   /// Must carry a `redLine`; entries without one are skipped with a finding.
   public var indicator: Indicator
@@ -125,12 +126,15 @@ public struct RedLinePanelComposer: Sendable {
     case .min: limitWord = chinese ? "下限" : "floor"
     }
     let peers = members.filter { $0.region != input.focus }
-    let breaching = peers.filter { ExtraData.drawable($0).map(redLine.isBreached(by:)) ?? false }
-      .count
+    // The table counts the group's breaches; the focus's own breach is not a peer's.
+    let groupBreaches = entry.rows.first(where: \.isGroupRow)?.redLineBreaches ?? 0
+    let breaching = groupBreaches - (row?.redLineBreached == true ? 1 : 0)
     let peerText =
       chinese
       ? "其余\(peers.count)个中\(breaching)个超限" : "\(breaching) of \(peers.count) peers breach"
-    guard let row, let value = ExtraData.drawable(row) else {
+    guard let row, let value = ExtraData.drawable(row), let breached = row.redLineBreached,
+      let gapValue = row.redLineGap
+    else {
       let mark = ExtraData.absentMark(row, format)
       findings.append(
         Finding(
@@ -142,8 +146,7 @@ public struct RedLinePanelComposer: Sendable {
         : "\(indicator.shortName) \(mark), \(limitWord) \(limit)"
       return (sentence, mark, .labelMissing, peerText)
     }
-    let breached = redLine.isBreached(by: value)
-    let gap = format.number(abs(value - redLine.threshold), decimals: indicator.decimals)
+    let gap = format.number(gapValue, decimals: indicator.decimals)
     let gapWord: String
     switch (redLine.kind, breached, chinese) {
     case (.max, true, true): gapWord = "超出"

@@ -112,13 +112,23 @@ public struct SmallMultiplesComposer: Sendable {
     let titleRun = kit.measurer.run(title, style: titleStyle, at: cell.origin)
     items.append(.text(titleRun))
 
-    let rows = ExtraData.members(panel.rows).sorted { a, b in
-      switch (a.shownChange, b.shownChange) {
-      case (let x?, let y?): return x > y
+    // Display order is the table's growth rank (rates, which have none, by their change in the
+    // indicator's direction); unranked regions last, in group order.
+    let ascending = panel.indicator.polarity == .lower
+    let rows = ExtraData.members(panel.rows).enumerated().sorted { a, b in
+      switch (a.element.growthRank, b.element.growthRank) {
+      case (let x?, let y?) where x != y: return x < y
       case (.some, .none): return true
-      case (.none, .some), (.none, .none): return false
+      case (.none, .some): return false
+      default: break
       }
-    }
+      switch (a.element.shownChange, b.element.shownChange) {
+      case (let x?, let y?) where x != y: return ascending ? x < y : x > y
+      case (.some, .none): return true
+      case (.none, .some): return false
+      default: return a.offset < b.offset
+      }
+    }.map(\.element)
     let nameStyle = theme.text(.axisTextX)
     let valueStyle = theme.text(.labelValue)
     let lineHeight = max(kit.size("国", nameStyle).height, kit.size("0", valueStyle).height)

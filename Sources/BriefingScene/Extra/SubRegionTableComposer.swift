@@ -54,7 +54,7 @@ public enum SubRegionStanding: Hashable, Sendable {
       self = .done
     } else if completion < threshold {
       self = .belowThreshold
-    } else if let progress = row.timeProgressPct, completion < progress {
+    } else if row.isBehindTimeProgress == true {
       self = .behind
     } else {
       self = .onTrack
@@ -98,11 +98,7 @@ public struct SubRegionTableComposer: Sendable {
       }
     }
     let standings = rows.map { SubRegionStanding($0, threshold: input.threshold) }
-    let behind = rows.filter { row in
-      guard ExtraData.drawable(row) != nil, let c = row.completionPct, let p = row.timeProgressPct
-      else { return false }
-      return c < p
-    }.count
+    let behind = rows.filter { ExtraData.drawable($0) != nil && $0.isBehindTimeProgress == true }.count
     return SubRegionTableData(
       rows: rows, standings: standings,
       belowThreshold: standings.filter { $0 == .belowThreshold }.count, behind: behind,

@@ -167,7 +167,7 @@ struct ComponentDispatch {
   private func redLinePanel(_ spec: ComponentSpec, in rect: Rect) -> ComposedFrame {
     guard let focus = context.focus else { return unbound(spec, in: rect) }
     let entries = context.dataset.indicators.filter { $0.redLine != nil }.map {
-      RedLineEntry(indicator: $0, rows: context.rows($0.id))
+      RedLineEntry(indicator: $0, rows: context.rowsWithGroup($0.id))
     }
     let input = RedLinePanelInput(entries: entries, names: context.names, focus: focus, format: format)
     return RedLinePanelComposer().compose(input, in: rect, theme: theme, measurer: measurer)

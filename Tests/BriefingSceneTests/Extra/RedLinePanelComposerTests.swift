@@ -13,16 +13,20 @@ import Testing
     id: "forest", name: "森林覆盖率", unit: .percent, decimals: 1,
     redLine: RedLine(threshold: 30, kind: .min))
 
-  /// Focus value first, then peers 70, 72, …, 84.
+  /// Focus value first, then peers 70, 72, …, 84: the members' rows and the group row as the
+  /// comparison table gives them (the table decides breaches and gaps; the panel only prints).
   func rows(_ indicator: Indicator, focus: Double?, status: ValueStatus = .actual)
     -> [ComparisonRow]
   {
-    Fixture.ids.enumerated().map { i, id in
-      let value = i == 0 ? focus : 68 + Double(i) * 2
-      return ComparisonRow(
-        indicator: indicator.id, period: Fixture.period, group: "city", region: id, value: value,
-        unit: indicator.unit, status: i == 0 ? status : .actual)
+    let observations = Fixture.ids.enumerated().map { i, id in
+      Observation(
+        region: id, period: Fixture.period, indicator: indicator.id,
+        value: i == 0 ? (status == .masked ? nil : focus) : 68 + Double(i) * 2,
+        status: i == 0 ? status : .actual)
     }
+    let regions = [Region(id: "city")] + Fixture.ids.map { Region(id: $0, parent: "city") }
+    return compare(Dataset(regions: regions, indicators: [indicator], observations: observations))
+      .rows
   }
 
   func compose(_ entries: [RedLineEntry], format: NumberFormat = .chinese) -> ComposedFrame {

@@ -40,4 +40,28 @@ import Testing
     LayoutCheck.expectClean(compose({ Fixture.rows($0) }, names: Fixture.longNames), in: rect)
     LayoutCheck.expectClean(compose({ Fixture.rows($0, count: 1) }, scale: .free), in: rect)
   }
+
+  /// Panels list regions in the table's growth-rank order: for a lower-is-better indicator the
+  /// smallest growth first (the panel used to sort every indicator descending itself).
+  @Test func orderIsTheTablesGrowthRank() {
+    let lower = Indicator(id: "energy", name: "单位GDP能耗", unit: .count("吨标准煤/万元"), polarity: .lower)
+    let growths: [Double] = [3, -2, 5]
+    let rows = growths.enumerated().map { i, growth in
+      var row = ComparisonRow(
+        indicator: lower.id, period: Fixture.period, group: "city", region: Fixture.ids[i], value: 1,
+        unit: lower.unit, status: .actual)
+      row.growthPct = growth
+      row.growthRank = [2, 1, 3][i]
+      row.growthRankOf = 3
+      return row
+    }
+    let out = SmallMultiplesComposer().compose(
+      SmallMultiplesInput(
+        panels: [SmallMultiplePanel(indicator: lower, rows: rows)], names: Fixture.names,
+        focus: Fixture.focus, scale: .free),
+      in: rect, theme: Fixture.theme, measurer: Fixture.measurer)
+    let order = LayoutCheck.texts(out.items).sorted { $0.origin.y < $1.origin.y }.map(\.text)
+      .filter { ["-2.0%", "+3.0%", "+5.0%"].contains($0) }
+    #expect(order == ["-2.0%", "+3.0%", "+5.0%"], "\(order)")
+  }
 }

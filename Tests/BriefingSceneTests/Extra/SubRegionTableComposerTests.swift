@@ -17,6 +17,7 @@ import Testing
       row.target = 10_000
       row.completionPct = Double(5 + 10 * i)
       row.timeProgressPct = 50
+      row.progressGapPp = Double(5 + 10 * i) - 50
       return row
     }
   }
