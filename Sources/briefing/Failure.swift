@@ -37,6 +37,20 @@ enum Failure: Error {
     }
   }
 
+  /// `--strict`: every warning among `findings` as an error (a `.data` failure, exit 65);
+  /// nothing when there is none.
+  static func refusingWarnings(_ findings: [Finding]) throws(Failure) {
+    let warnings = findings.filter { $0.severity == .warning }
+    guard !warnings.isEmpty else { return }
+    throw .data(
+      warnings.map { warning in
+        var strict = warning
+        strict.severity = .error
+        strict.notes.append("an error under --strict")
+        return strict
+      })
+  }
+
   /// One line per problem, `briefing: ` prefixed, for stderr.
   var lines: [String] {
     switch self {

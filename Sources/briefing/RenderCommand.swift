@@ -39,6 +39,9 @@ struct Render: ParsableCommand {
   @Flag(help: "PNG pages and charts with a transparent background instead of white.")
   var transparent = false
 
+  @Flag(help: "Treat warnings as errors: a sheet with any warning (a row, bar or label left out, a font fallback, a data warning) exits 65 and is not written; a chart set exits 65 after drawing.")
+  var strict = false
+
   @Flag(help: "Print only errors.")
   var quiet = false
 
@@ -82,7 +85,9 @@ struct Render: ParsableCommand {
       }
       let (outputs, composeFindings) = try everyRegion ? job.renderPack() : job.render(dpi: dpi)
       if composeFindings.hasErrors { throw Failure.data(composeFindings) }
-      printFindings(layoutFindings + dataFindings + validation + table.findings + composeFindings, quiet: quiet)
+      let findings = layoutFindings + dataFindings + validation + table.findings + composeFindings
+      if strict { try Failure.refusingWarnings(findings) }
+      printFindings(findings, quiet: quiet)
       for output in outputs {
         let path = out + "/" + output.name
         do {
@@ -110,6 +115,7 @@ struct Render: ParsableCommand {
     printFindings(earlier + findings, quiet: quiet)
     if findings.hasErrors { throw Failure.data(findings) }
     if !written.isEmpty { print(written.joined(separator: "\n")) }
+    if strict { try Failure.refusingWarnings(earlier + findings) }
   }
 
   /// Region ids from a focus-list file: one id or name per line; blank lines and `#` comments

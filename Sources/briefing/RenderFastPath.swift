@@ -18,7 +18,7 @@ enum RenderFastPath {
     "--jobs",
   ]
   /// `Render`'s flags.
-  static let flagNames: Set<String> = ["--every-region", "--transparent", "--quiet"]
+  static let flagNames: Set<String> = ["--every-region", "--transparent", "--quiet", "--strict"]
 
   /// The command for `arguments` (without the program name), or nil to leave it to
   /// ArgumentParser.
@@ -43,6 +43,7 @@ enum RenderFastPath {
     render.transparent = given.contains("--transparent")
     render.period = values["--period"]
     render.quiet = given.contains("--quiet")
+    render.strict = given.contains("--strict")
     render.group = values["--group"]
     render.focusList = values["--focus-list"]
     guard let dpi: Double? = value(values["--dpi"]),
