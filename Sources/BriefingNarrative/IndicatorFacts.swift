@@ -38,23 +38,16 @@ enum RankPosition: Hashable, Sendable {
   /// 末位 / last (bottom rank 1); shared: 并列倒数第一 / tied last.
   case last(tied: Bool)
 
-  /// nil without a rank. Bottom words only for judged indicators (`Polarity.isJudged`): a
-  /// neutral one (population) is ranked by size and never called last. Rank 1 is never a bottom
-  /// place, even when the whole group shares it.
-  init?(rank: Int?, of count: Int?, bottom: Int?, tied: Bool?, judged: Bool) {
+  /// nil without a rank. `bottomPlace` is the row's (`ComparisonRow.bottomPlace`: judged and
+  /// nearer the bottom than the top, decided by the table); bottom words only for places 1 and 2.
+  init?(rank: Int?, bottomPlace: Int?, tied: Bool?) {
     guard let rank else { return nil }
     let tied = tied ?? false
-    if judged, rank > 1, let count, let bottom {
-      if bottom == 1 {
-        self = .last(tied: tied)
-        return
-      }
-      if bottom == 2, count >= 4 {
-        self = .secondToLast(tied: tied)
-        return
-      }
+    switch bottomPlace {
+    case 1?: self = .last(tied: tied)
+    case 2?: self = .secondToLast(tied: tied)
+    default: self = tied ? .tied(rank) : .nth(rank)
     }
-    self = tied ? .tied(rank) : .nth(rank)
   }
 }
 
@@ -200,15 +193,11 @@ struct IndicatorFacts: Hashable, Sendable {
     status = row.status
     value = hidden ? nil : row.value
     isJudged = judged
-    valueRank = RankPosition(
-      rank: row.rank, of: row.rankOf, bottom: row.bottomRank, tied: row.rankIsTied,
-      judged: judged)
+    valueRank = RankPosition(rank: row.rank, bottomPlace: row.bottomPlace, tied: row.rankIsTied)
     growthRank =
       inPoints
       ? nil
-      : RankPosition(
-        rank: row.growthRank, of: row.growthRankOf, bottom: row.growthBottomRank,
-        tied: row.growthRankIsTied, judged: judged)
+      : RankPosition(rank: row.growthRank, bottomPlace: row.growthBottomPlace, tied: row.growthRankIsTied)
     changeMeasure = ChangeMeasure(row: row)
     basis = ChangeBasis(row: row)
     growth = Trend(growthPct: inPoints ? row.changeFromPrior : row.growthPct)
@@ -233,7 +222,7 @@ struct IndicatorFacts: Hashable, Sendable {
     valueRankNumber = row.rank
     growthRankCount = inPoints ? nil : row.growthRankOf
     valueRankCount = row.rankOf
-    growthFromBottom = inPoints ? nil : row.growthBottomRank
+    growthFromBottom = row.growthBottomPlace
     isAdverseTrend = judged && Self.isAdverse(growth, polarity: indicator.polarity)
   }
 

@@ -83,9 +83,9 @@ public enum NarrativeRule: String, Hashable, Sendable, Codable, CaseIterable {
     case .aheadOfSchedule:
       return (facts.progressGapPp ?? 0) >= Self.aheadThresholdPp
     case .growthLast:
-      return facts.growthFromBottom == 1 && (facts.growthRankCount ?? 0) > 1
+      return facts.growthFromBottom == 1
     case .growthSecondToLast:
-      return facts.growthFromBottom == 2 && (facts.growthRankCount ?? 0) >= 4
+      return facts.growthFromBottom == 2
     case .adverseTrend:
       return facts.isAdverseTrend
     case .rankDown:

@@ -53,6 +53,9 @@ public struct ComparisonRow: Hashable, Sendable, Codable {
   public var bottomRank: Int?
   /// True when another ranked member shares this `rank` (并列).
   public var rankIsTied: Bool?
+  /// `bottomRank` when this is a bottom place (倒数第k) by `ComparisonRow.bottomPlace`: a judged
+  /// indicator and nearer the bottom than the top; nil otherwise.
+  public var bottomPlace: Int?
   public var rankOverall: Int?
   public var rankOverallOf: Int?
   /// Competition rank by growth at 1 decimal; nil for a rate (`changesInPoints`), as are
@@ -62,6 +65,8 @@ public struct ComparisonRow: Hashable, Sendable, Codable {
   public var growthBottomRank: Int?
   /// True when another ranked member shares this `growthRank` (并列).
   public var growthRankIsTied: Bool?
+  /// `growthBottomRank` when it is a bottom place (see `bottomPlace`); nil otherwise.
+  public var growthBottomPlace: Int?
   /// Previous period's rank by value minus this rank (positive = moved up).
   public var rankChange: Int?
   /// Previous period's growth rank minus this growth rank.

@@ -114,3 +114,11 @@ extension Finding.Message {
       text: "\(indicator) \(period.code): \(what) values for \(regions.map(\.rawValue).joined(separator: ", "))")
   }
 }
+
+/// The median of `values` (nil when empty): the middle value, or the mean of the two middle ones.
+func median(_ values: [Double]) -> Double? {
+  let s = values.sorted()
+  guard !s.isEmpty else { return nil }
+  let mid = s.count / 2
+  return s.count % 2 == 1 ? s[mid] : (s[mid - 1] + s[mid]) / 2
+}

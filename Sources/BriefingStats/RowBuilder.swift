@@ -112,11 +112,15 @@ struct RowBuilder: Sendable {
     row.rankOf = s.valueRanking.rankedCount
     row.bottomRank = s.valueRanking.bottomRanks[k]
     row.rankIsTied = s.valueRanking.isTied[k]
+    let judged = index.indicators[c.indicator].polarity.isJudged
+    row.bottomPlace = ComparisonRow.bottomPlace(rank: row.rank, bottom: row.bottomRank, judged: judged)
     if let growthRanking = s.growthRanking {
       row.growthRank = growthRanking.ranks[k]
       row.growthRankOf = growthRanking.rankedCount
       row.growthBottomRank = growthRanking.bottomRanks[k]
       row.growthRankIsTied = growthRanking.isTied[k]
+      row.growthBottomPlace = ComparisonRow.bottomPlace(
+        rank: row.growthRank, bottom: row.growthBottomRank, judged: judged)
     }
     if let entry = c.overall {
       row.rankOverall = entry.rank[r]

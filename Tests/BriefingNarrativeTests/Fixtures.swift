@@ -70,11 +70,15 @@ enum Fixture {
       row.rank = rank
       row.rankOf = count
       row.bottomRank = count - rank + 1
+      row.bottomPlace = ComparisonRow.bottomPlace(
+        rank: rank, bottom: count - rank + 1, judged: indicator.polarity.isJudged)
     }
     if let (rank, count) = growthRank {
       row.growthRank = rank
       row.growthRankOf = count
       row.growthBottomRank = count - rank + 1
+      row.growthBottomPlace = ComparisonRow.bottomPlace(
+        rank: rank, bottom: count - rank + 1, judged: indicator.polarity.isJudged)
     }
     row.groupGrowthPct = groupGrowth
     row.growthGapToGroupPp = gap ?? growth.flatMap { own in groupGrowth.map { own - $0 } }

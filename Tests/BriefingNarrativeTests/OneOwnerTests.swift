@@ -120,6 +120,7 @@ private func sentence(_ row: ComparisonRow, _ indicator: Indicator, _ context: N
   @Test func tiedLast() throws {
     let row = with(F.row(F.fai, value: 40.2, growth: -3.2, growthRank: (8, of: 9))) {
       $0.growthBottomRank = 1
+      $0.growthBottomPlace = 1
       $0.growthRankIsTied = true
     }
     #expect(
@@ -136,6 +137,7 @@ private func sentence(_ row: ComparisonRow, _ indicator: Indicator, _ context: N
   @Test func bottomRankIsReadNotRecomputed() throws {
     let row = with(F.row(F.gdp, value: 86.3, growth: 1.0, growthRank: (8, of: 10))) {
       $0.growthBottomRank = 2
+      $0.growthBottomPlace = 2
       $0.growthRankIsTied = true
     }
     #expect(
@@ -145,10 +147,11 @@ private func sentence(_ row: ComparisonRow, _ indicator: Indicator, _ context: N
     #expect(shortfall.first?.rules == [.growthSecondToLast])
   }
 
-  /// Without a bottom rank in the row the narrative says no bottom word at all.
+  /// Without a bottom place in the row (the table's decision) the narrative says no bottom word.
   @Test func noBottomRankNoBottomWord() throws {
     let row = with(F.row(F.gdp, value: 86.3, growth: 1.0, growthRank: (9, of: 9))) {
       $0.growthBottomRank = nil
+      $0.growthBottomPlace = nil
     }
     #expect(
       try sentence(row, F.gdp, F.context())
@@ -267,6 +270,7 @@ private func sentence(_ row: ComparisonRow, _ indicator: Indicator, _ context: N
       $0.growthRank = 9
       $0.growthRankOf = 9
       $0.growthBottomRank = 1
+      $0.growthBottomPlace = 1
     }
     let items = try Narrator(context: Self.fiveYearlyContext())
       .shortfalls(rows: [row], indicators: [F.fai])

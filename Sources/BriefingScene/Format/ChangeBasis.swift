@@ -144,11 +144,12 @@ public enum PlaceMarks {
     judged && rank == 1
   }
 
-  /// k of 倒数第k when the place is marked: the indicator is judged, the row's bottom rank is at
-  /// most `limit`, and the place is nearer the bottom than the top (`bottom < rank`), so the first
-  /// of two is never "2nd last", a middle place is neither, and all-tied places are not last.
+  /// k of 倒数第k when the place is marked: a bottom place by the table's one rule
+  /// (`ComparisonRow.bottomPlace`) within the `limit` last places.
   public static func bottomMark(rank: Int?, bottom: Int?, limit: Int, judged: Bool) -> Int? {
-    guard judged, let rank, let bottom, bottom <= limit, bottom < rank else { return nil }
-    return bottom
+    guard let place = ComparisonRow.bottomPlace(rank: rank, bottom: bottom, judged: judged),
+      place <= limit
+    else { return nil }
+    return place
   }
 }
