@@ -169,6 +169,8 @@ struct IndicatorFacts: Hashable, Sendable {
   var favourableGapPp: Double?
   /// Completion − time progress, pp.
   var progressGapPp: Double?
+  /// The table's verdict (`ComparisonRow.isBehindTimeProgress`).
+  var isBehindTimeProgress: Bool
   var growthRankNumber: Int?
   var valueRankNumber: Int?
   /// The row's growth bottom rank, as given.
@@ -215,6 +217,7 @@ struct IndicatorFacts: Hashable, Sendable {
     completionPct = row.completionPct
     progress = Comparison(difference: row.progressGapPp)
     progressGapPp = row.progressGapPp.map(NumberText.roundedOneDecimal)
+    isBehindTimeProgress = row.isBehindTimeProgress ?? false
 
     valueRankChange = row.rankChange
     growthRankChange = inPoints ? nil : row.growthRankChange

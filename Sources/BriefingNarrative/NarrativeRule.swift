@@ -95,7 +95,7 @@ public enum NarrativeRule: String, Hashable, Sendable, Codable, CaseIterable {
     case .belowTargetGrowth:
       return facts.targetGrowth.map(Self.isBelow) ?? false
     case .behindSchedule:
-      return (facts.progressGapPp ?? 0) < 0
+      return facts.isBehindTimeProgress
     }
   }
 

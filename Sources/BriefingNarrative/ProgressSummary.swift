@@ -21,7 +21,7 @@ struct ProgressSummary: Hashable, Sendable {
     let known = facts.filter { $0.progressGapPp != nil }
     guard !known.isEmpty else { return nil }
     total = known.count
-    behind = known.filter { ($0.progressGapPp ?? 0) < 0 }.map(\.indicator)
+    behind = known.filter(\.isBehindTimeProgress).map(\.indicator)
     isFirstHalf = period.kind == .cumulative(through: 6)
   }
 

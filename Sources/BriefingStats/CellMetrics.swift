@@ -6,7 +6,8 @@ import BriefingCore
 ///
 /// - `prior` is the value of the same region and indicator in the period's comparison basis,
 ///   `CompareIndex.priorPeriod` (nil when there is no basis, or that observation is missing or
-///   masked).
+///   masked, or the cell carries a published yoy while the basis is not a year ago: the row's
+///   basis is then a year ago, and there is no value of it to compute or check against).
 /// - `computed = (value / prior − 1) × 100`, nil when value or prior is nil, or prior ≤ 0
 ///   (a negative prior also yields a `negative-base` warning).
 /// - `growth = official ?? computed`; for indicators with a `real` growth basis only the
@@ -68,7 +69,10 @@ extension CompareIndex {
       var m = CellMetrics(
         value: observations[n].value, status: observations[n].status, prior: nil, computed: nil,
         official: observations[n].officialGrowth, realBasis: indicators[i].growthBasis == .real)
-      if let q = priorPeriod[p], let prior = value(i, q, r) {
+      // A published yoy is year-on-year by definition: against another basis (a 5-yearly
+      // panel's previous period) there is nothing to compute or compare it with.
+      let publishedAgainstOtherBasis = m.official != nil && priorBasis[p] != .yearAgo
+      if let q = priorPeriod[p], !publishedAgainstOtherBasis, let prior = value(i, q, r) {
         m.prior = prior
         if let value = m.value {
           if prior > 0 {

@@ -134,6 +134,11 @@ struct RowBuilder: Sendable {
     }
     // Growth.
     fillBasis(&row, period: c.period)
+    if m?.official != nil, index.priorBasis[c.period] != .yearAgo {
+      // The growth shown is the published yoy: its basis is a year ago, whatever the calendar.
+      row.priorPeriod = period.samePeriodLastYear
+      row.priorBasis = .yearAgo
+    }
     row.priorValue = m?.prior
     row.officialGrowthPct = m?.official
     row.computedGrowthPct = m?.computed

@@ -106,3 +106,22 @@ import Testing
     }
   }
 }
+
+/// A published yoy is year-on-year whatever the data's calendar: on a row that shows it, the
+/// basis is a year ago (never worded 「较2022年」), and it is not checked against a growth over
+/// another span (no spurious growth-mismatch warning).
+@Suite struct PublishedGrowthBasisTests {
+  @Test func publishedYoyKeepsAYearAgoBasis() throws {
+    let observations = [
+      Fixture.obs("A", "2022", 100), Fixture.obs("B", "2022", 100),
+      Fixture.obs("A", "2024", 120, official: 5), Fixture.obs("B", "2024", 110),
+    ]
+    let table = compare(Fixture.dataset(members: ["A", "B"], observations: observations))
+    let a = try #require(table.rows.first { $0.region == "A" && $0.period.code == "2024" })
+    let b = try #require(table.rows.first { $0.region == "B" && $0.period.code == "2024" })
+    #expect(a.priorBasis == .yearAgo && a.priorPeriod?.code == "2023" && a.growthPct == 5)
+    #expect(a.priorValue == nil && a.computedGrowthPct == nil)
+    #expect(b.priorBasis == .previousPeriod && b.priorPeriod?.code == "2022")
+    #expect(table.findings.allSatisfy { $0.message.code != "growth-mismatch" }, "\(table.findings)")
+  }
+}

@@ -75,14 +75,9 @@ extension ProgressBulletInput {
         skipped.append(entry.indicator.name)
         continue
       }
-      let behind: Bool
-      if let gap = row.progressGapPp {
-        behind = gap < 0
-      } else if let reference = row.timeProgressPct ?? time {
-        behind = completion < reference
-      } else {
-        behind = false
-      }
+      // The table's rule: behind when the printed progress gap is below 0.0 (a completion has a
+      // gap whenever the period has a time progress).
+      let behind = row.isBehindTimeProgress ?? false
       bullets.append(
         ProgressBullet(
           indicator: entry.indicator.id, name: entry.indicator.name, completionPct: completion,
