@@ -86,11 +86,15 @@ public struct RedLine: Hashable, Sendable, Codable {
     self.threshold = threshold
     self.kind = kind
   }
-  /// True when `value` breaks the line.
-  public func isBreached(by value: Double) -> Bool {
+  /// True when `value` breaks the line as printed: value and threshold both rounded to
+  /// `decimals` by the one rule (`DecimalRounding`), so a value printed 76 never breaks a limit
+  /// printed 76. The one red-line rule of the table, the red-line panel and the scoring veto.
+  public func isBreached(by value: Double, decimals: Int) -> Bool {
+    let v = DecimalRounding.key(value, decimals: decimals)
+    let t = DecimalRounding.key(threshold, decimals: decimals)
     switch kind {
-    case .max: value > threshold
-    case .min: value < threshold
+    case .max: return v > t
+    case .min: return v < t
     }
   }
 }

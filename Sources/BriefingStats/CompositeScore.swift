@@ -133,7 +133,9 @@ public func scoreRegions(
     for veto in scheme.vetoes {
       let row = slice.rows(veto.indicator)[k]
       if row?.status.isProvisional == true { cards[k].usesEstimates = true }
-      applyVeto(veto, line: veto.line ?? metadata[veto.indicator]?.redLine, row, &cards[k])
+      applyVeto(
+        veto, line: veto.line ?? metadata[veto.indicator]?.redLine,
+        decimals: metadata[veto.indicator]?.decimals ?? 1, row, &cards[k])
     }
   }
   let ranking = competitionRank(cards.map(\.total), decimals: scheme.decimals, ascending: false)
@@ -237,10 +239,11 @@ private func total(
 }
 
 private func applyVeto(
-  _ veto: ScoringVeto, line: RedLine?, _ row: ComparisonRow?, _ card: inout RegionScore
+  _ veto: ScoringVeto, line: RedLine?, decimals: Int, _ row: ComparisonRow?,
+  _ card: inout RegionScore
 ) {
   let value = row?.value
-  let breached = value.flatMap { v in line.map { $0.isBreached(by: v) } }
+  let breached = value.flatMap { v in line.map { $0.isBreached(by: v, decimals: decimals) } }
   card.vetoes.append(.init(indicator: veto.indicator, value: value, breached: breached))
   guard breached == true else { return }
   card.vetoed = true
