@@ -2,27 +2,6 @@ import BriefingCore
 
 // MARK: - Comparison rows
 
-/// One row of the comparison table: (indicator, period, group, region). Group rows have
-/// `isGroupRow == true` and `region == group`.
-///
-/// Conventions (documented in README, tested table by table in `BriefingStatsTests`):
-/// - `growthPct = (value / priorValue − 1) × 100`, nil when the prior is missing, masked or 0;
-///   for a negative prior the sign follows the same formula and a finding is emitted.
-///   When an official `yoy` is published it takes precedence in `growthPct`;
-///   `computedGrowthPct` keeps ours.
-/// - Ranks are competition ranks (1, 2, 2, 4) within the group: descending for `higher`/`neutral`,
-///   ascending for `lower` polarity. Missing values are unranked; `rankOf` counts ranked members.
-/// - `bottomRank` is the competition rank counted from the bottom: ties share the better bottom
-///   place, so two regions tied last among 9 are both 倒数第1 (并列倒数第一); `rankIsTied` says
-///   a place is shared (并列), top or bottom.
-/// - `priorPeriod` is the comparison basis: the same period one year earlier when the dataset
-///   has it (`priorBasis == .yearAgo`, 同比), otherwise the previous period of the same kind in
-///   the dataset's own calendar (`.previousPeriod`, e.g. 2002 for a 5-yearly 2007: 「较2002年」).
-/// - Rates (`%`, `‰`): the change is in points (`changeFromPrior`); no growth rank.
-/// - `rankChange = previous rank − rank` (positive = moved up).
-/// - Group average growth (全市平均增速) for additive indicators is the group total's growth.
-/// - `completionPct = value / target × 100`; `timeProgressPct` = elapsed share of the year × 100;
-///   `progressGapPp = completionPct − timeProgressPct`.
 /// What the comparison basis (`priorPeriod`) of a row is.
 public enum PriorBasis: String, Hashable, Sendable, Codable, CaseIterable {
   /// The same period one year earlier (上年同期): growth is year-on-year (同比).
@@ -32,6 +11,29 @@ public enum PriorBasis: String, Hashable, Sendable, Codable, CaseIterable {
   case previousPeriod = "previous_period"
 }
 
+/// One row of the comparison table: (indicator, period, group, region). Group rows have
+/// `isGroupRow == true` and `region == group`.
+///
+/// Conventions (documented in README, tested table by table in `BriefingStatsTests`):
+/// - `growthPct = (value / priorValue − 1) × 100`, nil when the prior is missing, masked or
+///   ≤ 0 (a negative prior also gives a `negative-base` warning). When an official `yoy` is
+///   published it takes precedence in `growthPct` (and its basis is a year ago);
+///   `computedGrowthPct` keeps ours.
+/// - Ranks are competition ranks (1, 2, 2, 4) within the group: descending for `higher`/`neutral`,
+///   ascending for `lower` polarity. Missing values are unranked; `rankOf` counts ranked members.
+/// - `bottomRank` is the competition rank counted from the bottom: ties share the better bottom
+///   place, so two regions tied last among 9 are both 倒数第1 (并列倒数第一); `rankIsTied` says
+///   a place is shared (并列), top or bottom.
+/// - `priorPeriod` is the comparison basis: the same period one year earlier when the dataset
+///   has it (`priorBasis == .yearAgo`, 同比), otherwise the previous period of the same kind in
+///   the dataset's own calendar (`.previousPeriod`, e.g. 2002 for a 5-yearly 2007: 「较2002年」).
+/// - `bottomPlace` / `growthBottomPlace`: the bottom rank when it is a bottom place by
+///   `ComparisonRow.bottomPlace` (judged, nearer the bottom than the top), for every 倒数 mark.
+/// - Rates (`%`, `‰`): the change is in points (`changeFromPrior`); no growth rank.
+/// - `rankChange = previous rank − rank` (positive = moved up).
+/// - Group average growth (全市平均增速) for additive indicators is the group total's growth.
+/// - `completionPct = value / target × 100`; `timeProgressPct` = elapsed share of the year × 100;
+///   `progressGapPp = completionPct − timeProgressPct`.
 public struct ComparisonRow: Hashable, Sendable, Codable {
   // MARK: Keys
   public var indicator: IndicatorID

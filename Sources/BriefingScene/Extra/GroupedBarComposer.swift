@@ -35,10 +35,11 @@ public struct OneIndicatorChartInput: Hashable, Sendable {
 // MARK: - Grouped bar composer
 
 /// Paired vertical bars (this period solid, the basis period a light tint), a legend naming both
-/// periods (`2024年上半年` / the rows' `priorPeriod`, 基期 when they declare none), the focus in the focus colour and value labels where they fit.
+/// periods (`2024年上半年` / the rows' `priorPeriod`, 基期 when they declare none), the focus in
+/// the focus colour and value labels where they fit.
 /// A missing or masked value is drawn as `—` / `*` on the baseline, never as a zero bar.
 public struct GroupedBarComposer: Sendable {
-  /// Alpha of last year's bars relative to this year's. Default: 0.45.
+  /// Alpha of the basis period's bars relative to this period's. Default: 0.45.
   public var priorAlpha: Double
 
   public init(priorAlpha: Double = 0.45) {

@@ -64,7 +64,7 @@ public enum SubRegionStanding: Hashable, Sendable {
 
 /// What the sub-region table shows, before any geometry.
 public struct SubRegionTableData: Hashable, Sendable {
-  /// Sorted by completion, descending; rows without completion last.
+  /// Sorted by completion, ascending (furthest behind first); rows without completion last.
   public var rows: [ComparisonRow]
   /// Parallel to `rows`.
   public var standings: [SubRegionStanding]
