@@ -1,37 +1,53 @@
-// MARK: - How a peer group is named in Chinese text
+// MARK: - How regions are named in Chinese text
 
-/// The frame word of a peer group in Chinese sentences and labels: 全市 in 「居全市第2位」 and
-/// 「全市平均」, 全省 for the cities of a province, 全国 for provinces, or the group's own label for
-/// a frame such as 「华南地区6个省份」. Taken from the group's metadata, never a constant, so a
-/// province among provinces never reads 「居全市第1位」.
+/// The Chinese words that frame a comparison, from the regions' metadata, never a constant:
 ///
-/// Rule, first match wins:
-/// 1. The group's `label` starts with 全 and a level character (全市9个县（市、区）→ 全市,
-///    全省, 全区, 全县, 全国, 全州, 全盟, 全旗; Traditional forms too).
-/// 2. The group's `level`: `province`/`省` → 全省, `city`/`prefecture`/`市` → 全市,
-///    `county`/`县` → 全县, `district`/`区` → 全区, `country`/`nation`/`国` → 全国.
-/// 3. The last character of the group's name (市 → 全市, 省 → 全省, 区 → 全区, 县 → 全县, 国 → 全国).
-/// 4. Otherwise the label as written (「华南地区6个省份」), else the group's name.
+/// - The **frame word** of a peer group: 全市 in 「居全市第2位」 and 「全市平均」, 全省 for the
+///   cities of a province, 全国 for provinces, or the group's own label for a frame such as
+///   「华南地区6个省份」. So a province among provinces never reads 「居全市第1位」.
+/// - The **self-reference** of a region at the head of its own sentence: 「全区实现…」.
+///
+/// Both read one table of level words (Simplified; Traditional output converts them):
+///
+/// | name ends in | level                          | word |
+/// |--------------|--------------------------------|------|
+/// | 市           | `city`, `prefecture`, 市, 地级市 | 全市 |
+/// | 省           | `province`, 省                 | 全省 |
+/// | 区 / 區      | `district`, 区                 | 全区 |
+/// | 县 / 縣      | `county`, 县                   | 全县 |
+/// | 国 / 國      | `country`, `nation`, 国, 国家  | 全国 |
+/// | 旗 / 州 / 盟 |                                | 全旗 / 全州 / 全盟 |
 public enum GroupFrame {
-  /// The Chinese frame word of `group` (Simplified unless the metadata is Traditional).
+  /// The frame word of `group`, first match wins:
+  /// 1. its `label` starts with 全 and a level character (全市9个县（市、区）→ 全市);
+  /// 2. its `level` (table above);
+  /// 3. the last character of its name (table above);
+  /// 4. its label as written (「华南地区6个省份」), else its name.
   public static func chineseWord(for group: Region) -> String {
     if let label = group.label, let word = leadingFrameWord(label) { return word }
     if let word = word(forLevel: group.level) { return word }
-    if let last = group.name.last, let word = word(forLevelCharacter: last) { return word }
+    if let last = group.name.last, let word = word(forNameEnding: last) { return word }
     if let label = group.label, !label.isEmpty { return label }
     return group.name
   }
 
-  // MARK: - Private
+  /// The self-reference of `region` among peers framed by `frameWord`: the word of its name's
+  /// last character, else of its level (table above), else its name. The name decides before
+  /// the level: 北京市 (level `province`) among provinces (全国) is 全市. A 市 among peers framed
+  /// 全市 (a county-level city in its city) is 我市, so 「全市…居全市第3位」 never happens.
+  public static func chineseSelfReference(for region: Region, frameWord: String) -> String {
+    let word =
+      region.name.last.flatMap(word(forNameEnding:)) ?? word(forLevel: region.level)
+      ?? region.name
+    return word == "全市" && frameWord == "全市" ? "我市" : word
+  }
 
-  private static let levelCharacters: Set<Character> = [
-    "市", "省", "区", "區", "县", "縣", "国", "國", "州", "盟", "旗",
-  ]
+  // MARK: - Private
 
   /// `全市` from `全市9个县（市、区）`.
   private static func leadingFrameWord(_ label: String) -> String? {
     let characters = Array(label.prefix(2))
-    guard characters.count == 2, characters[0] == "全", levelCharacters.contains(characters[1])
+    guard characters.count == 2, characters[0] == "全", word(forNameEnding: characters[1]) != nil
     else { return nil }
     return String(characters)
   }
@@ -47,15 +63,16 @@ public enum GroupFrame {
     }
   }
 
-  private static func word(forLevelCharacter character: Character) -> String? {
+  private static func word(forNameEnding character: Character) -> String? {
     switch character {
     case "市": "全市"
     case "省": "全省"
-    case "区": "全区"
-    case "區": "全區"
-    case "县": "全县"
-    case "縣": "全縣"
+    case "区", "區": "全区"
+    case "县", "縣": "全县"
     case "国", "國": "全国"
+    case "旗": "全旗"
+    case "州": "全州"
+    case "盟": "全盟"
     default: nil
     }
   }

@@ -73,60 +73,9 @@ public struct NarrativeContext: Hashable, Sendable {
   public var frameWord: String { GroupFrame.chineseWord(for: group) }
 
   /// How the region refers to itself at the head of a Chinese sentence (「全区实现…」): the given
-  /// one, else `selfReference(for:frameWord:)`. Unused in English, which writes the possessive
+  /// one, else `GroupFrame.chineseSelfReference(for:frameWord:)`. Unused in English, which writes the possessive
   /// region name ("Ohio's").
   public var selfReference: String {
-    givenSelfReference ?? Self.selfReference(for: region, frameWord: frameWord)
-  }
-
-  // MARK: Methods
-
-  /// The Chinese self-reference of `region` among peers framed by `frameWord`, from the last
-  /// character of its name, else its level:
-  ///
-  /// | name ends in / level | word   | example          |
-  /// |----------------------|--------|------------------|
-  /// | 区 / 區, `district`  | 全区   | 魏都区 → 全区    |
-  /// | 县 / 縣, `county`    | 全县   | 长兴县 → 全县    |
-  /// | 旗                   | 全旗   | 准格尔旗 → 全旗  |
-  /// | 省, `province`       | 全省   | 河南省 → 全省    |
-  /// | 市, `city`           | 全市, or 我市 when the frame word is also 全市 (a county-level city in a city) |
-  /// | anything else        | the region name itself |
-  ///
-  /// The name decides before the level: 北京市 (level `province`) in 全国 is 全市. The word is
-  /// always Simplified; Traditional output converts it (全区 → 全區).
-  public static func selfReference(for region: Region, frameWord: String) -> String {
-    if let last = region.name.last, let word = word(forNameEnding: last, frameWord: frameWord) {
-      return word
-    }
-    switch region.level.lowercased() {
-    case "district", "区": return "全区"
-    case "county", "县": return "全县"
-    case "province", "省": return "全省"
-    case "city", "市": return cityWord(frameWord: frameWord)
-    default: return region.name
-    }
-  }
-
-  /// `selfReference(for:frameWord:)` of a region known only by its name.
-  public static func selfReference(forRegionName name: String, frameWord: String) -> String {
-    selfReference(for: Region(id: RegionID(name)), frameWord: frameWord)
-  }
-
-  // MARK: - Private
-
-  private static func word(forNameEnding last: Character, frameWord: String) -> String? {
-    switch last {
-    case "区", "區": "全区"
-    case "县", "縣": "全县"
-    case "旗": "全旗"
-    case "省": "全省"
-    case "市": cityWord(frameWord: frameWord)
-    default: nil
-    }
-  }
-
-  private static func cityWord(frameWord: String) -> String {
-    frameWord == "全市" ? "我市" : "全市"
+    givenSelfReference ?? GroupFrame.chineseSelfReference(for: region, frameWord: frameWord)
   }
 }

@@ -130,7 +130,7 @@ private let simplifiedCases: [SentenceCase] = [
     ("北京市", "全国", "全市"), ("河南省", "全国", "全省"), ("Ohio", "the 8 Midwest states", "Ohio"),
   ])
   func selfReference(name: String, frame: String, expected: String) {
-    #expect(NarrativeContext.selfReference(forRegionName: name, frameWord: frame) == expected)
+    #expect(GroupFrame.chineseSelfReference(for: Region(id: RegionID(name)), frameWord: frame) == expected)
   }
 
   @Test func countyAndQ3() throws {

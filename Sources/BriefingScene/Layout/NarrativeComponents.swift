@@ -25,11 +25,8 @@ struct NarrativeComponents {
     // The frame word (全市/全省/全国…) and the self-reference come from the regions' metadata:
     // the group's label and level, the focus region's name and level. A group without a region
     // of its own in the data (an implied parent) is known by its id and label.
-    let group =
-      context.dataset.region(context.group.id)
-      ?? Region(id: context.group.id, label: context.group.label)
     let narrative = NarrativeContext(
-      region: context.dataset.region(focus) ?? Region(id: focus), group: group,
+      region: context.dataset.region(focus) ?? Region(id: focus), group: context.groupRegion,
       groupLabel: context.group.label, period: context.period, language: language)
     return try? Narrator(context: narrative)
   }
