@@ -119,7 +119,14 @@ struct SheetUnderTest {
       language: document.language)
     let (pages, _) = LayoutComposer(layout: document, theme: theme, measurer: FixedMetricsMeasurer())
       .compose(context)
-    return pages.flatMap { $0.items.printedTexts() }
+    // Pages are stacked apart, so rows at the same height on two pages are two lines.
+    return pages.enumerated().flatMap { index, page in
+      page.items.printedTexts().map { text in
+        var shifted = text
+        shifted.midY += Double(index) * 100_000
+        return shifted
+      }
+    }
   }
 
   func rows(_ indicator: IndicatorID) -> [ComparisonRow] {
@@ -245,13 +252,16 @@ struct SheetUnderTest {
     return result
   }
 
-  /// Every number of a bulletin line is a figure of that region's rows.
+  /// Every member has exactly one bulletin line (the table continues on the next pages, no
+  /// row is left out), and every number of the line is a figure of that region's rows.
   func checkBulletin(_ texts: [PrintedText]) {
     let tableTexts = texts.filter { $0.path.contains("rankingTable") }
+    var lines: [RegionID: Int] = [:]
     for line in tableTexts.lines {
       guard let first = line.first,
         let member = group.members.first(where: { names($0).contains(first.text) })
       else { continue }
+      lines[member, default: 0] += 1
       var allowed = AdmissibleFigures()
       for indicator in dataset.indicators {
         for row in rows(indicator.id) where row.region == member || row.isGroupRow { allowed.add(row) }
@@ -261,6 +271,9 @@ struct SheetUnderTest {
           #expect(allowed.admits(number), "seed \(seed) bulletin \(member): \(run.text) is no figure of the table")
         }
       }
+    }
+    for member in group.members {
+      #expect(lines[member] == 1, "seed \(seed) bulletin: \(member) has \(lines[member] ?? 0) lines")
     }
   }
 

@@ -13,19 +13,36 @@ public protocol PaginatingComposer: ComponentComposing {
   func composeFitting(
     _ prepared: Prepared, in rect: Rect, theme: ResolvedTheme, measurer: some TextMeasuring
   ) -> (frame: ComposedFrame, remaining: [Row])
+
+  /// The name of a row in findings (its indicator or region).
+  func name(of row: Row, in prepared: Prepared) -> String
 }
 
 // MARK: - Default implementations
 
 extension PaginatingComposer {
-  /// Lays out as many rows as fit; an `overflow` warning counts the rest.
+  /// Lays out as many rows as fit, for a caller that cannot continue on another page: an
+  /// `overflow` warning names the rows left out.
   public func compose(
     _ prepared: Prepared, in rect: Rect, theme: ResolvedTheme, measurer: some TextMeasuring
   ) -> ComposedFrame {
     var result = composeFitting(prepared, in: rect, theme: theme, measurer: measurer)
     if !result.remaining.isEmpty {
-      result.frame.findings.append(Finding(.warning, .overflow(Self.component, result.remaining.count)))
+      let names = result.remaining.map { name(of: $0, in: prepared) }
+      result.frame.findings.append(Finding(.warning, .overflow(Self.component, rows: names)))
     }
     return result.frame
+  }
+}
+
+// MARK: - Messages
+
+extension Finding.Message {
+  /// Rows of a table that did not fit its area and were left out, by name.
+  public static func overflow(_ component: String, rows: [String]) -> Self {
+    .init(
+      code: "overflow",
+      text: "\(component): \(rows.count) row(s) did not fit and were left out: "
+        + rows.joined(separator: ", "))
   }
 }

@@ -13,6 +13,13 @@ public enum RankingColumn: String, Hashable, Sendable, CaseIterable {
   case rank
   /// Rank by growth (增速位次).
   case growthRank
+  /// Share of the group total, % (占比).
+  case share
+  /// Change of the rank by value since the previous period: ▲n up, ▼n down, — unchanged (位次变化).
+  case rankChange
+
+  /// The four columns shown when a layout names none.
+  public static let standard: [RankingColumn] = [.value, .growth, .rank, .growthRank]
 }
 
 /// One indicator's column group: the indicator and its member rows for one period.
@@ -30,16 +37,19 @@ public struct RankingTableInput: Hashable, Sendable {
   public var groups: [RankingGroup]
   /// Regions in row order. Pass `remaining` of the previous page to continue.
   public var order: [RegionID]
+  /// Regions whose cells set the column widths: every row of the table, so a continued table
+  /// keeps its columns from page to page. Default: nil (`order`).
+  public var measured: [RegionID]?
   public var names: [RegionID: String]
   public var focus: RegionID
-  /// Columns of each group. Default: all four.
+  /// Columns of each group. Default: `RankingColumn.standard` (value, growth, rank, growth rank).
   public var columns: [RankingColumn]
   /// Default: `.chinese`.
   public var format: NumberFormat
 
   public init(
     groups: [RankingGroup], order: [RegionID], names: [RegionID: String], focus: RegionID,
-    columns: [RankingColumn] = RankingColumn.allCases, format: NumberFormat = .chinese
+    columns: [RankingColumn] = RankingColumn.standard, format: NumberFormat = .chinese
   ) {
     self.groups = groups
     self.order = order
@@ -52,6 +62,7 @@ public struct RankingTableInput: Hashable, Sendable {
   /// The same table continued with the regions a previous page returned as `remaining`.
   public func continuing(with remaining: [RegionID]) -> RankingTableInput {
     var next = self
+    next.measured = measured ?? order
     next.order = remaining
     return next
   }
@@ -62,19 +73,25 @@ public struct RankingTableInput: Hashable, Sendable {
 /// A three-line ranking table with a two-row header (indicator names over 总量/增速/位次/增速位次).
 /// First places are bold green, the last two places red (the rows' ranks and bottom ranks; a
 /// neutral indicator is not coloured); a rate shows its change in points and no growth rank; the
-/// focus row's name is in the focus colour. Rows are never split: those that do not fit are returned in `remaining` and a caller
-/// composes them on the next page (the header repeats). Column groups wider than the rectangle are
-/// left out with a finding.
+/// focus row's name is in the focus colour. Rows are never split: those that do not fit are
+/// returned in `remaining` and a caller composes them on the next page (the header repeats).
+/// Column groups wider than the rectangle are left out with a warning.
 public struct RankingTableComposer: Sendable {
   public init() {}
 
   // MARK: - Methods
 
-  /// `composeFitting` without the rows left over (a `rows-deferred` notice counts them).
+  /// `composeFitting` for a caller that cannot continue on another page: the rows that do not
+  /// fit are left out with an `overflow` warning naming them.
   public func compose(
     _ input: RankingTableInput, in rect: Rect, theme: ResolvedTheme, measurer: some TextMeasuring
   ) -> ComposedFrame {
-    composeFitting(input, in: rect, theme: theme, measurer: measurer).frame
+    var (frame, remaining) = composeFitting(input, in: rect, theme: theme, measurer: measurer)
+    if !remaining.isEmpty {
+      frame.findings.append(
+        Finding(.warning, .overflow("ranking-table", rows: remaining.map { ExtraData.name($0, input.names) })))
+    }
+    return frame
   }
 
   /// Draws the header and as many whole rows as fit into `rect` (points); the rest are `remaining`.
@@ -116,6 +133,10 @@ public struct RankingTableComposer: Sendable {
         return (format.missing, number)
       case .growthRank:
         return rankCell(row.growthRank, bottom: row.growthBottomRank, row: row, indicator: indicator)
+      case .share:
+        return (row.sharePct.map { format.number($0, decimals: format.percentDecimals) } ?? format.missing, number)
+      case .rankChange:
+        return (format.rankChange(row.rankChange), number)
       }
     }
     func rankCell(
@@ -145,28 +166,34 @@ public struct RankingTableComposer: Sendable {
       case (.growth, .chinese): return "增速(%)"
       case (.rank, .chinese): return "位次"
       case (.growthRank, .chinese): return "增速位次"
+      case (.share, .chinese): return "占比(%)"
+      case (.rankChange, .chinese): return "位次变化"
       case (.value, .english): return "Value"
       case (.growth, .english) where inPoints:
         return "Change (\(format.pointsUnit(forRateIn: indicator.unit).trimmingSpaces()))"
       case (.growth, .english): return "Growth %"
       case (.rank, .english): return "Rank"
       case (.growthRank, .english): return "Growth rank"
+      case (.share, .english): return "Share %"
+      case (.rankChange, .english): return "Rank change"
       }
     }
 
-    // Widths: name column, then whole groups while they fit.
+    // Widths: name column, then whole groups while they fit (measured on every row of the
+    // table, so each page of a continued table has the same columns).
+    let measured = input.measured ?? input.order
     let regionTitle = format.style == .chinese ? "地区" : "Region"
     let nameWidth = min(
       rect.width * 0.25,
       table.naturalWidth(
-        input.order.map { (ExtraData.name($0, input.names), focusStyle) } + [(regionTitle, header)])
+        measured.map { (ExtraData.name($0, input.names), focusStyle) } + [(regionTitle, header)])
     )
     var groupWidths: [[Double]] = []
     var used = nameWidth
     for (g, group) in input.groups.enumerated() {
       let widths = input.columns.map { column in
         table.naturalWidth(
-          input.order.map { cell(column, rowsByGroup[g][$0], group.indicator) } + [
+          measured.map { cell(column, rowsByGroup[g][$0], group.indicator) } + [
             (subTitle(column, group), header)
           ])
       }
@@ -259,7 +286,6 @@ public struct RankingTableComposer: Sendable {
         last ? .tableRuleOuter : .tableRuleRow, y: y, left: rect.minX, right: rect.maxX)
     }
     if !remaining.isEmpty {
-      findings.append(Finding(.notice, .rowsDeferred(remaining.count)))
       items += table.rule(.tableRuleOuter, y: y, left: rect.minX, right: rect.maxX)
     }
     let frame = ComposedFrame(

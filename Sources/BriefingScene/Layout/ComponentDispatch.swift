@@ -15,7 +15,7 @@ struct ComponentDispatch {
     NarrativeComponents(context: context, theme: theme, measurer: measurer)
   }
 
-  private var format: NumberFormat { context.language == .en ? .english : .chinese }
+  var format: NumberFormat { context.language == .en ? .english : .chinese }
 
   // MARK: - Composing
 
@@ -44,8 +44,8 @@ struct ComponentDispatch {
     case .headline: text.headlineHeight(spec, width: width)
     case .narrative: text.listsHeight(spec, width: width)
     case .text: text.textHeight(spec, width: width)
-    case .kpiTable, .rankMatrix, .progressBullet: tableHeight(spec, width: width)
-    case .rankedBar, .groupedBar, .trendLine, .scatter, .rankingTable, .smallMultiples,
+    case .kpiTable, .rankMatrix, .progressBullet, .rankingTable: tableHeight(spec, width: width)
+    case .rankedBar, .groupedBar, .trendLine, .scatter, .smallMultiples,
       .subRegionTable, .redLinePanel:
       nil
     }
@@ -175,19 +175,8 @@ struct ComponentDispatch {
 
   // MARK: - Tables
 
-  /// Every member of the group × the selected indicators (the 排名通报).
-  private func rankingTable(_ spec: ComponentSpec, in rect: Rect) -> ComposedFrame {
-    let groups = context.indicators(spec.indicators ?? .main).map {
-      RankingGroup(indicator: $0, rows: context.rows($0.id))
-    }
-    let input = RankingTableInput(
-      groups: groups, order: context.group.members, names: context.names,
-      focus: context.focus ?? RegionID(""), format: format)
-    return RankingTableComposer().compose(input, in: rect, theme: theme, measurer: measurer)
-  }
-
   /// The focus region's row for each selected indicator, named as `spec.names` says.
-  private func entries(_ spec: ComponentSpec) -> [KPIEntry] {
+  func entries(_ spec: ComponentSpec) -> [KPIEntry] {
     context.indicators(spec.indicators ?? .main).map { indicator in
       var shown = indicator
       if spec.names == .short { shown.name = indicator.shortName }
@@ -195,48 +184,11 @@ struct ComponentDispatch {
     }
   }
 
-  private func kpiInput(_ spec: ComponentSpec) -> KPITableInput {
-    let columns = [.indicator, .unit] + (spec.columns ?? Metric.kpiDefault).compactMap(\.kpiColumn)
-    return KPITableInput(entries: entries(spec), columns: columns, format: format)
-  }
-
-  private func kpiTable(_ spec: ComponentSpec, in rect: Rect) -> ComposedFrame {
-    KPITableComposer().compose(input: kpiInput(spec), in: rect, theme: theme, measurer: measurer)
-  }
-
   /// A list-like component's height: composed once into a very tall rectangle and measured
   /// from the items it drew.
   private func tableHeight(_ spec: ComponentSpec, width: Double) -> Double? {
     let tall = Rect(x: 0, y: 0, width: width, height: 10_000)
     return compose(spec, in: tall).usedHeight(below: 0) + 2
-  }
-}
-
-// MARK: - Metric → KPI column
-
-extension Metric {
-  /// The KPI table columns shown when a layout names none.
-  static let kpiDefault: [Metric] = [
-    .value, .growthPct, .completionPct, .progressGapPp, .rank, .growthRank, .growthGapToGroupPp,
-  ]
-
-  /// The KPI table column for this metric, if the table has one.
-  var kpiColumn: KPIColumn? {
-    switch self {
-    case .value: .value
-    case .growthPct: .growth
-    case .completionPct: .completion
-    case .progressGapPp: .progressGap
-    case .rank: .rankByValue
-    case .growthRank: .rankByGrowth
-    case .growthGapToGroupPp: .gapToGroup
-    case .growthChangePp: .growthChange
-    case .targetGrowthPct: .targetGrowth
-    case .progressGapAmount, .remaining, .monthlyPaceNeeded,
-      .rankChange, .growthRankChange, .rankOverall, .groupGrowthPct, .gapToLeader, .sharePct,
-      .shareChangePp, .contributionPp:
-      nil
-    }
   }
 }
 

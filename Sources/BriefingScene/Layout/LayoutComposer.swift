@@ -32,8 +32,11 @@ public struct LayoutComposer {
   }
 
   /// Composes one sheet. Sections are stacked top to bottom; a section that does not fit below
-  /// the previous one starts a new page (never split), and every page gets the header and the
-  /// footer with 「第 x 页 共 y 页」.
+  /// the previous one starts a new page (never split), except a ranking or KPI table alone in
+  /// its section: it fills the page and continues on the next pages (rows whole, header and
+  /// section title 「…（续）」 repeated). Every page gets the header and the footer with
+  /// 「第 x 页 共 y 页」; a sheet of more than one page gets an outline entry per titled section
+  /// and per continued part.
   public func compose(_ context: SheetContext) -> ([Page], [Finding]) {
     let margin = layout.page.margin
     let content = Rect(
@@ -47,21 +50,76 @@ public struct LayoutComposer {
 
     var findings: [Finding] = []
     var pages: [[FrameItem]] = [headerItems]
-    if let focus = context.focus {
-      pages[0].insert(.anchor(Bookmark(title: context.name(focus))), at: 0)
-    }
+    /// Outline titles per page: the sections that start on it and the parts continued onto it.
+    var outline: [[String]] = [[]]
     let composer = ComponentDispatch(context: context, theme: theme, measurer: measurer)
     var y = body.minY
+    func newPage() {
+      pages.append(headerItems)
+      outline.append([])
+      y = body.minY
+    }
     for (section, height) in zip(layout.sections, sectionHeights(in: body, composer: composer)) {
+      let sectionTitle = section.title ?? section.components.first?.title
+      if let table = continuingTable(section) {
+        // A table that fits a page is kept whole (a new page when it does not fit here); a
+        // longer one starts here when this page holds a few of its rows.
+        if y + height > body.maxY + 0.5, y > body.minY, height <= body.height + 0.5 {
+          newPage()
+        }
+        var first = tablePart(section, table, part: 0, in: Rect(x: body.minX, y: y, width: body.width, height: min(height, body.maxY - y)), language: context.language) {
+          composer.composeFitting(table, in: $0)
+        }
+        let total = composer.rowCount(table)
+        if y > body.minY, total - (first.remainder?.rowCount ?? 0) < min(Self.minimumRows, total) {
+          newPage()
+          first = tablePart(section, table, part: 0, in: Rect(x: body.minX, y: y, width: body.width, height: min(height, body.maxY - y)), language: context.language) {
+            composer.composeFitting(table, in: $0)
+          }
+        }
+        pages[pages.count - 1] += first.frame.items
+        findings += first.frame.findings
+        outline[outline.count - 1] += sectionTitle.map { [$0] } ?? []
+        y += min(height, body.maxY - y) + sectionGap
+        var remainder = first.remainder
+        var part = 1
+        while let rest = remainder {
+          newPage()
+          let next = tablePart(section, table, part: part, in: body, language: context.language) { composer.composeFitting(rest, in: $0) }
+          guard next.remainder?.rowCount != rest.rowCount else {
+            // Not one row fits on an empty page: say which rows are left out.
+            findings.append(
+              Finding(.warning, .overflow(table.kind.rawValue, rows: rest.rowNames), at: table.location))
+            break
+          }
+          pages[pages.count - 1] += next.frame.items
+          findings += next.frame.findings
+          outline[outline.count - 1] += sectionTitle.map { [continued($0, context.language)] } ?? []
+          y = body.minY + next.frame.usedHeight(below: body.minY) + sectionGap
+          remainder = next.remainder
+          part += 1
+        }
+        continue
+      }
       if y + height > body.maxY + 0.5, y > body.minY {
-        pages.append(headerItems)
-        y = body.minY
+        newPage()
       }
       let fitted = min(height, body.maxY - y)
       let output = composeSection(section, in: Rect(x: body.minX, y: y, width: body.width, height: fitted), composer: composer)
       pages[pages.count - 1] += output.items
+      outline[outline.count - 1] += section.title.map { [$0] } ?? []
       findings += output.findings
       y += fitted + sectionGap
+    }
+    if pages.count > 1 {
+      // Under the region's entry in a region pack, top level otherwise.
+      let level = context.focus == nil ? 0 : 1
+      for index in pages.indices {
+        pages[index].insert(contentsOf: outline[index].map { .anchor(Bookmark(title: $0, level: level)) }, at: 0)
+      }
+    }
+    if let focus = context.focus {
+      pages[0].insert(.anchor(Bookmark(title: context.name(focus))), at: 0)
     }
     // Page labels name the region, so a combined region pack reads 「肃州 1」, 「玉门 1」… in viewers.
     let labelPrefix = context.focus.map { context.name($0, short: true) + " " } ?? ""
@@ -71,6 +129,54 @@ public struct LayoutComposer {
         items: items + chrome.footer(layout.footer, page: index + 1, of: pages.count, in: content).0)
     }
     return (result, findings)
+  }
+
+  // MARK: - Continued tables
+
+  /// The rows a continued table puts on a page before the next page is better: 3 (or all).
+  static let minimumRows = 3
+
+  /// The table that is a section's only component across its full width, if it can continue.
+  private func continuingTable(_ section: SectionSpec) -> ComponentSpec? {
+    guard section.components.count == 1, let component = section.components.first,
+      ComponentDispatch.continues(component.kind), min(component.span, section.columns) == section.columns
+    else { return nil }
+    return component
+  }
+
+  /// `title（续）`, `title（續）`, `title (continued)`.
+  private func continued(_ title: String, _ language: LayoutDocument.Language) -> String {
+    switch language {
+    case .zhCN: title + "（续）"
+    case .zhTW: title + "（續）"
+    case .en: title + " (continued)"
+    }
+  }
+
+  /// One page's part of a continued table: the section title (「（续）」 after the first part),
+  /// the component title, then the rows `fit` lays out in what is left of `rect`.
+  private func tablePart(
+    _ section: SectionSpec, _ component: ComponentSpec, part: Int, in rect: Rect,
+    language: LayoutDocument.Language, fit: (Rect) -> (ComposedFrame, TableRemainder?)
+  ) -> (frame: ComposedFrame, remainder: TableRemainder?) {
+    var output = ComposedFrame(bounds: rect)
+    var cell = rect
+    for (title, key) in [(section.title, TextKey.sectionTitle), (component.title, .chartTitle)] {
+      guard let title else { continue }
+      let shown = part > 0 && key == .sectionTitle ? continued(title, language) : title
+      let style = theme.text(key)
+      let metrics = measurer.measure(shown, style: style, wrapWidth: cell.width)
+      output.items.append(
+        .text(
+          TextRun(
+            text: shown, origin: Point(x: cell.minX, y: cell.minY), style: style,
+            wrapWidth: cell.width, size: Size(width: metrics.width, height: metrics.height))))
+      cell = cell.inset(top: metrics.height + (key == .sectionTitle ? 4 : 3))
+    }
+    let (frame, remainder) = fit(cell)
+    output.items.append(.group(name: component.kind.rawValue, clip: nil, items: frame.items))
+    output.findings += frame.findings
+    return (output, remainder)
   }
 
   // MARK: - Sections

@@ -17,6 +17,8 @@ public struct KPITableComposer: PaginatingComposer {
 
   public func prepare(_ input: KPITableInput) -> KPITableData { input.prepared() }
 
+  public func name(of row: KPITableRow, in data: KPITableData) -> String { data.name(of: row) }
+
   /// Lays out the header and as many whole rows as fit in `rect`; returns the rest.
   public func composeFitting(
     _ data: KPITableData, in rect: Rect, theme: ResolvedTheme, measurer: some TextMeasuring
@@ -101,7 +103,7 @@ public struct KPITableComposer: PaginatingComposer {
       let styles = base.scaled(factor)
       var widths: [Double] = []
       for (index, column) in data.columns.enumerated() {
-        let cells = data.rows.map { row in
+        let cells = (data.measuredRows ?? data.rows).map { row in
           measurer.width(row.cells[index].text, style: styles.style(column, row.cells[index].tone))
         }
         let inner = styles.headerInnerWidth(
@@ -112,7 +114,9 @@ public struct KPITableComposer: PaginatingComposer {
       let others = widths.enumerated().filter { $0.offset != flexible }.map(\.element).reduce(0, +)
       let minimumName = measurer.width("国国国国", style: styles.cell) + 2 * padding
       widths[flexible] = max(width - others, 0)
-      let names = data.rows.map { measurer.width($0.cells[flexible].text, style: styles.cell) }
+      let names = (data.measuredRows ?? data.rows).map {
+        measurer.width($0.cells[flexible].text, style: styles.cell)
+      }
       let wanted = max(minimumName, (names.max() ?? 0) + 2 * padding)
       if widths[flexible] > wanted, widths.count > 1 {
         let share = (widths[flexible] - wanted) / Double(widths.count - 1)

@@ -6,7 +6,7 @@ import BriefingStats
 /// The columns a KPI table can show, in display order when all are chosen.
 public enum KPIColumn: String, Sendable, CaseIterable, Codable {
   case indicator, unit, value, growth, growthChange, targetGrowth, completion, progressGap,
-    rankByValue, rankByGrowth, gapToGroup
+    rankByValue, rankByGrowth, gapToGroup, share, rankChange
 
   /// Header text (may wrap to two lines). The growth header names the rows' comparison basis
   /// (「同比增长（%）」, 「较2002年增长（%）」).
@@ -23,6 +23,8 @@ public enum KPIColumn: String, Sendable, CaseIterable, Codable {
     case (.gapToGroup, .chinese): "较平均增速（个百分点）"
     case (.growthChange, .chinese): "增速较上年同期（个百分点）"
     case (.targetGrowth, .chinese): "目标增速（%）"
+    case (.share, .chinese): "占全市比重（%）"
+    case (.rankChange, .chinese): "总量位次变化"
     case (.indicator, .english): "Indicator"
     case (.unit, .english): "Unit"
     case (.value, .english): "Value"
@@ -33,6 +35,8 @@ public enum KPIColumn: String, Sendable, CaseIterable, Codable {
     case (.gapToGroup, .english): "vs avg (pp)"
     case (.growthChange, .english): "vs last year (pp)"
     case (.targetGrowth, .english): "Target growth (%)"
+    case (.share, .english): "Share of group (%)"
+    case (.rankChange, .english): "Rank change"
     }
   }
 
@@ -47,7 +51,7 @@ public enum KPIColumn: String, Sendable, CaseIterable, Codable {
     switch self {
     case .indicator, .unit: .left
     case .value, .growth, .growthChange, .targetGrowth, .completion, .progressGap, .rankByValue,
-      .rankByGrowth, .gapToGroup:
+      .rankByGrowth, .gapToGroup, .share, .rankChange:
       .right
     }
   }
@@ -112,7 +116,24 @@ public struct KPITableRow: Hashable, Sendable {
 public struct KPITableData: Hashable, Sendable {
   public var columns: [KPIColumn]
   public var headers: [String]
+  /// The rows to draw (on a continued table: those not drawn on earlier pages).
   public var rows: [KPITableRow]
+  /// Rows whose cells set the column widths: every row of the table, so a continued table keeps
+  /// its columns from page to page. Default: nil (`rows`).
+  public var measuredRows: [KPITableRow]? = nil
+
+  /// The same table continued with the rows a previous page returned as `remaining`.
+  public func continuing(with remaining: [KPITableRow]) -> KPITableData {
+    var next = self
+    next.measuredRows = measuredRows ?? rows
+    next.rows = remaining
+    return next
+  }
+
+  /// The row's name in findings: its indicator cell, else the indicator id.
+  func name(of row: KPITableRow) -> String {
+    columns.firstIndex(of: .indicator).map { row.cells[$0].text } ?? row.indicator.rawValue
+  }
 }
 
 // MARK: - Stat
@@ -172,6 +193,12 @@ extension KPITableInput {
       return rankCell(row?.growthRank, row?.growthRankOf, row?.growthBottomRank, judged: judged)
     case .gapToGroup:
       return KPICell(format.signedPoints(row?.growthGapToGroupPp))
+    case .share:
+      return KPICell(row?.sharePct.map { format.number($0, decimals: format.percentDecimals) } ?? format.missing)
+    case .rankChange:
+      // Up is good, down an alarm; a neutral indicator is not coloured.
+      let change = judged ? row?.rankChange ?? 0 : 0
+      return KPICell(format.rankChange(row?.rankChange), tone: change > 0 ? .good : change < 0 ? .alarm : .normal)
     }
   }
 
@@ -184,5 +211,18 @@ extension KPITableInput {
       return KPICell(text, tone: .alarm)
     }
     return KPICell(text)
+  }
+}
+
+// MARK: - Rank change
+
+extension NumberFormat {
+  /// A change of rank (previous rank − rank): `▲2` up, `▼1` down, `—` unchanged; `missing`
+  /// without a previous rank.
+  func rankChange(_ change: Int?) -> String {
+    guard let change else { return missing }
+    if change > 0 { return "▲\(change)" }
+    if change < 0 { return "▼\(-change)" }
+    return "—"
   }
 }

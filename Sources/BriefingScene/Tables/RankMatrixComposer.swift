@@ -16,6 +16,8 @@ public struct RankMatrixComposer: PaginatingComposer {
 
   public func prepare(_ input: RankMatrixInput) -> RankMatrixData { input.prepared() }
 
+  public func name(of row: RankMatrixRow, in data: RankMatrixData) -> String { row.name }
+
   /// Lays out the header and as many whole rows as fit in `rect`; returns the rest.
   public func composeFitting(
     _ data: RankMatrixData, in rect: Rect, theme: ResolvedTheme, measurer: some TextMeasuring
