@@ -92,7 +92,18 @@ enum ComponentReader {
     }
     guard let items = reader.list(node, path: path) else { return }
     spec.columns = items.enumerated().compactMap { index, item in
-      reader.choice(item, path: "\(path)[\(index)]", as: Metric.self)
+      let itemPath = "\(path)[\(index)]"
+      guard let metric = reader.choice(item, path: itemPath, as: Metric.self) else { return nil }
+      if let shown = kind.columnMetrics, !shown.contains(metric) {
+        reader.error(
+          .unsupportedValue(
+            path: itemPath, value: metric.rawValue,
+            reason: "\(kind.rawValue) has columns for: "
+              + shown.map(\.rawValue).joined(separator: ", ")),
+          at: item)
+        return nil
+      }
+      return metric
     }
   }
 }

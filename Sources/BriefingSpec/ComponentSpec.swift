@@ -66,6 +66,25 @@ public enum ComponentKind: String, Sendable, Codable, CaseIterable {
   }
 }
 
+extension ComponentKind {
+  /// The metrics a table kind has a column for (its `columns:` values), nil when the kind's
+  /// columns are not checked here. Any other metric is an error naming these; it used to be
+  /// dropped from the table without a word. Keep in step with `Metric.kpiColumn` in
+  /// BriefingScene (a test compares the two).
+  public var columnMetrics: [Metric]? {
+    switch self {
+    case .kpiTable:
+      [
+        .value, .growthPct, .growthChangePp, .targetGrowthPct, .completionPct, .progressGapPp,
+        .rank, .growthRank, .growthGapToGroupPp,
+      ]
+    case .rankingTable, .rankedBar, .groupedBar, .progressBullet, .trendLine, .scatter,
+      .rankMatrix, .subRegionTable, .redLinePanel, .headline, .narrative, .text, .smallMultiples:
+      nil
+    }
+  }
+}
+
 // MARK: - Bar orientation
 
 /// Which way a ranked bar chart's bars run. Only `horizontal` is drawn: a vertical variant would

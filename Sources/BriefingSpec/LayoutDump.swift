@@ -30,9 +30,7 @@ extension LayoutDocument {
       }
     }
     let fonts = FontSpec.keys.compactMap { key in theme.fonts[key].map { "\(key): \(quoted($0))" } }
-    if !fonts.isEmpty {
-      lines.append("  fonts: {\(fonts.joined(separator: ", "))}")
-    }
+    lines.append("  fonts: {\(fonts.joined(separator: ", "))}")
     lines.append("indicators: \(selection(indicators))")
     lines += ["footer:", "  organisation: \(quoted(footer.organisation))", "  note: \(quoted(footer.note))"]
     lines.append("sections:")

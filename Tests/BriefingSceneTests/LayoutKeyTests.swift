@@ -80,3 +80,11 @@ import Testing
     #expect(context(language: .en).expand("{year}, {period}") == "2024, H1 2024")
   }
 }
+
+@Suite struct KPIColumnListTests {
+  /// The loader's list of KPI table metrics is the one the dispatch maps to columns.
+  @Test func loaderAndDispatchAgreeOnKPIColumns() {
+    let mapped = Metric.allCases.filter { $0.kpiColumn != nil }
+    #expect(Set(ComponentKind.kpiTable.columnMetrics ?? []) == Set(mapped))
+  }
+}

@@ -188,3 +188,15 @@ import Testing
     }
   }
 }
+
+@Suite struct TableColumnKeyTests {
+  /// A metric the KPI table has no column for was dropped from the table without a word.
+  @Test func kpiTableRejectsColumnsItCannotShow() throws {
+    let yaml = "sections:\n  - components:\n      - {kind: kpiTable, columns: [value, remaining]}\n"
+    let result = LayoutLoader.load(yaml: yaml, file: "k.yaml")
+    #expect(result.document == nil)
+    let finding = try #require(result.findings.first { $0.message.code == "unsupported-value" })
+    #expect(finding.location == SourceLocation(file: "k.yaml", line: 3, column: 43))
+    #expect(finding.message.text.contains("kpiTable has columns for: value, growthPct"))
+  }
+}
