@@ -70,13 +70,14 @@ extension ComponentKind {
   /// The metrics a table kind has a column for (its `columns:` values), nil when the kind's
   /// columns are not checked here. Any other metric is an error naming these; it used to be
   /// dropped from the table without a word. Keep in step with `Metric.kpiColumn` in
-  /// BriefingScene (a test compares the two).
+  /// BriefingScene (a test compares the two). `sharePct` and `rankChange` are the KPI columns
+  /// being added with the table work (issue 15); until that lands they load and are not drawn.
   public var columnMetrics: [Metric]? {
     switch self {
     case .kpiTable:
       [
         .value, .growthPct, .growthChangePp, .targetGrowthPct, .completionPct, .progressGapPp,
-        .rank, .growthRank, .growthGapToGroupPp,
+        .rank, .growthRank, .growthGapToGroupPp, .sharePct, .rankChange,
       ]
     case .rankingTable, .rankedBar, .groupedBar, .progressBullet, .trendLine, .scatter,
       .rankMatrix, .subRegionTable, .redLinePanel, .headline, .narrative, .text, .smallMultiples:

@@ -82,9 +82,14 @@ import Testing
 }
 
 @Suite struct KPIColumnListTests {
-  /// The loader's list of KPI table metrics is the one the dispatch maps to columns.
+  /// The loader's list of KPI table metrics is the one the dispatch maps to columns, but for
+  /// the two columns the table work adds (`sharePct`, `rankChange`): once they are mapped,
+  /// `pending` goes and the lists are equal.
   @Test func loaderAndDispatchAgreeOnKPIColumns() {
-    let mapped = Metric.allCases.filter { $0.kpiColumn != nil }
-    #expect(Set(ComponentKind.kpiTable.columnMetrics ?? []) == Set(mapped))
+    let mapped = Set(Metric.allCases.filter { $0.kpiColumn != nil })
+    let accepted = Set(ComponentKind.kpiTable.columnMetrics ?? [])
+    let pending: Set<Metric> = [.sharePct, .rankChange]
+    #expect(mapped.isSubset(of: accepted))
+    #expect(accepted.subtracting(mapped).isSubset(of: pending), "\(accepted.subtracting(mapped))")
   }
 }
