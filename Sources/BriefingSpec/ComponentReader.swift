@@ -23,11 +23,13 @@ enum ComponentReader {
       span: reader.int(map["span"], path: "\(path).span", range: 1...sectionColumns) ?? 1)
     spec.location = reader.location(node)
     spec.title = reader.string(map["title"], path: "\(path).title")
+    TitleTemplate.checkNoPlaceholders(
+      spec.title, node: map["title"], path: "\(path).title", reader: &reader)
     spec.height = reader.double(map["height"], path: "\(path).height", range: 1...2000)
     spec.indicator = reader.string(map["indicator"], path: "\(path).indicator").map { IndicatorID($0) }
     spec.indicators = LayoutLoader.readIndicators(
       map["indicators"], path: "\(path).indicators", reader: &reader)
-    spec.metric = reader.choice(map["metric"], path: "\(path).metric", as: Metric.self)
+    spec.metric = readMetric(map["metric"], kind: kind, path: "\(path).metric", reader: &reader)
     readColumns(map["columns"], kind: kind, path: "\(path).columns", into: &spec, reader: &reader)
     spec.threshold = reader.double(map["threshold"], path: "\(path).threshold", range: 0...1000)
     spec.lines = reader.int(map["lines"], path: "\(path).lines", range: 0...10)
@@ -35,12 +37,47 @@ enum ComponentReader {
     spec.showAverage = reader.bool(map["showAverage"], path: "\(path).showAverage")
     spec.showRanks = reader.bool(map["showRanks"], path: "\(path).showRanks")
     spec.names = reader.choice(map["names"], path: "\(path).names", as: NameStyle.self)
+    spec.orientation = readOrientation(map["orientation"], path: "\(path).orientation", reader: &reader)
     if kind == .rankedBar || kind == .groupedBar || kind == .trendLine || kind == .scatter
       || kind == .subRegionTable, spec.indicator == nil
     {
       reader.error(.missingIndicator(path: path, kind: kind), at: node)
     }
     return spec
+  }
+
+  /// A metric the kind can draw: a known metric that the chart cannot draw is an error naming
+  /// the ones it can (`rank` on a ranked bar used to be drawn as growth).
+  private static func readMetric(
+    _ node: Node?, kind: ComponentKind, path: String, reader: inout NodeReader
+  ) -> Metric? {
+    guard let metric = reader.choice(node, path: path, as: Metric.self) else { return nil }
+    guard let drawable = kind.drawableMetrics, !drawable.contains(metric) else { return metric }
+    reader.error(
+      .unsupportedValue(
+        path: path, value: metric.rawValue,
+        reason: "\(kind.rawValue) draws only: \(drawable.map(\.rawValue).joined(separator: ", "))"),
+      at: node)
+    return nil
+  }
+
+  /// `horizontal` is the only direction drawn; `vertical` is named as not drawn rather than
+  /// reported as a typo.
+  private static func readOrientation(_ node: Node?, path: String, reader: inout NodeReader)
+    -> BarOrientation?
+  {
+    guard let text = reader.string(node, path: path) else { return nil }
+    if let orientation = BarOrientation(rawValue: text) { return orientation }
+    if text == "vertical" {
+      reader.error(
+        .unsupportedValue(
+          path: path, value: text,
+          reason: "vertical bars are not drawn; only 'horizontal' (bars left to right, regions "
+            + "ranked top to bottom) is supported"),
+        at: node)
+      return nil
+    }
+    return reader.choice(node, path: path, as: BarOrientation.self)
   }
 
   /// `columns` is a metric list for tables and a grid column count for small multiples.
@@ -55,7 +92,18 @@ enum ComponentReader {
     }
     guard let items = reader.list(node, path: path) else { return }
     spec.columns = items.enumerated().compactMap { index, item in
-      reader.choice(item, path: "\(path)[\(index)]", as: Metric.self)
+      let itemPath = "\(path)[\(index)]"
+      guard let metric = reader.choice(item, path: itemPath, as: Metric.self) else { return nil }
+      if let shown = kind.columnMetrics, !shown.contains(metric) {
+        reader.error(
+          .unsupportedValue(
+            path: itemPath, value: metric.rawValue,
+            reason: "\(kind.rawValue) has columns for: "
+              + shown.map(\.rawValue).joined(separator: ", ")),
+          at: item)
+        return nil
+      }
+      return metric
     }
   }
 }
@@ -78,6 +126,9 @@ extension Node.Mapping {
 extension Finding.Message {
   static func missingKind(path: String) -> Self {
     Self(code: "missing-kind", text: "\(path) needs a 'kind'")
+  }
+  static func unsupportedValue(path: String, value: String, reason: String) -> Self {
+    Self(code: "unsupported-value", text: "\(path) is '\(value)': \(reason)")
   }
   static func missingIndicator(path: String, kind: ComponentKind) -> Self {
     Self(code: "missing-indicator", text: "\(path) (\(kind.rawValue)) needs an 'indicator'")

@@ -11,14 +11,17 @@ public struct LayoutDocument: Hashable, Sendable {
   public var name: String
   /// What the layout produces for each run.
   public var scope: Scope
-  /// Title template; `{region}`, `{period}`, `{group}` are replaced.
-  /// Default: `{region}{period}主要指标对比` (zh) or `{region} {period} key indicators` (en).
+  /// Title template (`TitleTemplate`): `{region}`, `{period}` (full period title), `{year}`,
+  /// `{group}`, and in charts layouts `{indicator}`; any other placeholder is an error.
+  /// Default: `{region}{period}主要指标对比` (zh) or `{region} {period}: key indicators` (en);
+  /// `{group}` instead of `{region}` in group layouts.
   public var title: String
   public var page: PageSpec
   /// `zh-cn` (Simplified), `zh-tw` (Traditional) or `en`. Default: `zh-cn`.
   public var language: Language
   public var theme: ThemeSpec
-  /// Indicators the page covers unless a component names its own. Default: `main`.
+  /// Indicators the page covers: components with an `indicators` key that do not name their
+  /// own get this list when the layout is loaded. Default: `main`.
   public var indicators: IndicatorSelection
   public var footer: FooterSpec
   public var sections: [SectionSpec]
@@ -111,7 +114,7 @@ public struct FontSpec: Hashable, Sendable {
   }
 }
 
-/// Footer text. `{page}` and `{pages}` are replaced.
+/// Footer text, printed as written (no placeholders: 「第 x 页 共 y 页」 is always added).
 public struct FooterSpec: Hashable, Sendable {
   /// Default: empty.
   public var organisation: String

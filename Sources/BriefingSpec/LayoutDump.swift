@@ -30,9 +30,7 @@ extension LayoutDocument {
       }
     }
     let fonts = FontSpec.keys.compactMap { key in theme.fonts[key].map { "\(key): \(quoted($0))" } }
-    if !fonts.isEmpty {
-      lines.append("  fonts: {\(fonts.joined(separator: ", "))}")
-    }
+    lines.append("  fonts: {\(fonts.joined(separator: ", "))}")
     lines.append("indicators: \(selection(indicators))")
     lines += ["footer:", "  organisation: \(quoted(footer.organisation))", "  note: \(quoted(footer.note))"]
     lines.append("sections:")
@@ -46,26 +44,41 @@ extension LayoutDocument {
     return lines.joined(separator: "\n") + "\n"
   }
 
+  /// Every key of the component's kind, in one order; `null` for an optional key left unset
+  /// (a loaded layout has every other key defaulted, see `ComponentSpec.defaulted`).
   private func componentLines(_ c: ComponentSpec) -> [String] {
     var out = ["      - kind: \(c.kind.rawValue)", "        span: \(c.span)"]
     func add(_ key: String, _ value: String?) {
-      if let value { out.append("        \(key): \(value)") }
+      out.append("        \(key): \(value ?? "null")")
     }
     add("title", c.title.map(quoted))
     add("height", c.height.map(number))
-    add("indicator", c.indicator.map { quoted($0.rawValue) })
-    add("indicators", c.indicators.map(selection))
-    add("metric", c.metric?.rawValue)
-    add("columns", c.columns.map { "[" + $0.map(\.rawValue).joined(separator: ", ") + "]" })
-    add("columns", c.gridColumns.map(String.init))
-    add("threshold", c.threshold.map(number))
-    add("lines", c.lines.map(String.init))
-    add("text", c.text.map(quoted))
-    add("showAverage", c.showAverage.map { $0 ? "true" : "false" })
-    add("showRanks", c.showRanks.map { $0 ? "true" : "false" })
-    add("names", c.names?.rawValue)
+    for key in Self.componentKeyOrder where c.kind.acceptedKeys.contains(key) {
+      switch key {
+      case "indicator": add(key, c.indicator.map { quoted($0.rawValue) })
+      case "indicators": add(key, c.indicators.map(selection))
+      case "metric": add(key, c.metric?.rawValue)
+      case "columns" where c.kind == .smallMultiples: add(key, c.gridColumns.map(String.init))
+      case "columns":
+        add(key, c.columns.map { "[" + $0.map(\.rawValue).joined(separator: ", ") + "]" })
+      case "names": add(key, c.names?.rawValue)
+      case "showAverage": add(key, c.showAverage.map { $0 ? "true" : "false" })
+      case "showRanks": add(key, c.showRanks.map { $0 ? "true" : "false" })
+      case "orientation": add(key, c.orientation?.rawValue)
+      case "threshold": add(key, c.threshold.map(number))
+      case "lines": add(key, c.lines.map(String.init))
+      case "text": add(key, c.text.map(quoted))
+      default: add(key, nil)
+      }
+    }
     return out
   }
+
+  /// The order component keys are printed in; every key of `ComponentKind.acceptedKeys`.
+  static let componentKeyOrder = [
+    "indicator", "indicators", "metric", "columns", "names", "showAverage", "showRanks",
+    "orientation", "threshold", "lines", "text",
+  ]
 
   private func selection(_ selection: IndicatorSelection) -> String {
     switch selection {

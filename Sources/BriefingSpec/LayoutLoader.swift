@@ -48,27 +48,47 @@ public enum LayoutLoader {
       reader.choice(top["language"], path: "language", as: LayoutDocument.Language.self) ?? .zhCN
     let sectionNodes = reader.list(top["sections"], path: "sections") ?? []
     if sectionNodes.isEmpty { reader.error(.noSections, at: top["sections"] ?? root) }
-    return LayoutDocument(
+    let scope =
+      reader.choice(top["scope"], path: "scope", as: LayoutDocument.Scope.self) ?? .region
+    let title = reader.string(top["title"], path: "title") ?? defaultTitle(language, scope: scope)
+    TitleTemplate.check(title, node: top["title"], scope: scope, reader: &reader)
+    let indicators =
+      readIndicators(top["indicators"], path: "indicators", reader: &reader) ?? .main
+    var document = LayoutDocument(
       version: version,
       name: reader.string(top["name"], path: "name") ?? defaultName,
-      scope: reader.choice(top["scope"], path: "scope", as: LayoutDocument.Scope.self) ?? .region,
-      title: reader.string(top["title"], path: "title") ?? defaultTitle(language),
+      scope: scope,
+      title: title,
       page: readPage(top["page"], reader: &reader),
       language: language,
       theme: readTheme(top["theme"], reader: &reader),
-      indicators: readIndicators(top["indicators"], path: "indicators", reader: &reader) ?? .main,
+      indicators: indicators,
       footer: readFooter(top["footer"], reader: &reader),
       sections: sectionNodes.enumerated().map { index, node in
         readSection(node, path: "sections[\(index)]", reader: &reader)
       }
     )
+    // Every component gets its effective keys: components without their own `indicators`
+    // cover the layout's.
+    for s in document.sections.indices {
+      for c in document.sections[s].components.indices {
+        document.sections[s].components[c] =
+          document.sections[s].components[c].defaulted(layoutIndicators: indicators)
+      }
+    }
+    return document
   }
 
-  static func defaultTitle(_ language: LayoutDocument.Language) -> String {
-    switch language {
-    case .zhCN: "{region}{period}主要指标对比"
-    case .zhTW: "{region}{period}主要指標對比"
-    case .en: "{region} {period}: key indicators"
+  /// The title when the layout gives none. A group document has no focus region, so its
+  /// default names the group instead.
+  static func defaultTitle(_ language: LayoutDocument.Language, scope: LayoutDocument.Scope)
+    -> String
+  {
+    let subject = scope == .group ? "{group}" : "{region}"
+    return switch language {
+    case .zhCN: "\(subject){period}主要指标对比"
+    case .zhTW: "\(subject){period}主要指標對比"
+    case .en: "\(subject) {period}: key indicators"
     }
   }
 
@@ -131,8 +151,14 @@ public enum LayoutLoader {
     var footer = FooterSpec.default
     guard let node else { return footer }
     let map = reader.mapping(node, path: "footer", allowed: ["organisation", "note"])
-    footer.organisation = reader.string(map["organisation"], path: "footer.organisation") ?? ""
-    footer.note = reader.string(map["note"], path: "footer.note") ?? ""
+    func text(_ key: String) -> String {
+      let value = reader.string(map[key], path: "footer.\(key)")
+      TitleTemplate.checkNoPlaceholders(
+        value, node: map[key], path: "footer.\(key)", reader: &reader)
+      return value ?? ""
+    }
+    footer.organisation = text("organisation")
+    footer.note = text("note")
     return footer
   }
 
@@ -157,8 +183,11 @@ public enum LayoutLoader {
     let columns = reader.int(map["columns"], path: "\(path).columns", range: 1...4) ?? 1
     let componentNodes = reader.list(map["components"], path: "\(path).components") ?? []
     if componentNodes.isEmpty { reader.error(.noComponents(path: path), at: map["components"] ?? node) }
+    let title = reader.string(map["title"], path: "\(path).title")
+    TitleTemplate.checkNoPlaceholders(
+      title, node: map["title"], path: "\(path).title", reader: &reader)
     return SectionSpec(
-      title: reader.string(map["title"], path: "\(path).title"),
+      title: title,
       columns: columns,
       height: reader.double(map["height"], path: "\(path).height", range: 1...2000),
       components: componentNodes.enumerated().map { index, item in

@@ -56,6 +56,13 @@ public struct NodeReader {
     findings.append(Finding(.error, message, at: location(node), notes: notes))
   }
 
+  /// An error at a location inside a node (a placeholder within a title).
+  public mutating func report(
+    _ message: Finding.Message, at location: SourceLocation, notes: [String] = []
+  ) {
+    findings.append(Finding(.error, message, at: location, notes: notes))
+  }
+
   // MARK: Mappings
 
   /// The entries of a mapping keyed by their string keys; reports keys not in `allowed`.

@@ -162,11 +162,14 @@ import Testing
     #expect(overflow.message.text.contains("区县052"))
   }
 
+  /// A column the ranking table cannot draw is a load error at the column's line and column.
   @Test func aColumnTheRankingTableCannotShowIsAnError() throws {
     let yaml = Self.bulletin.replacingOccurrences(
       of: "columns: [value, sharePct, rank, rankChange]", with: "columns: [value, completionPct]")
-    let (_, findings) = try compose(yaml, context(members: 9, indicators: 5))
-    #expect(
-      findings.contains { $0.severity == .error && $0.message.code == "column-not-shown" })
+    let loaded = LayoutLoader.load(yaml: yaml, file: "test.yaml")
+    #expect(loaded.document == nil)
+    let error = try #require(loaded.findings.first { $0.severity == .error })
+    #expect(error.message.code == "unsupported-value" && error.description.contains("completionPct"))
+    #expect(error.location?.line != nil, "\(error)")
   }
 }

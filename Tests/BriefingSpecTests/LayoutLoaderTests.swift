@@ -105,12 +105,13 @@ import Testing
     #expect(finding.notes == ["did you mean 'gdp'?"])
   }
 
-  @Test func completionWithoutTargetWarns() throws {
+  /// A completion metric cannot be bound to a chart (rankedBar and trendLine draw value or
+  /// growth): it is a load error now, not a warning at validation.
+  @Test func completionOnAChartIsALoadError() throws {
     let yaml =
       "sections:\n  - components:\n      - {kind: rankedBar, indicator: gdp, metric: completionPct}\n"
-    let layout = try #require(LayoutLoader.load(yaml: yaml, file: "l.yaml").document)
-    let dataset = Dataset(regions: [], indicators: [Indicator(id: "gdp")], observations: [])
-    let findings = LayoutValidator.validate(layout, against: dataset, file: "l.yaml")
-    #expect(findings.map(\.message.code) == ["metric-without-target"])
+    let result = LayoutLoader.load(yaml: yaml, file: "l.yaml")
+    #expect(result.document == nil)
+    #expect(result.findings.map(\.message.code) == ["unsupported-value"])
   }
 }

@@ -21,12 +21,15 @@ public struct SmallMultiplePanel: Hashable, Sendable {
   }
 }
 
-/// A grid of mini ranked growth charts, one per indicator.
+/// A grid of mini ranked charts, one per indicator.
 public struct SmallMultiplesInput: Hashable, Sendable {
   public var panels: [SmallMultiplePanel]
   public var names: [RegionID: String]
   public var focus: RegionID
-  /// Default: `.shared`.
+  /// The number each bar shows. Default: `.growthPct`.
+  public var metric: BarMetric
+  /// Default: `.shared` for growth; values are always on each panel's own scale (their units
+  /// differ between indicators).
   public var scale: SmallMultiplesScale
   /// Panels per row. Default: 3. Range: ≥ 1.
   public var columns: Int
@@ -35,11 +38,13 @@ public struct SmallMultiplesInput: Hashable, Sendable {
 
   public init(
     panels: [SmallMultiplePanel], names: [RegionID: String], focus: RegionID,
-    scale: SmallMultiplesScale = .shared, columns: Int = 3, format: NumberFormat = .chinese
+    metric: BarMetric = .growthPct, scale: SmallMultiplesScale = .shared, columns: Int = 3,
+    format: NumberFormat = .chinese
   ) {
     self.panels = panels
     self.names = names
     self.focus = focus
+    self.metric = metric
     self.scale = scale
     self.columns = columns
     self.format = format
@@ -48,9 +53,10 @@ public struct SmallMultiplesInput: Hashable, Sendable {
 
 // MARK: - Small multiples composer
 
-/// A grid of mini horizontal bar charts of growth (%), regions sorted by growth for display
-/// (missing last as `—`/`*`), the focus in the focus colour, each panel titled with its indicator.
-/// A rate's panel shows its change in points (`+0.5个百分点`, `ComparisonRow.shownChange`).
+/// A grid of mini horizontal bar charts of growth (%) or of the value (`metric`), regions in the
+/// table's rank order for that metric (missing last as `—`/`*`), the focus in the focus colour,
+/// each panel titled with its indicator (and its unit for values). A rate's growth panel shows
+/// its change in points (`+0.5个百分点`, `ComparisonRow.shownChange`).
 public struct SmallMultiplesComposer: Sendable {
   /// Gap between panels. Default: 12 pt.
   public var gutter: Double
@@ -73,16 +79,19 @@ public struct SmallMultiplesComposer: Sendable {
     guard rowCount > 0 else { return ComposedFrame(bounds: rect) }
     let cellWidth = (rect.width - gutter * Double(columns - 1)) / Double(columns)
     let cellHeight = (rect.height - gutter * Double(rowCount - 1)) / Double(rowCount)
-    let allGrowth = input.panels.flatMap { ExtraData.members($0.rows).compactMap(\.shownChange) }
+    let allGrowth = input.panels.flatMap {
+      ExtraData.members($0.rows).compactMap { figure($0, input.metric) }
+    }
     for (index, panel) in input.panels.enumerated() {
       let cell = Rect(
         x: rect.minX + Double(index % columns) * (cellWidth + gutter),
         y: rect.minY + Double(index / columns) * (cellHeight + gutter), width: cellWidth,
         height: cellHeight)
       let domainValues: [Double]
-      switch input.scale {
-      case .shared: domainValues = allGrowth
-      case .free: domainValues = ExtraData.members(panel.rows).compactMap(\.shownChange)
+      switch (input.scale, input.metric) {
+      case (.shared, .growthPct): domainValues = allGrowth
+      case (.free, _), (_, .value):
+        domainValues = ExtraData.members(panel.rows).compactMap { figure($0, input.metric) }
       }
       items.append(
         .group(
@@ -99,6 +108,38 @@ public struct SmallMultiplesComposer: Sendable {
 
   // MARK: - Private
 
+  /// The number a bar shows: growth (a rate's change in points) or the value; nil when missing
+  /// or masked.
+  private func figure(_ row: ComparisonRow, _ metric: BarMetric) -> Double? {
+    switch metric {
+    case .growthPct: return row.shownChange
+    case .value:
+      switch row.status {
+      case .missing, .masked: return nil
+      case .actual, .estimate, .preliminary: return row.value
+      }
+    }
+  }
+
+  /// The label beside a bar, through the sheet's number format.
+  private func label(_ row: ComparisonRow, _ panel: SmallMultiplePanel, _ input: SmallMultiplesInput)
+    -> String
+  {
+    switch input.metric {
+    case .growthPct: input.format.signedChange(row)
+    case .value:
+      input.format.value(row.value, decimals: panel.indicator.decimals, status: row.status)
+    }
+  }
+
+  /// The table's rank for the metric.
+  private func rank(_ row: ComparisonRow, _ metric: BarMetric) -> Int? {
+    switch metric {
+    case .growthPct: row.growthRank
+    case .value: row.rank
+    }
+  }
+
   private func panel(
     _ panel: SmallMultiplePanel, input: SmallMultiplesInput, cell: Rect,
     domain: ClosedRange<Double>, theme: ResolvedTheme, kit: TextKit<some TextMeasuring>,
@@ -107,22 +148,26 @@ public struct SmallMultiplesComposer: Sendable {
     let format = input.format
     var items: [FrameItem] = []
     let titleStyle = theme.text(.chartTitle)
-    let title = kit.fitted(
-      panel.indicator.name, titleStyle, maxWidth: cell.width, findings: &findings)
+    let name =
+      input.metric == .value
+      ? ExtraData.titleWithUnit(panel.indicator.name, unit: panel.indicator.unit?.symbol, format)
+      : panel.indicator.name
+    let title = kit.fitted(name, titleStyle, maxWidth: cell.width, findings: &findings)
     let titleRun = kit.measurer.run(title, style: titleStyle, at: cell.origin)
     items.append(.text(titleRun))
 
-    // Display order is the table's growth rank (rates, which have none, by their change in the
-    // indicator's direction); unranked regions last, in group order.
+    // Display order is the table's rank for the metric (rates' growth, which has none, by the
+    // change in the indicator's direction); unranked regions last, in group order.
     let ascending = panel.indicator.polarity == .lower
+    let metric = input.metric
     let rows = ExtraData.members(panel.rows).enumerated().sorted { a, b in
-      switch (a.element.growthRank, b.element.growthRank) {
+      switch (rank(a.element, metric), rank(b.element, metric)) {
       case (let x?, let y?) where x != y: return x < y
       case (.some, .none): return true
       case (.none, .some): return false
       default: break
       }
-      switch (a.element.shownChange, b.element.shownChange) {
+      switch (figure(a.element, metric), figure(b.element, metric)) {
       case (let x?, let y?) where x != y: return ascending ? x < y : x > y
       case (.some, .none): return true
       case (.none, .some): return false
@@ -143,7 +188,7 @@ public struct SmallMultiplesComposer: Sendable {
       cell.width * 0.32,
       rows.map { kit.size(ExtraData.name($0.region, input.names), nameStyle).width }.max() ?? 0)
     let valueWidth =
-      rows.map { kit.size(format.signedChange($0), valueStyle).width }.max() ?? 0
+      rows.map { kit.size(label($0, panel, input), valueStyle).width }.max() ?? 0
     let barLeft = body.minX + nameWidth + 3
     let barRight = body.maxX - valueWidth - 3
     guard barRight > barLeft else {
@@ -171,7 +216,7 @@ public struct SmallMultiplesComposer: Sendable {
             name, style: theme.text(isFocus ? .axisTextYFocus : .axisTextX),
             at: Point(x: body.minX, y: mid), vertical: .middle)))
       let labelStyle = theme.text(isFocus ? .labelValueFocus : .labelValue)
-      guard let growth = row.shownChange else {
+      guard let growth = figure(row, metric) else {
         let mark = ExtraData.absentMark(row, format)
         items.append(
           .text(
@@ -198,7 +243,7 @@ public struct SmallMultiplesComposer: Sendable {
       items.append(
         .text(
           kit.measurer.run(
-            format.signedChange(row), style: labelStyle, at: Point(x: body.maxX, y: mid),
+            label(row, panel, input), style: labelStyle, at: Point(x: body.maxX, y: mid),
             alignment: .right,
             vertical: .middle)))
     }

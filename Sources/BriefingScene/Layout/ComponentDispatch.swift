@@ -57,7 +57,9 @@ struct ComponentDispatch {
     guard let id = spec.indicator, let indicator = context.dataset.indicator(id) else {
       return ComposedFrame(findings: [Finding(.error, .unboundIndicator, at: spec.location)], bounds: rect)
     }
-    let metric: BarMetric = spec.metric == .value ? .value : .growthPct
+    // The loader admits value and growthPct only (`ComponentKind.drawableMetrics`) and one
+    // orientation, horizontal, which is what the composer draws.
+    let metric = BarMetric(spec.metric)
     // Growth: nil lets the chart name the rows' basis (同比 / 较2002年 / a rate's points).
     let axisTitle: String? =
       switch metric {
@@ -135,8 +137,8 @@ struct ComponentDispatch {
       SmallMultiplePanel(indicator: $0, rows: context.rowsWithGroup($0.id))
     }
     let input = SmallMultiplesInput(
-      panels: panels, names: context.shortNames, focus: focus, columns: spec.gridColumns ?? 3,
-      format: format)
+      panels: panels, names: context.shortNames, focus: focus, metric: BarMetric(spec.metric),
+      columns: spec.gridColumns ?? ComponentSpec.Defaults.gridColumns, format: format)
     return SmallMultiplesComposer().compose(input, in: rect, theme: theme, measurer: measurer)
   }
 
@@ -158,7 +160,8 @@ struct ComponentDispatch {
     guard let (indicator, focus) = bound(spec) else { return unbound(spec, in: rect) }
     let rows = context.table.rows(indicator: indicator.id, period: context.period, group: focus)
     let input = SubRegionTableInput(
-      rows: rows, names: context.names, indicator: indicator, threshold: spec.threshold ?? 30,
+      rows: rows, names: context.names, indicator: indicator,
+      threshold: spec.threshold ?? ComponentSpec.Defaults.threshold,
       format: format)
     return SubRegionTableComposer().compose(input, in: rect, theme: theme, measurer: measurer)
   }
@@ -189,6 +192,24 @@ struct ComponentDispatch {
   private func tableHeight(_ spec: ComponentSpec, width: Double) -> Double? {
     let tall = Rect(x: 0, y: 0, width: width, height: 10_000)
     return compose(spec, in: tall).usedHeight(below: 0) + 2
+  }
+}
+
+// MARK: - Metric → bar metric
+
+extension BarMetric {
+  /// The chart metric of a layout's `metric:`; the loader admits only `value` and `growthPct`
+  /// for charts, and absent means growth.
+  init(_ metric: Metric?) {
+    switch metric {
+    case .value: self = .value
+    case .growthPct, nil: self = .growthPct
+    case .growthChangePp, .targetGrowthPct, .completionPct, .progressGapPp, .progressGapAmount,
+      .remaining, .monthlyPaceNeeded, .rank, .growthRank, .rankChange, .growthRankChange,
+      .rankOverall, .groupGrowthPct, .growthGapToGroupPp, .gapToLeader, .sharePct,
+      .shareChangePp, .contributionPp:
+      self = .growthPct
+    }
   }
 }
 

@@ -97,9 +97,9 @@ struct NarrativeComponents {
 
   private func listTexts(_ spec: ComponentSpec) -> [(title: String, lines: [String])]? {
     guard let narrator else { return nil }
-    let indicators = context.indicators(.main)
+    let indicators = context.indicators(spec.indicators ?? .main)
     let rows = context.table.rows(period: context.period, group: context.group.id)
-    let limit = spec.lines ?? 3
+    let limit = spec.lines ?? ComponentSpec.Defaults.lines
     let highlights = narrator.highlights(rows: rows, indicators: indicators, limit: limit)
     let shortfalls = narrator.shortfalls(rows: rows, indicators: indicators, limit: limit)
     let english = context.language == .en

@@ -102,13 +102,19 @@ public struct SheetContext: Sendable {
     return (leap ? 366 : 365) - elapsed
   }
 
-  /// Fills `{region}`, `{period}`, `{group}` in a title template.
+  /// Fills a title template (`TitleTemplate`): `{region}`, `{period}` (the full period title),
+  /// `{year}`, `{group}`, `{indicator}`. A 年 right after `{period}` is not doubled:
+  /// 「{period}年」 prints 「2019年」.
   public func expand(_ template: String, indicator: Indicator? = nil) -> String {
-    template
-      .replacingAll("{region}", with: focus.map { name($0) } ?? "")
-      .replacingAll("{period}", with: periodTitle)
-      .replacingAll("{group}", with: name(group.id))
-      .replacingAll("{indicator}", with: indicator?.name ?? "")
+    TitleTemplate.expand(
+      template,
+      values: [
+        .region: focus.map { name($0) } ?? "",
+        .period: periodTitle,
+        .year: String(period.year),
+        .group: name(group.id),
+        .indicator: indicator?.name ?? "",
+      ])
   }
 }
 

@@ -142,9 +142,7 @@ extension ComponentDispatch {
 
 extension Metric {
   /// The KPI table columns shown when a layout names none.
-  static let kpiDefault: [Metric] = [
-    .value, .growthPct, .completionPct, .progressGapPp, .rank, .growthRank, .growthGapToGroupPp,
-  ]
+  static let kpiDefault: [Metric] = ComponentSpec.Defaults.kpiColumns
 
   /// The KPI table column for this metric, if the table has one.
   var kpiColumn: KPIColumn? {
