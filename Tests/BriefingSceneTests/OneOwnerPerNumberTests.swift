@@ -240,6 +240,15 @@ import Testing
     #expect(data.headers == ["较2002年增长（%）"])
   }
 
+  /// The growth-change and share headers name no year-ago basis and no frame the data lacks
+  /// (they said 「增速较上年同期」 and 「占全市比重」 on any data).
+  @Test func kpiGrowthChangeAndShareHeadersFollowTheData() {
+    let row = previousPeriodRows()[0]
+    let data = KPITableComposer().prepare(
+      KPITableInput(entries: [KPIEntry(indicator: Fixtures.gdp, row: row)], columns: [.growthChange, .share]))
+    #expect(data.headers == ["增速较2002年（个百分点）", "占比（%）"])
+  }
+
   @Test func scatterGrowthTitleFollowsTheBasis() {
     let input = ScatterInput(
       rows: previousPeriodRows(), names: [:], indicator: Fixtures.gdp, focus: "泸县")

@@ -48,6 +48,20 @@ public struct ChangeBasis: Hashable, Sendable {
     }
   }
 
+  /// The title of the growth change (`growthChangePp`: growth now − growth in the basis period):
+  /// 「增速较上年同期（个百分点）」 / 「增速较2002年（个百分点）」 / "vs last year (pp)" /
+  /// "vs 2002 (pp)"; 「增速变化（个百分点）」 / "Growth change (pp)" when undeclared.
+  public func growthChangeTitle(_ format: NumberFormat) -> String {
+    switch (format.style, against(format)) {
+    case (.chinese, .some(.yearAgo)): "增速较上年同期（个百分点）"
+    case (.chinese, .some(.period(let title))): "增速较\(title)（个百分点）"
+    case (.chinese, .none): "增速变化（个百分点）"
+    case (.english, .some(.yearAgo)): "vs last year (pp)"
+    case (.english, .some(.period(let title))): "vs \(title) (pp)"
+    case (.english, .none): "Growth change (pp)"
+    }
+  }
+
   /// The title of a rate's change in points (`ComparisonRow.changesInPoints`):
   /// 「较上年同期增减（个百分点）」 / 「较2002年增减（个千分点）」 / "Change vs a year ago (pp)" /
   /// "Change vs 2002 (‰ points)"; without the basis when undeclared.

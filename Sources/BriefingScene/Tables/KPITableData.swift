@@ -8,11 +8,12 @@ public enum KPIColumn: String, Sendable, CaseIterable, Codable {
   case indicator, unit, value, growth, growthChange, targetGrowth, completion, progressGap,
     rankByValue, rankByGrowth, gapToGroup, share, rankChange
 
-  /// Header text (may wrap to two lines). The growth header names the rows' comparison basis
-  /// (「同比增长（%）」, 「较2002年增长（%）」).
+  /// Header text (may wrap to two lines). The growth and growth-change headers name the rows'
+  /// comparison basis (「同比增长（%）」, 「较2002年增长（%）」); no header names a frame (全市).
   public func header(_ format: NumberFormat, basis: ChangeBasis) -> String {
     switch (self, format.style) {
     case (.growth, _): basis.growthTitle(format)
+    case (.growthChange, _): basis.growthChangeTitle(format)
     case (.indicator, .chinese): "指标"
     case (.unit, .chinese): "单位"
     case (.value, .chinese): "累计值"
@@ -21,9 +22,8 @@ public enum KPIColumn: String, Sendable, CaseIterable, Codable {
     case (.rankByValue, .chinese): "总量排位"
     case (.rankByGrowth, .chinese): "增速排位"
     case (.gapToGroup, .chinese): "较平均增速（个百分点）"
-    case (.growthChange, .chinese): "增速较上年同期（个百分点）"
     case (.targetGrowth, .chinese): "目标增速（%）"
-    case (.share, .chinese): "占全市比重（%）"
+    case (.share, .chinese): "占比（%）"
     case (.rankChange, .chinese): "总量位次变化"
     case (.indicator, .english): "Indicator"
     case (.unit, .english): "Unit"
@@ -33,7 +33,6 @@ public enum KPIColumn: String, Sendable, CaseIterable, Codable {
     case (.rankByValue, .english): "Rank (level)"
     case (.rankByGrowth, .english): "Rank (growth)"
     case (.gapToGroup, .english): "vs avg (pp)"
-    case (.growthChange, .english): "vs last year (pp)"
     case (.targetGrowth, .english): "Target growth (%)"
     case (.share, .english): "Share of group (%)"
     case (.rankChange, .english): "Rank change"
