@@ -18,7 +18,13 @@ extension ComparisonRow {
   /// never a relative growth, and it has no growth rank. Decided here, once.
   public var changesInPoints: Bool { Self.changesInPoints(unit: unit) }
 
-  /// The rule of `changesInPoints` for an indicator's unit, for the table, which decides growth
-  /// ranks before any row exists.
+  /// The rule of `changesInPoints` for a unit (the table decides growth ranks before any row
+  /// exists; a chart without rows asks its indicator).
   static func changesInPoints(unit: Unit?) -> Bool { unit?.isRatio == true }
+}
+
+extension Indicator {
+  /// `ComparisonRow.changesInPoints` for this indicator's rows (the same rule, for components
+  /// that have no row at hand).
+  public var changesInPoints: Bool { ComparisonRow.changesInPoints(unit: unit) }
 }

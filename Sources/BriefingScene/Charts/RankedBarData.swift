@@ -172,7 +172,7 @@ extension RankedBarInput {
 
   /// True when the growth metric shows changes in points (the indicator is a rate).
   private var inPoints: Bool {
-    metric == .growthPct && (rows.first?.changesInPoints ?? (indicator.unit?.isRatio == true))
+    metric == .growthPct && (rows.first?.changesInPoints ?? indicator.changesInPoints)
   }
 
   /// The number a bar shows for `row`: nil when the value is missing or masked.

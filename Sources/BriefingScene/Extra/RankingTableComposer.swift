@@ -158,7 +158,7 @@ public struct RankingTableComposer: Sendable {
     }
     func subTitle(_ column: RankingColumn, _ group: RankingGroup) -> String {
       let indicator = group.indicator
-      let inPoints = group.rows.first?.changesInPoints ?? (indicator.unit?.isRatio == true)
+      let inPoints = group.rows.first?.changesInPoints ?? indicator.changesInPoints
       switch (column, format.style) {
       case (.value, .chinese): return "总量"
       case (.growth, .chinese) where inPoints:

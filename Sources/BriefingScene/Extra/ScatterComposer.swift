@@ -68,7 +68,7 @@ public struct ScatterComposer: Sendable {
 
   /// True when the indicator is a rate: y is its change in points (`shownChange`).
   static func inPoints(_ input: ScatterInput) -> Bool {
-    input.rows.first?.changesInPoints ?? (input.indicator.unit?.isRatio == true)
+    input.rows.first?.changesInPoints ?? input.indicator.changesInPoints
   }
 
   /// Draws the scatter into `rect` (points); see the type's doc for the layout.

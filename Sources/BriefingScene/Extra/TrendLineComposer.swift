@@ -79,7 +79,7 @@ public struct TrendLineComposer: Sendable {
     // A rate's change is in points, the group's too (its group row); never a relative growth.
     let inPoints =
       input.metric == .growth
-      && (byPeriod.values.first?.changesInPoints ?? (input.indicator.unit?.isRatio == true))
+      && (byPeriod.values.first?.changesInPoints ?? input.indicator.changesInPoints)
     let series: [[Double?]] = periods.map { period in
       let row = byPeriod[period]
       switch input.metric {

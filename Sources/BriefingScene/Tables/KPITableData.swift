@@ -153,7 +153,7 @@ extension KPITableInput {
     let row = entry.row
     let behind = (row?.progressGapPp ?? 0) < 0
     // The table's one rate decision: the change is in points and there is no growth rank.
-    let isRate = row?.changesInPoints ?? (entry.indicator.unit?.isRatio == true)
+    let isRate = row?.changesInPoints ?? entry.indicator.changesInPoints
     let judged = entry.indicator.polarity.isJudged
     switch column {
     case .indicator: return KPICell(entry.indicator.name)
