@@ -340,4 +340,18 @@ import Testing
       texts(dispatch(previousPeriodRows(), language: .en).compose(spec, in: rect))
         .contains("Growth vs 2002 (%)"))
   }
+
+  /// A value bar's axis names the indicator and unit in the sheet's language: English sheets
+  /// got full-width brackets 「（亿元）」 from the dispatch.
+  @Test func dispatchedValueBarTitleUsesTheSheetsBrackets() {
+    var spec = ComponentSpec(kind: .rankedBar)
+    spec.indicator = Fixtures.gdp.id
+    spec.metric = .value
+    let rect = Rect(x: 0, y: 0, width: 500, height: 300)
+    let name = Fixtures.gdp.name
+    let unit = Fixtures.gdp.unit?.symbol ?? ""
+    #expect(texts(dispatch(previousPeriodRows()).compose(spec, in: rect)).contains("\(name)（\(unit)）"))
+    let english = texts(dispatch(previousPeriodRows(), language: .en).compose(spec, in: rect))
+    #expect(english.contains("\(name) (\(unit))"), "\(english)")
+  }
 }

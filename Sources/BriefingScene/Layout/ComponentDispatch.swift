@@ -60,15 +60,11 @@ struct ComponentDispatch {
     // The loader admits value and growthPct only (`ComponentKind.drawableMetrics`) and one
     // orientation, horizontal, which is what the composer draws.
     let metric = BarMetric(spec.metric)
-    // Growth: nil lets the chart name the rows' basis (同比 / 较2002年 / a rate's points).
-    let axisTitle: String? =
-      switch metric {
-      case .growthPct: nil
-      case .value: indicator.unit.map { "\(indicator.name)（\($0.symbol)）" } ?? indicator.name
-      }
+    // No axis title: the chart names the rows' basis (同比 / 较2002年 / a rate's points) or the
+    // indicator and unit in the sheet's language (「名称（单位）」 / "Name (unit)").
     let options = RankedBarOptions(
       showAverage: spec.showAverage ?? true, showRanks: spec.showRanks ?? true, bottomMarks: 2,
-      axisTitle: axisTitle, format: format,
+      format: format,
       averageWord: context.language == .en ? "Average" : "平均",
       targetWord: context.language == .en ? "Target" : "目标")
     let input = RankedBarInput(
