@@ -4,13 +4,18 @@ import BriefingCore
 
 extension RowBuilder {
   /// Red-line (veto) fields of a member row of an indicator with a `redLine`, when it has a
-  /// value: `redLineBreached` (on the printed figures) and `redLineGap = |value − threshold|`.
+  /// value: `redLineBreached` and `redLineGap = |value − threshold|`, both on the printed figures
+  /// (rounded to the indicator's decimals).
   func fillRedLine(_ row: inout ComparisonRow, indicator i: Int) {
     guard let line = index.indicators[i].redLine, let value = row.value, row.status != .masked else {
       return
     }
     row.redLineBreached = line.isBreached(by: value, decimals: index.indicators[i].decimals)
-    row.redLineGap = abs(value - line.threshold)
+    // The gap between the printed figures, so the sentence never reads 「超出 0」 for a breach.
+    let decimals = index.indicators[i].decimals
+    row.redLineGap = abs(
+      DecimalRounding.rounded(value, decimals: decimals)
+        - DecimalRounding.rounded(line.threshold, decimals: decimals))
   }
 
   /// Members of the group whose value breaks the red line (nil without a red line).

@@ -60,4 +60,10 @@ extension ComparisonRow {
   public var isBehindTimeProgress: Bool? {
     progressGapPp.map { DecimalRounding.key($0, decimals: 1) < 0 }
   }
+
+  /// The annual target is met as printed: `completionPct` rounds to 100.0 or more at 1 decimal
+  /// (99.96 prints 100.0 and is met); nil without a completion figure.
+  public var isAnnualTargetMet: Bool? {
+    completionPct.map { DecimalRounding.key($0, decimals: 1) >= 1000 }
+  }
 }

@@ -119,5 +119,18 @@ import Testing
     let gap = try #require(table.rows.first { $0.region == "D" }?.redLineGap)
     #expect(abs(gap - 14) < 1e-9)
     #expect(table.rows.first(where: \.isGroupRow)?.redLineBreaches == 2)
+    // The gap is between the printed figures: 76.6 prints 77, one over the limit of 76.
+    #expect(table.rows.first { $0.region == "B" }?.redLineGap == 1)
+  }
+
+  /// A completion that prints 100.0 meets the target (the sub-region table said 99.96 was not).
+  @Test func annualTargetMetAsPrinted() {
+    var row = ComparisonRow(indicator: "x", period: Period(year: 2024, kind: .cumulative(through: 12)), group: "g", region: "A")
+    row.completionPct = 99.96
+    #expect(row.isAnnualTargetMet == true)
+    row.completionPct = 99.94
+    #expect(row.isAnnualTargetMet == false)
+    row.completionPct = nil
+    #expect(row.isAnnualTargetMet == nil)
   }
 }

@@ -50,9 +50,10 @@ public enum SubRegionStanding: Hashable, Sendable {
       self = .unknown
       return
     }
-    if completion >= 100 {
+    if row.isAnnualTargetMet == true {
       self = .done
-    } else if completion < threshold {
+    } else if DecimalRounding.key(completion, decimals: 1) < DecimalRounding.key(threshold, decimals: 1) {
+      // The layout's alarm threshold, compared as printed (the table prints completion at 0.1).
       self = .belowThreshold
     } else if row.isBehindTimeProgress == true {
       self = .behind
