@@ -235,7 +235,10 @@ struct IndicatorFacts: Hashable, Sendable {
     growth: Double?, groupGrowth: Double?, rawGap: Double?, polarity: Polarity
   ) -> GrowthGap? {
     guard let comparison = Comparison(difference: rawGap) else { return nil }
-    guard polarity == .lower, let growth, let groupGrowth, growth < 0, groupGrowth < 0 else {
+    // "Declined" as printed: a growth that rounds to 0.0 is 持平, not a decline.
+    guard polarity == .lower, let growth, let groupGrowth,
+      NumberText.roundedOneDecimal(growth) < 0, NumberText.roundedOneDecimal(groupGrowth) < 0
+    else {
       return GrowthGap(basis: .growth, comparison: comparison)
     }
     // Both declined: a larger decline (more negative growth) is a 降幅 above the average.
