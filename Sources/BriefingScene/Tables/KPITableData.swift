@@ -164,15 +164,17 @@ extension KPITableInput {
           row?.value, decimals: entry.indicator.decimals, status: row?.status ?? .missing))
     case .growth where isRate:
       // A rate's change is shown in points with its unit, not as the rate's own growth rate.
-      let unit = format.pointsUnit(forRateIn: entry.indicator.unit)
-      return KPICell(row?.changeFromPrior.map { format.signed($0, decimals: format.percentDecimals) + unit } ?? format.missing)
+      return KPICell(row.map(format.signedChange) ?? format.missing)
     case .growth:
       return KPICell(row?.growthPct.map { format.number($0, decimals: format.percentDecimals) } ?? format.missing)
     case .growthChange where isRate, .gapToGroup where isRate:
       return KPICell(format.missing)
     case .growthChange:
       // Deceleration (回落) is flagged for higher-is-better indicators.
-      let slower = (row?.growthChangePp ?? 0) < 0 && entry.indicator.polarity == .higher
+      // Judged on the printed figure: a change that prints 0.0 is no deceleration.
+      let slower =
+        entry.indicator.polarity == .higher
+        && (row?.growthChangePp).map { DecimalRounding.key($0, decimals: 1) < 0 } == true
       return KPICell(format.signedPoints(row?.growthChangePp), tone: slower ? .alarm : .normal)
     case .targetGrowth:
       return KPICell(
