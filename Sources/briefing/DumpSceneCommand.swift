@@ -46,15 +46,12 @@ struct DumpScene: ParsableCommand {
     try reportingFailures {
       let inputs = try CheckedInputs.load(data: data, layout: sheet.layout)
       let job = try inputs.job(sheet)
-      var (scene, findings) = try job.composeScene(measure: measure)
-      if let page {
-        guard page <= scene.pages.count else {
-          throw Failure.data([Finding(.error, .noSuchPage(page, of: scene.pages.count))])
-        }
-        scene.pages = [scene.pages[page - 1]]
+      let (scene, findings) = try job.composeScene(measure: measure)
+      if let page, page > scene.pages.count {
+        throw Failure.data([Finding(.error, .noSuchPage(page, of: scene.pages.count))])
       }
       printFindings(inputs.findings + findings)
-      try StandardOutput.write(Array(SceneDumper().dump(scene).utf8))
+      try StandardOutput.write(Array(SceneDumper().dump(scene, page: page).utf8))
       if findings.hasErrors { throw Failure.data(findings) }
     }
   }
