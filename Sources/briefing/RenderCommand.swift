@@ -60,7 +60,8 @@ struct Render: ParsableCommand {
       let document = inputs.document
       if everyRegion, document.scope != .region { throw Failure.data([Finding(.error, .packNeedsRegionScope)]) }
       if focusList != nil, document.scope != .charts { throw Failure.data([Finding(.error, .focusListNeedsCharts)]) }
-      // A pack is the focus's group (`--focus` names it); a focus list replaces `--focus`.
+      // `--every-region` takes its group from `--focus` when `--group` is absent; a focus list
+      // replaces `--focus`.
       var chosen = sheet
       if everyRegion || focusList != nil { chosen.focus = nil }
       if everyRegion, chosen.group == nil { chosen.group = sheet.focus }
