@@ -102,7 +102,8 @@ let package = Package(
       dependencies: [
         "BriefingCore", "TestSupport", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
         .product(name: "Yams", package: "Yams"),
-      ]
+      ],
+      exclude: ["Snapshots"]
     ),
   ]
 )

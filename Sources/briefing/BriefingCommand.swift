@@ -32,7 +32,7 @@ struct BriefingCommand: ParsableCommand {
     // Each subcommand states its `commandName`: deriving it from the type name costs the parser
     // runtime reflection, about 9 M instructions on every run.
     subcommands: [
-      Render.self, Analyze.self, Run.self, ScheduleJob.self, Validate.self, DumpLayout.self,
+      Render.self, Analyze.self, Run.self, ScheduleJob.self, Validate.self, DumpLayout.self, DumpScene.self,
       Fonts.self,
       Score.self,
     ]

@@ -112,6 +112,34 @@ struct ChartSet: Sendable {
     }
   }
 
+  /// The context of one chart: the base with the task's focus and group.
+  func context(for task: ChartTask) -> SheetContext {
+    var context = base
+    context.focus = task.focus
+    context.group = task.group
+    return context
+  }
+
+  /// A scene of one focus region's charts (`task`'s; the base's without one), as its PDF has it:
+  /// metadata as for sheets, an outline entry per chart.
+  func scene(_ pages: [Page], for task: ChartTask?) -> Scene {
+    let context = task.map(context(for:)) ?? base
+    let bookmarked = pages.map { page -> Page in
+      var page = page
+      if case .text(let title) = page.items.first {
+        page.items.insert(.anchor(Bookmark(title: title.text)), at: 0)
+      }
+      return page
+    }
+    return Scene(
+      info: DocumentInfo(
+        title: context.expand(document.title), author: document.footer.organisation,
+        subject: context.group.label, keywords: context.focus.map { context.name($0) } ?? "",
+        creator: "Briefing \(BriefingVersion.string)",
+        creationDate: SourceDate.creationDate(for: context.period)),
+      pages: bookmarked)
+  }
+
   /// Consecutive tasks of the same focus region (one PDF each), in task order.
   private func tasksByFocus() -> [[ChartTask]] {
     var units: [[ChartTask]] = []
@@ -148,11 +176,8 @@ private final class ChartWorker {
     do {
       var pages: [Page] = []
       for task in unit {
-        var context = set.base
-        context.focus = task.focus
-        context.group = task.group
         let (page, findings) = composer.composeChart(
-          context, indicator: task.indicator, size: set.format == .pdf ? composer.pageSize : nil)
+          set.context(for: task), indicator: task.indicator, size: set.format == .pdf ? composer.pageSize : nil)
         result.findings += findings
         // A chart with errors leaves no file.
         if findings.hasErrors { return result }
@@ -163,7 +188,7 @@ private final class ChartWorker {
         if set.format.writesSVG { try write(stem + ".svg", SVGRenderer.render(page), into: &result) }
       }
       if set.format == .pdf, let first = unit.first {
-        let bytes = try PDFRenderer.render(scene(pages, for: first), measurer: measurer)
+        let bytes = try PDFRenderer.render(set.scene(pages, for: first), measurer: measurer)
         try write("\(set.folder)/\(FileName.safe(first.focus.rawValue)).pdf", bytes, into: &result)
       }
     } catch RenderError.io(let path, let reason) {
@@ -179,26 +204,5 @@ private final class ChartWorker {
     let path = out + "/" + name
     try AtomicFile.write(bytes, to: path, durable: false)
     result.names.append(path)
-  }
-
-  /// A PDF of one focus region's charts: metadata as for sheets, an outline entry per chart.
-  private func scene(_ pages: [Page], for task: ChartTask) -> Scene {
-    var context = set.base
-    context.focus = task.focus
-    context.group = task.group
-    let bookmarked = pages.map { page -> Page in
-      var page = page
-      if case .text(let title) = page.items.first {
-        page.items.insert(.anchor(Bookmark(title: title.text)), at: 0)
-      }
-      return page
-    }
-    return Scene(
-      info: DocumentInfo(
-        title: context.expand(set.document.title), author: set.document.footer.organisation,
-        subject: context.group.label, keywords: context.name(task.focus),
-        creator: "Briefing \(BriefingVersion.string)",
-        creationDate: SourceDate.creationDate(for: context.period)),
-      pages: bookmarked)
   }
 }

@@ -15,17 +15,7 @@ struct Render: ParsableCommand {
 
   @OptionGroup var data: DataOptions
 
-  @Option(help: "The layout file (YAML).")
-  var layout: String = Self.defaultLayout
-
-  @Option(help: "The focus region id or name (required for region-scope layouts).")
-  var focus: String?
-
-  @Option(help: "The period, e.g. 2024-H1 or 2016年前三季度 (default: the group's latest cumulative period, full years included; without any, its latest quarter or month).")
-  var period: String?
-
-  @Option(help: "The peer group (default: the focus region's parent group).")
-  var group: String?
+  @OptionGroup var sheet: SheetOptions
 
   @Flag(help: "Region pack: one sheet PDF per member of the group plus one combined PDF with an outline entry per region.")
   var everyRegion = false
@@ -56,7 +46,6 @@ struct Render: ParsableCommand {
 
   /// Defaults of the options above, shared with `RenderFastPath`. An option added here must be
   /// set there too (its wrapper cannot be read otherwise; `RenderFastPathTests` fail).
-  static let defaultLayout = "Layouts/half-year-comparison.yaml"
   static let defaultOut = "Output"
   static let defaultDPI = 110.0
   static let defaultFormat = ChartFormat.png
@@ -67,25 +56,23 @@ struct Render: ParsableCommand {
 
   func run() throws {
     try reportingFailures {
-      let (document, layoutFindings) = try loadLayout(layout)
-      let (dataset, dataFindings) = try data.load()
-      let validation = LayoutValidator.validate(document, against: dataset, file: layout)
-      if validation.hasErrors { throw Failure.data(validation) }
-      let table = compare(dataset, options: data.compareOptions)
+      let inputs = try CheckedInputs.load(data: data, layout: sheet.layout)
+      let document = inputs.document
       if everyRegion, document.scope != .region { throw Failure.data([Finding(.error, .packNeedsRegionScope)]) }
       if focusList != nil, document.scope != .charts { throw Failure.data([Finding(.error, .focusListNeedsCharts)]) }
-      let selection = try SheetSelection.resolve(
-        dataset: dataset, focus: everyRegion || focusList != nil ? nil : focus, period: period,
-        group: group ?? (everyRegion ? focus : nil), scope: everyRegion ? .group : document.scope)
-      var job = SheetJob(document: document, dataset: dataset, table: table, selection: selection)
+      // `--every-region` takes its group from `--focus` when `--group` is absent; a focus list
+      // replaces `--focus`.
+      var chosen = sheet
+      if everyRegion || focusList != nil { chosen.focus = nil }
+      if everyRegion, chosen.group == nil { chosen.group = sheet.focus }
+      var job = try inputs.job(chosen, scope: everyRegion ? .group : document.scope)
       if transparent { job.pngBackground = nil }
       if document.scope == .charts {
-        let earlier = layoutFindings + dataFindings + validation + table.findings
-        return try renderCharts(job, dataset: dataset, findings: earlier)
+        return try renderCharts(job, dataset: inputs.dataset, findings: inputs.findings)
       }
       let (outputs, composeFindings) = try everyRegion ? job.renderPack() : job.render(dpi: dpi)
       if composeFindings.hasErrors { throw Failure.data(composeFindings) }
-      let findings = layoutFindings + dataFindings + validation + table.findings + composeFindings
+      let findings = inputs.findings + composeFindings
       if strict { try Failure.refusingWarnings(findings) }
       printFindings(findings, quiet: quiet)
       for output in outputs {

@@ -11,7 +11,7 @@ import ArgumentParser
 /// Anything else (help, `--name=value`, short or unknown names, repeats, bad values) gives nil,
 /// and ArgumentParser parses the line and words any error itself.
 enum RenderFastPath {
-  /// Long options that take a value, as ArgumentParser names `DataOptions`' and `Render`'s.
+  /// Long options that take a value, as ArgumentParser names `DataOptions`', `SheetOptions`' and `Render`'s.
   static let optionNames: Set<String> = [
     "--data", "--encoding", "--sheet", "--regions", "--indicators", "--as-of",
     "--layout", "--focus", "--period", "--group", "--out", "--dpi", "--focus-list", "--format",
@@ -34,17 +34,19 @@ enum RenderFastPath {
     data.regions = values["--regions"]
     data.indicators = values["--indicators"]
     data.asOf = values["--as-of"]
+    var sheet = SheetOptions()
+    sheet.layout = values["--layout"] ?? SheetOptions.defaultLayout
+    sheet.focus = values["--focus"]
+    sheet.period = values["--period"]
+    sheet.group = values["--group"]
     var render = Render()
     render.data = data
-    render.layout = values["--layout"] ?? Render.defaultLayout
+    render.sheet = sheet
     render.out = values["--out"] ?? Render.defaultOut
     render.everyRegion = given.contains("--every-region")
-    render.focus = values["--focus"]
     render.transparent = given.contains("--transparent")
-    render.period = values["--period"]
     render.quiet = given.contains("--quiet")
     render.strict = given.contains("--strict")
-    render.group = values["--group"]
     render.focusList = values["--focus-list"]
     guard let dpi: Double? = value(values["--dpi"]),
       let format: ChartFormat? = value(values["--format"]), let jobs: Int? = value(values["--jobs"])

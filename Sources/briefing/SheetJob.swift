@@ -1,8 +1,62 @@
+import ArgumentParser
 import BriefingCore
 import BriefingRender
 import BriefingScene
 import BriefingSpec
 import BriefingStats
+
+// MARK: - Which layout, for which sheet
+
+/// `--layout`, `--focus`, `--period`, `--group`: the options of every command that composes a
+/// layout (`render`, `dump-scene`).
+struct SheetOptions: ParsableArguments {
+  @Option(help: "The layout file (YAML).")
+  var layout: String = Self.defaultLayout
+
+  @Option(help: "The focus region id or name (required for region-scope layouts).")
+  var focus: String?
+
+  @Option(help: "The period, e.g. 2024-H1 or 2016年前三季度 (default: the group's latest cumulative period, full years included; without any, its latest quarter or month).")
+  var period: String?
+
+  @Option(help: "The peer group (default: the focus region's parent group).")
+  var group: String?
+
+  /// Default of `--layout`, shared with `RenderFastPath`.
+  static let defaultLayout = "Layouts/half-year-comparison.yaml"
+}
+
+/// A layout and a data set, each loaded and the layout's bindings checked against the data,
+/// with the comparison table: what every command that composes a layout starts from.
+struct CheckedInputs {
+  let document: LayoutDocument
+  let dataset: Dataset
+  let table: ComparisonTable
+  /// Warnings and notices so far: layout, data, bindings, comparison.
+  let findings: [Finding]
+
+  /// Loads `layout` and the data; a missing input is `.io`, errors in either (or in the
+  /// bindings) `.data`.
+  static func load(data: DataOptions, layout: String) throws(Failure) -> CheckedInputs {
+    let (document, layoutFindings) = try loadLayout(layout)
+    let (dataset, dataFindings) = try data.load()
+    let validation = LayoutValidator.validate(document, against: dataset, file: layout)
+    if validation.hasErrors { throw .data(validation) }
+    let table = compare(dataset, options: data.compareOptions)
+    return CheckedInputs(
+      document: document, dataset: dataset, table: table,
+      findings: layoutFindings + dataFindings + validation + table.findings)
+  }
+
+  /// The job for the sheet `options` choose (`SheetSelection.resolve`'s rules), as a layout of
+  /// `scope` (default: the layout's own).
+  func job(_ options: SheetOptions, scope: LayoutDocument.Scope? = nil) throws(Failure) -> SheetJob {
+    let selection = try SheetSelection.resolve(
+      dataset: dataset, focus: options.focus, period: options.period, group: options.group,
+      scope: scope ?? document.scope)
+    return SheetJob(document: document, dataset: dataset, table: table, selection: selection)
+  }
+}
 
 // MARK: - Choosing focus, period and group
 
@@ -123,17 +177,67 @@ struct SheetJob {
     return (files, findings)
   }
 
+  /// The composed scene without drawing it (`dump-scene`), and the compose findings.
+  ///
+  /// Region and group layouts give the sheet's pages with the PDF's metadata. A `scope: charts`
+  /// layout gives the focus region's charts, one page per indicator at the chart's own size (as
+  /// PNG and SVG draw them), with the metadata and outline entries of the region's chart PDF;
+  /// it needs a focus.
+  func composeScene(measure: TextMeasure) throws(Failure) -> (Scene, [Finding]) {
+    let theme = try theme(measure)
+    let measurer: any TextMeasuring
+    switch measure {
+    case .pango:
+      do {
+        measurer = try PangoTextMeasurer()
+      } catch {
+        throw .internal("\(error)")
+      }
+    case .fixed: measurer = FixedMetricsMeasurer()
+    }
+    let composer = LayoutComposer(layout: document, theme: theme, measurer: measurer)
+    switch document.scope {
+    case .region, .group:
+      let context = context()
+      let (pages, findings) = composer.compose(context)
+      return (scene(pages, context: context), findings)
+    case .charts:
+      guard let focus = selection.focus else { throw .data([Finding(.error, .chartsDumpNeedsFocus)]) }
+      let set = try chartSet(focuses: [focus], format: .png, out: nil, measure: measure)
+      var pages: [Page] = []
+      var findings: [Finding] = []
+      for task in set.tasks {
+        let (page, chartFindings) = composer.composeChart(set.context(for: task), indicator: task.indicator)
+        pages.append(page)
+        findings += chartFindings
+      }
+      return (set.scene(pages, for: set.tasks.first), findings)
+    }
+  }
+
   // MARK: - Pieces
 
-  /// The resolved theme (derived fonts preferred, presence checked) and a Pango measurer.
-  private func tools() throws(Failure) -> (ResolvedTheme, PangoTextMeasurer) {
-    let (theme, themeFindings) = document.theme.resolved(
-      language: document.language,
-      family: FontSetup.family(forLanguage: document.language.rawValue))
+  /// The resolved theme. Measured with Pango, the derived fonts are preferred and the family's
+  /// presence is checked; measured with fixed metrics, the theme keeps its own family, so the
+  /// scene does not depend on the fonts installed.
+  private func theme(_ measure: TextMeasure) throws(Failure) -> ResolvedTheme {
+    let family = measure == .pango ? FontSetup.family(forLanguage: document.language.rawValue) : nil
+    let (theme, themeFindings) = document.theme.resolved(language: document.language, family: family)
     if themeFindings.hasErrors { throw .data(themeFindings) }
+    guard measure == .pango else { return theme }
     do {
       let text = theme.text(.text)
       try FontInventory.requireInstalled(text.family, language: text.language)
+    } catch {
+      throw .internal("\(error)")
+    }
+    return theme
+  }
+
+  /// The resolved theme (derived fonts preferred, presence checked) and a Pango measurer.
+  private func tools() throws(Failure) -> (ResolvedTheme, PangoTextMeasurer) {
+    let theme = try theme(.pango)
+    do {
       return (theme, try PangoTextMeasurer())
     } catch {
       throw .internal("\(error)")
@@ -181,8 +285,10 @@ struct SheetJob {
   /// The charts of a `scope: charts` layout: for each focus region in order, one chart per
   /// indicator, drawn among the selected group when the region belongs to it, else among the
   /// region's own peer group.
-  func chartSet(focuses: [RegionID], format: ChartFormat, out: String?) throws(Failure) -> ChartSet {
-    let (theme, _) = try tools()
+  func chartSet(focuses: [RegionID], format: ChartFormat, out: String?, measure: TextMeasure = .pango)
+    throws(Failure) -> ChartSet
+  {
+    let theme = try theme(measure)
     let base = context()
     let indicators = base.indicators(document.indicators)
     var tasks: [ChartTask] = []
@@ -230,6 +336,9 @@ enum FileName {
 
 extension Finding.Message {
   static let focusRequired = Self(code: "focus-required", text: "this layout needs --focus REGION")
+  static let chartsDumpNeedsFocus = Self(
+    code: "focus-required",
+    text: "dump-scene of a charts layout needs --focus REGION (it dumps that region's charts, one page per indicator)")
   static func unknownRegion(_ text: String) -> Self {
     Self(code: "unknown-region", text: "no region '\(text)' in the data")
   }

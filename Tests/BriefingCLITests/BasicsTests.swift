@@ -8,7 +8,7 @@ import Testing
     #expect(version.stdout.hasPrefix("0."))
     let help = try CLI.run(["--help"])
     #expect(help.status == 0)
-    for command in ["render", "analyze", "fonts", "validate", "dump-layout"] {
+    for command in ["render", "analyze", "fonts", "validate", "dump-layout", "dump-scene"] {
       #expect(help.stdout.contains(command), "help lists \(command)")
     }
   }

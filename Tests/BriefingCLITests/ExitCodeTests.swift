@@ -13,6 +13,8 @@ enum Mishap: String, Sendable {
   case unwritableOutput
   /// Standard output is `/dev/full` (every write fails with ENOSPC): I/O error.
   case fullStandardOutput
+  /// An option the command does not have: usage error.
+  case unknownOption
 }
 
 /// One command line and the exit status it must end with.
@@ -70,6 +72,20 @@ struct ExitCase: CustomTestStringConvertible, Sendable {
     ExitCase(
       command: "dump-layout", mishap: .fullStandardOutput,
       arguments: ["--layout", "Layouts/half-year-comparison.yaml"], status: 74),
+    ExitCase(
+      command: "dump-scene", mishap: .missingInput, arguments: ["--data", "$D/nope", "--focus", "玉门市"], status: 74),
+    ExitCase(
+      command: "dump-scene", mishap: .missingInput,
+      arguments: sample + ["--layout", "$D/nope.yaml", "--focus", "玉门市"], status: 74),
+    ExitCase(command: "dump-scene", mishap: .badInput, arguments: ["--data", "$D/bad", "--focus", "玉门市"], status: 65),
+    ExitCase(
+      command: "dump-scene", mishap: .badInput, arguments: sample + ["--layout", "$D/bad.yaml", "--focus", "玉门市"],
+      status: 65),
+    ExitCase(
+      command: "dump-scene", mishap: .fullStandardOutput, arguments: sample + ["--focus", "玉门市", "--measure", "fixed"],
+      status: 74),
+    ExitCase(command: "dump-scene", mishap: .unknownOption, arguments: sample + ["--out", "$D/out"], status: 64),
+    ExitCase(command: "dump-scene", mishap: .unknownOption, arguments: sample + ["--measure", "cairo"], status: 64),
     ExitCase(command: "fonts", mishap: .missingInput, arguments: ["--layout", "$D/nope.yaml"], status: 74),
     ExitCase(command: "fonts", mishap: .badInput, arguments: ["--layout", "$D/bad.yaml"], status: 65),
     ExitCase(command: "fonts", mishap: .fullStandardOutput, arguments: [], status: 74),

@@ -11,15 +11,16 @@ public struct SceneDumper: Sendable {
 
   // MARK: - Methods
 
-  /// The whole scene: info, then each page and its items.
-  public func dump(_ scene: Scene) -> String {
+  /// The whole scene: info, then each page and its items; with `page` (1-based), only that
+  /// page, numbered as in the whole scene.
+  public func dump(_ scene: Scene, page only: Int? = nil) -> String {
     let info = scene.info
     var lines = [
       "scene title=\(quoted(info.title)) author=\(quoted(info.author))",
       "  subject=\(quoted(info.subject))",
       "  keywords=\(quoted(info.keywords)) creator=\(quoted(info.creator)) created=\(info.creationDate ?? "-")",
     ]
-    for (index, page) in scene.pages.enumerated() {
+    for (index, page) in scene.pages.enumerated() where only.map({ $0 == index + 1 }) ?? true {
       lines.append("page \(index + 1) label=\(page.label.map(quoted) ?? "-") \(size(page.size))")
       lines += page.items.flatMap { dump($0, depth: 1) }
     }
