@@ -14,7 +14,7 @@ import Testing
     var files: [String: Data] = [:]
     for path in paths where !path.hasSuffix("/") {
       var isDirectory: ObjCBool = false
-      FileManager.default.fileExists(atPath: folder + "/" + path, isDirectory: &isDirectory)
+      _ = FileManager.default.fileExists(atPath: folder + "/" + path, isDirectory: &isDirectory)
       if !isDirectory.boolValue { files[path] = FileManager.default.contents(atPath: folder + "/" + path) }
     }
     return files

@@ -1,5 +1,6 @@
 import BriefingCore
 import Foundation
+import TestSupport
 import Testing
 
 // MARK: - Scene snapshots of the shipped layouts
@@ -32,7 +33,7 @@ import Testing
     // A version bump is not a layout change.
     let dump = result.stdout.replacingOccurrences(
       of: "creator=\"Briefing \(BriefingVersion.string)\"", with: "creator=\"Briefing <version>\"")
-    assertSceneSnapshot(dump, name: layout)
+    assertSnapshot(dump, name: layout)
   }
 
   /// A layout added to `Layouts/` needs a sample here (and in `LayoutGalleryTests.pairs`).
@@ -41,41 +42,6 @@ import Testing
       .filter { $0.hasSuffix(".yaml") }.map { String($0.dropLast(5)) }
     #expect(Set(shipped) == Set(Self.cases.map(\.0)))
   }
-}
-
-/// Compares `text` with `Snapshots/<name>.scene.txt` beside this file, or records it with
-/// `RECORD_SNAPSHOTS=1`; a mismatch shows the first differing lines. (The CLI tests' copy of
-/// `BriefingSceneTests`' `assertSnapshot`: test targets cannot import each other.)
-func assertSceneSnapshot(
-  _ text: String, name: String, filePath: String = #filePath,
-  sourceLocation: Testing.SourceLocation = #_sourceLocation
-) {
-  let directory = URL(fileURLWithPath: filePath).deletingLastPathComponent().appendingPathComponent("Snapshots")
-  let file = directory.appendingPathComponent(name + ".scene.txt")
-  if ProcessInfo.processInfo.environment["RECORD_SNAPSHOTS"] == "1" {
-    do {
-      try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-      try text.write(to: file, atomically: true, encoding: .utf8)
-    } catch {
-      Issue.record("could not record \(file.path): \(error)", sourceLocation: sourceLocation)
-    }
-    return
-  }
-  guard let recorded = try? String(contentsOf: file, encoding: .utf8) else {
-    Issue.record(
-      "no snapshot \(file.lastPathComponent); run with RECORD_SNAPSHOTS=1 to record it", sourceLocation: sourceLocation)
-    return
-  }
-  guard recorded != text else { return }
-  let old = recorded.split(separator: "\n", omittingEmptySubsequences: false)
-  let new = text.split(separator: "\n", omittingEmptySubsequences: false)
-  let first = Array(zip(old, new)).firstIndex { $0.0 != $0.1 } ?? min(old.count, new.count)
-  var report = ["snapshot \(name) differs at line \(first + 1) (RECORD_SNAPSHOTS=1 to accept):"]
-  for index in first..<min(first + 5, max(old.count, new.count)) {
-    if index < old.count { report.append("- \(old[index])") }
-    if index < new.count { report.append("+ \(new[index])") }
-  }
-  Issue.record(Comment(rawValue: report.joined(separator: "\n")), sourceLocation: sourceLocation)
 }
 
 // MARK: - dump-scene

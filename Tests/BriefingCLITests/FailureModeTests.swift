@@ -107,7 +107,7 @@ struct Corruption: CustomTestStringConvertible, Sendable {
     // "肃州区" in GB18030 is not valid UTF-8.
     let gb: [UInt8] = [0xCB, 0xE0, 0xD6, 0xDD, 0xC7, 0xF8]
     let csv = Array("region,period,indicator,value\n".utf8) + gb + Array(",2024-H1,gdp,1\n".utf8)
-    FileManager.default.createFile(atPath: dir + "/observations.csv", contents: Data(csv))
+    _ = FileManager.default.createFile(atPath: dir + "/observations.csv", contents: Data(csv))
     let result = try CLI.run([
       "render", "--data", dir + "/observations.csv", "--encoding", "utf8",
       "--layout", "Layouts/region-charts.yaml", "--out", dir + "/out",

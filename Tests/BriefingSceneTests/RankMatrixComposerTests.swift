@@ -1,5 +1,6 @@
 import BriefingCore
 import BriefingStats
+import TestSupport
 import Testing
 
 @testable import BriefingScene

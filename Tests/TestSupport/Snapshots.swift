@@ -5,8 +5,8 @@ import Testing
 
 /// Compares `text` with `Snapshots/<name>.scene.txt` next to the calling test file (found via
 /// `#filePath`). With `RECORD_SNAPSHOTS=1` the file is (re)written instead. On mismatch the test
-/// fails and shows the first differing lines.
-func assertSnapshot(
+/// fails and shows the first differing lines. Shared by the scene and CLI snapshot tests.
+public func assertSnapshot(
   _ text: String, name: String, filePath: String = #filePath,
   sourceLocation: Testing.SourceLocation = #_sourceLocation
 ) {
