@@ -47,7 +47,8 @@ public struct TrendLineInput: Hashable, Sendable {
 
 /// Two lines with markers over periods: the focus (focus colour, value labels placed
 /// collision-free) and the group (reference colour, dashed). Period labels (`2024年上半年`) sit
-/// under the axis, split over two lines when narrow. Missing points break the line and show `—`.
+/// under the axis, split over two lines when narrow, and name every k-th period (or year) when
+/// there are too many to name each (`PeriodLabels`). Missing points break the line and show `—`.
 public struct TrendLineComposer: Sendable {
   /// Marker radius. Default: 2.5 pt.
   public var markerRadius: Double
@@ -125,12 +126,10 @@ public struct TrendLineComposer: Sendable {
       rect.minX + axis.labelWidth(format, theme.text(.axisTextY), kit) + theme.length(.tickLength)
       + 2
     let bands = BandScale(count: max(1, periods.count), range: left...rect.maxX)
-    let labels = periods.map { p -> [String] in
-      let full = format.style == .chinese ? p.chineseTitle : p.englishTitle
-      guard kit.size(full, xStyle).width > bands.step - 4 else { return [full] }
-      return format.style == .chinese ? ["\(p.year)年", p.chineseLabel] : [full]
-    }
-    let rows = labels.map(\.count).max() ?? 1
+    let periodLabels = PeriodLabels(
+      periods, center: bands.center, bounds: rect.minX...rect.maxX, gap: 4, format: format,
+      style: xStyle, kit: kit)
+    let rows = periodLabels.lineCount
     let bottom = rect.maxY - Double(rows) * lineHeight - 3
     let yHalf = kit.size("0", theme.text(.axisTextY)).height / 2 + 1
     let top = heading.bottom + 4
@@ -149,16 +148,14 @@ public struct TrendLineComposer: Sendable {
             .line(from: Point(x: left, y: bottom), to: Point(x: rect.maxX, y: bottom)), stroke: line
           )))
     }
-    for (index, lines) in labels.enumerated() {
-      for (k, text) in lines.enumerated() {
-        let shown = kit.fitted(text, xStyle, maxWidth: bands.step - 2, findings: &findings)
+    for label in periodLabels.labels {
+      for (k, text) in label.lines.enumerated() {
+        let shown = kit.fitted(text, xStyle, maxWidth: rect.width, findings: &findings)
         items.append(
           .text(
             kit.measurer.run(
-              shown, style: xStyle,
-              at: Point(x: bands.center(index), y: bottom + 3 + Double(k) * lineHeight),
-              alignment: .center)
-          ))
+              shown, style: xStyle, at: Point(x: label.center, y: bottom + 3 + Double(k) * lineHeight),
+              alignment: .center)))
       }
     }
 
