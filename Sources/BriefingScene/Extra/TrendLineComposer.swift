@@ -45,8 +45,8 @@ public struct TrendLineInput: Hashable, Sendable {
 
 // MARK: - Trend line composer
 
-/// Two lines with markers over periods: the focus (focus colour, value labels placed
-/// collision-free) and the group (reference colour, dashed). Period labels (`2024年上半年`) sit
+/// Two lines with markers over periods: the focus (focus colour, value labels beside their
+/// points where they fit: the last, the first and the extremes first, then as many as fit) and the group (reference colour, dashed). Period labels (`2024年上半年`) sit
 /// under the axis, split over two lines when narrow, and name every k-th period (or year) when
 /// there are too many to name each (`PeriodLabels`). Missing points break the line and show `—`.
 public struct TrendLineComposer: Sendable {
@@ -160,7 +160,8 @@ public struct TrendLineComposer: Sendable {
     }
 
     // Lines and markers: group first, focus on top.
-    var marks: [(Rect, String)] = []
+    /// Value labels (and `—`/`*` marks) by period index.
+    var marks: [Int: (box: Rect, text: String)] = [:]
     var obstacles = ItemBounds.texts(items)
     for (which, stroke) in [(1, groupStroke), (0, focusStroke)] {
       var segment: [Point] = []
@@ -171,8 +172,7 @@ public struct TrendLineComposer: Sendable {
           segment = []
           if which == 0 {
             let mark = ExtraData.absentMark(byPeriod[periods[index]], format)
-            marks.append(
-              (Rect(x: bands.center(index), y: bottom - yHalf, width: 0, height: 0), mark))
+            marks[index] = (Rect(x: bands.center(index), y: bottom - yHalf, width: 0, height: 0), mark)
             findings.append(
               Finding(.notice, .valueNotShown(focusName, input.indicator.name, shownAs: mark)))
           }
@@ -185,17 +185,17 @@ public struct TrendLineComposer: Sendable {
             input.metric == .value
             ? format.number(value, decimals: input.indicator.decimals)
             : inPoints ? format.signedPoints(value) : format.signedPercent(value)
-          marks.append(
-            (
-              Rect(
-                x: point.x - markerRadius, y: point.y - markerRadius, width: 2 * markerRadius,
-                height: 2 * markerRadius), text
-            ))
+          marks[index] = (
+            Rect(
+              x: point.x - markerRadius, y: point.y - markerRadius, width: 2 * markerRadius,
+              height: 2 * markerRadius), text
+          )
         }
       }
       if !segment.isEmpty { segments.append(segment) }
       for points in segments where points.count > 1 {
         items.append(.shape(Shape(.polyline(points), stroke: stroke)))
+        obstacles += LabelPlacer.lineBoxes(points)
       }
       for points in segments {
         for p in points {
@@ -215,15 +215,31 @@ public struct TrendLineComposer: Sendable {
       bounds: Rect(x: left, y: top, width: rect.maxX - left, height: bottom - top),
       gap: theme.length(.labelSpacing), obstacles: obstacles,
       preference: .vertical)
-    for (box, text) in marks {
+    // The last and first periods and the focus's extremes first, then as many as fit beside
+    // their point, never further out.
+    let focusValues = series.indices.compactMap { i in series[i][0].map { (i, $0) } }
+    let keys =
+      [periods.count - 1, 0] + [focusValues.max { $0.1 < $1.1 }, focusValues.min { $0.1 < $1.1 }]
+      .compactMap { $0?.0 }
+    let first = keys.reduce(into: [Int]()) { if !$0.contains($1) { $0.append($1) } }
+    var leftOut = 0
+    for index in first + series.indices.filter({ !first.contains($0) }) {
+      guard let (box, text) = marks[index] else { continue }
       let style = theme.text(
         text == format.missing || text == format.masked ? .labelMissing : .labelValueFocus)
       let size = kit.size(text, style)
-      guard let spot = placer.place(size, near: box) else {
-        findings.append(Finding(.notice, .labelDropped(text)))
+      guard let spot = placer.place(size, near: box, allowingLeader: false) else {
+        if first.contains(index) {
+          findings.append(Finding(.notice, .labelDropped(text)))
+        } else {
+          leftOut += 1
+        }
         continue
       }
       items.append(.text(TextRun(text: text, origin: spot.rect.origin, style: style, size: size)))
+    }
+    if leftOut > 0 {
+      findings.append(Finding(.notice, .labelsLeftOut(leftOut, of: "\(focusName) value")))
     }
     return ComposedFrame(
       items: [.group(name: "trend-line", clip: nil, items: items)], findings: findings, bounds: rect
