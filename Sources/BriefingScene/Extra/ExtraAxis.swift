@@ -211,3 +211,27 @@ struct PeriodLabels {
     }
   }
 }
+
+// MARK: - Panels without data
+
+/// What a chart panel shows instead of axes when it has no value for its period: its title at
+/// the top left, 「无数据」 / `No data` (language from the number format's style) centred below
+/// it, and a warning finding naming the component and the indicator.
+enum NoDataPanel {
+  static func frame(
+    _ component: String, title: String, indicator: String, format: NumberFormat, in rect: Rect,
+    theme: ResolvedTheme, kit: TextKit<some TextMeasuring>
+  ) -> ComposedFrame {
+    var findings = [Finding(.warning, .panelWithoutData(component, indicator))]
+    let titleStyle = theme.text(.axisTitle)
+    let shown = kit.fitted(title, titleStyle, maxWidth: rect.width, findings: &findings)
+    let titleRun = kit.measurer.run(shown, style: titleStyle, at: rect.origin)
+    let note = kit.measurer.run(
+      format.style == .chinese ? "无数据" : "No data", style: theme.text(.labelMissing),
+      at: Point(x: rect.midX, y: (titleRun.bounds.maxY + rect.maxY) / 2), alignment: .center,
+      vertical: .middle)
+    return ComposedFrame(
+      items: [.group(name: component, clip: nil, items: [.text(titleRun), .text(note)])],
+      findings: findings, bounds: rect)
+  }
+}

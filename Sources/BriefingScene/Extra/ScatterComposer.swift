@@ -33,7 +33,8 @@ public struct ScatterData: Sendable {
 /// Level ticks thin out until their labels keep apart. Labels are placed collision-free: the
 /// focus and the extremes first (right, left, above, below, then further out with a leader line),
 /// the others only right beside their point, left out (and counted in a finding) where they do
-/// not fit. Regions without both figures are listed in a note, never drawn at 0.
+/// not fit. Regions without both figures are listed in a note, never drawn at 0; with no point
+/// at all the panel says 无数据 / No data instead of drawing axes.
 public struct ScatterComposer: Sendable {
   /// Peer point radius. Default: 2.5 pt.
   public var pointRadius: Double
@@ -117,6 +118,11 @@ public struct ScatterComposer: Sendable {
       )
       items.append(.text(run))
       bottom = run.bounds.minY - 2
+    }
+    guard !points.isEmpty else {
+      return NoDataPanel.frame(
+        "scatter", title: levelTitle, indicator: input.indicator.name, format: format, in: rect,
+        theme: theme, kit: kit)
     }
     let xTitle = kit.fitted(levelTitle, titleStyle, maxWidth: rect.width, findings: &findings)
     let xTitleRun = kit.measurer.run(

@@ -48,7 +48,8 @@ public struct TrendLineInput: Hashable, Sendable {
 /// Two lines with markers over periods: the focus (focus colour, value labels beside their
 /// points where they fit: the last, the first and the extremes first, then as many as fit) and the group (reference colour, dashed). Period labels (`2024年上半年`) sit
 /// under the axis, split over two lines when narrow, and name every k-th period (or year) when
-/// there are too many to name each (`PeriodLabels`). Missing points break the line and show `—`.
+/// there are too many to name each (`PeriodLabels`). Missing points break the line and show `—`;
+/// with no value at all the panel says 无数据 / No data instead of drawing axes.
 public struct TrendLineComposer: Sendable {
   /// Marker radius. Default: 2.5 pt.
   public var markerRadius: Double
@@ -108,6 +109,11 @@ public struct TrendLineComposer: Sendable {
         ? basis.seriesPointsTitle(format, unit: input.indicator.unit)
         : basis.seriesGrowthTitle(format)
       axisTitle = format.style == .chinese ? input.indicator.name + title : "\(input.indicator.name): \(title)"
+    }
+    guard series.contains(where: { $0.contains { $0 != nil } }) else {
+      return NoDataPanel.frame(
+        "trend-line", title: axisTitle, indicator: input.indicator.name, format: format, in: rect,
+        theme: theme, kit: kit)
     }
     let heading = Legend.heading(
       axisTitle,
