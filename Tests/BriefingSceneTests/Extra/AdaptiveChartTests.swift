@@ -156,7 +156,7 @@ import Testing
   }
 
   @Test func thirtyPointLabelsAvoidEachOtherAndCountTheRest() throws {
-    let area = Rect(x: 10, y: 10, width: 360, height: 240)
+    let area = Rect(x: 10, y: 10, width: 280, height: 180)
     let (rows, names) = scatterRows(30)
     let out = scatter(rows, names: names, in: area)
     LayoutCheck.expectClean(out, in: area)
