@@ -118,3 +118,120 @@ struct AxisMap {
     return start + (value - domain.lowerBound) / span * (end - start)
   }
 }
+
+// MARK: - Period labels under a time axis
+
+/// Which periods a time axis names, and how, so that no two labels overlap and none is cut.
+/// Every k-th period is named, k from 1, 2, 5, 10, 20, …, the smallest that fits; the last period
+/// too when it fits after the k-th ones. A period title may take two lines in Chinese (`2024年` /
+/// `上半年`); sub-year periods collapse to their years (`2024年`, `2024`) when their titles do
+/// not fit one per period. Labels near the ends are shifted inward to stay inside `bounds`.
+struct PeriodLabels {
+  /// One named position: its lines (top first), its centre and width (points).
+  struct Label {
+    let lines: [String]
+    let center: Double
+    let width: Double
+  }
+
+  // MARK: - Properties
+  let labels: [Label]
+  /// Text lines the labels need (1 or 2).
+  var lineCount: Int { labels.map(\.lines.count).max() ?? 1 }
+
+  // MARK: - Initialization
+
+  /// Labels for `periods` (ascending) centred at `center(index)`, kept inside `bounds` with at
+  /// least `gap` points between neighbours.
+  init(
+    _ periods: [Period], center: (Int) -> Double, bounds: ClosedRange<Double>, gap: Double,
+    format: NumberFormat, style: TextStyle, kit: TextKit<some TextMeasuring>
+  ) {
+    func label(_ lines: [String], at x: Double) -> Label {
+      let width = lines.map { kit.size($0, style).width }.max() ?? 0
+      let half = min(width, bounds.upperBound - bounds.lowerBound) / 2
+      let inside = min(max(x, bounds.lowerBound + half), bounds.upperBound - half)
+      return Label(lines: lines, center: inside, width: width)
+    }
+    let chinese = format.style == .chinese
+    let oneLine = periods.enumerated().map { i, p in
+      label([chinese ? p.chineseTitle : p.englishTitle], at: center(i))
+    }
+    let twoLines = periods.enumerated().map { i, p in
+      chinese && !p.isFullYear ? label(["\(p.year)年", p.chineseLabel], at: center(i)) : oneLine[i]
+    }
+    // Years, each centred under its periods.
+    let years = Dictionary(grouping: periods.indices, by: { periods[$0].year })
+    let yearLabels = years.keys.sorted().map { year in
+      let indices = years[year] ?? []
+      let mid = indices.map(center).reduce(0, +) / Double(max(1, indices.count))
+      return label([chinese ? "\(year)年" : "\(year)"], at: mid)
+    }
+    let collapses = yearLabels.count < periods.count
+    var candidates: [[Label]] = []
+    for step in Self.steps(upTo: periods.count) {
+      if collapses, step > 1 { break }
+      candidates += [Self.every(step, of: oneLine, gap: gap), Self.every(step, of: twoLines, gap: gap)]
+    }
+    if collapses {
+      candidates += Self.steps(upTo: yearLabels.count).map {
+        Self.every($0, of: yearLabels, gap: gap)
+      }
+    }
+    let room = bounds.upperBound - bounds.lowerBound
+    let fits = candidates.first { Self.apart($0, gap: gap) && $0.allSatisfy { $0.width <= room } }
+    labels = fits ?? Array(oneLine.prefix(1))
+  }
+
+  // MARK: - Private
+
+  /// 1, 2, 5, 10, 20, 50, … up to the first step not below `count`.
+  private static func steps(upTo count: Int) -> [Int] {
+    var result: [Int] = []
+    var magnitude = 1
+    while result.last.map({ $0 < count }) ?? true {
+      result += [magnitude, 2 * magnitude, 5 * magnitude]
+      magnitude *= 10
+    }
+    return result
+  }
+
+  /// Every `step`-th label from the first, and the last when it fits after them.
+  private static func every(_ step: Int, of all: [Label], gap: Double) -> [Label] {
+    guard let last = all.last else { return [] }
+    let chosen = stride(from: 0, to: all.count, by: step).map { all[$0] }
+    guard (all.count - 1) % step != 0 else { return chosen }
+    return apart(chosen + [last], gap: gap) ? chosen + [last] : chosen
+  }
+
+  /// True when neighbouring labels keep `gap` points apart.
+  private static func apart(_ labels: [Label], gap: Double) -> Bool {
+    zip(labels, labels.dropFirst()).allSatisfy { a, b in
+      b.center - b.width / 2 >= a.center + a.width / 2 + gap
+    }
+  }
+}
+
+// MARK: - Panels without data
+
+/// What a chart panel shows instead of axes when it has no value for its period: its title at
+/// the top left, 「无数据」 / `No data` (language from the number format's style) centred below
+/// it, and a warning finding naming the component and the indicator.
+enum NoDataPanel {
+  static func frame(
+    _ component: String, title: String, indicator: String, format: NumberFormat, in rect: Rect,
+    theme: ResolvedTheme, kit: TextKit<some TextMeasuring>
+  ) -> ComposedFrame {
+    var findings = [Finding(.warning, .panelWithoutData(component, indicator))]
+    let titleStyle = theme.text(.axisTitle)
+    let shown = kit.fitted(title, titleStyle, maxWidth: rect.width, findings: &findings)
+    let titleRun = kit.measurer.run(shown, style: titleStyle, at: rect.origin)
+    let note = kit.measurer.run(
+      format.style == .chinese ? "无数据" : "No data", style: theme.text(.labelMissing),
+      at: Point(x: rect.midX, y: (titleRun.bounds.maxY + rect.maxY) / 2), alignment: .center,
+      vertical: .middle)
+    return ComposedFrame(
+      items: [.group(name: component, clip: nil, items: [.text(titleRun), .text(note)])],
+      findings: findings, bounds: rect)
+  }
+}

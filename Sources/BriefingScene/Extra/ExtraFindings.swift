@@ -13,6 +13,18 @@ extension Finding.Message {
     Self(code: "label-dropped", text: "label “\(text)” left out: no free position")
   }
 
+  /// Labels of lesser marks that found no free place next to their mark were left out.
+  static func labelsLeftOut(_ count: Int, of what: String) -> Self {
+    Self(code: "labels-left-out", text: "\(count) \(what) label(s) left out: no free position")
+  }
+
+  /// A chart panel has no value to draw for its period: a note says so instead of empty axes.
+  static func panelWithoutData(_ component: String, _ indicator: String) -> Self {
+    Self(
+      code: "no-data",
+      text: "\(component) · \(indicator): no values for the period; drawn as a “no data” note")
+  }
+
   /// A value is missing or masked and is shown as such (never as 0).
   static func valueNotShown(_ region: String, _ indicator: String, shownAs mark: String) -> Self {
     Self(code: "value-not-shown", text: "\(region) · \(indicator): no value, shown as “\(mark)”")

@@ -37,7 +37,8 @@ public struct OneIndicatorChartInput: Hashable, Sendable {
 /// Paired vertical bars (this period solid, the basis period a light tint), a legend naming both
 /// periods (`2024年上半年` / the rows' `priorPeriod`, 基期 when they declare none), the focus in
 /// the focus colour and value labels where they fit.
-/// A missing or masked value is drawn as `—` / `*` on the baseline, never as a zero bar.
+/// A missing or masked value is drawn as `—` / `*` on the baseline, never as a zero bar; with no
+/// value at all the panel says 无数据 / No data instead of drawing axes.
 public struct GroupedBarComposer: Sendable {
   /// Alpha of the basis period's bars relative to this period's. Default: 0.45.
   public var priorAlpha: Double
@@ -72,6 +73,12 @@ public struct GroupedBarComposer: Sendable {
     let priorTitle = prior.map(title) ?? (format.style == .chinese ? "基期" : "Base period")
     let unitTitle = ExtraData.titleWithUnit(
       input.indicator.name, unit: input.indicator.unit?.symbol, format)
+    let values = rows.flatMap { [ExtraData.drawable($0), $0.priorValue].compactMap { $0 } }
+    guard !values.isEmpty else {
+      return NoDataPanel.frame(
+        "grouped-bar", title: unitTitle, indicator: input.indicator.name, format: format, in: rect,
+        theme: theme, kit: kit)
+    }
     let heading = Legend.heading(
       unitTitle,
       entries: [
@@ -83,7 +90,6 @@ public struct GroupedBarComposer: Sendable {
     items += heading.items
 
     // Axes.
-    let values = rows.flatMap { [ExtraData.drawable($0), $0.priorValue].compactMap { $0 } }
     let axis = NumericAxis(covering: values, includeZero: true)
     let xStyle = theme.text(.axisTextX)
     let labelHeight = kit.size("国", xStyle).height

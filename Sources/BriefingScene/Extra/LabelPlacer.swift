@@ -3,7 +3,8 @@ import BriefingCore
 // MARK: - Collision-free label placement
 
 /// Places label boxes next to marks without overlapping anything already placed. Tries right,
-/// left, above and below the mark at `gap` points, then positions further out (drawn with a leader
+/// left, above and below the mark at `gap` points (above and below slide inward at the edges of
+/// `bounds`), then positions further out (drawn with a leader
 /// line). Stateless about drawing: it only keeps the occupied rectangles (points).
 struct LabelPlacer {
   // MARK: - Properties
@@ -39,9 +40,14 @@ struct LabelPlacer {
   mutating func reserve(_ rect: Rect) { occupied.append(rect) }
 
   /// A free rectangle of `size` near `mark`; `leader` is true when it is away from the mark and
-  /// needs a connecting line. Nil when there is no room; the rectangle is reserved otherwise.
-  mutating func place(_ size: Size, near mark: Rect) -> (rect: Rect, leader: Bool)? {
-    for (index, candidate) in candidates(size, mark).enumerated() where isFree(candidate) {
+  /// needs a connecting line (only tried when `allowingLeader`, default true). Nil when there is
+  /// no room; the rectangle is reserved otherwise.
+  mutating func place(_ size: Size, near mark: Rect, allowingLeader: Bool = true)
+    -> (rect: Rect, leader: Bool)?
+  {
+    let all = candidates(size, mark)
+    for (index, candidate) in all.prefix(allowingLeader ? all.count : 4).enumerated()
+    where isFree(candidate) {
       occupied.append(candidate)
       return (candidate, index >= 4)
     }
@@ -57,17 +63,18 @@ struct LabelPlacer {
   }
 
   private func candidates(_ size: Size, _ mark: Rect) -> [Rect] {
+    // Above and below slide inward at the edges of `bounds` while still covering the mark.
+    let centred = mark.midX - size.width / 2
+    let inward = min(
+      max(centred, bounds.minX, mark.maxX - size.width), bounds.maxX - size.width, mark.minX)
     let sides = [
       Rect(
         x: mark.maxX + gap, y: mark.midY - size.height / 2, width: size.width, height: size.height),
       Rect(
         x: mark.minX - gap - size.width, y: mark.midY - size.height / 2, width: size.width,
         height: size.height),
-      Rect(
-        x: mark.midX - size.width / 2, y: mark.minY - gap - size.height, width: size.width,
-        height: size.height),
-      Rect(
-        x: mark.midX - size.width / 2, y: mark.maxY + gap, width: size.width, height: size.height),
+      Rect(x: inward, y: mark.minY - gap - size.height, width: size.width, height: size.height),
+      Rect(x: inward, y: mark.maxY + gap, width: size.width, height: size.height),
     ]
     var result: [Rect]
     switch preference {
@@ -89,6 +96,24 @@ struct LabelPlacer {
       }
     }
     return result
+  }
+}
+
+// MARK: - Lines as obstacles
+
+extension LabelPlacer {
+  /// Small squares every `spacing` points along the segments of `points`, so that labels keep
+  /// clear of a drawn line (points).
+  static func lineBoxes(_ points: [Point], spacing: Double = 2) -> [Rect] {
+    zip(points, points.dropFirst()).flatMap { a, b -> [Rect] in
+      let length = ((b.x - a.x) * (b.x - a.x) + (b.y - a.y) * (b.y - a.y)).squareRoot()
+      let count = max(1, Int((length / spacing).rounded(.up)))
+      return (0...count).map { i in
+        let t = Double(i) / Double(count)
+        return Rect(
+          x: a.x + t * (b.x - a.x) - 0.5, y: a.y + t * (b.y - a.y) - 0.5, width: 1, height: 1)
+      }
+    }
   }
 }
 

@@ -30,8 +30,11 @@ public struct ScatterData: Sendable {
 // MARK: - Scatter composer
 
 /// Level (x) against growth (y) with quadrant lines at the group mean level and the group growth.
-/// Labels are placed collision-free (right, left, above, below, then further out with a leader
-/// line); regions without both figures are listed in a note, never drawn at 0.
+/// Level ticks thin out until their labels keep apart. Labels are placed collision-free: the
+/// focus and the extremes first (right, left, above, below, then further out with a leader line),
+/// the others only right beside their point, left out (and counted in a finding) where they do
+/// not fit. Regions without both figures are listed in a note, never drawn at 0; with no point
+/// at all the panel says 无数据 / No data instead of drawing axes.
 public struct ScatterComposer: Sendable {
   /// Peer point radius. Default: 2.5 pt.
   public var pointRadius: Double
@@ -92,8 +95,7 @@ public struct ScatterComposer: Sendable {
       findings.append(
         Finding(.notice, .valueNotShown(entry.name, input.indicator.name, shownAs: entry.mark)))
     }
-    let xAxis = NumericAxis(
-      covering: points.map(\.x) + [meanLevel].compactMap { $0 }, includeZero: false)
+    let levels = points.map(\.x) + [meanLevel].compactMap { $0 }
     let yAxis = NumericAxis(
       covering: points.map(\.y) + [groupGrowth].compactMap { $0 }, includeZero: true)
 
@@ -117,6 +119,11 @@ public struct ScatterComposer: Sendable {
       items.append(.text(run))
       bottom = run.bounds.minY - 2
     }
+    guard !points.isEmpty else {
+      return NoDataPanel.frame(
+        "scatter", title: levelTitle, indicator: input.indicator.name, format: format, in: rect,
+        theme: theme, kit: kit)
+    }
     let xTitle = kit.fitted(levelTitle, titleStyle, maxWidth: rect.width, findings: &findings)
     let xTitleRun = kit.measurer.run(
       xTitle, style: titleStyle, at: Point(x: rect.maxX, y: bottom), alignment: .right,
@@ -129,14 +136,25 @@ public struct ScatterComposer: Sendable {
     let tickLabelHeight = kit.size("0", theme.text(.axisTextX)).height
     let tick = theme.length(.tickLength)
     let yLabelWidth = yAxis.labelWidth(format, theme.text(.axisTextY), kit)
-    let xEdge =
-      (xAxis.labels(format).map { kit.size($0, theme.text(.axisTextX)).width }.max() ?? 0) / 2
-    let plot = Rect(
-      x: rect.minX + max(yLabelWidth + tick + 2, xEdge), y: yTitleRun.bounds.maxY + 4,
-      width: 0, height: 0)
-    let plotRect = Rect(
-      x: plot.minX, y: plot.minY, width: max(1, rect.maxX - xEdge - plot.minX),
-      height: max(1, xTitleRun.bounds.minY - 2 - tickLabelHeight - tick - 1 - plot.minY))
+    let plotTop = yTitleRun.bounds.maxY + 4
+    let plotHeight = max(1, xTitleRun.bounds.minY - 2 - tickLabelHeight - tick - 1 - plotTop)
+    // Fewer level ticks until their labels keep apart (5 intervals, then 4, … 1).
+    var xAxis = NumericAxis(covering: levels, includeZero: false)
+    var plotRect = rect
+    for target in (1...5).reversed() {
+      xAxis = NumericAxis(covering: levels, includeZero: false, targetCount: target)
+      let widths = xAxis.labels(format).map { kit.size($0, theme.text(.axisTextX)).width }
+      let xEdge = (widths.max() ?? 0) / 2
+      let minX = rect.minX + max(yLabelWidth + tick + 2, xEdge)
+      plotRect = Rect(
+        x: minX, y: plotTop, width: max(1, rect.maxX - xEdge - minX), height: plotHeight)
+      let scale = AxisMap(domain: xAxis.domain, start: plotRect.minX, end: plotRect.maxX)
+      let ticks = zip(xAxis.ticks, widths)
+      let apart = zip(ticks, ticks.dropFirst()).allSatisfy { a, b in
+        scale.map(b.0) - scale.map(a.0) >= (a.1 + b.1) / 2 + 4
+      }
+      if apart { break }
+    }
     let yHalf = kit.size("0", theme.text(.axisTextY)).height / 2 + 1
     let xScale = AxisMap(domain: xAxis.domain, start: plotRect.minX, end: plotRect.maxX)
     let yScale = AxisMap(
@@ -188,14 +206,31 @@ public struct ScatterComposer: Sendable {
       obstacles.append(box)
       marks.append((point.id, box))
     }
+    // The focus and the extremes first (with a leader line when needed), then the others
+    // beside their point where they fit.
+    let extremes = [
+      points.max { $0.x < $1.x }, points.min { $0.x < $1.x }, points.max { $0.y < $1.y },
+      points.min { $0.y < $1.y },
+    ].compactMap { $0?.id }
+    let first = ([input.focus] + extremes).reduce(into: [RegionID]()) {
+      if !$0.contains($1) { $0.append($1) }
+    }
+    let ordered =
+      first.compactMap { id in marks.first { $0.0 == id } } + marks.filter { !first.contains($0.0) }
     var placer = LabelPlacer(bounds: rect, gap: theme.length(.labelSpacing), obstacles: obstacles)
-    for (id, box) in marks {
+    var leftOut = 0
+    for (id, box) in ordered {
       let isFocus = id == input.focus
+      let isFirst = first.contains(id)
       let style = theme.text(isFocus ? .labelValueFocus : .labelValue)
       let name = ExtraData.name(id, input.names)
       let size = kit.size(name, style)
-      guard let spot = placer.place(size, near: box) else {
-        findings.append(Finding(.warning, .labelDropped(name)))
+      guard let spot = placer.place(size, near: box, allowingLeader: isFirst) else {
+        if isFirst {
+          findings.append(Finding(isFocus ? .warning : .notice, .labelDropped(name)))
+        } else {
+          leftOut += 1
+        }
         continue
       }
       if spot.leader, let leader = theme.line(.ruleMinor) {
@@ -207,6 +242,7 @@ public struct ScatterComposer: Sendable {
       }
       items.append(.text(TextRun(text: name, origin: spot.rect.origin, style: style, size: size)))
     }
+    if leftOut > 0 { findings.append(Finding(.notice, .labelsLeftOut(leftOut, of: "point"))) }
     return ComposedFrame(
       items: [.group(name: "scatter", clip: nil, items: items)], findings: findings, bounds: rect)
   }

@@ -45,9 +45,11 @@ public struct TrendLineInput: Hashable, Sendable {
 
 // MARK: - Trend line composer
 
-/// Two lines with markers over periods: the focus (focus colour, value labels placed
-/// collision-free) and the group (reference colour, dashed). Period labels (`2024年上半年`) sit
-/// under the axis, split over two lines when narrow. Missing points break the line and show `—`.
+/// Two lines with markers over periods: the focus (focus colour, value labels beside their
+/// points where they fit: the last, the first and the extremes first, then as many as fit) and the group (reference colour, dashed). Period labels (`2024年上半年`) sit
+/// under the axis, split over two lines when narrow, and name every k-th period (or year) when
+/// there are too many to name each (`PeriodLabels`). Missing points break the line and show `—`;
+/// with no value at all the panel says 无数据 / No data instead of drawing axes.
 public struct TrendLineComposer: Sendable {
   /// Marker radius. Default: 2.5 pt.
   public var markerRadius: Double
@@ -108,6 +110,11 @@ public struct TrendLineComposer: Sendable {
         : basis.seriesGrowthTitle(format)
       axisTitle = format.style == .chinese ? input.indicator.name + title : "\(input.indicator.name): \(title)"
     }
+    guard series.contains(where: { $0.contains { $0 != nil } }) else {
+      return NoDataPanel.frame(
+        "trend-line", title: axisTitle, indicator: input.indicator.name, format: format, in: rect,
+        theme: theme, kit: kit)
+    }
     let heading = Legend.heading(
       axisTitle,
       entries: [
@@ -125,12 +132,10 @@ public struct TrendLineComposer: Sendable {
       rect.minX + axis.labelWidth(format, theme.text(.axisTextY), kit) + theme.length(.tickLength)
       + 2
     let bands = BandScale(count: max(1, periods.count), range: left...rect.maxX)
-    let labels = periods.map { p -> [String] in
-      let full = format.style == .chinese ? p.chineseTitle : p.englishTitle
-      guard kit.size(full, xStyle).width > bands.step - 4 else { return [full] }
-      return format.style == .chinese ? ["\(p.year)年", p.chineseLabel] : [full]
-    }
-    let rows = labels.map(\.count).max() ?? 1
+    let periodLabels = PeriodLabels(
+      periods, center: bands.center, bounds: rect.minX...rect.maxX, gap: 4, format: format,
+      style: xStyle, kit: kit)
+    let rows = periodLabels.lineCount
     let bottom = rect.maxY - Double(rows) * lineHeight - 3
     let yHalf = kit.size("0", theme.text(.axisTextY)).height / 2 + 1
     let top = heading.bottom + 4
@@ -149,21 +154,20 @@ public struct TrendLineComposer: Sendable {
             .line(from: Point(x: left, y: bottom), to: Point(x: rect.maxX, y: bottom)), stroke: line
           )))
     }
-    for (index, lines) in labels.enumerated() {
-      for (k, text) in lines.enumerated() {
-        let shown = kit.fitted(text, xStyle, maxWidth: bands.step - 2, findings: &findings)
+    for label in periodLabels.labels {
+      for (k, text) in label.lines.enumerated() {
+        let shown = kit.fitted(text, xStyle, maxWidth: rect.width, findings: &findings)
         items.append(
           .text(
             kit.measurer.run(
-              shown, style: xStyle,
-              at: Point(x: bands.center(index), y: bottom + 3 + Double(k) * lineHeight),
-              alignment: .center)
-          ))
+              shown, style: xStyle, at: Point(x: label.center, y: bottom + 3 + Double(k) * lineHeight),
+              alignment: .center)))
       }
     }
 
     // Lines and markers: group first, focus on top.
-    var marks: [(Rect, String)] = []
+    /// Value labels (and `—`/`*` marks) by period index.
+    var marks: [Int: (box: Rect, text: String)] = [:]
     var obstacles = ItemBounds.texts(items)
     for (which, stroke) in [(1, groupStroke), (0, focusStroke)] {
       var segment: [Point] = []
@@ -174,8 +178,7 @@ public struct TrendLineComposer: Sendable {
           segment = []
           if which == 0 {
             let mark = ExtraData.absentMark(byPeriod[periods[index]], format)
-            marks.append(
-              (Rect(x: bands.center(index), y: bottom - yHalf, width: 0, height: 0), mark))
+            marks[index] = (Rect(x: bands.center(index), y: bottom - yHalf, width: 0, height: 0), mark)
             findings.append(
               Finding(.notice, .valueNotShown(focusName, input.indicator.name, shownAs: mark)))
           }
@@ -188,17 +191,17 @@ public struct TrendLineComposer: Sendable {
             input.metric == .value
             ? format.number(value, decimals: input.indicator.decimals)
             : inPoints ? format.signedPoints(value) : format.signedPercent(value)
-          marks.append(
-            (
-              Rect(
-                x: point.x - markerRadius, y: point.y - markerRadius, width: 2 * markerRadius,
-                height: 2 * markerRadius), text
-            ))
+          marks[index] = (
+            Rect(
+              x: point.x - markerRadius, y: point.y - markerRadius, width: 2 * markerRadius,
+              height: 2 * markerRadius), text
+          )
         }
       }
       if !segment.isEmpty { segments.append(segment) }
       for points in segments where points.count > 1 {
         items.append(.shape(Shape(.polyline(points), stroke: stroke)))
+        obstacles += LabelPlacer.lineBoxes(points)
       }
       for points in segments {
         for p in points {
@@ -218,15 +221,31 @@ public struct TrendLineComposer: Sendable {
       bounds: Rect(x: left, y: top, width: rect.maxX - left, height: bottom - top),
       gap: theme.length(.labelSpacing), obstacles: obstacles,
       preference: .vertical)
-    for (box, text) in marks {
+    // The last and first periods and the focus's extremes first, then as many as fit beside
+    // their point, never further out.
+    let focusValues = series.indices.compactMap { i in series[i][0].map { (i, $0) } }
+    let keys =
+      [periods.count - 1, 0] + [focusValues.max { $0.1 < $1.1 }, focusValues.min { $0.1 < $1.1 }]
+      .compactMap { $0?.0 }
+    let first = keys.reduce(into: [Int]()) { if !$0.contains($1) { $0.append($1) } }
+    var leftOut = 0
+    for index in first + series.indices.filter({ !first.contains($0) }) {
+      guard let (box, text) = marks[index] else { continue }
       let style = theme.text(
         text == format.missing || text == format.masked ? .labelMissing : .labelValueFocus)
       let size = kit.size(text, style)
-      guard let spot = placer.place(size, near: box) else {
-        findings.append(Finding(.notice, .labelDropped(text)))
+      guard let spot = placer.place(size, near: box, allowingLeader: false) else {
+        if first.contains(index) {
+          findings.append(Finding(.notice, .labelDropped(text)))
+        } else {
+          leftOut += 1
+        }
         continue
       }
       items.append(.text(TextRun(text: text, origin: spot.rect.origin, style: style, size: size)))
+    }
+    if leftOut > 0 {
+      findings.append(Finding(.notice, .labelsLeftOut(leftOut, of: "\(focusName) value")))
     }
     return ComposedFrame(
       items: [.group(name: "trend-line", clip: nil, items: items)], findings: findings, bounds: rect
