@@ -104,6 +104,33 @@ import Testing
     #expect(withGroup.references.map(\.label) == ["平均 230.7"])
   }
 
+  /// The average line leaves a gap where it crosses a value label (issue 15: it struck through
+  /// 「+4.2%」 when the group growth was 4.7%). Every group growth from 3.0 to 6.6 is tried.
+  @Test func averageLineNeverStrikesThroughAValueLabel() {
+    let rows = Fixtures.ranked(Fixtures.luzhouRows)
+    for tenth in 30...66 {
+      let frame = RankedBarComposer().compose(
+        input: bars(rows, groupRow: Fixtures.groupRow(growth: Double(tenth) / 10)), in: rect,
+        theme: Fixtures.theme, measurer: Fixtures.measurer)
+      let labels = frame.items.compactMap { item -> Rect? in
+        guard case .text(let run) = item, run.text.hasSuffix("%"), !run.text.hasPrefix("平均") else { return nil }
+        return run.bounds
+      }
+      let verticals = frame.items.compactMap { item -> (x: Double, top: Double, bottom: Double)? in
+        guard case .shape(let shape) = item, case .line(let from, let to) = shape.geometry, from.x == to.x,
+          shape.stroke?.dash.isEmpty == false
+        else { return nil }
+        return (from.x, min(from.y, to.y), max(from.y, to.y))
+      }
+      #expect(!verticals.isEmpty, "growth \(tenth): an average line is drawn")
+      for line in verticals {
+        for label in labels where label.minX < line.x && line.x < label.maxX {
+          #expect(line.bottom <= label.minY || line.top >= label.maxY, "growth \(tenth): the line crosses \(label)")
+        }
+      }
+    }
+  }
+
   @Test func ratesShowTheChangeInPointsWithoutAGrowthRank() throws {
     let rows = rateRows()
     let data = RankedBarComposer().prepare(bars(rows, indicator: Self.unemployment))

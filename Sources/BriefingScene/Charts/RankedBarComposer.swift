@@ -172,15 +172,26 @@ struct RankedBarLayout<Measurer: TextMeasuring> {
       at: Point(x: (plotMinX + plotMaxX) / 2, y: rect.maxY), alignment: .center, vertical: .bottom)
     texts.append(clampedX(axisTitle))
 
+    // MARK: Value labels (placed first: reference lines leave a gap where they cross one)
+    let valueRuns = data.bars.enumerated().map { index, bar in
+      let value = bar.value ?? 0
+      let end = scale.map(value)
+      let anchor = Point(x: value < 0 ? end - gap : end + gap, y: band.center(index))
+      return measurer.run(
+        bar.label, style: styles.valueStyle(bar), at: anchor, alignment: value < 0 ? .right : .left,
+        vertical: .middle)
+    }
+
     // MARK: Reference lines and labels
     var rowsUsed: [[Rect]] = []
     for reference in data.references.sorted(by: { $0.value < $1.value }) {
       let x = scale.map(reference.value)
       let key: LineKey = reference.kind == .average ? .referenceLine : .targetLine
-      if let line = FrameItem.line(
-        from: Point(x: x, y: plotTop - gap / 2), to: Point(x: x, y: plotBottom), stroke: theme.line(key))
-      {
-        shapes.append(line)
+      let crossed = valueRuns.map(\.bounds).filter { $0.minX <= x && x <= $0.maxX }
+      for (top, bottom) in Self.segments(from: plotTop - gap / 2, to: plotBottom, around: crossed) {
+        if let line = FrameItem.line(from: Point(x: x, y: top), to: Point(x: x, y: bottom), stroke: theme.line(key)) {
+          shapes.append(line)
+        }
       }
       var run = clampedX(measurer.run(reference.label, style: referenceStyle, at: Point(x: x, y: 0), alignment: .center))
       var row = 0
@@ -201,10 +212,7 @@ struct RankedBarLayout<Measurer: TextMeasuring> {
       if data.showRanks, !rankTexts[index].isEmpty {
         texts.append(measurer.run(rankTexts[index], style: styles.rank, at: Point(x: rect.minX + rankWidth - gap, y: y), alignment: .right, vertical: .middle))
       }
-      let value = bar.value ?? 0
-      let end = scale.map(value)
-      let anchor = value < 0 ? Point(x: end - gap, y: y) : Point(x: end + gap, y: y)
-      texts.append(measurer.run(bar.label, style: styles.valueStyle(bar), at: anchor, alignment: value < 0 ? .right : .left, vertical: .middle))
+      texts.append(valueRuns[index])
       if !markTexts[index].isEmpty {
         texts.append(measurer.run(markTexts[index], style: styles.alarm, at: Point(x: plotMaxX + gap, y: y), alignment: .left, vertical: .middle))
       }
@@ -215,6 +223,21 @@ struct RankedBarLayout<Measurer: TextMeasuring> {
   }
 
   // MARK: - Helpers
+
+  /// The parts of a vertical line from `top` to `bottom` (pt, y down) outside the boxes it
+  /// crosses, each box widened by 1 pt: a reference line never strikes through a value label.
+  static func segments(from top: Double, to bottom: Double, around boxes: [Rect]) -> [(Double, Double)] {
+    var parts: [(Double, Double)] = []
+    var start = top
+    for box in boxes.sorted(by: { $0.minY < $1.minY }) {
+      let (gapTop, gapBottom) = (box.minY - 1, box.maxY + 1)
+      if gapTop > start { parts.append((start, min(gapTop, bottom))) }
+      start = max(start, gapBottom)
+      if start >= bottom { break }
+    }
+    if start < bottom { parts.append((start, bottom)) }
+    return parts
+  }
 
   /// `run` moved horizontally so it stays inside the rect.
   private func clampedX(_ run: TextRun) -> TextRun {
