@@ -164,14 +164,9 @@ public struct LayoutComposer {
     for (title, key) in [(section.title, TextKey.sectionTitle), (component.title, .chartTitle)] {
       guard let title else { continue }
       let shown = part > 0 && key == .sectionTitle ? continued(title, language) : title
-      let style = theme.text(key)
-      let metrics = measurer.measure(shown, style: style, wrapWidth: cell.width)
-      output.items.append(
-        .text(
-          TextRun(
-            text: shown, origin: Point(x: cell.minX, y: cell.minY), style: style,
-            wrapWidth: cell.width, size: Size(width: metrics.width, height: metrics.height))))
-      cell = cell.inset(top: metrics.height + (key == .sectionTitle ? 4 : 3))
+      let (item, below) = self.title(shown, key, atTopOf: cell)
+      output.items.append(item)
+      cell = below
     }
     let (frame, remainder) = fit(cell)
     output.items.append(.group(name: component.kind.rawValue, clip: nil, items: frame.items))
@@ -247,20 +242,26 @@ public struct LayoutComposer {
     }
   }
 
+  /// A section title (`.sectionTitle`, 4 pt above what follows) or component title
+  /// (`.chartTitle`, 3 pt) wrapped to the width of `rect` at its top, and the rect below it.
+  private func title(_ text: String, _ key: TextKey, atTopOf rect: Rect) -> (FrameItem, Rect) {
+    let style = theme.text(key)
+    let metrics = measurer.measure(text, style: style, wrapWidth: rect.width)
+    let run = TextRun(
+      text: text, origin: Point(x: rect.minX, y: rect.minY), style: style, wrapWidth: rect.width,
+      size: Size(width: metrics.width, height: metrics.height))
+    return (.text(run), rect.inset(top: metrics.height + (key == .sectionTitle ? 4 : 3)))
+  }
+
   private func composeSection(_ section: SectionSpec, in rect: Rect, composer: ComponentDispatch)
     -> ComposedFrame
   {
     var output = ComposedFrame(bounds: rect)
     var area = rect
-    if let title = section.title {
-      let style = theme.text(.sectionTitle)
-      let metrics = measurer.measure(title, style: style, wrapWidth: rect.width)
-      output.items.append(
-        .text(
-          TextRun(
-            text: title, origin: Point(x: rect.minX, y: rect.minY), style: style,
-            wrapWidth: rect.width, size: Size(width: metrics.width, height: metrics.height))))
-      area = rect.inset(top: metrics.height + 4)
+    if let text = section.title {
+      let (item, below) = title(text, .sectionTitle, atTopOf: rect)
+      output.items.append(item)
+      area = below
     }
     let gap = theme.length(.sectionSpacing)
     let columnWidth = (area.width - gap * Double(section.columns - 1)) / Double(section.columns)
@@ -279,15 +280,10 @@ public struct LayoutComposer {
         var cell = Rect(
           x: area.minX + Double(column) * (columnWidth + gap), y: y, width: width,
           height: min(height, area.maxY - y))
-        if let title = component.title {
-          let style = theme.text(.chartTitle)
-          let metrics = measurer.measure(title, style: style, wrapWidth: width)
-          output.items.append(
-            .text(
-              TextRun(
-                text: title, origin: Point(x: cell.minX, y: cell.minY), style: style,
-                wrapWidth: width, size: Size(width: metrics.width, height: metrics.height))))
-          cell = cell.inset(top: metrics.height + 3)
+        if let text = component.title {
+          let (item, below) = title(text, .chartTitle, atTopOf: cell)
+          output.items.append(item)
+          cell = below
         }
         let composed = composer.compose(component, in: cell)
         output.items.append(.group(name: component.kind.rawValue, clip: nil, items: composed.items))
