@@ -22,13 +22,16 @@ let package = Package(
     ),
     .target(name: "CairoKit", dependencies: ["CCairo"]),
     .systemLibrary(name: "COpenCC", pkgConfig: "opencc", providers: [.apt(["libopencc-dev"])]),
+    .systemLibrary(name: "CFreeXL", pkgConfig: "freexl", providers: [.apt(["libfreexl-dev"])]),
 
     // MARK: - Pure phases
     .target(name: "BriefingCore"),
     .target(
       name: "BriefingIngest",
+      // Spec for its strict YAML reader (intake maps); Spec depends only on Core and Yams.
       dependencies: [
-        "BriefingCore",
+        "BriefingCore", "BriefingSpec", "CFreeXL",
+        .product(name: "Yams", package: "Yams"),
         .product(name: "ZIPFoundation", package: "ZIPFoundation"),
       ]
     ),

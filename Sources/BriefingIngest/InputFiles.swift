@@ -8,7 +8,8 @@ extension Finding.Message {
     .init(code: "unreadable-file", text: reason)
   }
   static let noObservations = Self(
-    code: "missing-file", text: "folder has no observations.csv, observations.tsv or observations.xlsx")
+    code: "missing-file",
+    text: "folder has no observations.csv, observations.tsv, observations.xlsx or observations.xls")
   static func severalObservationFiles(_ names: [String]) -> Self {
     .init(
       code: "ambiguous-file",
@@ -24,13 +25,14 @@ enum InputFiles {
     var observations: InputFile
     var regions: InputFile?
     var indicators: InputFile?
+    var map: InputFile?
   }
 
   struct Failure: Error {
     var findings: [Finding]
   }
 
-  static let observationNames = ["observations.csv", "observations.tsv", "observations.xlsx"]
+  static let observationNames = ["observations.csv", "observations.tsv", "observations.xlsx", "observations.xls"]
   static let regionNames = ["regions.csv", "regions.tsv"]
   static let indicatorNames = ["indicators.csv", "indicators.tsv"]
 
@@ -60,8 +62,9 @@ enum InputFiles {
     let observations = load(observationsPath, &findings)
     let regions = regionsPath.flatMap { load($0, &findings) }
     let indicators = indicatorsPath.flatMap { load($0, &findings) }
+    let map = options.mapPath.flatMap { load($0, &findings) }
     guard let observations, findings.isEmpty else { return .failure(Failure(findings: findings)) }
-    return .success(Files(observations: observations, regions: regions, indicators: indicators))
+    return .success(Files(observations: observations, regions: regions, indicators: indicators, map: map))
   }
 
   private static func load(_ path: String, _ findings: inout [Finding]) -> InputFile? {
