@@ -23,8 +23,13 @@ public struct IntakeReport: Sendable {
   public var map: IntakeMap?
   /// True when the map comes from detection rather than a map file.
   public var detected: Bool
-  /// The reading in words, one line each (rows, columns, what was left out).
+  /// The reading in words, one line each: title, headings, data, keys, total.
   public var lines: [String] = []
+  /// What each value column holds (`column C: '地区生产总值 / 增速' → yoy of 地区生产总值, 2024-H1`).
+  public var columns: [String] = []
+  /// What was left out (notes, spacers, subtotals, derived columns) or filled in (merged
+  /// cells written once), and why.
+  public var leftOut: [String] = []
   /// The long rows (none for a long table: it is read as it is).
   public var rows: [LongRow] = []
   public var questions: [IntakeQuestion] = []
@@ -96,6 +101,7 @@ public enum Intake {
     } else {
       let detection = ShapeDetector.detect(intakeGrid, names: &names)
       report.lines = detection.lines
+      report.leftOut = detection.leftOut
       report.findings = detection.findings
       report.questions = detection.questions
       report.map = detection.findings.hasErrors ? nil : detection.map
@@ -109,16 +115,13 @@ public enum Intake {
       report.map = map
     }
     let periodKey = map.keys.values.contains(.period)
-    report.lines += result.columns.filter { $0.skipped == nil }.map { describe($0, periodKey: periodKey) }
-    report.lines += result.notes
+    report.columns = result.columns.filter { $0.skipped == nil }.map { describe($0, periodKey: periodKey) }
+    report.leftOut += result.notes
     report.rows = result.rows
     report.findings += result.findings
     report.questions += result.questions
     report.members = result.members
     report.group = result.group
-    if let (_, text) = result.reference, map.period == .title {
-      report.lines.append("report period from the title: '\(text)'")
-    }
     return report
   }
 
@@ -134,6 +137,6 @@ public enum Intake {
       period = "\(years) year\(years == 1 ? "" : "s") before " + (periodKey ? "the row's period" : "the report period")
     }
     let unit = column.unit.map { ", \($0.symbol)" } ?? ""
-    return "column \(column.letters): '\(heading)' → \(column.measure.rawValue) of \(whose.isEmpty ? "the row's indicator" : whose), \(period)\(unit)"
+    return "\(column.letters): '\(heading)' → \(column.measure.rawValue) of \(whose.isEmpty ? "the row's indicator" : whose), \(period)\(unit)"
   }
 }

@@ -18,7 +18,10 @@ extension Finding.Message {
 /// when it found no table at all.
 struct Detection {
   var map: IntakeMap
+  /// The reading, one line each (title, headings, data, keys, total).
   var lines: [String] = []
+  /// Rows and columns left out, and why.
+  var leftOut: [String] = []
   var questions: [IntakeQuestion] = []
   var findings: [Finding] = []
 }
@@ -51,20 +54,21 @@ enum ShapeDetector {
     detection.map.header = IntakeMap.Rows(grid.lines[top], grid.lines[bottom])
     detection.map.data = IntakeMap.Rows(grid.lines[data.first], grid.lines[data.last])
     let dataRows = (data.first...data.last).filter { layout.isData($0) }
-    detection.lines.append(
-      "rows \(detection.map.header!.text): headings; rows \(detection.map.data!.text): data (header, data)")
     describeAbove(top, grid, &detection)
-    describeBelow(data.last, grid, &detection)
     let keys = layout.keyColumns(dataRows: dataRows, headings: headings)
     detection.map.columns = keys.skipped
-    for (field, reason) in keys.notes { detection.lines.append("column \(ColumnLetters.letters(field)): \(reason)") }
+    for (field, reason) in keys.notes { detection.leftOut.append("column \(ColumnLetters.letters(field)): \(reason)") }
     guard !keys.fields.isEmpty else {
       detection.findings.append(Finding(.error, .noTable, at: SourceLocation(file: grid.file)))
       return detection
     }
-    assignKeyRoles(keys.fields, dataRows: dataRows, headings: headings, grid, &names, &detection)
+    var keyLines: [String] = []
+    assignKeyRoles(keys.fields, dataRows: dataRows, headings: headings, grid, &names, &detection, lines: &keyLines)
     assignHeadingRoles(headings, keys: keys.fields, grid, &names, &detection)
+    detection.lines.append("rows \(detection.map.data!.text): data (data)")
+    detection.lines += keyLines
     findTotalAndSubtotals(dataRows, headings: headings, grid, &names, &detection)
+    describeBelow(data.last, grid, &detection)
     return detection
   }
 
@@ -104,10 +108,16 @@ enum ShapeDetector {
           }
         } else if let mention = OfficePeriod.firstMention(in: text) {
           if detection.map.period == nil { detection.map.period = .title }
-          detection.lines.append("row \(line): title '\(text)' names the period '\(mention.text)' (period: title)")
+          let reading: String
+          switch mention.period.resolve(reference: nil, monthly: nil) {
+          case .period(let period): reading = period.code
+          case .ambiguousMonth(let cumulative, let single): reading = "\(cumulative.code) or \(single.code)"
+          case .needsReference, .samePeriodLastYear: reading = "?"
+          }
+          detection.lines.append("row \(line): title '\(text)': report period '\(mention.text)' → \(reading) (period: title)")
           if detection.map.group == nil, let place = placeName(before: mention.text, in: text) { detection.map.group = place }
         } else {
-          detection.lines.append("row \(line): '\(text)' above the headings, left out")
+          detection.leftOut.append("row \(line): '\(text)' above the headings")
         }
       }
     }
@@ -119,7 +129,7 @@ enum ShapeDetector {
     for row in (last + 1)..<grid.rowCount where !grid.isBlank(row) {
       let text = grid.distinctTexts(row).joined(separator: " ")
       let kind = HeadingVocabulary.isFootnote(text) ? "footnote" : "below the data"
-      detection.lines.append("row \(grid.lines[row]) left out (\(kind)): '\(text.prefix(60))'")
+      detection.leftOut.append("row \(grid.lines[row]): \(kind) '\(text.prefix(60))'")
     }
   }
 
@@ -140,7 +150,7 @@ enum ShapeDetector {
 
   private static func assignKeyRoles(
     _ fields: [Int], dataRows: [Int], headings: [Int], _ grid: IntakeGrid, _ names: inout NameBook,
-    _ detection: inout Detection
+    _ detection: inout Detection, lines: inout [String]
   ) {
     var undecided: [Int] = []
     for field in fields {
@@ -149,7 +159,7 @@ enum ShapeDetector {
       if let role = keyRole(values: values, heading: heading, &names) {
         detection.map.keys[field] = role
         let sample = values.prefix(3).joined(separator: ", ")
-        detection.lines.append(
+        lines.append(
           "column \(ColumnLetters.letters(field)): \(role.rawValue) labels (\(sample)\(values.count > 3 ? ", …" : "")) (keys)")
       } else {
         undecided.append(field)
@@ -224,7 +234,7 @@ enum ShapeDetector {
     for (index, row) in headings.enumerated() {
       let role = roles[index]
       if let role, role != .measure, roles[(index + 1)...].contains(role) {
-        detection.lines.append("row \(grid.lines[row]): captions over the headings below it, left out")
+        detection.leftOut.append("row \(grid.lines[row]): captions over the headings below it")
         continue
       }
       kept.append((row, role))
@@ -237,7 +247,8 @@ enum ShapeDetector {
       return  // the key question already asks; the heading rows follow from its answer
     }
     let words = zip(kept.map(\.0), detection.map.headings).map { "row \(grid.lines[$0]) names \($1.rawValue)s" }
-    detection.lines.append(words.joined(separator: ", ") + " (headings)")
+    detection.lines.append(
+      "rows \(detection.map.header!.text): headings: " + words.joined(separator: ", ") + " (header, headings)")
   }
 
   // MARK: - Totals and subtotals
@@ -264,12 +275,12 @@ enum ShapeDetector {
       if detection.map.total == nil, HeadingVocabulary.isTotal(label) {
         detection.map.total = label
         detection.lines.append(
-          "row \(grid.lines[row]) '\(label)' is the group's published total: its values belong to the group, checked against the sum of the rows (total)")
+          "row \(grid.lines[row]) '\(label)': the group's published total, checked against the sum of the rows, never a member (total)")
       } else if HeadingVocabulary.isSubtotal(label),
         !names.isKnownRegion(HeadingVocabulary.withoutBreakdownPrefix(label)), !detection.map.skipRows.contains(label)
       {
         detection.map.skipRows.append(label)
-        detection.lines.append("row \(grid.lines[row]) '\(label)' is a subtotal, left out (skipRows)")
+        detection.leftOut.append("row \(grid.lines[row]): '\(label)' is a subtotal (skipRows)")
       }
     }
   }

@@ -35,7 +35,7 @@ struct ReshapeResult {
   var rows: [LongRow] = []
   var findings: [Finding] = []
   var questions: [IntakeQuestion] = []
-  /// What was left out or filled in, and why (`row 15: footnote …`).
+  /// What was left out or filled in, and why (`column D: empty (a spacer)`).
   var notes: [String] = []
   var columns: [ColumnReading] = []
   /// The report period and the text it was read from.
@@ -152,7 +152,7 @@ struct TableReshape {
       }
     }
     for column in columns {
-      if let reason = column.skipped { result.notes.append("column \(column.letters) left out: \(reason)") }
+      if let reason = column.skipped { result.notes.append("column \(column.letters): \(reason)") }
     }
   }
 
@@ -261,11 +261,12 @@ struct TableReshape {
       let hasValues = columns.contains { CellKind(grid.text(row, $0.field)).isValue }
       let label = keyFields.map { grid.text(row, $0) }.first { !$0.isEmpty } ?? ""
       guard hasValues else {
-        result.notes.append("row \(grid.lines[row]) left out: '\(label.isEmpty ? grid.distinctTexts(row).first ?? "" : label)' has no values (a section heading or note)")
+        result.notes.append(
+          "row \(grid.lines[row]): '\(label.isEmpty ? grid.distinctTexts(row).first ?? "" : label)' has no values (a section heading or note)")
         continue
       }
       if map.skipRows.contains(where: { NameFolding.key($0) == NameFolding.key(label) }) {
-        result.notes.append("row \(grid.lines[row]) left out: '\(label)' is in the map's skipRows")
+        result.notes.append("row \(grid.lines[row]): '\(label)' is in the map's skipRows")
         continue
       }
       for field in keyFields where grid.text(row, field).isEmpty {
@@ -280,7 +281,7 @@ struct TableReshape {
       guard let keys = readKeys(row, keyFields) else { continue }
       pending += longRows(row, keys: keys, columns: columns, columnRegions: columnRegions)
     }
-    if blank > 0 { result.notes.append("\(blank) blank row\(blank == 1 ? "" : "s") among the data left out (spacers)") }
+    if blank > 0 { result.notes.append("\(blank) blank row\(blank == 1 ? "" : "s") among the data (spacers)") }
     finishGroup(&pending)
     result.rows = pending
   }

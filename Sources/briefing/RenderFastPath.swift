@@ -13,7 +13,7 @@ import ArgumentParser
 enum RenderFastPath {
   /// Long options that take a value, as ArgumentParser names `DataOptions`', `SheetOptions`' and `Render`'s.
   static let optionNames: Set<String> = [
-    "--data", "--encoding", "--sheet", "--regions", "--indicators", "--as-of",
+    "--data", "--encoding", "--sheet", "--regions", "--indicators", "--map", "--as-of",
     "--layout", "--focus", "--period", "--group", "--out", "--dpi", "--focus-list", "--format",
     "--jobs",
   ]
@@ -33,6 +33,7 @@ enum RenderFastPath {
     data.sheet = values["--sheet"]
     data.regions = values["--regions"]
     data.indicators = values["--indicators"]
+    data.map = values["--map"]
     data.asOf = values["--as-of"]
     var sheet = SheetOptions()
     sheet.layout = values["--layout"] ?? SheetOptions.defaultLayout

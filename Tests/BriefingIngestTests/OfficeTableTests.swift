@@ -61,12 +61,13 @@ import Testing
     #expect(map.keys == [0: .region] && map.headings == [.indicator, .measure])
     #expect(map.period == .title && map.unit == "亿元" && map.total == "全市")
     #expect(report.questions.isEmpty)
-    let text = report.lines.joined(separator: "\n")
-    #expect(text.contains("row 1: title"))
-    #expect(text.contains("row 9 left out (footnote)"))
-    #expect(text.contains("column D left out: empty (a spacer)"))
-    #expect(text.contains("C3 is empty: read as part of the heading '地区生产总值'"))
-    #expect(text.contains("1 blank row among the data"))
+    #expect(report.lines.first?.hasPrefix("row 1: title '2024年1—6月各县（市、区）主要经济指标': report period '2024年1—6月' → 2024-H1") == true)
+    #expect(report.columns.first == "B: '地区生产总值 / 1—6月' → value of 地区生产总值, 2024-H1")
+    let leftOut = report.leftOut.joined(separator: "\n")
+    #expect(leftOut.contains("row 9: footnote '注：地区生产总值增速按可比价计算。'"))
+    #expect(leftOut.contains("column D: empty (a spacer)"))
+    #expect(leftOut.contains("C3 is empty: read as part of the heading '地区生产总值'"))
+    #expect(leftOut.contains("1 blank row among the data"))
     #expect(report.rows.count == 9)
   }
 
@@ -211,7 +212,8 @@ import Testing
       """
     let report = Intake.inspect(observations: InputFile(path: "t.csv", bytes: Array(text.utf8)))
     #expect(report.map?.skipRows == ["其中：县（市）小计"])
-    #expect(report.lines.contains { $0.contains("column D left out") && $0.contains("computes itself") })
+    #expect(report.leftOut.contains { $0.hasPrefix("column D: '位次'") && $0.contains("computes itself") })
+    #expect(report.leftOut.contains("row 4: '其中：县（市）小计' is a subtotal (skipRows)"))
     #expect(report.members == ["肃州区", "玉门市"], "\(report.lines) \(report.findings) \(report.questions)")
   }
 
