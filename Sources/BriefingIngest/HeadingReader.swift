@@ -70,7 +70,8 @@ enum HeadingReader {
       for index in columns.indices {
         let field = columns[index].field
         let text = grid.text(row, field)
-        guard !text.isEmpty else { continue }
+        // A heading merged down over the rows below it is read once, in its own row.
+        guard !text.isEmpty, (grid.mergedFrom(row, field)?.row ?? row) == row else { continue }
         columns[index].headings.append(text)
         let position = GridPosition(row: row, field: field)
         switch role {

@@ -45,6 +45,7 @@ public struct IntakeReport: Sendable {
   public var summary: String {
     guard let map else { return "no table" }
     if map.shape == .long { return "a long table (one value per row)" }
+    if rows.isEmpty { return "a cross table" + (questions.isEmpty ? " without values" : " (not read: undecided \(questions.map(\.key).joined(separator: ", ")))") }
     let indicators = Set(rows.map(\.indicator)).count
     let periods = Set(rows.map(\.period)).sorted().map(\.code)
     let totals = rows.contains(where: \.isTotal) ? " plus the published total" : ""

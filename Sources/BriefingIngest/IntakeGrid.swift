@@ -15,8 +15,8 @@ struct IntakeGrid {
   /// The column a finding names for each cell: the CSV field's character column or the sheet
   /// column; nil for a cell padded in.
   private let sourceColumns: [[Int?]]
-  /// Cells that hold a merged range's text without being its first cell.
-  private(set) var mergedCopies: Set<GridPosition> = []
+  /// Cells that hold a merged range's text without being its first cell, and that first cell.
+  private(set) var mergedCopies: [GridPosition: GridPosition] = [:]
   let width: Int
   private let rowOfLine: [Int: Int]
 
@@ -44,8 +44,9 @@ struct IntakeGrid {
     field < width ? texts[row][field] : ""
   }
 
-  func isMergedCopy(_ row: Int, _ field: Int) -> Bool {
-    mergedCopies.contains(GridPosition(row: row, field: field))
+  /// The first cell of the merged range a cell belongs to, when the cell is not that one.
+  func mergedFrom(_ row: Int, _ field: Int) -> GridPosition? {
+    mergedCopies[GridPosition(row: row, field: field)]
   }
 
   /// The row index of a line (sheet row), if the grid has it.
@@ -82,7 +83,7 @@ struct IntakeGrid {
   /// heading of a CSV or .xls file, which keeps the text in the first cell only).
   mutating func copy(into position: GridPosition, from source: GridPosition) {
     texts[position.row][position.field] = texts[source.row][source.field]
-    mergedCopies.insert(position)
+    mergedCopies[position] = mergedCopies[source] ?? source
   }
 
   private mutating func fill(_ range: MergedRange) {

@@ -38,8 +38,8 @@ struct ReshapeResult {
   /// What was left out or filled in, and why (`column D: empty (a spacer)`).
   var notes: [String] = []
   var columns: [ColumnReading] = []
-  /// The report period and the text it was read from.
-  var reference: (OfficePeriod.Reference, text: String)?
+  /// The report period, the text it was read from and where.
+  var reference: (OfficePeriod.Reference, text: String, location: SourceLocation)?
   /// The group the rows belong to (the total's region, the members' parent).
   var group: String?
   /// The member regions read, in row order.
@@ -121,12 +121,12 @@ struct TableReshape {
     switch map.period {
     case nil: return
     case .fixed(let period)?:
-      result.reference = (OfficePeriod.Reference(period), "period: \(period.code)")
+      result.reference = (OfficePeriod.Reference(period), "period: \(period.code)", SourceLocation(file: grid.file))
     case .title?:
       for row in 0..<grid.rowCount where grid.lines[row] < headerLine {
-        for text in grid.distinctTexts(row) {
-          if let mention = OfficePeriod.firstMention(in: text), let reference = mention.period.reference {
-            result.reference = (reference, mention.text)
+        for field in 0..<grid.width where grid.mergedFrom(row, field) == nil {
+          if let mention = OfficePeriod.firstMention(in: grid.text(row, field)), let reference = mention.period.reference {
+            result.reference = (reference, mention.text, grid.location(row, field))
             return
           }
         }
@@ -198,7 +198,7 @@ struct TableReshape {
 
   /// The report period when a column or row has no period of its own.
   private mutating func reportPeriod(at location: SourceLocation) -> Period? {
-    guard let (reference, text) = result.reference else {
+    guard let (reference, text, titleLocation) = result.reference else {
       askPeriod("no heading or key column names the period of the values and the map gives none", at: location)
       return nil
     }
@@ -206,7 +206,7 @@ struct TableReshape {
     switch OfficePeriod.month(year: reference.year, month: reference.endMonth).resolve(reference: nil, monthly: map.monthly) {
     case .period(let period): return period
     case .ambiguousMonth(let cumulative, let single):
-      askMonthly(text, cumulative, single, at: location)
+      askMonthly(text, cumulative, single, at: titleLocation)
       return nil
     case .needsReference, .samePeriodLastYear: return nil
     }

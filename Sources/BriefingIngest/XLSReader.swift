@@ -57,15 +57,19 @@ enum XLSReader {
     let rowCount = Int(lastRow)
     let columnCount = Int(lastColumn)
     guard rowCount * max(columnCount, 1) <= maximumCells else { return failure("sheet larger than \(maximumCells) cells") }
+    // As for .xlsx: rows are padded to the width of the first row that has a value, and empty
+    // cells beyond it dropped, so that only real extra values make a row ragged.
     var rows: [TableRow] = []
+    var width: Int?
     for row in 0..<rowCount {
       var cells: [TableCell] = []
       for column in 0..<columnCount {
         cells.append(TableCell(text(handle, row: row, column: column), column: column + 1))
       }
-      while let last = cells.last, last.text.isEmpty { cells.removeLast() }
-      guard !cells.isEmpty else { continue }
-      rows.append(TableRow(line: row + 1, cells: cells))
+      let used = (cells.lastIndex { !$0.text.trimmingSpaces().isEmpty } ?? -1) + 1
+      guard used > 0 || width != nil else { continue }
+      width = width ?? used
+      rows.append(TableRow(line: row + 1, cells: Array(cells.prefix(max(width ?? 0, used)))))
     }
     return (CellGrid(file: file.path, rows: rows, sheet: names[index], sheets: names), [])
   }
