@@ -165,6 +165,19 @@ enum ShapeDetector {
         undecided.append(field)
       }
     }
+    let assigned = fields.compactMap { detection.map.keys[$0] }
+    for role in Set(assigned) where assigned.filter({ $0 == role }).count > 1 {
+      let columns = fields.filter { detection.map.keys[$0] == role }
+      let letters = columns.map(ColumnLetters.letters)
+      detection.questions.append(
+        IntakeQuestion(
+          key: "keys",
+          problem: "columns \(letters.joined(separator: " and ")) both hold \(role.rawValue) labels",
+          readings: columns.map { field in
+            .init("keys: {\(ColumnLetters.letters(field)): \(role.rawValue)}", "column \(ColumnLetters.letters(field)) names the \(role.rawValue); the other is left out (columns: skip)")
+          },
+          location: grid.location(dataRows.first ?? 0, columns[1])))
+    }
     for field in undecided {
       let letters = ColumnLetters.letters(field)
       let sample = dataRows.prefix(2).map { grid.text($0, field) }.joined(separator: ", ")
@@ -229,22 +242,35 @@ enum ShapeDetector {
         roles.append(nil)
       }
     }
-    // A name row above another of the same role is a caption grouping them (经济 | 民生).
-    var kept: [(Int, IntakeMap.HeadingRole?)] = []
-    for (index, row) in headings.enumerated() {
-      let role = roles[index]
-      if let role, role != .measure, roles[(index + 1)...].contains(role) {
-        detection.leftOut.append("row \(grid.lines[row]): captions over the headings below it")
-        continue
-      }
-      kept.append((row, role))
+    // A name row above another of the same role is a caption grouping them (经济 | 民生): the
+    // headings start below the last such row.
+    let captions = roles.indices.filter { index in
+      guard let role = roles[index], role != .measure else { return false }
+      return roles[(index + 1)...].contains(role)
     }
+    let start = (captions.last ?? -1) + 1
+    for index in 0..<start {
+      detection.leftOut.append("row \(grid.lines[headings[index]]): captions over the headings below it")
+    }
+    let kept = Array(zip(headings, roles).dropFirst(start))
     if let first = kept.first?.0, let last = kept.last?.0 {
       detection.map.header = IntakeMap.Rows(grid.lines[first], grid.lines[last])
     }
     detection.map.headings = kept.compactMap(\.1)
-    if kept.contains(where: { $0.1 == nil }) {
-      return  // the key question already asks; the heading rows follow from its answer
+    let undecided = kept.filter { $0.1 == nil }
+    guard undecided.isEmpty else {
+      // Unless a key column is undecided (its answer decides these), ask.
+      guard !detection.questions.contains(where: { $0.key == "keys" }) else { return }
+      let rows = undecided.map { "\(grid.lines[$0.0])" }.joined(separator: ", ")
+      detection.questions.append(
+        IntakeQuestion(
+          key: "headings",
+          problem: "neither the headings of row \(rows) nor the key columns say whether those headings name indicators, regions or periods",
+          readings: IntakeMap.HeadingRole.allCases.map {
+            .init("headings: [\($0.rawValue)]", "row \(rows) names \($0.rawValue)s (one entry per heading row)")
+          },
+          location: grid.location(undecided[0].0, 0)))
+      return
     }
     let words = zip(kept.map(\.0), detection.map.headings).map { "row \(grid.lines[$0]) names \($1.rawValue)s" }
     detection.lines.append(
