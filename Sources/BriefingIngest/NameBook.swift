@@ -54,13 +54,20 @@ struct NameBook {
     Self.resolve(label, in: &indicators, mapped: mapped, at: location)
   }
 
-  /// True when `label` names a known region (false without regions.csv).
+  /// True when `label` names a known region (false without regions.csv). No finding is made
+  /// for an unknown one (its "did you mean" search is the costly part of a lookup).
   mutating func isKnownRegion(_ label: String) -> Bool {
-    knowsRegions && region(label, at: SourceLocation(file: "")).id != nil
+    knowsRegions && Self.index(label, in: &regions, mapped: mapped) != nil
   }
 
   mutating func isKnownIndicator(_ label: String) -> Bool {
-    knowsIndicators && indicator(label, at: SourceLocation(file: "")).id != nil
+    knowsIndicators && Self.index(label, in: &indicators, mapped: mapped) != nil
+  }
+
+  private static func index<Entry: CatalogEntry>(
+    _ label: String, in catalog: inout Catalog<Entry>, mapped: [String: String]
+  ) -> Int? {
+    catalog.resolveIndex(mapped[NameFolding.key(label)] ?? label)
   }
 
   /// The parent regions.csv gives a region, if any.

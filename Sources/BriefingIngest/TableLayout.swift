@@ -7,21 +7,25 @@ import BriefingCore
 struct TableLayout {
   let grid: IntakeGrid
   private let kinds: [[CellKind]]
+  private let periodHeadings: [Bool]
 
   init(grid: IntakeGrid) {
     self.grid = grid
-    kinds = grid.texts.map { $0.map(CellKind.init) }
+    let kinds = grid.texts.map { $0.map(CellKind.init) }
+    self.kinds = kinds
+    periodHeadings = kinds.indices.map { Self.isPeriodHeading(grid.texts[$0], kinds[$0]) }
   }
 
   /// A row of periods (`地区 | 指标 | 2021 | 2022 | 2023`): two or more cells name periods and
   /// no other cell holds a number. Such a row is a heading, though its years are numbers.
-  func isPeriodHeading(_ row: Int) -> Bool {
+  func isPeriodHeading(_ row: Int) -> Bool { periodHeadings[row] }
+
+  private static func isPeriodHeading(_ texts: [String], _ kinds: [CellKind]) -> Bool {
     var periods = 0
-    for field in 0..<grid.width {
-      let text = grid.text(row, field)
+    for (text, kind) in zip(texts, kinds) where kind != .empty && kind != .placeholder {
       if OfficePeriod(label: text) != nil {
         periods += 1
-      } else if kinds[row][field] == .number {
+      } else if kind == .number {
         return false
       }
     }

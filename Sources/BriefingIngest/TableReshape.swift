@@ -30,6 +30,14 @@ extension Finding.Message {
 
 // MARK: - Result
 
+/// What makes a long row: region (or the total), indicator, period.
+private struct LongRowKey: Hashable {
+  var region: String
+  var isTotal: Bool
+  var indicator: String
+  var period: Period
+}
+
 /// The long rows a cross table gives under an intake map, with what was read and left out.
 struct ReshapeResult {
   var rows: [LongRow] = []
@@ -365,7 +373,8 @@ struct TableReshape {
     _ row: Int, keys: RowKeys, columns: [ColumnReading], columnRegions: [Int: (id: String, isTotal: Bool)]
   ) -> [LongRow] {
     var rows: [LongRow] = []
-    var firstCell: [String: String] = [:]
+    var rowIndex: [LongRowKey: Int] = [:]
+    var firstCell: [LongRowKey: [IntakeMap.Measure: String]] = [:]
     for column in columns {
       let text = grid.text(row, column.field)
       guard !text.isEmpty else { continue }
@@ -376,18 +385,16 @@ struct TableReshape {
       }
       guard let indicator = indicatorOf(column, keys) else { continue }
       guard let period = periodOf(column, keys, at: location) else { continue }
-      let key = "\(region.id)|\(region.isTotal)|\(indicator)|\(period.code)"
-      let slotKey = key + "|" + column.measure.rawValue
-      if let first = firstCell[slotKey] {
+      let key = LongRowKey(region: region.id, isTotal: region.isTotal, indicator: indicator, period: period)
+      if let first = firstCell[key]?[column.measure] {
         result.findings.append(
           Finding(.error, .cellTwice("\(indicator) \(period.code) (\(column.measure.rawValue))", first: first), at: location))
         continue
       }
-      firstCell[slotKey] = grid.address(row, column.field)
-      let index =
-        rows.firstIndex { "\($0.region)|\($0.isTotal)|\($0.indicator)|\($0.period.code)" == key }
-        ?? rows.endIndex
+      firstCell[key, default: [:]][column.measure] = grid.address(row, column.field)
+      let index = rowIndex[key] ?? rows.endIndex
       if index == rows.endIndex {
+        rowIndex[key] = index
         rows.append(
           LongRow(
             line: grid.lines[row], region: region.id, period: period, indicator: indicator, unit: nil, parent: nil,
@@ -454,7 +461,8 @@ struct TableReshape {
   /// there is no regions.csv.
   private mutating func finishGroup(_ rows: inout [LongRow]) {
     var members: [String] = []
-    for row in rows where !row.isTotal && !members.contains(row.region) { members.append(row.region) }
+    var seen: Set<String> = []
+    for row in rows where !row.isTotal && seen.insert(row.region).inserted { members.append(row.region) }
     result.members = members
     var group: String?
     if let named = map.group {

@@ -198,7 +198,9 @@ def write_xlsx(path, sheet, rows, merges, text_cells):
         f'<sst xmlns="{main}" count="{len(strings)}">' + "".join(f"<si><t>{escape(s)}</t></si>" for s in strings) + "</sst>")
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
         for name, xml in parts.items():
-            archive.writestr(zipfile.ZipInfo(name, (2024, 7, 1, 0, 0, 0)), '<?xml version="1.0" encoding="UTF-8"?>' + xml)
+            info = zipfile.ZipInfo(name, (2024, 7, 1, 0, 0, 0))
+            info.compress_type = zipfile.ZIP_DEFLATED
+            archive.writestr(info, '<?xml version="1.0" encoding="UTF-8"?>' + xml)
 
 def write_xls(path, sheet, rows, merges, text_cells):
     book = xlwt.Workbook(encoding="utf-8")
