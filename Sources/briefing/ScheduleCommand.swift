@@ -26,7 +26,7 @@ struct ScheduleJob: ParsableCommand {
       let entry: String
       let units: Schedule.SystemdUnits
       do {
-        entry = try Schedule.crontabEntry(job: jobFile, jobPath: path, binary: binary)
+        entry = try Schedule.crontabEntry(job: jobFile, jobPath: path, binary: binary).text
         units = try Schedule.systemdUnits(job: jobFile, jobPath: path, binary: binary)
       } catch {
         throw Failure.data([Finding(.error, .noSchedule("\(error)"), at: SourceLocation(file: job))])
