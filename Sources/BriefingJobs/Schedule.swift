@@ -146,7 +146,7 @@ public enum Schedule {
       return "from \(segment.from) the job runs \(ZoneOffsets.duration(late)) \(late > 0 ? "late" : "early")"
     }
     return "\(server) is not a fixed \(ZoneOffsets.duration(offsets.current)) \(ahead) \(job) (daylight saving time): "
-      + "these times are right until \(offsets.segments[1].from); " + changes.joined(separator: ", ")
+      + changes.joined(separator: ", ")
       + ". The systemd timer keeps \(job) all year."
   }
 

@@ -38,11 +38,14 @@ struct Run: ParsableCommand {
 
   @Option(
     help: """
-      Go on only if today is the Nth working day (Monday–Friday) of the month in the job's \
-      schedule time zone, else exit 0 at once: cron fires on every weekday, the run happens on \
-      the Nth. Public holidays are not known.
+      Go on only if today is the Nth working day of the month in the job's schedule time zone, \
+      else exit 0 at once: cron fires every day, the run happens on the Nth. Working days are \
+      Monday–Friday unless a holiday calendar is given (--calendar or the job's schedule.calendar).
       """)
   var onWorkingDay: Int?
+
+  @Option(help: "Holiday calendar for --on-working-day: a shipped name (cn-mainland) or a CSV file (date,kind,name).")
+  var calendar: String?
 
   func validate() throws {
     if let onWorkingDay, !(1...23).contains(onWorkingDay) {
@@ -55,6 +58,7 @@ struct Run: ParsableCommand {
       throw ValidationError("--merge must be the shard count N, 1 ≤ N ≤ \(Shard.maxCount) (got \(merge))")
     }
     if shard != nil, merge != nil { throw ValidationError("--shard and --merge are separate steps; give one") }
+    if calendar != nil, onWorkingDay == nil { throw ValidationError("--calendar is used only with --on-working-day") }
   }
 
   func run() throws {
@@ -62,13 +66,7 @@ struct Run: ParsableCommand {
       let (loaded, jobFindings) = JobLoader.load(file: job)
       guard let jobFile = loaded else { throw Failure(loading: jobFindings) }
       if let onWorkingDay {
-        let zone = jobFile.schedule.flatMap { TimeZone(identifier: $0.timezone) } ?? .current
-        guard WorkingDay.ordinal(of: Date(), in: zone) == onWorkingDay else {
-          if !quiet {
-            printError("briefing: today is not working day \(onWorkingDay) of the month; nothing to do")
-          }
-          return
-        }
+        guard try WorkingDayGuard.allows(onWorkingDay, job: jobFile, calendar: calendar, quiet: quiet) else { return }
       }
       let slice = shard.flatMap { Shard(parsing: $0) }
       let progress = TerminalProgress.forStandardError(quiet: quiet)
