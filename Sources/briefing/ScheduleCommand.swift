@@ -83,7 +83,7 @@ struct ScheduleJob: ParsableCommand {
       }
       for warning in warnings { printError("briefing: warning: " + warning) }
       if install {
-        guard let entry else { throw Failure.data([Finding(.error, .noSchedule(warnings[0]), at: SourceLocation(file: job))]) }
+        guard let entry else { throw Failure.data([Finding(.error, .noCrontabLine(warnings[0]), at: SourceLocation(file: job))]) }
         if cron == .auto, host.cron == nil {
           throw Failure.io("no cron daemon is installed here (Debian: apt-get install cron); or install the systemd timer printed above")
         }
@@ -161,4 +161,5 @@ struct ScheduleJob: ParsableCommand {
 
 extension Finding.Message {
   static func noSchedule(_ text: String) -> Self { Self(code: "no-schedule", text: text) }
+  static func noCrontabLine(_ text: String) -> Self { Self(code: "no-crontab-line", text: text) }
 }

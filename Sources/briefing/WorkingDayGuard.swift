@@ -44,7 +44,7 @@ enum WorkingDayGuard {
       }
       return false
     case .uncovered(let year):
-      throw .data([Finding(.error, .calendarUncovered(calendar!, year: year))])
+      throw .data([Finding(.error, .calendarUncovered(calendar?.source ?? "-", coverage: calendar?.coverage ?? "-", year: year))])
     }
   }
 }
@@ -52,9 +52,9 @@ enum WorkingDayGuard {
 // MARK: - Messages
 
 extension Finding.Message {
-  static func calendarUncovered(_ calendar: HolidayCalendar, year: Int) -> Self {
+  static func calendarUncovered(_ source: String, coverage: String, year: Int) -> Self {
     Self(
       code: "calendar-uncovered",
-      text: "holiday calendar '\(calendar.source)' covers \(calendar.coverage), not \(year): add \(year)'s official holidays and make-up days (see Calendars/README.md) before the run can count working days")
+      text: "holiday calendar '\(source)' covers \(coverage), not \(year): add \(year)'s official holidays and make-up days (see Calendars/README.md) before the run can count working days")
   }
 }
