@@ -89,3 +89,26 @@ func shipped() throws -> HolidayCalendar {
   #expect(findings.isEmpty, "\(findings)")
   return try #require(calendar)
 }
+
+@Suite struct CivilDateTests {
+  /// Weekdays and day counts against Foundation's Gregorian calendar, 1999–2031 day by day.
+  @Test func agreesWithFoundation() throws {
+    var gregorian = Calendar(identifier: .gregorian)
+    gregorian.timeZone = try #require(TimeZone(identifier: "UTC"))
+    let start = try #require(CivilDate(iso: "1999-01-01"))
+    for offset in 0..<(33 * 366) {
+      let date = start.adding(days: offset)
+      let instant = Date(timeIntervalSince1970: Double(date.daysSinceEpoch) * 86_400)
+      let parts = gregorian.dateComponents([.year, .month, .day, .weekday], from: instant)
+      #expect([parts.year, parts.month, parts.day] == [date.year, date.month, date.day])
+      #expect(parts.weekday! == date.weekday % 7 + 1, "\(date)")
+    }
+  }
+
+  @Test func parsing() {
+    #expect(CivilDate(iso: "2024-02-29")?.description == "2024-02-29")
+    for bad in ["2025-02-29", "2024-13-01", "2024-1-01", "24-01-01", "2024-01-01x", "２０２４-01-01"] {
+      #expect(CivilDate(iso: bad) == nil, "\(bad)")
+    }
+  }
+}
