@@ -60,7 +60,11 @@ struct ComponentDispatch {
     guard let indicator = context.dataset.indicator(spec.indicator) else {
       return ComposedFrame(findings: [Finding(.error, .unboundIndicator, at: location)], bounds: rect)
     }
-    // `spec.orientation` has one case, horizontal, which is what the composer draws.
+    // The composer draws horizontal bars, the only orientation a layout can ask for; another
+    // orientation would fail to compile here until it is drawn.
+    switch spec.orientation {
+    case .horizontal: break
+    }
     // No axis title: the chart names the rows' basis (同比 / 较2002年 / a rate's points) or the
     // indicator and unit in the sheet's language (「名称（单位）」 / "Name (unit)").
     let options = RankedBarOptions(
