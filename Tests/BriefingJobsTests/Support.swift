@@ -5,9 +5,11 @@ import Testing
 @testable import BriefingJobs
 import TestSupport
 
+/// A clock that moves one second on every reading, from `start` (default 2024-01-05T07:00:00Z).
 final class StepClock: RunClock, @unchecked Sendable {
   private let lock = NSLock()
-  private var current = Date(timeIntervalSince1970: 1_704_438_000)  // 2024-01-05T07:00:00Z
+  private var current: Date
+  init(start: Date = Date(timeIntervalSince1970: 1_704_438_000)) { current = start }
   func now() -> Date {
     lock.lock()
     defer { lock.unlock() }
