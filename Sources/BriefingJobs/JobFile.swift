@@ -21,11 +21,14 @@ import Yams
 /// | `schedule`   | no       | none                           | mapping with `cron` (5 fields) and `timezone` (IANA, default `UTC`) |
 /// | `language`   | no       | none (layout decides)          | passed to the renderer |
 /// | `on_success` | no       | none                           | `/bin/sh -c` command after a successful publication |
-/// | `on_failure` | no       | none                           | `/bin/sh -c` command after a failed or partial run |
+/// | `on_failure` | no       | none                           | `/bin/sh -c` command after any run that exits non-zero |
+/// | `hook_timeout` | no     | 600                            | seconds a hook may run (1…86400); then SIGTERM to its process group, SIGKILL 10 s later |
 public struct JobFile: Hashable, Sendable {
   public static let currentVersion = 1
   public static let defaultName = "{layout}/{region}-{period}"
   public static let defaultRetention = 12
+  /// Seconds a hook may run unless the job says otherwise.
+  public static let defaultHookTimeout: Double = 600
   /// `group: all` — `regions: every` then means every member of every peer group.
   public static let allGroups = "all"
 
@@ -65,12 +68,14 @@ public struct JobFile: Hashable, Sendable {
   public var language: String?
   public var onSuccess: String?
   public var onFailure: String?
+  /// Seconds `on_success` or `on_failure` may run (`hook_timeout`, default 600).
+  public var hookTimeout: Double
 
   public init(
     file: String, data: String, layouts: [String], output: String, regions: Regions = .every,
     group: String? = nil, period: PeriodChoice = .latest, name: String = JobFile.defaultName,
     retention: Int = JobFile.defaultRetention, schedule: Schedule? = nil, language: String? = nil,
-    onSuccess: String? = nil, onFailure: String? = nil
+    onSuccess: String? = nil, onFailure: String? = nil, hookTimeout: Double = JobFile.defaultHookTimeout
   ) {
     self.file = file
     self.version = Self.currentVersion
@@ -86,6 +91,7 @@ public struct JobFile: Hashable, Sendable {
     self.language = language
     self.onSuccess = onSuccess
     self.onFailure = onFailure
+    self.hookTimeout = hookTimeout
   }
 }
 
@@ -94,7 +100,7 @@ public struct JobFile: Hashable, Sendable {
 public enum JobLoader {
   static let keys = [
     "version", "data", "layouts", "regions", "group", "period", "output", "name", "retention",
-    "schedule", "language", "on_success", "on_failure",
+    "schedule", "language", "on_success", "on_failure", "hook_timeout",
   ]
   static let scheduleKeys = ["cron", "timezone"]
   static let placeholders = ["region", "period", "layout"]
@@ -224,12 +230,14 @@ public enum JobLoader {
     let language = reader.string(entries["language"], path: "language")
     let onSuccess = reader.string(entries["on_success"], path: "on_success")
     let onFailure = reader.string(entries["on_failure"], path: "on_failure")
+    let hookTimeout = reader.wholeNumber(entries["hook_timeout"], path: "hook_timeout", range: 1...86_400)
 
     guard !reader.findings.hasErrors, let data, let output else { return (nil, reader.findings) }
     var job = JobFile(
       file: file, data: data, layouts: layouts, output: output, regions: regions, group: group,
       period: period, name: name, retention: retention, schedule: schedule, language: language,
-      onSuccess: onSuccess, onFailure: onFailure)
+      onSuccess: onSuccess, onFailure: onFailure,
+      hookTimeout: hookTimeout.map(Double.init) ?? JobFile.defaultHookTimeout)
     job.version = version ?? JobFile.currentVersion
     return (job, reader.findings)
   }

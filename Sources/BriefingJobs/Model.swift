@@ -137,8 +137,6 @@ public enum RunOutcome: Hashable, Sendable {
     case .internalError: "internal-error"
     }
   }
-
-  var isSuccess: Bool { self == .ok || self == .deliveredWithHookFailure }
 }
 
 // MARK: - Manifest
@@ -168,6 +166,29 @@ public struct Manifest: Codable, Hashable, Sendable {
     public var outputs: [String]
   }
 
+  /// What became of `on_success` for a run that published everything: the next run with
+  /// unchanged inputs re-runs the hook while the delivery is `pending` or `failed`, without
+  /// re-rendering.
+  public struct Delivery: Codable, Hashable, Sendable {
+    public enum Status: String, Codable, Hashable, Sendable {
+      /// Published; `on_success` not run yet (or the run ended before it finished).
+      case pending
+      case delivered
+      /// `on_success` exited non-zero, timed out or could not start.
+      case failed
+    }
+    public var status: Status
+    /// Times `on_success` was started for these files: 1 after the run, one more per retry.
+    public var attempts: Int
+    /// The last attempt's exit status (124 timed out, 127 could not start, 128 + n killed by
+    /// signal n); nil while pending.
+    public var exitStatus: Int32?
+    /// When the last attempt ended (ISO 8601, UTC); nil while pending.
+    public var attemptedAt: String?
+
+    public var needsAttempt: Bool { status != .delivered }
+  }
+
   public var format: Int = 1
   public var runID: String
   public var job: String
@@ -185,6 +206,8 @@ public struct Manifest: Codable, Hashable, Sendable {
   public var shard: ShardRecord? = nil
   /// Present on a merged manifest: the number of shard manifests it combines.
   public var mergedShards: Int? = nil
+  /// Present when the job has `on_success` and the run published every unit (see `Delivery`).
+  public var delivery: Delivery? = nil
 }
 
 /// What `JobRunner.run` returns.
@@ -198,6 +221,19 @@ public struct RunReport: Sendable {
   public var findings: [Finding]
   /// Relative paths published by this run.
   public var published: [String]
+
+  /// One line for standard error when the run failed (cron mails it), nil when it did not:
+  /// status, exit code, the first error and where the manifest is.
+  public var summary: String? {
+    guard exitCode != 0 else { return nil }
+    var line = "briefing: run failed: \(outcome.status) (exit \(exitCode))"
+    let errors = findings.filter { $0.severity == .error }
+    if let first = errors.first {
+      line += ": \(first)"
+      if errors.count > 1 { line += " (and \(errors.count - 1) more)" }
+    }
+    return line + "; manifest: " + (manifestPath ?? "not written")
+  }
 }
 
 /// A failed system call on a path.

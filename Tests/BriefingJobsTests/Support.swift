@@ -23,6 +23,32 @@ final class RecordingSleeper: Sleeper, @unchecked Sendable {
   func sleep(seconds: Double) { delays.append(seconds) }
 }
 
+/// A disk with `free` bytes left: a write past it stores what fits and fails with ENOSPC, and
+/// so does creating a folder once nothing is left; renames and links need no space.
+final class FullDisk: OutputFileSystem, @unchecked Sendable {
+  private let lock = NSLock()
+  private var free: Int
+  init(free: Int) { self.free = free }
+
+  func writeNewFile(_ path: String, _ bytes: [UInt8]) throws(FileFailure) {
+    lock.lock()
+    let fits = min(free, bytes.count)
+    free -= fits
+    lock.unlock()
+    try Posix.writeNewFile(path, Array(bytes.prefix(fits)))
+    if fits < bytes.count { throw FileFailure("write", path, code: ENOSPC) }
+  }
+  func makeDirectory(_ path: String) throws(FileFailure) {
+    lock.lock()
+    let full = free == 0
+    lock.unlock()
+    if full { throw FileFailure("mkdir", path, code: ENOSPC) }
+    try Posix.makeDirectory(path)
+  }
+  func rename(_ from: String, _ to: String) throws(FileFailure) { try Posix.rename(from, to) }
+  func link(_ existing: String, _ new: String) throws(FileFailure) { try Posix.link(existing, new) }
+}
+
 struct FakeProducer: ReportProducing {
   var failRegion: String?
   var salt = "v1"

@@ -62,16 +62,68 @@ import Testing
   // MARK: Hooks
 
   /// A hook that ignores SIGTERM is killed with its whole process group after the grace period:
-  /// its child never gets to write, and the run (and its lock) ends.
-  @Test func hookIgnoringSIGTERMIsKilledWithItsProcessGroup() {
-    let fixture = Fixture(extra: "on_success: \"trap '' TERM; sleep 3; echo survived > ../survived.txt\"\n")
+  /// the run returns (and releases its lock), the hook's child is gone and never gets to write.
+  @Test func hookIgnoringSIGTERMIsKilledWithItsProcessGroup() throws {
+    let hook = "trap '' TERM; sleep 30 & echo $! > ../child.pid; wait; echo survived > ../survived.txt"
+    let fixture = Fixture(extra: "on_success: \"\(hook)\"\n")
+    var job = fixture.job()
+    job.hookTimeout = 0.3
     var options = fixture.options()
-    options.hookTimeout = 0.3
-    let report = fixture.run(options: options)
+    options.hookGrace = 0.3
+    let report = fixture.run(options: options, job: job)
     #expect(report.exitCode == 77)
-    sleep(4)  // longer than the hook would live: a survivor would have written by now
+    #expect(report.findings.contains { $0.message.code == "hook-failed" && $0.message.text.contains("hook_timeout") })
+    let child = try #require(Int32(Self.text(fixture, "child.pid").trimmingCharacters(in: .whitespacesAndNewlines)))
+    #expect(Self.waitUntilGone(child), "the hook's child was killed with its group")
     #expect(!FileManager.default.fileExists(atPath: fixture.root + "/survived.txt"))
-    #expect(fixture.run().outcome != .locked(holderPid: nil))
+    let lock = try RunLock.acquire(out: fixture.output, shard: nil, pid: 1).get()
+    lock.release()
+  }
+
+  /// Polls (bounded, not a timing assertion) until `pid` is gone or a zombie.
+  static func waitUntilGone(_ pid: Int32) -> Bool {
+    for _ in 0..<200 {
+      let stat = (try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8)) ?? ""
+      let state = stat.split(separator: ")").last?.split(separator: " ").first
+      if stat.isEmpty || state == "Z" { return true }
+      usleep(50_000)
+    }
+    return false
+  }
+
+  /// A run that finds the lock taken (75) is a failure too: `on_failure` hears of it.
+  @Test func lockedRunRunsOnFailure() throws {
+    let fixture = Fixture(extra: Self.recordingHooks)
+    try FileManager.default.createDirectory(atPath: fixture.output, withIntermediateDirectories: true)
+    let fd = open(fixture.output + "/.briefing.lock", O_RDWR | O_CREAT, 0o644)
+    defer { close(fd) }
+    #expect(flock(fd, LOCK_EX | LOCK_NB) == 0)
+    let report = fixture.run()
+    #expect(report.exitCode == 75)
+    #expect(Self.text(fixture, "hooks.txt") == "failure locked\n")
+    #expect(report.summary?.contains("holds") == true, "\(report.summary ?? "")")
+  }
+
+  /// An output folder that cannot be used is reported to `on_failure`, run in the job file's
+  /// folder since the output folder is not one.
+  @Test func unusableOutputFolderRunsOnFailureInTheJobFolder() throws {
+    let fixture = Fixture(extra: "on_failure: 'echo \"$BRIEFING_STATUS\" > failure.txt'\n")
+    fixture.write("out", "a file, not a folder\n")
+    #expect(fixture.run().exitCode == 74)
+    #expect(Self.text(fixture, "failure.txt") == "io-error\n")
+  }
+
+  /// The summary names the status, the exit code, the first error and how many more there are.
+  @Test func summaryOfAPartialRun() throws {
+    let fixture = Fixture()
+    let report = fixture.run(FakeProducer(failRegion: "B"))
+    let summary = try #require(report.summary)
+    #expect(summary.hasPrefix("briefing: run failed: partial (exit 76): error: 'overview/B-2024-H1' was not rendered: renderer exploded"))
+    #expect(summary.hasSuffix("; manifest: \(fixture.output)/runs/\(report.runID!)/manifest.json"))
+    #expect(fixture.run(FakeProducer(failRegion: "B")).summary != nil, "a partial run is rendered again")
+    var fixed = fixture.options()
+    fixed.force = true
+    #expect(fixture.run(options: fixed).summary == nil)
   }
 
   // MARK: Skip when unchanged
@@ -113,20 +165,37 @@ import Testing
     let fixture = Fixture()
     #expect(fixture.run().outcome == .ok)
     let before = fixture.visibleFiles().filter { $0.hasSuffix(".pdf") }.map { ($0, fixture.read($0)!) }
-    final class Disk: @unchecked Sendable { var files = 0 }
-    let disk = Disk()
     var options = fixture.options()
     options.force = true
-    options.writeStagedFile = { path, bytes in
-      disk.files += 1
-      guard disk.files < 2 else { throw FileFailure("write", path, code: ENOSPC) }
-      try Posix.writeNewFile(path, bytes)
-    }
+    options.fileSystem = FullDisk(free: 30)  // each file is 25 bytes
     let report = fixture.run(FakeProducer(salt: "v2"), options: options)
     #expect(report.exitCode == 74)
     #expect(report.published.isEmpty)
     for (path, bytes) in before { #expect(fixture.read(path) == bytes, "\(path)") }
     #expect(fixture.hiddenEntries().isEmpty)
+    let manifest = try #require(report.manifest)
+    #expect(manifest.status == "io-error")
+    #expect(manifest.units.map(\.status) == ["not-published", "failed", "not-run"])
+    #expect(report.findings.contains { $0.message.code == "output-io" && $0.message.text.contains("No space left") })
+  }
+
+  /// Disk full just after the outputs were staged, while staging the manifest: no manifest, no
+  /// publication (74); `on_failure` still hears of it, with no manifest to point at.
+  @Test func diskFullWhileStagingTheManifestPublishesNothing() throws {
+    let fixture = Fixture(extra: "on_failure: 'echo \"$BRIEFING_STATUS [$BRIEFING_MANIFEST]\" >> ../hooks.txt'\n")
+    #expect(fixture.run().outcome == .ok)
+    let before = fixture.visibleFiles().map { ($0, fixture.read($0)!) }
+    var options = fixture.options()
+    options.force = true
+    options.fileSystem = FullDisk(free: 3 * 25 + 10)
+    let report = fixture.run(FakeProducer(salt: "v2"), options: options)
+    #expect(report.exitCode == 74)
+    #expect(report.manifestPath == nil)
+    #expect(fixture.visibleFiles() == before.map(\.0), "no new run folder either")
+    for (path, bytes) in before { #expect(fixture.read(path) == bytes, "\(path)") }
+    #expect(fixture.hiddenEntries().isEmpty)
+    #expect(Self.text(fixture, "hooks.txt") == "io-error []\n")
+    #expect(report.summary?.hasSuffix("; manifest: not written") == true, "\(report.summary ?? "")")
   }
 
   /// A rename that fails half-way through publication (a folder stands where the third file
