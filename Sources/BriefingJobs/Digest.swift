@@ -10,10 +10,12 @@ import CLibCrypto
 /// check), computed by OpenSSL's libcrypto (Debian's `libssl-dev`), which the distribution
 /// maintains and patches.
 ///
-/// Why libcrypto: measured on one 256 MB buffer, release build, on this project's 2-core
-/// machine (best of 3): libcrypto LIBCRYPTO_FIGURE, swift-crypto 3.12.3 SWIFTCRYPTO_FIGURE, the
-/// hand-written implementation this replaces OWN_FIGURE. libcrypto is at least as fast and adds
-/// nothing to a clean build, where swift-crypto compiles its own copy of BoringSSL.
+/// Why libcrypto: one 256 MB buffer hashed in a release build on this project's 2-core machine
+/// (9 processes × best of 3, while other builds shared the machine): libcrypto 0.64–1.75 GB/s,
+/// swift-crypto 3.12.3 0.65–1.71 GB/s, the hand-written implementation this replaces
+/// 0.07–0.12 GB/s. The two libraries are equal within that noise; libcrypto adds nothing to a
+/// clean build, where swift-crypto compiles its own BoringSSL (the bench's release build took
+/// about 5 minutes on 2 cores). The bench: `Tools/bench/sha256` (`swift run -c release` there).
 public enum SHA256 {
   /// Bytes read per `read(2)` when hashing a file: 1 MiB.
   static let fileChunk = 1 << 20

@@ -20,9 +20,9 @@ import Yams
 /// | `retention`  | no       | 12                             | run folders kept under `runs/` (1…1000) |
 /// | `schedule`   | no       | none                           | mapping with `cron` (5 fields) and `timezone` (IANA, default `UTC`) |
 /// | `language`   | no       | none (layout decides)          | passed to the renderer |
-/// | `on_success` | no       | none                           | `/bin/sh -c` command after a successful publication |
+/// | `on_success` | no       | none                           | `/bin/sh -c` command after a successful publication; run again by the next run while it fails |
 /// | `on_failure` | no       | none                           | `/bin/sh -c` command after any run that exits non-zero |
-/// | `hook_timeout` | no     | 600                            | seconds a hook may run (1…86400); then SIGTERM to its process group, SIGKILL 10 s later |
+/// | `hook_timeout` | no     | 600                          | seconds a hook may run (1…86400); then SIGTERM to its process group, SIGKILL 10 s later |
 public struct JobFile: Hashable, Sendable {
   public static let currentVersion = 1
   public static let defaultName = "{layout}/{region}-{period}"

@@ -89,14 +89,16 @@ public enum ExitStatus: Int32, CaseIterable, Sendable {
 /// | code | outcome                        | meaning |
 /// |------|--------------------------------|---------|
 /// | 0    | `ok`                           | every unit rendered and published |
-/// | 0    | `skipped`                      | inputs, layouts, job and tool version unchanged since the last successful run; nothing written |
+/// | 0    | `skipped`                      | inputs, layouts, job, tool version and published files (sha256) unchanged since the last successful run, and its delivery done; nothing written |
 /// | 64   | (CLI)                          | usage error: bad arguments (`EX_USAGE`) |
 /// | 65   | `invalid` / `failed`           | job, data or layout problem, or every unit failed; nothing published (`EX_DATAERR`) |
 /// | 70   | `internalError`                | bug or simulated crash (`EX_SOFTWARE`) |
-/// | 74   | `ioError`                      | cannot read inputs or write the output folder, or unsafe symlink; previous outputs untouched (`EX_IOERR`) |
-/// | 75   | `locked`                       | another run holds `<output>/.briefing.lock`; nothing written (`EX_TEMPFAIL`, retry later) |
-/// | 76   | `partial`                      | some units failed; the others were published; see the manifest |
-/// | 77   | `deliveredWithHookFailure`     | all outputs published but the `on_success` hook failed |
+/// | 74   | `ioError`                      | cannot read inputs, or cannot write the output folder or the manifest (disk full, a rename failing), or unsafe symlink; nothing published, previous outputs untouched (`EX_IOERR`) |
+/// | 75   | `locked`                       | another run holds `<output>/.briefing.lock`; nothing written but the log (`EX_TEMPFAIL`, retry later) |
+/// | 76   | `partial`                      | the renderer failed some units; the others were published; see the manifest |
+/// | 77   | `deliveredWithHookFailure`     | all outputs published but the `on_success` hook failed; the next run with unchanged inputs runs it again without rendering |
+///
+/// Every outcome but `ok` and `skipped` runs the job's `on_failure` hook (not for a shard).
 public enum RunOutcome: Hashable, Sendable {
   case ok
   case skipped
@@ -159,7 +161,8 @@ public struct Manifest: Codable, Hashable, Sendable {
     public var region: String?
     public var period: String
     public var name: String
-    /// `ok`, `failed` or `not-run`.
+    /// `ok`, `failed`, `not-run`, or `not-published` (rendered, but the run published nothing
+    /// because of an I/O failure).
     public var status: String
     public var error: String?
     public var seconds: Double
