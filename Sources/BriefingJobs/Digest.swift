@@ -11,11 +11,11 @@ import CLibCrypto
 /// maintains and patches.
 ///
 /// Why libcrypto: one 256 MB buffer hashed in a release build on this project's 2-core machine
-/// (9 processes × best of 3, while other builds shared the machine): libcrypto 0.64–1.75 GB/s,
-/// swift-crypto 3.12.3 0.65–1.71 GB/s, the hand-written implementation this replaces
-/// 0.07–0.12 GB/s. The two libraries are equal within that noise; libcrypto adds nothing to a
-/// clean build, where swift-crypto compiles its own BoringSSL (the bench's release build took
-/// about 5 minutes on 2 cores). The bench: `Tools/bench/sha256` (`swift run -c release` there).
+/// (`Tools/bench/sha256`, best of 3): libcrypto 1.82 GB/s, swift-crypto 3.12.3 1.82 GB/s, the
+/// hand-written implementation this replaces 0.17 GB/s (load average 3; while other
+/// builds ran, both libraries ranged over 0.64–1.75 GB/s alike). Equal speed, so the cheaper
+/// dependency: libcrypto adds nothing to a clean build, where swift-crypto compiles its own
+/// BoringSSL (about 3.5 minutes for the bench's release build on 2 cores).
 public enum SHA256 {
   /// Bytes read per `read(2)` when hashing a file: 1 MiB.
   static let fileChunk = 1 << 20

@@ -80,7 +80,8 @@ struct Run: ParsableCommand {
       options.progress = progress.map { bar in { bar.update(done: $0, total: $1, label: $2) } }
       options.shard = slice
       // The data is loaded under the run's lock, so that bad or missing data is logged,
-      // recorded in a manifest and reported to on_failure like any other failure.
+      // recorded in a manifest and reported to on_failure like any other failure. The log file
+      // keeps every event; `RunLog` alone decides what --quiet shows on stderr.
       let report = merge.map { JobRunner.merge(job: jobFile, shards: $0, options: options) }
         ?? JobRunner.run(job: jobFile, options: options) { Self.inputs(of: jobFile) }
       // Cron mails what a job prints: one line says what went wrong and where to look.
@@ -137,8 +138,8 @@ struct SheetProducer: ReportProducing {
     firstGroup = first
   }
 
-  /// A layout or data error of this unit is thrown as `UnitFailure` with its findings (file,
-  /// line, column), which the runner puts in the manifest.
+  /// A failure of this unit is thrown as `UnitFailure`: its findings (a layout's with file,
+  /// line and column) go into the run's manifest.
   func produce(_ unit: WorkUnit) throws -> [ProducedFile] {
     let files: [OutputFile]
     do {
@@ -147,8 +148,8 @@ struct SheetProducer: ReportProducing {
       let found: [Finding]
       (files, found) = try job.render(dpi: 0)
       if found.hasErrors { throw Failure.data(found) }
-    } catch Failure.data(let findings) {
-      throw UnitFailure(findings.filter { $0.severity == .error })
+    } catch let failure as Failure {
+      throw UnitFailure(failure)
     }
     return files.map { file in
       let path = file.name.hasSuffix(".pdf") ? unit.outputName + ".pdf" : unit.outputName + "/" + file.name
@@ -167,6 +168,22 @@ struct SheetProducer: ReportProducing {
     return try SheetSelection.resolve(
       dataset: dataset, focus: unit.region, period: unit.period, group: group?.id.rawValue, scope: document.scope)
   }
+}
+
+extension UnitFailure {
+  /// A command failure as findings: a layout's or the data's errors as they are, an I/O or
+  /// internal failure as one finding without a location.
+  init(_ failure: Failure) {
+    switch failure {
+    case .data(let findings): self.init(findings.filter { $0.severity == .error })
+    case .io(let message): self.init([Finding(.error, .renderFailed("I/O error: \(message)"))])
+    case .internal(let message): self.init([Finding(.error, .renderFailed("internal error: \(message)"))])
+    }
+  }
+}
+
+extension Finding.Message {
+  static func renderFailed(_ text: String) -> Self { Self(code: "render-failed", text: text) }
 }
 
 /// Writes each logfmt line to standard error (only failures when quiet) and appends it to
