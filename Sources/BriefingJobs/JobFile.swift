@@ -18,7 +18,7 @@ import Yams
 /// | `output`     | yes      | —                              | output folder; relative to the job file |
 /// | `name`       | no       | `{layout}/{region}-{period}`   | output name pattern; `/` makes folders |
 /// | `retention`  | no       | 12                             | run folders kept under `runs/` (1…1000) |
-/// | `schedule`   | no       | none                           | mapping with `cron` (5 fields) and `timezone` (IANA, default `UTC`) |
+/// | `schedule`   | no       | none                           | mapping with `cron` (5 fields), `timezone` (IANA, default `UTC`), `working_day` (1…23: run only on the month's Nth working day) and `calendar` (holiday calendar: a shipped name such as `cn-mainland`, or a CSV path relative to the job file) |
 /// | `language`   | no       | none (layout decides)          | passed to the renderer |
 /// | `on_success` | no       | none                           | `/bin/sh -c` command after a successful publication; run again by the next run while it fails |
 /// | `on_failure` | no       | none                           | `/bin/sh -c` command after any run that exits non-zero |
@@ -46,9 +46,15 @@ public struct JobFile: Hashable, Sendable {
   public struct Schedule: Hashable, Sendable {
     public var cron: CronExpression
     public var timezone: String
-    public init(cron: CronExpression, timezone: String) {
+    /// `briefing schedule` adds `--on-working-day N` to the command it prints.
+    public var workingDay: Int?
+    /// A shipped calendar's name, or an absolute path (see `HolidayCalendar.load`).
+    public var calendar: String?
+    public init(cron: CronExpression, timezone: String, workingDay: Int? = nil, calendar: String? = nil) {
       self.cron = cron
       self.timezone = timezone
+      self.workingDay = workingDay
+      self.calendar = calendar
     }
   }
 
@@ -102,7 +108,7 @@ public enum JobLoader {
     "version", "data", "layouts", "regions", "group", "period", "output", "name", "retention",
     "schedule", "language", "on_success", "on_failure", "hook_timeout",
   ]
-  static let scheduleKeys = ["cron", "timezone"]
+  static let scheduleKeys = ["cron", "timezone", "working_day", "calendar"]
   static let placeholders = ["region", "period", "layout"]
 
   /// Reads a job file from disk; a missing or unreadable file is one error finding.
@@ -219,9 +225,13 @@ public enum JobLoader {
       if TimeZone(identifier: zone) == nil {
         reader.error(.jobBadTimezone(zone), at: fields["timezone"])
       }
+      let workingDay = reader.wholeNumber(fields["working_day"], path: "schedule.working_day", range: 1...23)
+      let calendar = reader.string(fields["calendar"], path: "schedule.calendar").map {
+        HolidayCalendar.isShippedName($0) ? $0 : resolve($0)
+      }
       if let text = reader.string(fields["cron"], path: "schedule.cron") {
         do {
-          schedule = JobFile.Schedule(cron: try CronExpression(text), timezone: zone)
+          schedule = JobFile.Schedule(cron: try CronExpression(text), timezone: zone, workingDay: workingDay, calendar: calendar)
         } catch {
           reader.error(.jobBadCron(error.message), at: fields["cron"])
         }

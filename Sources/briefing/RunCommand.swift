@@ -40,11 +40,14 @@ struct Run: ParsableCommand {
 
   @Option(
     help: """
-      Go on only if today is the Nth working day (Monday–Friday) of the month in the job's \
-      schedule time zone, else exit 0 at once: cron fires on every weekday, the run happens on \
-      the Nth. Public holidays are not known.
+      Go on only if today is the Nth working day of the month in the job's schedule time zone, \
+      else exit 0 at once: cron fires every day, the run happens on the Nth. Working days are \
+      Monday–Friday unless a holiday calendar is given (--calendar or the job's schedule.calendar).
       """)
   var onWorkingDay: Int?
+
+  @Option(help: "Holiday calendar for --on-working-day: a shipped name (cn-mainland) or a CSV file (date,kind,name).")
+  var calendar: String?
 
   func validate() throws {
     if let onWorkingDay, !(1...23).contains(onWorkingDay) {
@@ -57,6 +60,7 @@ struct Run: ParsableCommand {
       throw ValidationError("--merge must be the shard count N, 1 ≤ N ≤ \(Shard.maxCount) (got \(merge))")
     }
     if shard != nil, merge != nil { throw ValidationError("--shard and --merge are separate steps; give one") }
+    if calendar != nil, onWorkingDay == nil { throw ValidationError("--calendar is used only with --on-working-day") }
   }
 
   func run() throws {
@@ -64,13 +68,7 @@ struct Run: ParsableCommand {
       let (loaded, jobFindings) = JobLoader.load(file: job)
       guard let jobFile = loaded else { throw Failure(loading: jobFindings) }
       if let onWorkingDay {
-        let zone = jobFile.schedule.flatMap { TimeZone(identifier: $0.timezone) } ?? .current
-        guard WorkingDay.ordinal(of: Date(), in: zone) == onWorkingDay else {
-          if !quiet {
-            printError("briefing: today is not working day \(onWorkingDay) of the month; nothing to do")
-          }
-          return
-        }
+        guard try WorkingDayGuard.allows(onWorkingDay, job: jobFile, calendar: calendar, quiet: quiet) else { return }
       }
       let slice = shard.flatMap { Shard(parsing: $0) }
       let progress = TerminalProgress.forStandardError(quiet: quiet)
@@ -212,77 +210,4 @@ struct RunLog: LogSink {
     _ = FileManager.default.createFile(atPath: file, contents: nil)
     return FileHandle(forWritingAtPath: file)
   }
-}
-
-// MARK: - schedule
-
-struct ScheduleJob: ParsableCommand {
-  static let configuration = CommandConfiguration(
-    commandName: "schedule",
-    abstract: "Print a crontab entry and an equivalent systemd timer for a job; --install adds the entry.")
-
-  @Argument(help: "The job file (YAML) with a `schedule:` mapping.")
-  var job: String
-
-  @Flag(help: "Add (or replace) the entry in the current user's crontab.")
-  var install = false
-
-  func run() throws {
-    try reportingFailures {
-      let (loaded, findings) = JobLoader.load(file: job)
-      guard let jobFile = loaded else { throw Failure(loading: findings) }
-      let binary =
-        (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
-      let path = URL(fileURLWithPath: job).standardizedFileURL.path
-      let entry: String
-      let units: Schedule.SystemdUnits
-      do {
-        entry = try Schedule.crontabEntry(job: jobFile, jobPath: path, binary: binary)
-        units = try Schedule.systemdUnits(job: jobFile, jobPath: path, binary: binary)
-      } catch {
-        throw Failure.data([Finding(.error, .noSchedule("\(error)"), at: SourceLocation(file: job))])
-      }
-      print("# crontab entry\n" + entry)
-      print("# systemd service\n" + units.service)
-      if let timer = units.timer { print("# systemd timer\n" + timer) }
-      for note in units.notes { print("# note: " + note) }
-      if install { try installCrontab(entry) }
-    }
-  }
-
-  /// `crontab -l` → replace our block → `crontab -`.
-  private func installCrontab(_ entry: String) throws(Failure) {
-    let current = (try? shell("crontab -l", input: nil)) ?? ""
-    _ = try shell("crontab -", input: Schedule.install(entry: entry, into: current))
-    print("# installed into the crontab of \(NSUserName())")
-  }
-
-  /// Runs `command` with `/bin/sh`, feeding it `input`; its standard output, or `.io` when it
-  /// cannot be started or exits non-zero.
-  private func shell(_ command: String, input: String?) throws(Failure) -> String {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/bin/sh")
-    process.arguments = ["-c", command]
-    let out = Pipe()
-    let inPipe = Pipe()
-    process.standardOutput = out
-    process.standardInput = inPipe
-    do {
-      try process.run()
-      if let input { inPipe.fileHandleForWriting.write(Data(input.utf8)) }
-      try inPipe.fileHandleForWriting.close()
-    } catch {
-      throw .io("\(command): \(error.localizedDescription)")
-    }
-    let data = out.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    guard process.terminationStatus == 0 else { throw .io("\(command) exited \(process.terminationStatus)") }
-    return String(decoding: data, as: UTF8.self)
-  }
-}
-
-// MARK: - Messages
-
-extension Finding.Message {
-  static func noSchedule(_ text: String) -> Self { Self(code: "no-schedule", text: text) }
 }
