@@ -59,9 +59,11 @@ public enum Schedule {
   // MARK: - crontab
 
   /// A crontab block between marker comments: `HOME` and `XDG_CACHE_HOME` for the fontconfig
-  /// cache, `flock -n` so a slow run is not doubled (exit 75 when busy), `--quiet`, standard
+  /// cache, `--quiet`, standard
   /// output appended to `$XDG_CACHE_HOME/briefing/<job>.cron.log` and standard error left to
-  /// cron, which mails it to `MAILTO` (with `--quiet`, failures only).
+  /// cron, which mails it to `MAILTO` (with `--quiet`, failures only). No outer `flock`: the run
+  /// takes its own lock, and a run that finds it held exits 75 with a summary line on standard
+  /// error (so cron mails it) and runs `on_failure`; an outer `flock -n` exited 75 without a word.
   ///
   /// With `.cronTZ` the block sets `CRON_TZ`, which applies to the lines after it, so `install`
   /// puts the block last. With `.server(zone)` the times are converted with the offset of the day
@@ -80,7 +82,6 @@ public enum Schedule {
     let command = [
       "mkdir -p \(shellQuote(cache + "/briefing")) &&",
       "HOME=\(shellQuote(home)) XDG_CACHE_HOME=\(shellQuote(cache))",
-      "flock -n -E 75 \(shellQuote(cache + "/briefing/" + name + ".lock"))",
       "\(shellQuote(binary)) \(runArguments(schedule, job: shellQuote(jobPath)))",
       ">> \(shellQuote(cache + "/briefing/" + name + ".cron.log"))",
     ].joined(separator: " ").replacingOccurrences(of: "%", with: "\\%")
