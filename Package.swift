@@ -22,6 +22,8 @@ let package = Package(
     ),
     .target(name: "CairoKit", dependencies: ["CCairo"]),
     .systemLibrary(name: "COpenCC", pkgConfig: "opencc", providers: [.apt(["libopencc-dev"])]),
+    // SHA-256 for run manifests (see BriefingJobs/Digest.swift for why libcrypto).
+    .systemLibrary(name: "CLibCrypto", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),
     .systemLibrary(name: "CFreeXL", pkgConfig: "freexl", providers: [.apt(["libfreexl-dev"])]),
 
     // MARK: - Pure phases
@@ -52,7 +54,7 @@ let package = Package(
     // MARK: - Edges
     .target(
       name: "BriefingJobs",
-      dependencies: ["BriefingCore", "BriefingSpec", .product(name: "Yams", package: "Yams")]
+      dependencies: ["BriefingCore", "BriefingSpec", "CLibCrypto", .product(name: "Yams", package: "Yams")]
     ),
     .target(name: "BriefingRender", dependencies: ["BriefingScene", "CairoKit"]),
     .executableTarget(

@@ -105,6 +105,16 @@ public struct CronExpression: Hashable, Sendable, CustomStringConvertible {
 
   /// True when the field is an unrestricted `*`.
   public func isWildcard(_ index: Int) -> Bool { fields[index] == "*" }
+
+  /// True when the expression fires at some time of `date`: the month matches and the day fields
+  /// match as cron combines them (either one when both are restricted, both when one of them
+  /// starts with `*`).
+  public func fires(on date: CivilDate) -> Bool {
+    guard values[3].contains(date.month) else { return false }
+    let dayOfMonth = values[2].contains(date.day)
+    let dayOfWeek = values[4].contains(date.weekday % 7)
+    return fields[2].hasPrefix("*") || fields[4].hasPrefix("*") ? dayOfMonth && dayOfWeek : dayOfMonth || dayOfWeek
+  }
 }
 
 /// Why a cron expression was refused.

@@ -85,6 +85,20 @@ enum Posix {
     if Glibc.rename(from, to) != 0 { throw FileFailure("rename", to, code: errno) }
   }
 
+  /// A second name for an existing file (`link(2)`); never replaces `new`.
+  static func link(_ existing: String, _ new: String) throws(FileFailure) {
+    if Glibc.link(existing, new) != 0 { throw FileFailure("link", new, code: errno) }
+  }
+
+  /// Removes a file (not a folder); a missing file is fine.
+  static func unlink(_ path: String) throws(FileFailure) {
+    if Glibc.unlink(path) != 0, errno != ENOENT { throw FileFailure("unlink", path, code: errno) }
+  }
+
+  /// Removes an empty folder; false when it is not empty or cannot be removed.
+  @discardableResult
+  static func removeEmptyDirectory(_ path: String) -> Bool { rmdir(path) == 0 }
+
   /// Entries of a directory (names), empty when it cannot be read.
   static func list(_ path: String) -> [String] {
     (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []

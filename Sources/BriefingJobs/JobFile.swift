@@ -18,14 +18,17 @@ import Yams
 /// | `output`     | yes      | —                              | output folder; relative to the job file |
 /// | `name`       | no       | `{layout}/{region}-{period}`   | output name pattern; `/` makes folders |
 /// | `retention`  | no       | 12                             | run folders kept under `runs/` (1…1000) |
-/// | `schedule`   | no       | none                           | mapping with `cron` (5 fields) and `timezone` (IANA, default `UTC`) |
+/// | `schedule`   | no       | none                           | mapping with `cron` (5 fields), `timezone` (IANA, default `UTC`), `working_day` (1…23: run only on the month's Nth working day) and `calendar` (holiday calendar: a shipped name such as `cn-mainland`, or a CSV path relative to the job file) |
 /// | `language`   | no       | none (layout decides)          | passed to the renderer |
-/// | `on_success` | no       | none                           | `/bin/sh -c` command after a successful publication |
-/// | `on_failure` | no       | none                           | `/bin/sh -c` command after a failed or partial run |
+/// | `on_success` | no       | none                           | `/bin/sh -c` command after a successful publication; run again by the next run while it fails |
+/// | `on_failure` | no       | none                           | `/bin/sh -c` command after any run that exits non-zero |
+/// | `hook_timeout` | no     | 600                          | seconds a hook may run (1…86400); then SIGTERM to its process group, SIGKILL 10 s later |
 public struct JobFile: Hashable, Sendable {
   public static let currentVersion = 1
   public static let defaultName = "{layout}/{region}-{period}"
   public static let defaultRetention = 12
+  /// Seconds a hook may run unless the job says otherwise.
+  public static let defaultHookTimeout: Double = 600
   /// `group: all` — `regions: every` then means every member of every peer group.
   public static let allGroups = "all"
 
@@ -43,9 +46,15 @@ public struct JobFile: Hashable, Sendable {
   public struct Schedule: Hashable, Sendable {
     public var cron: CronExpression
     public var timezone: String
-    public init(cron: CronExpression, timezone: String) {
+    /// `briefing schedule` adds `--on-working-day N` to the command it prints.
+    public var workingDay: Int?
+    /// A shipped calendar's name, or an absolute path (see `HolidayCalendar.load`).
+    public var calendar: String?
+    public init(cron: CronExpression, timezone: String, workingDay: Int? = nil, calendar: String? = nil) {
       self.cron = cron
       self.timezone = timezone
+      self.workingDay = workingDay
+      self.calendar = calendar
     }
   }
 
@@ -65,12 +74,14 @@ public struct JobFile: Hashable, Sendable {
   public var language: String?
   public var onSuccess: String?
   public var onFailure: String?
+  /// Seconds `on_success` or `on_failure` may run (`hook_timeout`, default 600).
+  public var hookTimeout: Double
 
   public init(
     file: String, data: String, layouts: [String], output: String, regions: Regions = .every,
     group: String? = nil, period: PeriodChoice = .latest, name: String = JobFile.defaultName,
     retention: Int = JobFile.defaultRetention, schedule: Schedule? = nil, language: String? = nil,
-    onSuccess: String? = nil, onFailure: String? = nil
+    onSuccess: String? = nil, onFailure: String? = nil, hookTimeout: Double = JobFile.defaultHookTimeout
   ) {
     self.file = file
     self.version = Self.currentVersion
@@ -86,6 +97,7 @@ public struct JobFile: Hashable, Sendable {
     self.language = language
     self.onSuccess = onSuccess
     self.onFailure = onFailure
+    self.hookTimeout = hookTimeout
   }
 }
 
@@ -94,9 +106,9 @@ public struct JobFile: Hashable, Sendable {
 public enum JobLoader {
   static let keys = [
     "version", "data", "layouts", "regions", "group", "period", "output", "name", "retention",
-    "schedule", "language", "on_success", "on_failure",
+    "schedule", "language", "on_success", "on_failure", "hook_timeout",
   ]
-  static let scheduleKeys = ["cron", "timezone"]
+  static let scheduleKeys = ["cron", "timezone", "working_day", "calendar"]
   static let placeholders = ["region", "period", "layout"]
 
   /// Reads a job file from disk; a missing or unreadable file is one error finding.
@@ -213,9 +225,13 @@ public enum JobLoader {
       if TimeZone(identifier: zone) == nil {
         reader.error(.jobBadTimezone(zone), at: fields["timezone"])
       }
+      let workingDay = reader.wholeNumber(fields["working_day"], path: "schedule.working_day", range: 1...23)
+      let calendar = reader.string(fields["calendar"], path: "schedule.calendar").map {
+        HolidayCalendar.isShippedName($0) ? $0 : resolve($0)
+      }
       if let text = reader.string(fields["cron"], path: "schedule.cron") {
         do {
-          schedule = JobFile.Schedule(cron: try CronExpression(text), timezone: zone)
+          schedule = JobFile.Schedule(cron: try CronExpression(text), timezone: zone, workingDay: workingDay, calendar: calendar)
         } catch {
           reader.error(.jobBadCron(error.message), at: fields["cron"])
         }
@@ -224,12 +240,14 @@ public enum JobLoader {
     let language = reader.string(entries["language"], path: "language")
     let onSuccess = reader.string(entries["on_success"], path: "on_success")
     let onFailure = reader.string(entries["on_failure"], path: "on_failure")
+    let hookTimeout = reader.wholeNumber(entries["hook_timeout"], path: "hook_timeout", range: 1...86_400)
 
     guard !reader.findings.hasErrors, let data, let output else { return (nil, reader.findings) }
     var job = JobFile(
       file: file, data: data, layouts: layouts, output: output, regions: regions, group: group,
       period: period, name: name, retention: retention, schedule: schedule, language: language,
-      onSuccess: onSuccess, onFailure: onFailure)
+      onSuccess: onSuccess, onFailure: onFailure,
+      hookTimeout: hookTimeout.map(Double.init) ?? JobFile.defaultHookTimeout)
     job.version = version ?? JobFile.currentVersion
     return (job, reader.findings)
   }

@@ -89,14 +89,16 @@ public enum ExitStatus: Int32, CaseIterable, Sendable {
 /// | code | outcome                        | meaning |
 /// |------|--------------------------------|---------|
 /// | 0    | `ok`                           | every unit rendered and published |
-/// | 0    | `skipped`                      | inputs, layouts, job and tool version unchanged since the last successful run; nothing written |
+/// | 0    | `skipped`                      | inputs, layouts, job, tool version and published files (sha256) unchanged since the last successful run, and its delivery done; nothing written |
 /// | 64   | (CLI)                          | usage error: bad arguments (`EX_USAGE`) |
 /// | 65   | `invalid` / `failed`           | job, data or layout problem, or every unit failed; nothing published (`EX_DATAERR`) |
 /// | 70   | `internalError`                | bug or simulated crash (`EX_SOFTWARE`) |
-/// | 74   | `ioError`                      | cannot read inputs or write the output folder, or unsafe symlink; previous outputs untouched (`EX_IOERR`) |
-/// | 75   | `locked`                       | another run holds `<output>/.briefing.lock`; nothing written (`EX_TEMPFAIL`, retry later) |
-/// | 76   | `partial`                      | some units failed; the others were published; see the manifest |
-/// | 77   | `deliveredWithHookFailure`     | all outputs published but the `on_success` hook failed |
+/// | 74   | `ioError`                      | cannot read inputs, or cannot write the output folder or the manifest (disk full, a rename failing), or unsafe symlink; nothing published, previous outputs untouched (`EX_IOERR`) |
+/// | 75   | `locked`                       | another run holds `<output>/.briefing.lock`; nothing written but the log (`EX_TEMPFAIL`, retry later) |
+/// | 76   | `partial`                      | the renderer failed some units; the others were published; see the manifest |
+/// | 77   | `deliveredWithHookFailure`     | all outputs published but the `on_success` hook failed; the next run with unchanged inputs runs it again without rendering |
+///
+/// Every outcome but `ok` and `skipped` runs the job's `on_failure` hook (not for a shard).
 public enum RunOutcome: Hashable, Sendable {
   case ok
   case skipped
@@ -137,8 +139,6 @@ public enum RunOutcome: Hashable, Sendable {
     case .internalError: "internal-error"
     }
   }
-
-  var isSuccess: Bool { self == .ok || self == .deliveredWithHookFailure }
 }
 
 // MARK: - Manifest
@@ -161,11 +161,35 @@ public struct Manifest: Codable, Hashable, Sendable {
     public var region: String?
     public var period: String
     public var name: String
-    /// `ok`, `failed` or `not-run`.
+    /// `ok`, `failed`, `not-run`, or `not-published` (rendered, but the run published nothing
+    /// because of an I/O failure).
     public var status: String
     public var error: String?
     public var seconds: Double
     public var outputs: [String]
+  }
+
+  /// What became of `on_success` for a run that published everything: the next run with
+  /// unchanged inputs re-runs the hook while the delivery is `pending` or `failed`, without
+  /// re-rendering.
+  public struct Delivery: Codable, Hashable, Sendable {
+    public enum Status: String, Codable, Hashable, Sendable {
+      /// Published; `on_success` not run yet (or the run ended before it finished).
+      case pending
+      case delivered
+      /// `on_success` exited non-zero, timed out or could not start.
+      case failed
+    }
+    public var status: Status
+    /// Times `on_success` was started for these files: 1 after the run, one more per retry.
+    public var attempts: Int
+    /// The last attempt's exit status (124 timed out, 127 could not start, 128 + n killed by
+    /// signal n); nil while pending.
+    public var exitStatus: Int32?
+    /// When the last attempt ended (ISO 8601, UTC); nil while pending.
+    public var attemptedAt: String?
+
+    public var needsAttempt: Bool { status != .delivered }
   }
 
   public var format: Int = 1
@@ -185,6 +209,8 @@ public struct Manifest: Codable, Hashable, Sendable {
   public var shard: ShardRecord? = nil
   /// Present on a merged manifest: the number of shard manifests it combines.
   public var mergedShards: Int? = nil
+  /// Present when the job has `on_success` and the run published every unit (see `Delivery`).
+  public var delivery: Delivery? = nil
 }
 
 /// What `JobRunner.run` returns.
@@ -198,6 +224,19 @@ public struct RunReport: Sendable {
   public var findings: [Finding]
   /// Relative paths published by this run.
   public var published: [String]
+
+  /// One line for standard error when the run failed (cron mails it), nil when it did not:
+  /// status, exit code, the first error and where the manifest is.
+  public var summary: String? {
+    guard exitCode != 0 else { return nil }
+    var line = "briefing: run failed: \(outcome.status) (exit \(exitCode))"
+    let errors = findings.filter { $0.severity == .error }
+    if let first = errors.first {
+      line += ": \(first)"
+      if errors.count > 1 { line += " (and \(errors.count - 1) more)" }
+    }
+    return line + "; manifest: " + (manifestPath ?? "not written")
+  }
 }
 
 /// A failed system call on a path.

@@ -18,14 +18,9 @@ extension JobRunner {
   public static func merge(job: JobFile, shards count: Int, options: RunOptions) -> RunReport {
     var whole = options
     whole.shard = nil
-    var run = Run(job: job, producer: NoProducer(), options: whole)
+    var run = Run(job: job, options: whole)
     return run.merge(count: count)
   }
-}
-
-/// The merge renders nothing.
-private struct NoProducer: ReportProducing {
-  func produce(_ unit: WorkUnit) throws -> [ProducedFile] { [] }
 }
 
 extension Run {
@@ -66,7 +61,7 @@ extension Run {
     let ok = units.filter { $0.status == "ok" }.count
     let outcome: RunOutcome = ok == units.count ? .ok : (ok > 0 ? .partial : .failed)
     log.emit(.info, "merged", [("shards", "\(count)"), ("units", "\(units.count)"), ("outputs", "\(outputs.count)")])
-    return finish(outcome, units: units, inputs: manifests[0].inputs, outputs: outputs, staging: nil)
+    return finish(outcome, units: units, inputs: manifests[0].inputs, outputs: outputs)
   }
 
   /// The first way the shard manifests fail to make up one run, if any.

@@ -3,22 +3,57 @@ import Foundation
 // MARK: - Working days
 
 /// "The 5th working day after quarter end" for cron, which cannot say it: the crontab fires on
-/// every weekday of the month and `briefing run --on-working-day 5` goes on only on the 5th.
-/// Working days are Monday to Friday; public holidays and make-up working days (调休) are not
-/// known to the tool.
+/// every day of the month and `briefing run --on-working-day 5` goes on only on the 5th.
+///
+/// Without a calendar the working days are Monday to Friday. With a `HolidayCalendar` its
+/// holidays do not count and its make-up working days (调休, often a Saturday or Sunday) do: in
+/// October 2024 the 5th working day was Saturday the 12th, not Monday the 7th (a holiday).
 public enum WorkingDay {
-  /// The position of `date`'s day among the working days of its month in `timeZone` (1 = the
-  /// month's first weekday), or nil on a Saturday or Sunday.
-  public static func ordinal(of date: Date, in timeZone: TimeZone) -> Int? {
-    var calendar = Calendar(identifier: .gregorian)
-    calendar.timeZone = timeZone
-    let parts = calendar.dateComponents([.year, .month, .day, .weekday], from: date)
-    guard let day = parts.day, let weekday = parts.weekday, isWorking(weekday) else { return nil }
-    // Weekday of the 1st: step back (day − 1) days from today's (1 = Sunday … 7 = Saturday).
-    let firstWeekday = ((weekday - 1 - (day - 1)) % 7 + 7) % 7 + 1
-    return (0..<day).filter { isWorking((firstWeekday - 1 + $0) % 7 + 1) }.count
+  /// What `run --on-working-day N` does on a given day.
+  public enum Decision: Hashable, Sendable {
+    /// The day is the Nth working day of its month.
+    case go
+    /// It is not; `nth` is this month's Nth working day (nil when the month has fewer).
+    case skip(nth: CivilDate?)
+    /// The calendar has no rows for the day's year: counting would silently ignore its holidays.
+    case uncovered(year: Int)
   }
 
-  /// Monday (2) to Friday (6) in Foundation's numbering.
-  private static func isWorking(_ weekday: Int) -> Bool { (2...6).contains(weekday) }
+  /// The position of the day `instant` falls on in `timeZone` among its month's working days
+  /// (1 = the first), or nil when that day is not a working day.
+  public static func ordinal(of instant: Date, in timeZone: TimeZone, calendar: HolidayCalendar? = nil) -> Int? {
+    ordinal(of: CivilDate(instant, in: timeZone), calendar: calendar)
+  }
+
+  /// The position of `date` among its month's working days (1 = the first), or nil when it is
+  /// not a working day.
+  public static func ordinal(of date: CivilDate, calendar: HolidayCalendar? = nil) -> Int? {
+    guard isWorking(date, calendar) else { return nil }
+    return (1...date.day).count { isWorking(CivilDate(year: date.year, month: date.month, day: $0)!, calendar) }
+  }
+
+  /// The `n`th working day (1-based) of `month` in `year`, or nil when the month has fewer.
+  public static func nth(_ n: Int, year: Int, month: Int, calendar: HolidayCalendar? = nil) -> CivilDate? {
+    var seen = 0
+    for day in 1...CivilDate.days(inMonth: month, of: year) {
+      let date = CivilDate(year: year, month: month, day: day)!
+      if isWorking(date, calendar) {
+        seen += 1
+        if seen == n { return date }
+      }
+    }
+    return nil
+  }
+
+  /// Whether `date` is the `n`th working day of its month; `.uncovered` when `calendar` has no
+  /// rows for its year.
+  public static func decide(_ n: Int, on date: CivilDate, calendar: HolidayCalendar?) -> Decision {
+    if let calendar, !calendar.covers(year: date.year) { return .uncovered(year: date.year) }
+    if ordinal(of: date, calendar: calendar) == n { return .go }
+    return .skip(nth: nth(n, year: date.year, month: date.month, calendar: calendar))
+  }
+
+  private static func isWorking(_ date: CivilDate, _ calendar: HolidayCalendar?) -> Bool {
+    calendar?.isWorkingDay(date) ?? !date.isWeekend
+  }
 }

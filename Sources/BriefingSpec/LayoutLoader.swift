@@ -54,7 +54,7 @@ public enum LayoutLoader {
     TitleTemplate.check(title, node: top["title"], scope: scope, reader: &reader)
     let indicators =
       readIndicators(top["indicators"], path: "indicators", reader: &reader) ?? .main
-    var document = LayoutDocument(
+    return LayoutDocument(
       version: version,
       name: reader.string(top["name"], path: "name") ?? defaultName,
       scope: scope,
@@ -65,18 +65,10 @@ public enum LayoutLoader {
       indicators: indicators,
       footer: readFooter(top["footer"], reader: &reader),
       sections: sectionNodes.enumerated().map { index, node in
-        readSection(node, path: "sections[\(index)]", reader: &reader)
+        // Components without their own `indicators` cover the layout's.
+        readSection(node, path: "sections[\(index)]", layoutIndicators: indicators, reader: &reader)
       }
     )
-    // Every component gets its effective keys: components without their own `indicators`
-    // cover the layout's.
-    for s in document.sections.indices {
-      for c in document.sections[s].components.indices {
-        document.sections[s].components[c] =
-          document.sections[s].components[c].defaulted(layoutIndicators: indicators)
-      }
-    }
-    return document
   }
 
   /// The title when the layout gives none. A group document has no focus region, so its
@@ -165,7 +157,7 @@ public enum LayoutLoader {
   static func readIndicators(_ node: Node?, path: String, reader: inout NodeReader)
     -> IndicatorSelection?
   {
-    guard let node else { return nil }
+    guard let node, !NodeReader.isNull(node) else { return nil }
     if node.scalar?.string == "main" { return .main }
     guard let items = reader.list(node, path: path) else { return nil }
     var ids: [IndicatorID] = []
@@ -175,9 +167,9 @@ public enum LayoutLoader {
     return .list(ids)
   }
 
-  private static func readSection(_ node: Node, path: String, reader: inout NodeReader)
-    -> SectionSpec
-  {
+  private static func readSection(
+    _ node: Node, path: String, layoutIndicators: IndicatorSelection, reader: inout NodeReader
+  ) -> SectionSpec {
     let map = reader.mapping(
       node, path: path, allowed: ["title", "columns", "height", "components"])
     let columns = reader.int(map["columns"], path: "\(path).columns", range: 1...4) ?? 1
@@ -192,7 +184,8 @@ public enum LayoutLoader {
       height: reader.double(map["height"], path: "\(path).height", range: 1...2000),
       components: componentNodes.enumerated().map { index, item in
         ComponentReader.read(
-          item, path: "\(path).components[\(index)]", sectionColumns: columns, reader: &reader)
+          item, path: "\(path).components[\(index)]", sectionColumns: columns,
+          layoutIndicators: layoutIndicators, reader: &reader)
       }
     )
   }

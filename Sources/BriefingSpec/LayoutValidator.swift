@@ -2,8 +2,8 @@ import BriefingCore
 
 // MARK: - Checking a layout against data
 
-/// Semantic checks that need the data: indicator ids exist, metrics that need targets have them,
-/// the layout selects at least one indicator. Pure; used by `briefing validate` and before every
+/// Semantic checks that need the data: indicator ids exist and the layout selects at least one
+/// indicator. Pure; used by `briefing validate` and before every
 /// render.
 public enum LayoutValidator {
   public static func validate(_ layout: LayoutDocument, against dataset: Dataset, file: String)
@@ -11,7 +11,6 @@ public enum LayoutValidator {
   {
     var findings: [Finding] = []
     let known = dataset.indicators.map(\.id.rawValue)
-    let withTargets = Set(dataset.observations.filter { $0.target != nil }.map(\.indicator))
 
     func check(_ id: IndicatorID, at location: SourceLocation?) {
       guard dataset.indicator(id) == nil else { return }
@@ -30,17 +29,7 @@ public enum LayoutValidator {
     }
     for section in layout.sections {
       for component in section.components {
-        let location = component.location
-        if let id = component.indicator { check(id, at: location) }
-        if case .list(let ids) = component.indicators {
-          for id in ids { check(id, at: location) }
-        }
-        let metrics = (component.metric.map { [$0] } ?? []) + (component.columns ?? [])
-        if let id = component.indicator, metrics.contains(where: \.needsTarget),
-          !withTargets.contains(id)
-        {
-          findings.append(Finding(.warning, .metricWithoutTarget(id), at: location))
-        }
+        for id in component.body.spec.namedIndicators { check(id, at: component.location) }
       }
     }
     return findings
@@ -56,9 +45,4 @@ extension Finding.Message {
   static let noMainIndicators = Self(
     code: "no-main-indicators",
     text: "the layout uses the main indicators, but no indicator is marked main in the data")
-  static func metricWithoutTarget(_ id: IndicatorID) -> Self {
-    Self(
-      code: "metric-without-target",
-      text: "a completion metric is bound for '\(id)', but the data has no annual target for it")
-  }
 }

@@ -65,8 +65,12 @@ public struct NodeReader {
 
   // MARK: Mappings
 
-  /// The entries of a mapping keyed by their string keys; reports keys not in `allowed`.
-  public mutating func mapping(_ node: Node, path: String, allowed: [String]) -> [String: Node] {
+  /// The entries of a mapping keyed by their string keys; reports keys not in `allowed`, with a
+  /// "did you mean" among them and `unknownKeyNotes(key)` (default: none) as further notes.
+  public mutating func mapping(
+    _ node: Node, path: String, allowed: [String],
+    unknownKeyNotes: (String) -> [String] = { _ in [] }
+  ) -> [String: Node] {
     guard let mapping = node.mapping else {
       error(.wrongType(path: path, expected: "a mapping"), at: node)
       return [:]
@@ -76,7 +80,8 @@ public struct NodeReader {
       let key = keyNode.string ?? ""
       if !allowed.contains(key) {
         let hint = Suggestion.closest(to: key, in: allowed).map { "did you mean '\($0)'?" }
-        error(.unknownKey(key, path: path), at: keyNode, notes: hint.map { [$0] } ?? [])
+        let notes = (hint.map { [$0] } ?? []) + unknownKeyNotes(key)
+        error(.unknownKey(key, path: path), at: keyNode, notes: notes)
         continue
       }
       if entries[key] != nil {
@@ -129,7 +134,8 @@ public struct NodeReader {
     }
   }
 
-  private static func isNull(_ node: Node) -> Bool {
+  /// True for `null`, `~` and empty plain scalars, which count as absent.
+  static func isNull(_ node: Node) -> Bool {
     guard let scalar = node.scalar, scalar.style == .plain else { return false }
     return ["null", "Null", "NULL", "~", ""].contains(scalar.string)
   }

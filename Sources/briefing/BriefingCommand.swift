@@ -16,8 +16,10 @@ struct BriefingCommand: ParsableCommand {
     StandardOutput.checkAtExit()
     reuseLargeAllocations()
     do {
-      var command: ParsableCommand =
-        try RenderFastPath.parse(Array(CommandLine.arguments.dropFirst())) ?? parseAsRoot()
+      // One parser for every command. ArgumentParser's reflection costs about 15 M instructions
+      // (~10 ms) per process over a hand-written reader that `render` once had; `make bench` row
+      // `05-startup` reports it (one process per unit is rare: `render` draws many units per process).
+      var command: ParsableCommand = try parseAsRoot()
       FontSetup.registerBuiltFonts()
       try command.run()
     } catch {

@@ -13,7 +13,7 @@ struct DataOptions: ParsableArguments {
   var data: String
 
   @Option(help: "Text encoding of CSV/TSV input: auto, utf8 or gb18030.")
-  var encoding: String = Self.defaultEncoding
+  var encoding: String = "auto"
 
   @Option(help: "XLSX sheet name (default: the first sheet).")
   var sheet: String?
@@ -29,9 +29,6 @@ struct DataOptions: ParsableArguments {
 
   @Option(help: "Time progress from a date (YYYY-MM-DD) instead of the period's elapsed months.")
   var asOf: String?
-
-  /// Default of `--encoding`, shared with `RenderFastPath`.
-  static let defaultEncoding = "auto"
 
   func validate() throws {
     guard TextEncoding(rawValue: encoding) != nil else {

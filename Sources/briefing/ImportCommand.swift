@@ -27,7 +27,7 @@ struct Import: ParsableCommand {
   var sheet: String?
 
   @Option(help: "Text encoding of CSV/TSV input: auto, utf8 or gb18030.")
-  var encoding: String = DataOptions.defaultEncoding
+  var encoding: String = "auto"
 
   @Option(help: "regions.csv to match region names against (default: the one beside FILE, if any).")
   var regions: String?

@@ -21,10 +21,10 @@ struct Render: ParsableCommand {
   var everyRegion = false
 
   @Option(help: "Output folder.")
-  var out: String = Self.defaultOut
+  var out: String = "Output"
 
   @Option(help: "PNG resolution in dots per inch (0 = no PNG).")
-  var dpi: Double = Self.defaultDPI
+  var dpi: Double = 110
 
   @Flag(help: "PNG pages and charts with a transparent background instead of white.")
   var transparent = false
@@ -39,16 +39,10 @@ struct Render: ParsableCommand {
   var focusList: String?
 
   @Option(help: "Charts layouts: png, svg, both (PNG and SVG) or pdf (one PDF per region, a page per chart).")
-  var format: ChartFormat = Self.defaultFormat
+  var format: ChartFormat = .png
 
   @Option(help: "Charts layouts: threads drawing charts (default: the number of processors). The files are the same for any number.")
   var jobs: Int?
-
-  /// Defaults of the options above, shared with `RenderFastPath`. An option added here must be
-  /// set there too (its wrapper cannot be read otherwise; `RenderFastPathTests` fail).
-  static let defaultOut = "Output"
-  static let defaultDPI = 110.0
-  static let defaultFormat = ChartFormat.png
 
   func validate() throws {
     if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }

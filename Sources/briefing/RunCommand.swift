@@ -14,9 +14,11 @@ struct Run: ParsableCommand {
     abstract: "Do everything a job file says: render, publish atomically, write the manifest.",
     discussion: """
       Exit codes: 0 ok (or skipped: nothing changed), 65 job/data/layout error or every unit \
-      failed, 70 internal, 74 I/O (an input missing or unreadable, an output not writable), 75 \
-      another run holds the lock, 76 partial (some units failed, the rest published), 77 \
-      published but the on_success hook failed.
+      failed, 70 internal, 74 I/O (an input missing or unreadable, an output or the manifest not \
+      writable; nothing is published), 75 another run holds the lock, 76 partial (some units \
+      failed, the rest published), 77 published but the on_success hook failed (the next run \
+      retries it). Any non-zero exit runs on_failure and ends with one "briefing: run failed" \
+      line on standard error.
       """)
 
   @Argument(help: "The job file (YAML).")
@@ -38,11 +40,14 @@ struct Run: ParsableCommand {
 
   @Option(
     help: """
-      Go on only if today is the Nth working day (Monday–Friday) of the month in the job's \
-      schedule time zone, else exit 0 at once: cron fires on every weekday, the run happens on \
-      the Nth. Public holidays are not known.
+      Go on only if today is the Nth working day of the month in the job's schedule time zone, \
+      else exit 0 at once: cron fires every day, the run happens on the Nth. Working days are \
+      Monday–Friday unless a holiday calendar is given (--calendar or the job's schedule.calendar).
       """)
   var onWorkingDay: Int?
+
+  @Option(help: "Holiday calendar for --on-working-day: a shipped name (cn-mainland) or a CSV file (date,kind,name).")
+  var calendar: String?
 
   func validate() throws {
     if let onWorkingDay, !(1...23).contains(onWorkingDay) {
@@ -55,6 +60,7 @@ struct Run: ParsableCommand {
       throw ValidationError("--merge must be the shard count N, 1 ≤ N ≤ \(Shard.maxCount) (got \(merge))")
     }
     if shard != nil, merge != nil { throw ValidationError("--shard and --merge are separate steps; give one") }
+    if calendar != nil, onWorkingDay == nil { throw ValidationError("--calendar is used only with --on-working-day") }
   }
 
   func run() throws {
@@ -62,13 +68,7 @@ struct Run: ParsableCommand {
       let (loaded, jobFindings) = JobLoader.load(file: job)
       guard let jobFile = loaded else { throw Failure(loading: jobFindings) }
       if let onWorkingDay {
-        let zone = jobFile.schedule.flatMap { TimeZone(identifier: $0.timezone) } ?? .current
-        guard WorkingDay.ordinal(of: Date(), in: zone) == onWorkingDay else {
-          if !quiet {
-            printError("briefing: today is not working day \(onWorkingDay) of the month; nothing to do")
-          }
-          return
-        }
+        guard try WorkingDayGuard.allows(onWorkingDay, job: jobFile, calendar: calendar, quiet: quiet) else { return }
       }
       let slice = shard.flatMap { Shard(parsing: $0) }
       let progress = TerminalProgress.forStandardError(quiet: quiet)
@@ -77,31 +77,38 @@ struct Run: ParsableCommand {
       options.force = force
       options.progress = progress.map { bar in { bar.update(done: $0, total: $1, label: $2) } }
       options.shard = slice
-      if let merge {
-        let report = JobRunner.merge(job: jobFile, shards: merge, options: options)
-        if report.exitCode != 0 { throw ExitCode(report.exitCode) }
-        return
-      }
-      let result = DatasetLoader.load(jobFile.data)
-      guard let dataset = result.dataset else { throw Failure(loading: result.findings) }
-      let table = compare(dataset)
-      // `group: all`: every member of every peer group, each compared in its own (first) group.
-      let everyGroup = jobFile.group == JobFile.allGroups
-      let group = everyGroup ? nil : jobFile.group.flatMap { id in dataset.peerGroups.first { $0.id.rawValue == id } }
-        ?? dataset.peerGroups.first
-      var regions = (group?.members ?? []).map(\.rawValue)
-      if everyGroup {
-        var seen: Set<RegionID> = []
-        regions = dataset.peerGroups.flatMap(\.members).filter { seen.insert($0).inserted }.map(\.rawValue)
-      }
-      // The log file keeps every event; `RunLog` alone decides what --quiet shows on stderr.
-      let report = JobRunner.run(
-        job: jobFile,
-        producer: SheetProducer(dataset: dataset, table: table, group: group),
-        periods: dataset.periods(observedFor: Set(regions.map { RegionID($0) })), regions: regions,
-        options: options)
+      // The data is loaded under the run's lock, so that bad or missing data is logged,
+      // recorded in a manifest and reported to on_failure like any other failure. The log file
+      // keeps every event; `RunLog` alone decides what --quiet shows on stderr.
+      let report = merge.map { JobRunner.merge(job: jobFile, shards: $0, options: options) }
+        ?? JobRunner.run(job: jobFile, options: options) { Self.inputs(of: jobFile) }
+      // Cron mails what a job prints: one line says what went wrong and where to look.
+      if let summary = report.summary { printError(summary) }
       if report.exitCode != 0 { throw ExitCode(report.exitCode) }
     }
+  }
+
+  /// The job's data, comparison table and regions, or why they cannot be had: 74 when the data
+  /// is missing or unreadable, 65 when it is wrong.
+  static func inputs(of jobFile: JobFile) -> JobRunner.Inputs {
+    let result = DatasetLoader.load(jobFile.data)
+    guard let dataset = result.dataset else {
+      let status = Failure(loading: result.findings).exitStatus
+      return .failed(status == .ioError ? .ioError : .invalid, result.findings)
+    }
+    let table = compare(dataset)
+    // `group: all`: every member of every peer group, each compared in its own (first) group.
+    let everyGroup = jobFile.group == JobFile.allGroups
+    let group = everyGroup ? nil : jobFile.group.flatMap { id in dataset.peerGroups.first { $0.id.rawValue == id } }
+      ?? dataset.peerGroups.first
+    var regions = (group?.members ?? []).map(\.rawValue)
+    if everyGroup {
+      var seen: Set<RegionID> = []
+      regions = dataset.peerGroups.flatMap(\.members).filter { seen.insert($0).inserted }.map(\.rawValue)
+    }
+    return .ready(
+      producer: SheetProducer(dataset: dataset, table: table, group: group),
+      periods: dataset.periods(observedFor: Set(regions.map { RegionID($0) })), regions: regions)
   }
 }
 
@@ -129,11 +136,19 @@ struct SheetProducer: ReportProducing {
     firstGroup = first
   }
 
+  /// A failure of this unit is thrown as `UnitFailure`: its findings (a layout's with file,
+  /// line and column) go into the run's manifest.
   func produce(_ unit: WorkUnit) throws -> [ProducedFile] {
-    let (document, _) = try loadLayout(unit.layout)
-    let job = SheetJob(document: document, dataset: dataset, table: table, selection: try selection(unit, document))
-    let (files, findings) = try job.render(dpi: 0)
-    if findings.hasErrors { throw Failure.data(findings) }
+    let files: [OutputFile]
+    do {
+      let (document, _) = try loadLayout(unit.layout)
+      let job = SheetJob(document: document, dataset: dataset, table: table, selection: try selection(unit, document))
+      let found: [Finding]
+      (files, found) = try job.render(dpi: 0)
+      if found.hasErrors { throw Failure.data(found) }
+    } catch let failure as Failure {
+      throw UnitFailure(failure)
+    }
     return files.map { file in
       let path = file.name.hasSuffix(".pdf") ? unit.outputName + ".pdf" : unit.outputName + "/" + file.name
       return ProducedFile(path: path, bytes: file.bytes)
@@ -151,6 +166,22 @@ struct SheetProducer: ReportProducing {
     return try SheetSelection.resolve(
       dataset: dataset, focus: unit.region, period: unit.period, group: group?.id.rawValue, scope: document.scope)
   }
+}
+
+extension UnitFailure {
+  /// A command failure as findings: a layout's or the data's errors as they are, an I/O or
+  /// internal failure as one finding without a location.
+  init(_ failure: Failure) {
+    switch failure {
+    case .data(let findings): self.init(findings.filter { $0.severity == .error })
+    case .io(let message): self.init([Finding(.error, .renderFailed("I/O error: \(message)"))])
+    case .internal(let message): self.init([Finding(.error, .renderFailed("internal error: \(message)"))])
+    }
+  }
+}
+
+extension Finding.Message {
+  static func renderFailed(_ text: String) -> Self { Self(code: "render-failed", text: text) }
 }
 
 /// Writes each logfmt line to standard error (only failures when quiet) and appends it to
@@ -179,77 +210,4 @@ struct RunLog: LogSink {
     _ = FileManager.default.createFile(atPath: file, contents: nil)
     return FileHandle(forWritingAtPath: file)
   }
-}
-
-// MARK: - schedule
-
-struct ScheduleJob: ParsableCommand {
-  static let configuration = CommandConfiguration(
-    commandName: "schedule",
-    abstract: "Print a crontab entry and an equivalent systemd timer for a job; --install adds the entry.")
-
-  @Argument(help: "The job file (YAML) with a `schedule:` mapping.")
-  var job: String
-
-  @Flag(help: "Add (or replace) the entry in the current user's crontab.")
-  var install = false
-
-  func run() throws {
-    try reportingFailures {
-      let (loaded, findings) = JobLoader.load(file: job)
-      guard let jobFile = loaded else { throw Failure(loading: findings) }
-      let binary =
-        (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
-      let path = URL(fileURLWithPath: job).standardizedFileURL.path
-      let entry: String
-      let units: Schedule.SystemdUnits
-      do {
-        entry = try Schedule.crontabEntry(job: jobFile, jobPath: path, binary: binary)
-        units = try Schedule.systemdUnits(job: jobFile, jobPath: path, binary: binary)
-      } catch {
-        throw Failure.data([Finding(.error, .noSchedule("\(error)"), at: SourceLocation(file: job))])
-      }
-      print("# crontab entry\n" + entry)
-      print("# systemd service\n" + units.service)
-      if let timer = units.timer { print("# systemd timer\n" + timer) }
-      for note in units.notes { print("# note: " + note) }
-      if install { try installCrontab(entry) }
-    }
-  }
-
-  /// `crontab -l` → replace our block → `crontab -`.
-  private func installCrontab(_ entry: String) throws(Failure) {
-    let current = (try? shell("crontab -l", input: nil)) ?? ""
-    _ = try shell("crontab -", input: Schedule.install(entry: entry, into: current))
-    print("# installed into the crontab of \(NSUserName())")
-  }
-
-  /// Runs `command` with `/bin/sh`, feeding it `input`; its standard output, or `.io` when it
-  /// cannot be started or exits non-zero.
-  private func shell(_ command: String, input: String?) throws(Failure) -> String {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/bin/sh")
-    process.arguments = ["-c", command]
-    let out = Pipe()
-    let inPipe = Pipe()
-    process.standardOutput = out
-    process.standardInput = inPipe
-    do {
-      try process.run()
-      if let input { inPipe.fileHandleForWriting.write(Data(input.utf8)) }
-      try inPipe.fileHandleForWriting.close()
-    } catch {
-      throw .io("\(command): \(error.localizedDescription)")
-    }
-    let data = out.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    guard process.terminationStatus == 0 else { throw .io("\(command) exited \(process.terminationStatus)") }
-    return String(decoding: data, as: UTF8.self)
-  }
-}
-
-// MARK: - Messages
-
-extension Finding.Message {
-  static func noSchedule(_ text: String) -> Self { Self(code: "no-schedule", text: text) }
 }

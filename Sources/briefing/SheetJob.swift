@@ -11,7 +11,7 @@ import BriefingStats
 /// layout (`render`, `dump-scene`).
 struct SheetOptions: ParsableArguments {
   @Option(help: "The layout file (YAML).")
-  var layout: String = Self.defaultLayout
+  var layout: String = "Layouts/half-year-comparison.yaml"
 
   @Option(help: "The focus region id or name (required for region-scope layouts).")
   var focus: String?
@@ -21,9 +21,6 @@ struct SheetOptions: ParsableArguments {
 
   @Option(help: "The peer group (default: the focus region's parent group).")
   var group: String?
-
-  /// Default of `--layout`, shared with `RenderFastPath`.
-  static let defaultLayout = "Layouts/half-year-comparison.yaml"
 }
 
 /// A layout and a data set, each loaded and the layout's bindings checked against the data,

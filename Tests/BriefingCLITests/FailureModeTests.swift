@@ -45,8 +45,12 @@ struct Corruption: CustomTestStringConvertible, Sendable {
 }
 
 @Suite(.serialized) struct FailureModeTests {
-  /// A job over a copy of the 酒泉 sample, already run once so that files are published.
-  private static func publishedJob(regions: String = "[肃州区, 玉门市]") throws -> String {
+  /// An `on_failure` hook that appends its status and manifest path to `<dir>/failures.txt`.
+  static let failureHook = "on_failure: 'echo \"$BRIEFING_STATUS $BRIEFING_MANIFEST\" >> ../failures.txt'\n"
+
+  /// A job over a copy of the 酒泉 sample, already run once so that files are published;
+  /// `extra` is appended to the job file.
+  private static func publishedJob(regions: String = "[肃州区, 玉门市]", extra: String = "") throws -> String {
     let dir = try CLI.scratch()
     try FileManager.default.copyItem(
       atPath: CLI.root + "/Samples/jiuquan-2024h1", toPath: dir + "/data")
@@ -57,7 +61,8 @@ struct Corruption: CustomTestStringConvertible, Sendable {
       regions: \(regions)
       period: 2024-H1
       output: out
-      """
+
+      """ + extra
     try job.write(toFile: dir + "/job.yaml", atomically: true, encoding: .utf8)
     let first = try CLI.run(["run", dir + "/job.yaml", "--quiet"])
     #expect(first.status == 0, "\(first.stderr)")
@@ -82,11 +87,35 @@ struct Corruption: CustomTestStringConvertible, Sendable {
     return files
   }
 
+  /// What a failed run left for someone to find: `manifest.json`'s status and its findings'
+  /// `file:line:column`, the log, the `on_failure` hook's line and the last line on stderr.
+  private struct Trail {
+    var status: String
+    var locations: [String]
+    var log: String
+    var hookLine: String
+    var lastError: String
+
+    init(_ dir: String, stderr: String) throws {
+      let data = try #require(FileManager.default.contents(atPath: dir + "/out/manifest.json"))
+      let manifest = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+      status = manifest["status"] as? String ?? ""
+      locations = (manifest["findings"] as? [[String: Any]] ?? []).compactMap { finding in
+        guard let location = finding["location"] as? [String: Any], let file = location["file"] as? String else { return nil }
+        return [file, (location["line"] as? Int).map { "\($0)" }, (location["column"] as? Int).map { "\($0)" }]
+          .compactMap { $0 }.joined(separator: ":")
+      }
+      log = (try? String(contentsOfFile: dir + "/out/briefing.log", encoding: .utf8)) ?? ""
+      hookLine = (try? String(contentsOfFile: dir + "/failures.txt", encoding: .utf8)) ?? ""
+      lastError = stderr.split(separator: "\n").last.map(String.init) ?? ""
+    }
+  }
+
   // MARK: - Corrupt input
 
   @Test(arguments: Corruption.all)
   func corruptInputExits65NamesTheLocationAndPublishesNothing(_ corruption: Corruption) throws {
-    let dir = try Self.publishedJob()
+    let dir = try Self.publishedJob(extra: Self.failureHook)
     let before = try Self.published(dir)
     #expect(before.keys.contains { $0.hasSuffix(".pdf") })
 
@@ -100,6 +129,15 @@ struct Corruption: CustomTestStringConvertible, Sendable {
     #expect(result.status == 65, "\(result.stderr)")
     #expect(result.stderr.contains(corruption.location), "\(result.stderr)")
     #expect(try Self.published(dir) == before, "published files must stay as they were")
+
+    // The failure reaches someone: the log, a failed-run manifest, on_failure, cron's mail.
+    let trail = try Trail(dir, stderr: result.stderr)
+    #expect(trail.status == "invalid")
+    #expect(trail.locations.contains { $0.contains(corruption.location) }, "\(trail.locations)")
+    #expect(trail.log.contains("level=error event=finding") && trail.log.contains(corruption.location), "\(trail.log)")
+    #expect(trail.hookLine.hasPrefix("invalid " + dir + "/out/runs/"), "\(trail.hookLine)")
+    #expect(trail.lastError.hasPrefix("briefing: run failed") && trail.lastError.contains("exit 65"), "\(trail.lastError)")
+    #expect(trail.lastError.contains(corruption.location), "\(trail.lastError)")
   }
 
   @Test func gb18030DataDeclaredUTF8Exits65WithLineAndColumn() throws {
@@ -118,7 +156,7 @@ struct Corruption: CustomTestStringConvertible, Sendable {
   }
 
   @Test func layoutTypoExits65AndPublishesNothing() throws {
-    let dir = try Self.publishedJob()
+    let dir = try Self.publishedJob(extra: Self.failureHook)
     let before = try Self.published(dir)
     let layout = try String(
       contentsOfFile: CLI.root + "/Layouts/half-year-comparison.yaml", encoding: .utf8)
@@ -134,6 +172,23 @@ struct Corruption: CustomTestStringConvertible, Sendable {
     #expect(result.stderr.contains("layout.yaml:"), "\(result.stderr)")
     #expect(result.stderr.contains("did you mean 'sections'?"), "\(result.stderr)")
     #expect(try Self.published(dir) == before)
+    let trail = try Trail(dir, stderr: result.stderr)
+    #expect(trail.status == "failed")
+    #expect(trail.locations.contains { $0.hasPrefix(dir + "/layout.yaml:") }, "\(trail.locations)")
+    #expect(trail.hookLine.hasPrefix("failed "), "\(trail.hookLine)")
+    #expect(trail.lastError.contains("exit 65") && trail.lastError.contains("layout.yaml:"), "\(trail.lastError)")
+  }
+
+  /// A data folder that disappeared is an I/O failure (74) and reaches someone the same way.
+  @Test func missingDataExits74AndReachesSomeone() throws {
+    let dir = try Self.publishedJob(extra: Self.failureHook)
+    try FileManager.default.removeItem(atPath: dir + "/data")
+    let result = try CLI.run(["run", dir + "/job.yaml", "--quiet"])
+    #expect(result.status == 74, "\(result.stderr)")
+    let trail = try Trail(dir, stderr: result.stderr)
+    #expect(trail.status == "io-error")
+    #expect(trail.hookLine.hasPrefix("io-error "), "\(trail.hookLine)")
+    #expect(trail.lastError.hasPrefix("briefing: run failed") && trail.lastError.contains("exit 74"), "\(trail.lastError)")
   }
 
   // MARK: - Write failure
@@ -155,9 +210,10 @@ struct Corruption: CustomTestStringConvertible, Sendable {
     let message = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
     process.waitUntilExit()
     #expect(process.terminationReason == .exit, "killed by a signal instead of failing the write")
-    #expect(process.terminationStatus == 74 || process.terminationStatus == 76, "\(message)")
+    #expect(process.terminationStatus == 74, "an I/O failure publishes nothing: \(message)")
     #expect(message.contains("error"), "\(message)")
     #expect(try Self.published(dir) == before)
+    #expect(try Trail(dir, stderr: message).status == "io-error")
   }
 
   // MARK: - Hostile names

@@ -23,7 +23,7 @@ import Testing
         lines.dropFirst().filter { $0.hasPrefix("        ") && !$0.hasPrefix("         ") }
           .compactMap { $0.trimmingCharacters(in: .whitespaces).split(separator: ":").first }
           .map(String.init))
-      #expect(keys == Set(["span", "title", "height"]).union(kind.acceptedKeys), "\(file) \(kind)")
+      #expect(keys == Set(["span", "title", "height"]).union(kind.keyNames), "\(file) \(kind)")
     }
     // The dump is itself a layout that dumps the same.
     let dir = try CLI.scratch()

@@ -3,6 +3,7 @@ import Foundation
 import Testing
 
 @testable import BriefingJobs
+import TestSupport
 
 @Suite struct JobFileTests {
   @Test func defaultsAndResolution() throws {
@@ -146,6 +147,19 @@ import Testing
   }
 }
 
+/// `hook_timeout`: whole seconds 1…86400, default 600.
+@Suite struct HookTimeoutKeyTests {
+  @Test func readsAndChecksHookTimeout() throws {
+    let base = "version: 1\ndata: d\nlayouts: a.yaml\noutput: out\n"
+    #expect(JobLoader.load(yaml: base, file: "/j.yaml").0?.hookTimeout == 600)
+    #expect(JobLoader.load(yaml: base + "hook_timeout: 45\n", file: "/j.yaml").0?.hookTimeout == 45)
+    let (job, findings) = JobLoader.load(yaml: base + "hook_timeout: 0\n", file: "/j.yaml")
+    #expect(job == nil)
+    let finding = try #require(findings.first)
+    #expect(finding.description.hasPrefix("/j.yaml:5:15: error: hook_timeout must be a whole number 1…86400"), "\(finding)")
+  }
+}
+
 @Suite struct SHA256Tests {
   @Test(arguments: [
     ("", "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"),
@@ -160,10 +174,18 @@ import Testing
   }
 
   @Test func millionAsAndChunking() {
-    var hasher = SHA256()
+    let context = SHA256.Context()
     let chunk = [UInt8](repeating: 0x61, count: 1000)
-    for _ in 0..<1000 { hasher.update(chunk[0..<(1000)]) }
-    let hex = hasher.finalize().map { String(format: "%02x", $0) }.joined()
-    #expect(hex == "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0")
+    for _ in 0..<1000 { context.update(chunk[0..<(1000)]) }
+    #expect(context.finalizeHex() == "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0")
+  }
+
+  /// A file is hashed in pieces (`SHA256.fileChunk`) to the same digest as its bytes at once.
+  @Test func fileDigestEqualsBytesDigest() throws {
+    let path = try TestScratch.folder("sha") + "/big.bin"
+    let bytes = (0..<(SHA256.fileChunk * 2 + 17)).map { UInt8(truncatingIfNeeded: $0 &* 31) }
+    try Data(bytes).write(to: URL(fileURLWithPath: path))
+    #expect(try SHA256.hex(fileAt: path) == SHA256.hex(bytes))
+    #expect(throws: FileFailure.self) { try SHA256.hex(fileAt: path + ".missing") }
   }
 }

@@ -159,7 +159,7 @@ struct SimulatedCrash: Error {}
     let before = fixture.visibleFiles().map { ($0, fixture.read($0)!) }
     var options = fixture.options()
     options.force = true
-    options.writeStagedFile = { path, _ in throw FileFailure("create", path, code: ENOSPC) }
+    options.fileSystem = FullDisk(free: 0)
     let report = fixture.run(FakeProducer(salt: "v2"), options: options)
     #expect(report.outcome == .ioError)
     #expect(report.exitCode == 74)
@@ -238,8 +238,13 @@ struct SimulatedCrash: Error {}
     #expect(fixture.read("overview/A-2024-H1.pdf") != nil)
     #expect(String(decoding: fixture.read("hook.txt") ?? [], as: UTF8.self) == "ok \(fixture.output)\n")
     #expect(report.manifest?.status == "delivered-with-hook-failure")
-    // Delivered files count as success for idempotence.
-    #expect(fixture.run().outcome == .skipped)
+    #expect(report.manifest?.delivery == Manifest.Delivery(status: .failed, attempts: 1, exitStatus: 3, attemptedAt: "2024-01-05T07:00:16Z"))
+    // The files count as current: the next run only delivers again (and fails again).
+    let again = fixture.run(FakeProducer(salt: "v2"))
+    #expect(again.outcome == .deliveredWithHookFailure)
+    #expect(again.published.isEmpty)
+    #expect(again.manifest?.delivery?.attempts == 2)
+    #expect(fixture.read("overview/A-2024-H1.pdf") == Array("PDF v1 overview A 2024-H1".utf8))
   }
 
   @Test func failureHookRunsOnPartial() {

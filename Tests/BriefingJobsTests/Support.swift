@@ -5,9 +5,11 @@ import Testing
 @testable import BriefingJobs
 import TestSupport
 
+/// A clock that moves one second on every reading, from `start` (default 2024-01-05T07:00:00Z).
 final class StepClock: RunClock, @unchecked Sendable {
   private let lock = NSLock()
-  private var current = Date(timeIntervalSince1970: 1_704_438_000)  // 2024-01-05T07:00:00Z
+  private var current: Date
+  init(start: Date = Date(timeIntervalSince1970: 1_704_438_000)) { current = start }
   func now() -> Date {
     lock.lock()
     defer { lock.unlock() }
@@ -19,6 +21,32 @@ final class StepClock: RunClock, @unchecked Sendable {
 final class RecordingSleeper: Sleeper, @unchecked Sendable {
   var delays: [Double] = []
   func sleep(seconds: Double) { delays.append(seconds) }
+}
+
+/// A disk with `free` bytes left: a write past it stores what fits and fails with ENOSPC, and
+/// so does creating a folder once nothing is left; renames and links need no space.
+final class FullDisk: OutputFileSystem, @unchecked Sendable {
+  private let lock = NSLock()
+  private var free: Int
+  init(free: Int) { self.free = free }
+
+  func writeNewFile(_ path: String, _ bytes: [UInt8]) throws(FileFailure) {
+    lock.lock()
+    let fits = min(free, bytes.count)
+    free -= fits
+    lock.unlock()
+    try Posix.writeNewFile(path, Array(bytes.prefix(fits)))
+    if fits < bytes.count { throw FileFailure("write", path, code: ENOSPC) }
+  }
+  func makeDirectory(_ path: String) throws(FileFailure) {
+    lock.lock()
+    let full = free == 0
+    lock.unlock()
+    if full { throw FileFailure("mkdir", path, code: ENOSPC) }
+    try Posix.makeDirectory(path)
+  }
+  func rename(_ from: String, _ to: String) throws(FileFailure) { try Posix.rename(from, to) }
+  func link(_ existing: String, _ new: String) throws(FileFailure) { try Posix.link(existing, new) }
 }
 
 struct FakeProducer: ReportProducing {

@@ -82,12 +82,12 @@ import Testing
 }
 
 @Suite struct KPIColumnListTests {
-  /// The loader's lists of table metrics are the ones the dispatch maps to columns: a layout
-  /// that loads never asks for a column the table cannot draw.
-  @Test func loaderAndDispatchAgreeOnTableColumns() {
-    #expect(Set(Metric.allCases.filter { $0.kpiColumn != nil }) == Set(ComponentKind.kpiTable.columnMetrics ?? []))
-    #expect(
-      Set(Metric.allCases.filter { $0.rankingColumn != nil })
-        == Set(ComponentKind.rankingTable.columnMetrics ?? []))
+  /// Every column a layout can name is drawn as a column of its own: the loader admits only the
+  /// spec's `Column` cases, and the dispatch maps each to a different table column.
+  @Test func eachLayoutColumnIsItsOwnTableColumn() {
+    let kpi = KPITableSpec.Column.allCases.map(\.kpiColumn)
+    #expect(Set(kpi).count == kpi.count)
+    let ranking = RankingTableSpec.Column.allCases.map(\.rankingColumn)
+    #expect(Set(ranking).count == ranking.count)
   }
 }

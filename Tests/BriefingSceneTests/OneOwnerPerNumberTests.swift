@@ -341,8 +341,7 @@ import Testing
   }
 
   @Test func trendLineGroupSeriesIsNamedByTheFrameWord() {
-    var spec = ComponentSpec(kind: .trendLine)
-    spec.indicator = Fixtures.gdp.id
+    let spec = ComponentSpec(.trendLine(TrendLineSpec(indicator: Fixtures.gdp.id)))
     let rows = previousPeriodRows().map { row -> ComparisonRow in
       var copy = row
       copy.groupGrowthPct = 6.1
@@ -359,8 +358,7 @@ import Testing
   }
 
   @Test func dispatchedRankedBarTitleFollowsTheBasis() {
-    var spec = ComponentSpec(kind: .rankedBar)
-    spec.indicator = Fixtures.gdp.id
+    let spec = ComponentSpec(.rankedBar(RankedBarSpec(indicator: Fixtures.gdp.id)))
     let rect = Rect(x: 0, y: 0, width: 500, height: 300)
     #expect(texts(dispatch(previousPeriodRows()).compose(spec, in: rect)).contains("较2002年增长（%）"))
     #expect(
@@ -371,9 +369,9 @@ import Testing
   /// A value bar's axis names the indicator and unit in the sheet's language: English sheets
   /// got full-width brackets 「（亿元）」 from the dispatch.
   @Test func dispatchedValueBarTitleUsesTheSheetsBrackets() {
-    var spec = ComponentSpec(kind: .rankedBar)
-    spec.indicator = Fixtures.gdp.id
-    spec.metric = .value
+    var bar = RankedBarSpec(indicator: Fixtures.gdp.id)
+    bar.metric = .value
+    let spec = ComponentSpec(.rankedBar(bar))
     let rect = Rect(x: 0, y: 0, width: 500, height: 300)
     let name = Fixtures.gdp.name
     let unit = Fixtures.gdp.unit?.symbol ?? ""

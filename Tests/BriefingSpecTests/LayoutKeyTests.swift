@@ -44,11 +44,14 @@ import Testing
       """
     let layout = try #require(load(yaml).document)
     let components = layout.sections[0].components
-    for component in components.prefix(7) {
-      #expect(component.indicators == .list(["gdp", "fai"]), "\(component.kind)")
+    func indicators(_ component: ComponentSpec) -> IndicatorSelection? {
+      (component.body.spec as? any IndicatorListSpec)?.indicators
     }
-    #expect(components[7].indicators == .list(["retail"]))
-    #expect(components[8].indicators == .main)
+    for component in components.prefix(7) {
+      #expect(indicators(component) == .list(["gdp", "fai"]), "\(component.kind)")
+    }
+    #expect(indicators(components[7]) == .list(["retail"]))
+    #expect(indicators(components[8]) == .main)
   }
 
   // MARK: - 2. rankedBar.orientation
@@ -155,7 +158,7 @@ import Testing
         guard line.hasPrefix("        "), !line.hasPrefix("         ") else { return nil }
         return line.trimmingCharacters(in: .whitespaces).split(separator: ":").first.map(String.init)
       })
-      let expected = Set(["span", "title", "height"]).union(kind.acceptedKeys)
+      let expected = Set(["span", "title", "height"]).union(kind.keyNames)
       #expect(keys == expected, "\(name): \(kindName)")
     }
     for key in ["version", "name", "scope", "title", "language", "page", "theme", "indicators", "footer", "sections"] {

@@ -52,3 +52,8 @@ extension ComponentComposing {
     compose(prepare(input), in: rect, theme: theme, measurer: measurer)
   }
 }
+
+extension ComponentComposing where Prepared == Input {
+  /// No stat phase: the input is already the data the composer lays out.
+  public func prepare(_ input: Input) -> Input { input }
+}

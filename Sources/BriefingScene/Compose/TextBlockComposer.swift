@@ -16,8 +16,6 @@ public struct TextBlockComposer: ComponentComposing {
 
   public init() {}
 
-  public func prepare(_ input: [TextBlockItem]) -> [TextBlockItem] { input }
-
   public func compose(
     _ items: [TextBlockItem], in rect: Rect, theme: ResolvedTheme, measurer: some TextMeasuring
   ) -> ComposedFrame {

@@ -76,22 +76,17 @@ public struct RankingTableInput: Hashable, Sendable {
 /// focus row's name is in the focus colour. Rows are never split: those that do not fit are
 /// returned in `remaining` and a caller composes them on the next page (the header repeats).
 /// Column groups wider than the rectangle are left out with a warning.
-public struct RankingTableComposer: Sendable {
+public struct RankingTableComposer: PaginatingComposer {
+  public static let component = "ranking-table"
+  /// No stat phase: the input is laid out as it is.
+  public typealias Prepared = RankingTableInput
+
   public init() {}
 
   // MARK: - Methods
 
-  /// `composeFitting` for a caller that cannot continue on another page: the rows that do not
-  /// fit are left out with an `overflow` warning naming them.
-  public func compose(
-    _ input: RankingTableInput, in rect: Rect, theme: ResolvedTheme, measurer: some TextMeasuring
-  ) -> ComposedFrame {
-    var (frame, remaining) = composeFitting(input, in: rect, theme: theme, measurer: measurer)
-    if !remaining.isEmpty {
-      frame.findings.append(
-        Finding(.warning, .overflow("ranking-table", rows: remaining.map { ExtraData.name($0, input.names) })))
-    }
-    return frame
+  public func name(of row: RegionID, in input: RankingTableInput) -> String {
+    ExtraData.name(row, input.names)
   }
 
   /// Draws the header and as many whole rows as fit into `rect` (points); the rest are `remaining`.

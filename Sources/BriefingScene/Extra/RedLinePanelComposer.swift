@@ -38,7 +38,7 @@ public struct RedLinePanelInput: Hashable, Sendable {
 
 /// One row per red-line indicator: `PM10 78 微克/立方米，限值 76，超出 2`, a status word (超限 in the
 /// alarm colour, 达标 in green, `—`/`*` when the value is absent) and how many peers breach.
-public struct RedLinePanelComposer: Sendable {
+public struct RedLinePanelComposer: ComponentComposing {
   public init() {}
 
   // MARK: - Methods

@@ -57,7 +57,7 @@ public struct SmallMultiplesInput: Hashable, Sendable {
 /// table's rank order for that metric (missing last as `—`/`*`), the focus in the focus colour,
 /// each panel titled with its indicator (and its unit for values). A rate's growth panel shows
 /// its change in points (`+0.5个百分点`, `ComparisonRow.shownChange`).
-public struct SmallMultiplesComposer: Sendable {
+public struct SmallMultiplesComposer: ComponentComposing {
   /// Gap between panels. Default: 12 pt.
   public var gutter: Double
 

@@ -65,6 +65,8 @@ public enum SubRegionStanding: Hashable, Sendable {
 
 /// What the sub-region table shows, before any geometry.
 public struct SubRegionTableData: Hashable, Sendable {
+  /// What the rows were prepared from (names, indicator, threshold, format).
+  public var input: SubRegionTableInput
   /// Sorted by completion, ascending (furthest behind first); rows without completion last.
   public var rows: [ComparisonRow]
   /// Parallel to `rows`.
@@ -84,7 +86,7 @@ public struct SubRegionTableData: Hashable, Sendable {
 /// inline bar and the time-progress tick, and a mark (below threshold / behind time progress in
 /// the alarm colour, done ahead in green), closed by a one-line summary. Rows that do not fit are
 /// returned in `remaining` (rows are never split).
-public struct SubRegionTableComposer: Sendable {
+public struct SubRegionTableComposer: ComponentComposing {
   public init() {}
 
   // MARK: - Methods
@@ -101,29 +103,29 @@ public struct SubRegionTableComposer: Sendable {
     let standings = rows.map { SubRegionStanding($0, threshold: input.threshold) }
     let behind = rows.filter { ExtraData.drawable($0) != nil && $0.isBehindTimeProgress == true }.count
     return SubRegionTableData(
-      rows: rows, standings: standings,
+      input: input, rows: rows, standings: standings,
       belowThreshold: standings.filter { $0 == .belowThreshold }.count, behind: behind,
       done: standings.filter { $0 == .done }.count)
   }
 
   /// `composeFitting` without the rows left over (a `rows-deferred` notice counts them).
   public func compose(
-    _ input: SubRegionTableInput, in rect: Rect, theme: ResolvedTheme, measurer: some TextMeasuring
+    _ data: SubRegionTableData, in rect: Rect, theme: ResolvedTheme, measurer: some TextMeasuring
   ) -> ComposedFrame {
-    composeFitting(input, in: rect, theme: theme, measurer: measurer).frame
+    composeFitting(data, in: rect, theme: theme, measurer: measurer).frame
   }
 
   /// Draws the table and its summary into `rect` (points); rows that do not fit are `remaining`.
   public func composeFitting(
-    _ input: SubRegionTableInput, in rect: Rect, theme: ResolvedTheme, measurer: some TextMeasuring
+    _ data: SubRegionTableData, in rect: Rect, theme: ResolvedTheme, measurer: some TextMeasuring
   ) -> (frame: ComposedFrame, remaining: [RegionID]) {
+    let input = data.input
     let kit = TextKit(measurer: measurer)
     let table = TableKit(kit: kit, theme: theme)
     let format = input.format
     let chinese = format.style == .chinese
     var findings: [Finding] = []
     var items: [FrameItem] = []
-    let data = prepare(input)
     let rows = data.rows
     let standings = data.standings
     let (below, behind, done) = (data.belowThreshold, data.behind, data.done)

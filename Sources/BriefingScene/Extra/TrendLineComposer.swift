@@ -50,7 +50,7 @@ public struct TrendLineInput: Hashable, Sendable {
 /// under the axis, split over two lines when narrow, and name every k-th period (or year) when
 /// there are too many to name each (`PeriodLabels`). Missing points break the line and show `—`;
 /// with no value at all the panel says 无数据 / No data instead of drawing axes.
-public struct TrendLineComposer: Sendable {
+public struct TrendLineComposer: ComponentComposing {
   /// Marker radius. Default: 2.5 pt.
   public var markerRadius: Double
 

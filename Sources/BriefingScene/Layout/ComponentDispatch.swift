@@ -20,30 +20,31 @@ struct ComponentDispatch {
   // MARK: - Composing
 
   func compose(_ spec: ComponentSpec, in rect: Rect) -> ComposedFrame {
-    switch spec.kind {
-    case .headline: return text.headline(spec, in: rect)
-    case .narrative: return text.lists(spec, in: rect)
-    case .text: return text.text(spec, in: rect)
-    case .rankedBar: return rankedBar(spec, in: rect)
-    case .kpiTable: return kpiTable(spec, in: rect)
-    case .scatter: return scatter(spec, in: rect)
-    case .groupedBar: return groupedBar(spec, in: rect)
-    case .trendLine: return trendLine(spec, in: rect)
-    case .smallMultiples: return smallMultiples(spec, in: rect)
-    case .progressBullet: return progressBullet(spec, in: rect)
-    case .rankMatrix: return rankMatrix(spec, in: rect)
-    case .subRegionTable: return subRegionTable(spec, in: rect)
-    case .redLinePanel: return redLinePanel(spec, in: rect)
-    case .rankingTable: return rankingTable(spec, in: rect)
+    let location = spec.location
+    switch spec.body {
+    case .headline(let headline): return text.headline(headline, in: rect)
+    case .narrative(let narrative): return text.lists(narrative, in: rect)
+    case .text(let free): return text.text(free, in: rect)
+    case .rankedBar(let bar): return rankedBar(bar, at: location, in: rect)
+    case .kpiTable(let table): return kpiTable(table, in: rect)
+    case .scatter(let scatter): return self.scatter(scatter, at: location, in: rect)
+    case .groupedBar(let bars): return groupedBar(bars, at: location, in: rect)
+    case .trendLine(let line): return trendLine(line, at: location, in: rect)
+    case .smallMultiples(let grid): return smallMultiples(grid, at: location, in: rect)
+    case .progressBullet(let bullets): return progressBullet(bullets, in: rect)
+    case .rankMatrix(let matrix): return rankMatrix(matrix, in: rect)
+    case .subRegionTable(let table): return subRegionTable(table, at: location, in: rect)
+    case .redLinePanel: return redLinePanel(at: location, in: rect)
+    case .rankingTable(let table): return rankingTable(table, in: rect)
     }
   }
 
   /// The height a component needs at `width`, or nil when it takes whatever it is given.
   func naturalHeight(_ spec: ComponentSpec, width: Double) -> Double? {
-    switch spec.kind {
-    case .headline: text.headlineHeight(spec, width: width)
-    case .narrative: text.listsHeight(spec, width: width)
-    case .text: text.textHeight(spec, width: width)
+    switch spec.body {
+    case .headline(let headline): text.headlineHeight(headline, width: width)
+    case .narrative(let narrative): text.listsHeight(narrative, width: width)
+    case .text(let free): text.textHeight(free, width: width)
     case .kpiTable, .rankMatrix, .progressBullet, .rankingTable: tableHeight(spec, width: width)
     case .rankedBar, .groupedBar, .trendLine, .scatter, .smallMultiples,
       .subRegionTable, .redLinePanel:
@@ -53,68 +54,81 @@ struct ComponentDispatch {
 
   // MARK: - Charts
 
-  private func rankedBar(_ spec: ComponentSpec, in rect: Rect) -> ComposedFrame {
-    guard let id = spec.indicator, let indicator = context.dataset.indicator(id) else {
-      return ComposedFrame(findings: [Finding(.error, .unboundIndicator, at: spec.location)], bounds: rect)
+  private func rankedBar(_ spec: RankedBarSpec, at location: SourceLocation?, in rect: Rect)
+    -> ComposedFrame
+  {
+    guard let indicator = context.dataset.indicator(spec.indicator) else {
+      return ComposedFrame(findings: [Finding(.error, .unboundIndicator, at: location)], bounds: rect)
     }
-    // The loader admits value and growthPct only (`ComponentKind.drawableMetrics`) and one
-    // orientation, horizontal, which is what the composer draws.
-    let metric = BarMetric(spec.metric)
+    // The composer draws horizontal bars, the only orientation a layout can ask for; another
+    // orientation would fail to compile here until it is drawn.
+    switch spec.orientation {
+    case .horizontal: break
+    }
     // No axis title: the chart names the rows' basis (同比 / 较2002年 / a rate's points) or the
     // indicator and unit in the sheet's language (「名称（单位）」 / "Name (unit)").
     let options = RankedBarOptions(
-      showAverage: spec.showAverage ?? true, showRanks: spec.showRanks ?? true, bottomMarks: 2,
+      showAverage: spec.showAverage, showRanks: spec.showRanks, bottomMarks: 2,
       format: format,
       averageWord: context.language == .en ? "Average" : "平均",
       targetWord: context.language == .en ? "Target" : "目标")
     let input = RankedBarInput(
-      rows: context.rows(id),
-      groupRow: context.table.groupRow(indicator: id, period: context.period, group: context.group.id),
-      indicator: indicator, regions: context.dataset.regions, focus: context.focus, metric: metric,
-      options: options)
+      rows: context.rows(indicator.id),
+      groupRow: context.table.groupRow(
+        indicator: indicator.id, period: context.period, group: context.group.id),
+      indicator: indicator, regions: context.dataset.regions, focus: context.focus,
+      metric: BarMetric(spec.metric), options: options)
     return RankedBarComposer().compose(input: input, in: rect, theme: theme, measurer: measurer)
   }
 
   /// The bound indicator and the focus of a one-indicator chart.
-  private func bound(_ spec: ComponentSpec) -> (Indicator, RegionID)? {
-    guard let id = spec.indicator, let indicator = context.dataset.indicator(id),
-      let focus = context.focus
-    else { return nil }
+  private func bound(_ id: IndicatorID) -> (Indicator, RegionID)? {
+    guard let indicator = context.dataset.indicator(id), let focus = context.focus else { return nil }
     return (indicator, focus)
   }
 
   /// The error frame for a chart whose indicator or focus is missing.
-  private func unbound(_ spec: ComponentSpec, in rect: Rect) -> ComposedFrame {
+  private func unbound(at location: SourceLocation?, in rect: Rect) -> ComposedFrame {
     let message: Finding.Message = context.focus == nil ? .headlineNeedsFocus : .unboundIndicator
-    return ComposedFrame(findings: [Finding(.error, message, at: spec.location)], bounds: rect)
+    return ComposedFrame(findings: [Finding(.error, message, at: location)], bounds: rect)
   }
 
-  private func scatter(_ spec: ComponentSpec, in rect: Rect) -> ComposedFrame {
-    guard let (indicator, focus) = bound(spec) else { return unbound(spec, in: rect) }
+  private func scatter(_ spec: ScatterSpec, at location: SourceLocation?, in rect: Rect)
+    -> ComposedFrame
+  {
+    guard let (indicator, focus) = bound(spec.indicator) else { return unbound(at: location, in: rect) }
     let input = ScatterInput(
       rows: context.rowsWithGroup(indicator.id), names: context.shortNames, indicator: indicator,
       focus: focus, format: format)
     return ScatterComposer().compose(input, in: rect, theme: theme, measurer: measurer)
   }
 
-  private func groupedBar(_ spec: ComponentSpec, in rect: Rect) -> ComposedFrame {
-    guard let (indicator, focus) = bound(spec) else { return unbound(spec, in: rect) }
+  private func groupedBar(_ spec: GroupedBarSpec, at location: SourceLocation?, in rect: Rect)
+    -> ComposedFrame
+  {
+    guard let (indicator, focus) = bound(spec.indicator) else { return unbound(at: location, in: rect) }
     let input = GroupedBarInput(
       rows: context.rowsWithGroup(indicator.id), names: context.shortNames, indicator: indicator,
       focus: focus, format: format)
     return GroupedBarComposer().compose(input, in: rect, theme: theme, measurer: measurer)
   }
 
-  private func trendLine(_ spec: ComponentSpec, in rect: Rect) -> ComposedFrame {
-    guard let (indicator, focus) = bound(spec) else { return unbound(spec, in: rect) }
+  private func trendLine(_ spec: TrendLineSpec, at location: SourceLocation?, in rect: Rect)
+    -> ComposedFrame
+  {
+    guard let (indicator, focus) = bound(spec.indicator) else { return unbound(at: location, in: rect) }
     let rows = context.table.rows(group: context.group.id).filter {
       $0.indicator == indicator.id && $0.period.family == context.period.family && $0.period <= context.period
     }
+    let metric: TrendMetric =
+      switch spec.metric {
+      case .value: .value
+      case .growthPct: .growth
+      }
     let input = TrendLineInput(
-      rows: rows, names: context.names, indicator: indicator, focus: focus,
-      metric: spec.metric == .value ? .value : .growth, groupLabel: groupAverageLabel,
-      format: format)
-    return TrendLineComposer().compose(input, in: rect, theme: theme, measurer: measurer)
+      rows: rows, names: context.names, indicator: indicator, focus: focus, metric: metric,
+      groupLabel: groupAverageLabel, format: format)
+    return TrendLineComposer().compose(input: input, in: rect, theme: theme, measurer: measurer)
   }
 
   /// The legend of the group series: the group's frame word and 平均 (全市平均, 全省平均, from the
@@ -127,58 +141,64 @@ struct ComponentDispatch {
     }
   }
 
-  private func smallMultiples(_ spec: ComponentSpec, in rect: Rect) -> ComposedFrame {
-    guard let focus = context.focus else { return unbound(spec, in: rect) }
-    let panels = context.indicators(spec.indicators ?? .main).map {
+  private func smallMultiples(_ spec: SmallMultiplesSpec, at location: SourceLocation?, in rect: Rect)
+    -> ComposedFrame
+  {
+    guard let focus = context.focus else { return unbound(at: location, in: rect) }
+    let panels = context.indicators(spec.indicators).map {
       SmallMultiplePanel(indicator: $0, rows: context.rowsWithGroup($0.id))
     }
     let input = SmallMultiplesInput(
       panels: panels, names: context.shortNames, focus: focus, metric: BarMetric(spec.metric),
-      columns: spec.gridColumns ?? ComponentSpec.Defaults.gridColumns, format: format)
-    return SmallMultiplesComposer().compose(input, in: rect, theme: theme, measurer: measurer)
+      columns: spec.columns, format: format)
+    return SmallMultiplesComposer().compose(input: input, in: rect, theme: theme, measurer: measurer)
   }
 
-  private func progressBullet(_ spec: ComponentSpec, in rect: Rect) -> ComposedFrame {
+  private func progressBullet(_ spec: ProgressBulletSpec, in rect: Rect) -> ComposedFrame {
     let input = ProgressBulletInput(
-      entries: entries(spec), format: format,
+      entries: entries(spec.indicators, names: spec.names), format: format,
       timeProgressWord: context.language == .en ? "Time progress" : "时序进度",
       timeProgressPct: context.timeProgress * 100)
     return ProgressBulletComposer().compose(input: input, in: rect, theme: theme, measurer: measurer)
   }
 
-  private func rankMatrix(_ spec: ComponentSpec, in rect: Rect) -> ComposedFrame {
-    let input = RankMatrixInput(entries: entries(spec), format: format)
+  private func rankMatrix(_ spec: RankMatrixSpec, in rect: Rect) -> ComposedFrame {
+    let input = RankMatrixInput(entries: entries(spec.indicators, names: spec.names), format: format)
     return RankMatrixComposer().compose(input: input, in: rect, theme: theme, measurer: measurer)
   }
 
   /// Townships or parks of the focus region (the group whose parent is the focus).
-  private func subRegionTable(_ spec: ComponentSpec, in rect: Rect) -> ComposedFrame {
-    guard let (indicator, focus) = bound(spec) else { return unbound(spec, in: rect) }
+  private func subRegionTable(_ spec: SubRegionTableSpec, at location: SourceLocation?, in rect: Rect)
+    -> ComposedFrame
+  {
+    guard let (indicator, focus) = bound(spec.indicator) else { return unbound(at: location, in: rect) }
     let rows = context.table.rows(indicator: indicator.id, period: context.period, group: focus)
     let input = SubRegionTableInput(
-      rows: rows, names: context.names, indicator: indicator,
-      threshold: spec.threshold ?? ComponentSpec.Defaults.threshold,
+      rows: rows, names: context.names, indicator: indicator, threshold: spec.threshold,
       format: format)
-    return SubRegionTableComposer().compose(input, in: rect, theme: theme, measurer: measurer)
+    return SubRegionTableComposer().compose(input: input, in: rect, theme: theme, measurer: measurer)
   }
 
   /// Every indicator with a red line, for the focus region against its peers.
-  private func redLinePanel(_ spec: ComponentSpec, in rect: Rect) -> ComposedFrame {
-    guard let focus = context.focus else { return unbound(spec, in: rect) }
+  private func redLinePanel(at location: SourceLocation?, in rect: Rect) -> ComposedFrame {
+    guard let focus = context.focus else { return unbound(at: location, in: rect) }
     let entries = context.dataset.indicators.filter { $0.redLine != nil }.map {
       RedLineEntry(indicator: $0, rows: context.rowsWithGroup($0.id))
     }
     let input = RedLinePanelInput(entries: entries, names: context.names, focus: focus, format: format)
-    return RedLinePanelComposer().compose(input, in: rect, theme: theme, measurer: measurer)
+    return RedLinePanelComposer().compose(input: input, in: rect, theme: theme, measurer: measurer)
   }
 
   // MARK: - Tables
 
-  /// The focus region's row for each selected indicator, named as `spec.names` says.
-  func entries(_ spec: ComponentSpec) -> [KPIEntry] {
-    context.indicators(spec.indicators ?? .main).map { indicator in
+  /// The focus region's row for each selected indicator, named in the `names` style.
+  func entries(_ indicators: IndicatorSelection, names: NameStyle) -> [KPIEntry] {
+    context.indicators(indicators).map { indicator in
       var shown = indicator
-      if spec.names == .short { shown.name = indicator.shortName }
+      switch names {
+      case .full: break
+      case .short: shown.name = indicator.shortName
+      }
       return KPIEntry(indicator: shown, row: context.focusRow(indicator.id))
     }
   }
@@ -191,20 +211,14 @@ struct ComponentDispatch {
   }
 }
 
-// MARK: - Metric → bar metric
+// MARK: - Chart metric → bar metric
 
 extension BarMetric {
-  /// The chart metric of a layout's `metric:`; the loader admits only `value` and `growthPct`
-  /// for charts, and absent means growth.
-  init(_ metric: Metric?) {
+  /// The bar metric of a layout's `metric:`.
+  init(_ metric: ChartMetric) {
     switch metric {
     case .value: self = .value
-    case .growthPct, nil: self = .growthPct
-    case .growthChangePp, .targetGrowthPct, .completionPct, .progressGapPp, .progressGapAmount,
-      .remaining, .monthlyPaceNeeded, .rank, .growthRank, .rankChange, .growthRankChange,
-      .rankOverall, .groupGrowthPct, .growthGapToGroupPp, .gapToLeader, .sharePct,
-      .shareChangePp, .contributionPp:
-      self = .growthPct
+    case .growthPct: self = .growthPct
     }
   }
 }

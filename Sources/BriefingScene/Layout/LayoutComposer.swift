@@ -318,8 +318,8 @@ extension LayoutComposer {
           text: title, origin: content.origin, style: style, alignment: .center,
           wrapWidth: content.width, size: Size(width: content.width, height: metrics.height)))
     ]
-    guard var spec = layout.sections.first?.components.first else { return (Page(size: size, items: items), []) }
-    spec.indicator = indicator.id
+    guard let first = layout.sections.first?.components.first else { return (Page(size: size, items: items), []) }
+    let spec = first.bound(to: indicator.id)
     let composer = ComponentDispatch(context: context, theme: theme, measurer: measurer)
     let frame = composer.compose(spec, in: content.inset(top: metrics.height + 6))
     items += frame.items

@@ -45,23 +45,23 @@ struct NarrativeComponents {
     return [paragraph, summary].compactMap { $0 }.joined(separator: context.language == .en ? " " : "")
   }
 
-  func headline(_ spec: ComponentSpec, in rect: Rect) -> ComposedFrame {
-    guard let text = headlineText(spec.indicators ?? .main) else {
+  func headline(_ spec: HeadlineSpec, in rect: Rect) -> ComposedFrame {
+    guard let text = headlineText(spec.indicators) else {
       return ComposedFrame(findings: [Finding(.warning, .headlineNeedsFocus)], bounds: rect)
     }
     return ComposedFrame(
       items: [.text(paragraph(text, style: theme.text(.paragraphText), in: rect))], bounds: rect)
   }
 
-  func headlineHeight(_ spec: ComponentSpec, width: Double) -> Double? {
-    guard let text = headlineText(spec.indicators ?? .main) else { return 0 }
+  func headlineHeight(_ spec: HeadlineSpec, width: Double) -> Double? {
+    guard let text = headlineText(spec.indicators) else { return 0 }
     return measurer.measure(text, style: theme.text(.paragraphText), wrapWidth: width).height
   }
 
   // MARK: - Highlights and shortfalls
 
   /// Two columns: 亮点 on the left, 短板 (with lead units) on the right.
-  func lists(_ spec: ComponentSpec, in rect: Rect) -> ComposedFrame {
+  func lists(_ spec: NarrativeSpec, in rect: Rect) -> ComposedFrame {
     guard let columns = listTexts(spec) else {
       return ComposedFrame(findings: [Finding(.warning, .headlineNeedsFocus)], bounds: rect)
     }
@@ -83,7 +83,7 @@ struct NarrativeComponents {
     return ComposedFrame(items: items, bounds: rect)
   }
 
-  func listsHeight(_ spec: ComponentSpec, width: Double) -> Double? {
+  func listsHeight(_ spec: NarrativeSpec, width: Double) -> Double? {
     guard let columns = listTexts(spec) else { return 0 }
     let columnWidth = (width - theme.length(.sectionSpacing)) / 2
     return columns.map { column in
@@ -95,11 +95,11 @@ struct NarrativeComponents {
     }.max()
   }
 
-  private func listTexts(_ spec: ComponentSpec) -> [(title: String, lines: [String])]? {
+  private func listTexts(_ spec: NarrativeSpec) -> [(title: String, lines: [String])]? {
     guard let narrator else { return nil }
-    let indicators = context.indicators(spec.indicators ?? .main)
+    let indicators = context.indicators(spec.indicators)
     let rows = context.table.rows(period: context.period, group: context.group.id)
-    let limit = spec.lines ?? ComponentSpec.Defaults.lines
+    let limit = spec.lines
     let highlights = narrator.highlights(rows: rows, indicators: indicators, limit: limit)
     let shortfalls = narrator.shortfalls(rows: rows, indicators: indicators, limit: limit)
     let english = context.language == .en
@@ -119,14 +119,14 @@ struct NarrativeComponents {
 
   // MARK: - Free text
 
-  func text(_ spec: ComponentSpec, in rect: Rect) -> ComposedFrame {
+  func text(_ spec: TextSpec, in rect: Rect) -> ComposedFrame {
     ComposedFrame(
-      items: [.text(paragraph(spec.text ?? "", style: theme.text(.paragraphText), in: rect))],
+      items: [.text(paragraph(spec.text, style: theme.text(.paragraphText), in: rect))],
       bounds: rect)
   }
 
-  func textHeight(_ spec: ComponentSpec, width: Double) -> Double? {
-    measurer.measure(spec.text ?? "", style: theme.text(.paragraphText), wrapWidth: width).height
+  func textHeight(_ spec: TextSpec, width: Double) -> Double? {
+    measurer.measure(spec.text, style: theme.text(.paragraphText), wrapWidth: width).height
   }
 
   // MARK: - Helpers

@@ -35,9 +35,9 @@ extension ComponentDispatch {
 
   /// Rows of a continuing table (0 for other components).
   func rowCount(_ spec: ComponentSpec) -> Int {
-    switch spec.kind {
+    switch spec.body {
     case .rankingTable: context.group.members.count
-    case .kpiTable: context.indicators(spec.indicators ?? .main).count
+    case .kpiTable(let table): context.indicators(table.indicators).count
     default: 0
     }
   }
@@ -45,18 +45,16 @@ extension ComponentDispatch {
   /// Composes a continuing table's header and as many whole rows as fit in `rect` (points);
   /// returns what is left, nil when every row was drawn. Other components compose as usual.
   func composeFitting(_ spec: ComponentSpec, in rect: Rect) -> (ComposedFrame, TableRemainder?) {
-    switch spec.kind {
-    case .rankingTable:
-      let (input, findings) = rankingInput(spec)
-      var (frame, remaining) = RankingTableComposer().composeFitting(
+    switch spec.body {
+    case .rankingTable(let table):
+      let input = rankingInput(table)
+      let (frame, remaining) = RankingTableComposer().composeFitting(
         input, in: rect, theme: theme, measurer: measurer)
-      frame.findings = findings + frame.findings
       return (frame, remaining.isEmpty ? nil : .ranking(input.continuing(with: remaining)))
-    case .kpiTable:
-      let (data, findings) = kpiData(spec)
-      var (frame, remaining) = KPITableComposer().composeFitting(
+    case .kpiTable(let table):
+      let data = kpiData(table)
+      let (frame, remaining) = KPITableComposer().composeFitting(
         data, in: rect, theme: theme, measurer: measurer)
-      frame.findings = findings + frame.findings
       return (frame, remaining.isEmpty ? nil : .kpi(data.continuing(with: remaining)))
     default:
       return (compose(spec, in: rect), nil)
@@ -81,71 +79,42 @@ extension ComponentDispatch {
 
   /// The 排名通报 in `rect` alone (beside other components, in a chart page): rows that do not
   /// fit are left out with an `overflow` warning naming them.
-  func rankingTable(_ spec: ComponentSpec, in rect: Rect) -> ComposedFrame {
-    let (input, findings) = rankingInput(spec)
-    var frame = RankingTableComposer().compose(input, in: rect, theme: theme, measurer: measurer)
-    frame.findings = findings + frame.findings
-    return frame
+  func rankingTable(_ spec: RankingTableSpec, in rect: Rect) -> ComposedFrame {
+    RankingTableComposer().compose(rankingInput(spec), in: rect, theme: theme, measurer: measurer)
   }
 
   /// The KPI table in `rect` alone: rows that do not fit are left out with an `overflow` warning.
-  func kpiTable(_ spec: ComponentSpec, in rect: Rect) -> ComposedFrame {
-    let (data, findings) = kpiData(spec)
-    var frame = KPITableComposer().compose(data, in: rect, theme: theme, measurer: measurer)
-    frame.findings = findings + frame.findings
-    return frame
+  func kpiTable(_ spec: KPITableSpec, in rect: Rect) -> ComposedFrame {
+    KPITableComposer().compose(kpiData(spec), in: rect, theme: theme, measurer: measurer)
   }
 
   // MARK: - Inputs
 
-  /// Every member of the group × the selected indicators, with the layout's columns. A metric
-  /// the ranking table cannot show is an error (the layout asked for a column it would not get).
-  private func rankingInput(_ spec: ComponentSpec) -> (RankingTableInput, [Finding]) {
-    let groups = context.indicators(spec.indicators ?? .main).map {
+  /// Every member of the group × the selected indicators, with the layout's columns.
+  private func rankingInput(_ spec: RankingTableSpec) -> RankingTableInput {
+    let groups = context.indicators(spec.indicators).map {
       RankingGroup(indicator: $0, rows: context.rows($0.id))
     }
-    var findings: [Finding] = []
-    let columns: [RankingColumn] =
-      spec.columns.map { metrics in
-        metrics.compactMap { metric in
-          guard let column = metric.rankingColumn else {
-            findings.append(
-              Finding(.error, .columnNotShown("rankingTable", metric), at: spec.location))
-            return nil
-          }
-          return column
-        }
-      } ?? RankingColumn.standard
-    let input = RankingTableInput(
+    return RankingTableInput(
       groups: groups, order: context.group.members, names: context.names,
-      focus: context.focus ?? RegionID(""), columns: columns, format: format)
-    return (input, findings)
+      focus: context.focus ?? RegionID(""), columns: spec.columns.map(\.rankingColumn),
+      format: format)
   }
 
-  /// The focus region's KPI rows with the layout's columns; a metric the KPI table cannot show
-  /// is left out with a warning.
-  private func kpiData(_ spec: ComponentSpec) -> (KPITableData, [Finding]) {
-    var findings: [Finding] = []
-    let chosen = (spec.columns ?? Metric.kpiDefault).compactMap { metric -> KPIColumn? in
-      guard let column = metric.kpiColumn else {
-        findings.append(Finding(.warning, .columnNotShown("kpiTable", metric), at: spec.location))
-        return nil
-      }
-      return column
-    }
-    let input = KPITableInput(entries: entries(spec), columns: [.indicator, .unit] + chosen, format: format)
-    return (KPITableComposer().prepare(input), findings)
+  /// The focus region's KPI rows with the layout's columns.
+  private func kpiData(_ spec: KPITableSpec) -> KPITableData {
+    let input = KPITableInput(
+      entries: entries(spec.indicators, names: spec.names),
+      columns: [.indicator, .unit] + spec.columns.map(\.kpiColumn), format: format)
+    return KPITableComposer().prepare(input)
   }
 }
 
-// MARK: - Metric → table column
+// MARK: - Layout column → table column
 
-extension Metric {
-  /// The KPI table columns shown when a layout names none.
-  static let kpiDefault: [Metric] = ComponentSpec.Defaults.kpiColumns
-
-  /// The KPI table column for this metric, if the table has one.
-  var kpiColumn: KPIColumn? {
+extension KPITableSpec.Column {
+  /// The KPI table column a layout's `columns:` entry names.
+  var kpiColumn: KPIColumn {
     switch self {
     case .value: .value
     case .growthPct: .growth
@@ -158,14 +127,13 @@ extension Metric {
     case .targetGrowthPct: .targetGrowth
     case .sharePct: .share
     case .rankChange: .rankChange
-    case .progressGapAmount, .remaining, .monthlyPaceNeeded, .growthRankChange, .rankOverall,
-      .groupGrowthPct, .gapToLeader, .shareChangePp, .contributionPp:
-      nil
     }
   }
+}
 
-  /// The ranking table column for this metric, if the table has one.
-  var rankingColumn: RankingColumn? {
+extension RankingTableSpec.Column {
+  /// The ranking table column a layout's `columns:` entry names.
+  var rankingColumn: RankingColumn {
     switch self {
     case .value: .value
     case .growthPct: .growth
@@ -173,21 +141,6 @@ extension Metric {
     case .growthRank: .growthRank
     case .sharePct: .share
     case .rankChange: .rankChange
-    case .growthChangePp, .targetGrowthPct, .completionPct, .progressGapPp, .progressGapAmount,
-      .remaining, .monthlyPaceNeeded, .growthRankChange, .rankOverall, .groupGrowthPct,
-      .growthGapToGroupPp, .gapToLeader, .shareChangePp, .contributionPp:
-      nil
     }
-  }
-}
-
-// MARK: - Messages
-
-extension Finding.Message {
-  /// A layout names a table column the table cannot show.
-  static func columnNotShown(_ component: String, _ metric: Metric) -> Self {
-    Self(
-      code: "column-not-shown",
-      text: "\(component) cannot show the column '\(metric.rawValue)'; it is left out")
   }
 }

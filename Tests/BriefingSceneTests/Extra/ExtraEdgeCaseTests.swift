@@ -26,7 +26,7 @@ import Testing
         SmallMultiplesInput(panels: [], names: [:], focus: "x"), in: rect, theme: theme,
         measurer: m),
       SubRegionTableComposer().compose(
-        SubRegionTableInput(rows: [], names: [:], indicator: gdp), in: rect, theme: theme,
+        input: SubRegionTableInput(rows: [], names: [:], indicator: gdp), in: rect, theme: theme,
         measurer: m),
       RedLinePanelComposer().compose(
         RedLinePanelInput(entries: [], names: [:], focus: "x"), in: rect, theme: theme,

@@ -49,7 +49,7 @@ import Testing
       (
         "subregion",
         SubRegionTableComposer().compose(
-          SubRegionTableInput(rows: sub.rows(), names: sub.names, indicator: sub.task), in: rect,
+          input: SubRegionTableInput(rows: sub.rows(), names: sub.names, indicator: sub.task), in: rect,
           theme: t, measurer: m)
       ),
       (

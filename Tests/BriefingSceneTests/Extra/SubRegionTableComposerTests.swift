@@ -30,8 +30,10 @@ import Testing
     _ rows: [ComparisonRow], in rect: Rect? = nil, format: NumberFormat = .chinese,
     names: [RegionID: String]? = nil
   ) -> PagedFrame {
-    SubRegionTableComposer().composeFitting(
-      SubRegionTableInput(rows: rows, names: names ?? self.names, indicator: task, format: format),
+    let composer = SubRegionTableComposer()
+    return composer.composeFitting(
+      composer.prepare(
+        SubRegionTableInput(rows: rows, names: names ?? self.names, indicator: task, format: format)),
       in: rect ?? self.rect, theme: Fixture.theme, measurer: Fixture.measurer)
   }
 
