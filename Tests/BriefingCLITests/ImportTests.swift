@@ -98,6 +98,39 @@ import TestSupport
     #expect(FileManager.default.fileExists(atPath: out + "/region-charts-2024-H1/肃州区/gdp.png"))
   }
 
+  /// A job file's `map:` reads its data through the map, and the map is one of the run's
+  /// inputs: a changed map re-renders, an unchanged one skips.
+  @Test func runJobReadsThroughItsMap() throws {
+    let folder = try Self.folder()
+    let dir = try TestScratch.folder("import-run")
+    try FileManager.default.createDirectory(atPath: dir + "/data", withIntermediateDirectories: true)
+    for (from, to) in [("office.xlsx", "observations.xlsx"), ("regions.csv", "regions.csv"), ("indicators.csv", "indicators.csv")] {
+      try FileManager.default.copyItem(atPath: folder + "/" + from, toPath: dir + "/data/" + to)
+    }
+    #expect(try CLI.run(["import", dir + "/data/observations.xlsx", "--out", dir + "/office.intake.yaml"]).status == 0)
+    let job = """
+      version: 1
+      data: data
+      map: office.intake.yaml
+      layouts: [\(CLI.root)/Layouts/region-charts.yaml]
+      regions: [肃州区]
+      period: 2024-H1
+      output: out
+      """
+    try job.write(toFile: dir + "/job.yaml", atomically: true, encoding: .utf8)
+    let first = try CLI.run(["run", dir + "/job.yaml"])
+    #expect(first.status == 0, "\(first.stderr)")
+    #expect(first.stderr.contains("event=published"))
+    #expect(!first.stderr.contains("intake-detected"))
+    #expect(try CLI.run(["run", dir + "/job.yaml"]).stderr.contains("event=skipped"))
+    let map = try String(contentsOfFile: dir + "/office.intake.yaml", encoding: .utf8)
+    try (map + "# checked\n").write(toFile: dir + "/office.intake.yaml", atomically: true, encoding: .utf8)
+    let changed = try CLI.run(["run", dir + "/job.yaml"])
+    #expect(changed.status == 0 && changed.stderr.contains("event=published"), "\(changed.stderr)")
+    try FileManager.default.removeItem(atPath: dir + "/office.intake.yaml")
+    #expect(try CLI.run(["run", dir + "/job.yaml"]).status == 74)
+  }
+
   /// The office table the issue reported (required column 'region' is missing, four times):
   /// a long header is still required of long tables, and the error points to import.
   @Test func longTableErrorsPointToImport() throws {
