@@ -90,7 +90,7 @@ public enum DatasetLoader {
       intakeMap = parsed
     }
     var reading = options
-    if let conflict = Intake.sheet(options, intakeMap, &reading, file: observations.path) {
+    if let conflict = Intake.chooseSheet(options, intakeMap, &reading, file: observations.path) {
       sink.add(conflict)
       return LoadResult(dataset: nil, findings: sink.findings)
     }

@@ -67,7 +67,7 @@ public enum Intake {
     var sink = FindingSink()
     let metadata = DatasetLoader.metadata(regions: regions, indicators: indicators, options: options, sink: &sink)
     var reading = options
-    if let conflict = sheet(options, map, &reading, file: observations.path) {
+    if let conflict = chooseSheet(options, map, &reading, file: observations.path) {
       return IntakeReport(map: map, detected: false, findings: sink.findings + [conflict])
     }
     let (grid, readFindings) = TableReading.grid(of: observations, options: reading)
@@ -81,7 +81,7 @@ public enum Intake {
   }
 
   /// The sheet to read: the map's when `--sheet` is not given; a finding when they differ.
-  static func sheet(_ options: LoadOptions, _ map: IntakeMap?, _ reading: inout LoadOptions, file: String) -> Finding? {
+  static func chooseSheet(_ options: LoadOptions, _ map: IntakeMap?, _ reading: inout LoadOptions, file: String) -> Finding? {
     guard let wanted = map?.sheet else { return nil }
     if let given = options.sheet, given != wanted {
       return Finding(.error, .sheetConflict(given, wanted), at: SourceLocation(file: file))

@@ -71,9 +71,9 @@ struct IntakeGrid {
   func isBlank(_ row: Int) -> Bool { texts[row].allSatisfy(\.isEmpty) }
 
   /// The distinct non-empty texts of a row, in order.
-  func distinctTexts(_ row: Int, fields: Range<Int>? = nil) -> [String] {
+  func distinctTexts(_ row: Int) -> [String] {
     var seen: Set<String> = []
-    return (fields ?? 0..<width).compactMap { field in
+    return (0..<width).compactMap { field in
       let text = self.text(row, field)
       return !text.isEmpty && seen.insert(text).inserted ? text : nil
     }

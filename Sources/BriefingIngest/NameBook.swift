@@ -14,11 +14,6 @@ extension Finding.Message {
 enum NameLookup {
   case found(String)
   case unknown(Finding)
-
-  var id: String? {
-    if case .found(let id) = self { return id }
-    return nil
-  }
 }
 
 /// Resolves the region and indicator names a table uses: the map's `names:` first, then the

@@ -64,7 +64,7 @@ enum ShapeDetector {
     }
     var keyLines: [String] = []
     assignKeyRoles(keys.fields, dataRows: dataRows, headings: headings, grid, &names, &detection, lines: &keyLines)
-    assignHeadingRoles(headings, keys: keys.fields, grid, &names, &detection)
+    assignHeadingRoles(headings, grid, &names, &detection)
     detection.lines.append("rows \(detection.map.data!.text): data (data)")
     detection.lines += keyLines
     findTotalAndSubtotals(dataRows, headings: headings, grid, &names, &detection)
@@ -211,7 +211,7 @@ enum ShapeDetector {
   // MARK: - Heading roles
 
   private static func assignHeadingRoles(
-    _ headings: [Int], keys: [Int], _ grid: IntakeGrid, _ names: inout NameBook, _ detection: inout Detection
+    _ headings: [Int], _ grid: IntakeGrid, _ names: inout NameBook, _ detection: inout Detection
   ) {
     let keyRoles = Set(detection.map.keys.values)
     let valueFields = (0..<grid.width).filter { detection.map.keys[$0] == nil && detection.map.columns[$0] == nil }

@@ -155,8 +155,8 @@ struct TableReshape {
         columns[index].skipped = "its cells hold text, not values"
       } else if columns[index].headings.isEmpty {
         columns[index].skipped = "it has values but no heading (the map's columns: can say what it holds)"
-        result.findings.append(
-          Finding(.warning, .valuesWithoutHeading(columns[index].letters), at: SourceLocation(file: grid.file)))
+        let first = dataRows.first { !grid.text($0, field).isEmpty } ?? 0
+        result.findings.append(Finding(.warning, .valuesWithoutHeading(columns[index].letters), at: grid.location(first, field)))
       }
     }
     for column in columns {

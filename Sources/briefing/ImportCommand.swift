@@ -66,7 +66,8 @@ struct Import: ParsableCommand {
       let report = Intake.inspect(
         observations: files.observations, regions: files.regions, indicators: files.indicators, map: given,
         options: options)
-      let printer = ImportPrinter(file: file, report: report, metadata: [files.regions, files.indicators].compactMap { $0?.path })
+      let printer = ImportPrinter(
+        file: file, report: report, metadata: [files.regions?.path ?? "", files.indicators?.path ?? ""])
       printer.printReading(preview: preview)
       var findings = report.findings + report.questions.map(\.finding)
       var written: (yaml: String, path: String)?
@@ -108,6 +109,7 @@ struct Import: ParsableCommand {
 private struct ImportPrinter {
   let file: String
   let report: IntakeReport
+  /// The regions.csv and indicators.csv read (empty when none).
   let metadata: [String]
 
   func printReading(preview: Int) {
@@ -115,7 +117,8 @@ private struct ImportPrinter {
     if let sheet = report.sheet {
       head += ", sheet '\(sheet)'" + (report.sheets.count > 1 ? " (of \(report.sheets.joined(separator: ", ")))" : "")
     }
-    print(head + (metadata.isEmpty ? "" : "; names matched against \(metadata.joined(separator: ", "))"))
+    let read = metadata.filter { !$0.isEmpty }
+    print(head + (read.isEmpty ? "" : "; names matched against \(read.joined(separator: ", "))"))
     print("Read as \(report.summary)" + (report.group.map { ", group \($0)" } ?? ""))
     for line in report.lines { print("  " + line) }
     if !report.columns.isEmpty { print("Columns:") }
@@ -146,7 +149,8 @@ private struct ImportPrinter {
 
   func printNextStep(mapPath: String) {
     if report.questions.isEmpty {
-      print("Replay this reading: briefing analyze --data \(file) --map \(mapPath)")
+      let names = zip(["--regions", "--indicators"], metadata).filter { !$1.isEmpty }.map { " \($0) \($1)" }.joined()
+      print("Replay this reading: briefing analyze --data \(file) --map \(mapPath)\(names)")
     } else {
       print("Choose in \(mapPath) (uncomment one line per question), then: briefing import \(file) --map \(mapPath)")
     }
