@@ -43,6 +43,8 @@ public struct IntakeQuestion: Hashable, Sendable {
 
   /// The question as an error finding (loading stops: exit 65), the readings as notes.
   public var finding: Finding {
-    Finding(.error, .intakeUndecided(self), at: location, notes: readings.map { "\($0.choice): \($0.meaning)" })
+    Finding(
+      .error, .intakeUndecided(self), at: location,
+      notes: readings.map { "\($0.choice): \($0.meaning)" } + ["`briefing import` writes a map with these choices to pick from"])
   }
 }

@@ -87,7 +87,7 @@ struct Import: ParsableCommand {
       }
       if let written {
         try writeOutput(Array(written.yaml.utf8), to: written.path)
-        printer.printNextStep(mapPath: written.path)
+        if written.path != "-" { printer.printNextStep(mapPath: written.path) }
       }
       if findings.hasErrors { throw Failure.data(findings) }
       printFindings(findings)

@@ -164,7 +164,8 @@ import Testing
     let finding = try #require(result.errors.first)
     #expect(finding.message.code == "intake-undecided")
     #expect(finding.message.text.contains("'monthly'"))
-    #expect(finding.notes == ["monthly: cumulative: 2024-H1 (2024年上半年)", "monthly: single: 2024-06 (2024年6月)"])
+    #expect(finding.notes.prefix(2) == ["monthly: cumulative: 2024-H1 (2024年上半年)", "monthly: single: 2024-06 (2024年6月)"])
+    #expect(finding.notes.last?.contains("briefing import") == true)
     let map = """
       version: 1
       shape: table
