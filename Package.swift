@@ -24,13 +24,16 @@ let package = Package(
     .systemLibrary(name: "COpenCC", pkgConfig: "opencc", providers: [.apt(["libopencc-dev"])]),
     // SHA-256 for run manifests (see BriefingJobs/Digest.swift for why libcrypto).
     .systemLibrary(name: "CLibCrypto", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),
+    .systemLibrary(name: "CFreeXL", pkgConfig: "freexl", providers: [.apt(["libfreexl-dev"])]),
 
     // MARK: - Pure phases
     .target(name: "BriefingCore"),
     .target(
       name: "BriefingIngest",
+      // Spec for its strict YAML reader (intake maps); Spec depends only on Core and Yams.
       dependencies: [
-        "BriefingCore",
+        "BriefingCore", "BriefingSpec", "CFreeXL",
+        .product(name: "Yams", package: "Yams"),
         .product(name: "ZIPFoundation", package: "ZIPFoundation"),
       ]
     ),

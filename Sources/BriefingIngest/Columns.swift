@@ -8,8 +8,11 @@ extension Finding.Message {
       code: "unknown-column",
       text: "ignored column\(names.count == 1 ? "" : "s"): " + names.joined(separator: ", "))
   }
-  static func missingColumn(_ name: String) -> Self {
-    .init(code: "missing-column", text: "required column '\(name)' is missing")
+  static func missingColumns(_ names: [String]) -> Self {
+    .init(
+      code: "missing-column",
+      text: "required column\(names.count == 1 ? "" : "s") " + names.map { "'\($0)'" }.joined(separator: ", ")
+        + " \(names.count == 1 ? "is" : "are") missing")
   }
   static func duplicateColumn(_ name: String, firstColumn: Int) -> Self {
     .init(
@@ -30,9 +33,13 @@ protocol ColumnSchema: CaseIterable, Hashable, RawRepresentable where RawValue =
   /// Position in `allCases` (default: searched there; a schema read on every row of large
   /// files answers with a `switch`).
   var ordinal: Int { get }
+  /// A note for a header that lacks required columns. Default: none.
+  static var missingColumnsHint: String? { get }
 }
 
 extension ColumnSchema {
+  static var missingColumnsHint: String? { nil }
+
   var ordinal: Int {
     let cases = Self.allCases
     return cases.firstIndex(of: self).map { cases.distance(from: cases.startIndex, to: $0) } ?? 0
@@ -49,6 +56,11 @@ enum ObservationColumn: String, ColumnSchema {
   case yoy, note, source, parent, polarity
 
   static let required: Set<Self> = [.region, .period, .indicator, .value]
+
+  static var missingColumnsHint: String? {
+    "a table of another shape (regions or periods across, an office report table) loads too: "
+      + "`briefing import FILE` shows how it reads and writes a map for --map"
+  }
 
   var ordinal: Int {
     switch self {
@@ -125,12 +137,21 @@ struct HeaderMap<Column: ColumnSchema> {
           .notice, .unknownColumns(unknown), at: .init(file: file, line: header.line, column: 1)))
     }
     let missing = Column.allCases.filter { Column.required.contains($0) && !map.has($0) }
-    for column in missing {
+    if !missing.isEmpty {
+      let named = header.cells.map { $0.text.trimmingSpaces() }.filter { !$0.isEmpty }
       findings.append(
         Finding(
-          .error, .missingColumn(column.rawValue), at: .init(file: file, line: header.line)))
+          .error, .missingColumns(missing.map(\.rawValue)), at: .init(file: file, line: header.line),
+          notes: ["the header is line \(header.line): " + named.prefix(8).joined(separator: ", ") + (named.count > 8 ? ", …" : "")]
+            + (Column.missingColumnsHint.map { [$0] } ?? [])))
     }
     return (missing.isEmpty ? map : nil, findings)
+  }
+
+  /// The known columns a header row names (no findings).
+  static func columns(in header: TableRow) -> Set<Column> {
+    let lookup = lookup
+    return Set(header.cells.compactMap { lookup[normalized($0.text.trimmingSpaces())] })
   }
 
   /// The cell of `column` in `row`, if the column exists.

@@ -15,15 +15,19 @@ public struct LoadOptions: Hashable, Sendable {
   public var regionsPath: String?
   /// `indicators.csv` to use instead of the folder's. Default: nil.
   public var indicatorsPath: String?
+  /// Intake map (YAML, `briefing import`) that says how to read the observations table.
+  /// Default: nil (a long table is read as it is; another shape is detected, with a warning).
+  public var mapPath: String?
 
   public init(
     encoding: TextEncoding = .auto, sheet: String? = nil, regionsPath: String? = nil,
-    indicatorsPath: String? = nil
+    indicatorsPath: String? = nil, mapPath: String? = nil
   ) {
     self.encoding = encoding
     self.sheet = sheet
     self.regionsPath = regionsPath
     self.indicatorsPath = indicatorsPath
+    self.mapPath = mapPath
   }
 }
 
@@ -40,7 +44,7 @@ public struct LoadResult: Sendable {
 }
 
 /// A file's bytes and the path shown in findings. The format comes from the extension
-/// (`.csv`, `.tsv`, `.xlsx`) or, failing that, from the content.
+/// (`.csv`, `.tsv`, `.xlsx`, `.xls`) or, failing that, from the content.
 public struct InputFile: Hashable, Sendable {
   public var path: String
   public var bytes: [UInt8]
@@ -53,7 +57,7 @@ public struct InputFile: Hashable, Sendable {
 
 // MARK: - Loader
 
-/// Reads a dataset folder (`observations.csv|.tsv|.xlsx`, optional `regions.csv`,
+/// Reads a dataset folder (`observations.csv|.tsv|.xlsx|.xls`, optional `regions.csv`,
 /// `indicators.csv`) or a single observations file into a `Dataset`.
 public enum DatasetLoader {
   /// Reads `path` (a folder or an observations file) from disk, then builds the dataset.
@@ -64,16 +68,45 @@ public enum DatasetLoader {
     case .success(let files):
       return load(
         observations: files.observations, regions: files.regions, indicators: files.indicators,
-        options: options)
+        map: files.map, options: options)
     }
   }
 
-  /// Builds the dataset from files already in memory. Pure.
+  /// Builds the dataset from files already in memory. Pure. A long table is streamed row by
+  /// row; any other shape is read whole and reshaped into long rows, by the intake `map` when
+  /// given (a YAML file, `IntakeMapReader`), else by shape detection (with an `intake-detected`
+  /// warning that says how it was read). Every row then goes through the same checks.
   public static func load(
-    observations: InputFile, regions: InputFile? = nil, indicators: InputFile? = nil,
+    observations: InputFile, regions: InputFile? = nil, indicators: InputFile? = nil, map: InputFile? = nil,
     options: LoadOptions = LoadOptions()
   ) -> LoadResult {
     var sink = FindingSink()
+    let metadata = metadata(regions: regions, indicators: indicators, options: options, sink: &sink)
+    var intakeMap: IntakeMap?
+    if let map {
+      let (parsed, findings) = IntakeMapReader.read(map)
+      sink.add(contentsOf: findings)
+      guard let parsed else { return LoadResult(dataset: nil, findings: sink.findings) }
+      intakeMap = parsed
+    }
+    var reading = options
+    if let conflict = Intake.chooseSheet(options, intakeMap, &reading, file: observations.path) {
+      sink.add(conflict)
+      return LoadResult(dataset: nil, findings: sink.findings)
+    }
+    let long =
+      intakeMap.map { $0.shape == .long }
+      ?? TableReading.firstRow(of: observations, options: reading).map(ShapeDetector.looksLong) ?? true
+    if long, TableFormat.guess(path: observations.path, bytes: observations.bytes) != .xls {
+      return streamLong(observations, metadata, options: reading, sink: &sink)
+    }
+    return loadTable(observations, metadata, map: intakeMap, options: reading, sink: &sink)
+  }
+
+  /// The metadata files' catalogs (empty, open ones without files).
+  static func metadata(
+    regions: InputFile?, indicators: InputFile?, options: LoadOptions, sink: inout FindingSink
+  ) -> (regions: Catalog<Region>, indicators: IndicatorMetadata) {
     var regionCatalog = Catalog<Region>()
     var indicatorMetadata = IndicatorMetadata()
     if let regions {
@@ -84,18 +117,55 @@ public enum DatasetLoader {
       let rows = collectRows(indicators, options: options, sink: &sink)
       indicatorMetadata = MetadataReader.indicators(rows, file: indicators.path, sink: &sink)
     }
+    return (regionCatalog, indicatorMetadata)
+  }
+
+  /// A long table, streamed: read on a second thread for large files while rows are built.
+  private static func streamLong(
+    _ observations: InputFile, _ metadata: (regions: Catalog<Region>, indicators: IndicatorMetadata),
+    options: LoadOptions, sink: inout FindingSink
+  ) -> LoadResult {
     var builder = ObservationBuilder(
-      file: observations.path, regions: regionCatalog, indicators: indicatorMetadata,
+      file: observations.path, regions: metadata.regions, indicators: metadata.indicators,
       expectedRows: min(lineCount(observations.bytes), 20_000_000))
     let readFindings = TableReading.forEachRowConcurrently(
       of: observations, options: options,
       preparer: ObservationCellParser(
-        file: observations.path, regions: regionCatalog, indicators: indicatorMetadata.catalog)
+        file: observations.path, regions: metadata.regions, indicators: metadata.indicators.catalog)
     ) { row, cells in
       builder.add(row, prepared: cells, into: &sink)
     }
     sink.add(contentsOf: readFindings)
     let dataset = readFindings.hasErrors ? nil : builder.finish(into: &sink)
+    return LoadResult(dataset: sink.hasErrors ? nil : dataset, findings: sink.findings)
+  }
+
+  /// A table read whole (a cross table, or any .xls): reshaped by the map or by detection, then
+  /// built row by row; a published total is checked against its members.
+  private static func loadTable(
+    _ observations: InputFile, _ metadata: (regions: Catalog<Region>, indicators: IndicatorMetadata),
+    map: IntakeMap?, options: LoadOptions, sink: inout FindingSink
+  ) -> LoadResult {
+    let (grid, readFindings) = TableReading.grid(of: observations, options: options)
+    sink.add(contentsOf: readFindings)
+    guard let grid else { return LoadResult(dataset: nil, findings: sink.findings) }
+    let names = NameBook(regions: metadata.regions, indicators: metadata.indicators.catalog, names: map?.names ?? [:])
+    let report = Intake.read(grid, map: map, names: names)
+    sink.add(contentsOf: report.findings)
+    sink.add(contentsOf: report.questions.map(\.finding))
+    guard !sink.hasErrors, let readMap = report.map else { return LoadResult(dataset: nil, findings: sink.findings) }
+    var builder = ObservationBuilder(file: observations.path, regions: metadata.regions, indicators: metadata.indicators)
+    if readMap.shape == .long {
+      for row in grid.rows { builder.add(row, prepared: nil, into: &sink) }
+    } else {
+      if map == nil {
+        sink.add(Finding(.warning, .readWithoutMap(report.summary, file: observations.path), at: SourceLocation(file: observations.path)))
+      }
+      builder.add(LongRow.header(line: readMap.header?.first ?? 1), prepared: nil, into: &sink)
+      for row in report.rows { builder.add(row.tableRow(), prepared: nil, into: &sink) }
+    }
+    let dataset = builder.finish(into: &sink)
+    sink.add(contentsOf: PublishedTotals.check(dataset, rows: report.rows))
     return LoadResult(dataset: sink.hasErrors ? nil : dataset, findings: sink.findings)
   }
 
@@ -147,6 +217,10 @@ enum TableReading {
     switch TableFormat.guess(path: file.path, bytes: file.bytes) {
     case .xlsx:
       return XLSXReader.forEachRow(of: file, sheet: options.sheet, onRow)
+    case .xls:
+      let (grid, findings) = XLSReader.grid(of: file, sheet: options.sheet)
+      grid?.rows.forEach(onRow)
+      return findings
     case .delimited(let preferred):
       let decoded = TextDecoding.decode(file.bytes, as: options.encoding, file: file.path)
       guard let utf8 = decoded.utf8 else { return decoded.findings }

@@ -8,7 +8,8 @@ extension Finding.Message {
     .init(code: "unreadable-file", text: reason)
   }
   static let noObservations = Self(
-    code: "missing-file", text: "folder has no observations.csv, observations.tsv or observations.xlsx")
+    code: "missing-file",
+    text: "folder has no observations.csv, observations.tsv, observations.xlsx or observations.xls")
   static func severalObservationFiles(_ names: [String]) -> Self {
     .init(
       code: "ambiguous-file",
@@ -16,25 +17,41 @@ extension Finding.Message {
   }
 }
 
+// MARK: - Files of a dataset
+
+/// The files of a dataset as read from disk: observations, and the metadata and intake map
+/// when there are.
+public struct DatasetFiles: Sendable {
+  public var observations: InputFile
+  public var regions: InputFile?
+  public var indicators: InputFile?
+  public var map: InputFile?
+}
+
+extension DatasetLoader {
+  /// Reads the files `path` (a folder or an observations file) and `options` name; nil and the
+  /// findings (`unreadable-file`, `missing-file`) when one cannot be read.
+  public static func files(_ path: String, options: LoadOptions) -> (files: DatasetFiles?, findings: [Finding]) {
+    switch InputFiles.read(path, options: options) {
+    case .failure(let failure): return (nil, failure.findings)
+    case .success(let files): return (files, [])
+    }
+  }
+}
+
 // MARK: - File system edge
 
 /// The only place that touches the file system: finds the dataset files and reads their bytes.
 enum InputFiles {
-  struct Files {
-    var observations: InputFile
-    var regions: InputFile?
-    var indicators: InputFile?
-  }
-
   struct Failure: Error {
     var findings: [Finding]
   }
 
-  static let observationNames = ["observations.csv", "observations.tsv", "observations.xlsx"]
+  static let observationNames = ["observations.csv", "observations.tsv", "observations.xlsx", "observations.xls"]
   static let regionNames = ["regions.csv", "regions.tsv"]
   static let indicatorNames = ["indicators.csv", "indicators.tsv"]
 
-  static func read(_ path: String, options: LoadOptions) -> Result<Files, Failure> {
+  static func read(_ path: String, options: LoadOptions) -> Result<DatasetFiles, Failure> {
     var isDirectory: ObjCBool = false
     guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
       return .failure(Failure(findings: [unreadable(path, "no such file or folder")]))
@@ -60,8 +77,9 @@ enum InputFiles {
     let observations = load(observationsPath, &findings)
     let regions = regionsPath.flatMap { load($0, &findings) }
     let indicators = indicatorsPath.flatMap { load($0, &findings) }
+    let map = options.mapPath.flatMap { load($0, &findings) }
     guard let observations, findings.isEmpty else { return .failure(Failure(findings: findings)) }
-    return .success(Files(observations: observations, regions: regions, indicators: indicators))
+    return .success(DatasetFiles(observations: observations, regions: regions, indicators: indicators, map: map))
   }
 
   private static func load(_ path: String, _ findings: inout [Finding]) -> InputFile? {

@@ -35,11 +35,15 @@ public enum TableFormat: Hashable, Sendable {
   /// Delimited text; `delimiter` nil means sniffed from the header line.
   case delimited(delimiter: UInt8?)
   case xlsx
+  /// Excel 97–2003 (BIFF8 in a compound file).
+  case xls
 
-  /// `.csv` → comma, `.tsv`/`.tab` → tab, `.xlsx` or a ZIP signature → XLSX, else sniffed.
+  /// `.csv` → comma, `.tsv`/`.tab` → tab, `.xlsx` or a ZIP signature → XLSX, `.xls` or a
+  /// compound-file signature → XLS, else sniffed.
   static func guess(path: String, bytes: [UInt8]) -> TableFormat {
     let lower = path.lowercased()
     if lower.hasSuffix(".xlsx") || bytes.starts(with: [0x50, 0x4B, 0x03, 0x04]) { return .xlsx }
+    if lower.hasSuffix(".xls") || bytes.starts(with: [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) { return .xls }
     if lower.hasSuffix(".tsv") || lower.hasSuffix(".tab") { return .delimited(delimiter: 0x09) }
     if lower.hasSuffix(".csv") { return .delimited(delimiter: 0x2C) }
     return .delimited(delimiter: nil)

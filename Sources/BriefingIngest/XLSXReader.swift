@@ -32,6 +32,37 @@ enum XLSXReader {
   static func forEachRow(of file: InputFile, sheet: String?, _ onRow: (TableRow) -> Void)
     -> [Finding]
   {
+    read(file, sheet: sheet, onRow).findings
+  }
+
+  /// The sheet's first row that has a value (nil when none), and the findings.
+  static func firstRow(of file: InputFile, sheet: String?) -> (row: TableRow?, findings: [Finding]) {
+    var first: TableRow?
+    let sheetRead = read(file, sheet: sheet, firstRowOnly: true) { first = first ?? $0 }
+    return (first, sheetRead.findings)
+  }
+
+  /// The whole sheet with its merged ranges; nil (and the findings) when it cannot be read.
+  static func grid(of file: InputFile, sheet: String?) -> (grid: CellGrid?, findings: [Finding]) {
+    var rows: [TableRow] = []
+    let sheetRead = read(file, sheet: sheet) { rows.append($0) }
+    guard !sheetRead.findings.hasErrors, let chosen = sheetRead.sheet else { return (nil, sheetRead.findings) }
+    let grid = CellGrid(
+      file: file.path, rows: rows, merges: sheetRead.merges, sheet: chosen, sheets: sheetRead.sheets)
+    return (grid, sheetRead.findings)
+  }
+
+  /// What reading one sheet gave besides its rows.
+  private struct SheetRead {
+    var findings: [Finding]
+    var merges: [MergedRange] = []
+    var sheet: String?
+    var sheets: [String] = []
+  }
+
+  private static func read(
+    _ file: InputFile, sheet: String?, firstRowOnly: Bool = false, _ onRow: (TableRow) -> Void
+  ) -> SheetRead {
     let location = SourceLocation(file: file.path)
     do {
       try ZIPBounds.check(file.bytes)
@@ -43,17 +74,19 @@ enum XLSXReader {
           sheets.isEmpty
           ? .badXLSX("workbook lists no sheets")
           : .unknownSheet(sheet ?? "", available: sheets.map(\.name))
-        return [Finding(.error, message, at: location)]
+        return SheetRead(findings: [Finding(.error, message, at: location)])
       }
       let strings = try part("xl/sharedStrings.xml", of: archive).map(SharedStrings.parse) ?? []
       guard let sheetData = try part(chosen.path, of: archive) else {
-        return [Finding(.error, .badXLSX("missing part \(chosen.path)"), at: location)]
+        return SheetRead(findings: [Finding(.error, .badXLSX("missing part \(chosen.path)"), at: location)])
       }
-      return SheetParser.parse(sheetData, strings: strings, file: file.path, onRow)
+      let parsed = SheetParser.parse(sheetData, strings: strings, file: file.path, firstRowOnly: firstRowOnly, onRow)
+      return SheetRead(
+        findings: parsed.findings, merges: parsed.merges, sheet: chosen.name, sheets: sheets.map(\.name))
     } catch let failure as XLSXFailure {
-      return [Finding(.error, .badXLSX(failure.detail), at: location)]
+      return SheetRead(findings: [Finding(.error, .badXLSX(failure.detail), at: location)])
     } catch {
-      return [Finding(.error, .badXLSX("not a valid ZIP archive (\(error))"), at: location)]
+      return SheetRead(findings: [Finding(.error, .badXLSX("not a valid ZIP archive (\(error))"), at: location)])
     }
   }
 

@@ -9,7 +9,7 @@ import Foundation
 
 /// Streams `<row>`s of a worksheet as `TableRow`s. Missing cells become empty cells; rows are
 /// padded to the header's width, and empty cells beyond it are dropped so that only real extra
-/// values show up as ragged rows.
+/// values show up as ragged rows. Collects the `<mergeCell>` ranges that follow the rows.
 final class SheetParser: NSObject, XMLParserDelegate {
   private let strings: [String]
   private let file: String
@@ -23,28 +23,35 @@ final class SheetParser: NSObject, XMLParserDelegate {
   private var capturing = false
   private var phoneticDepth = 0
   private var width: Int?
+  private var merges: [MergedRange] = []
+  /// Stop after the first row delivered (a look at the header).
+  private let firstRowOnly: Bool
+  private var stopped = false
 
-  private init(strings: [String], file: String, onRow: @escaping (TableRow) -> Void) {
+  private init(strings: [String], file: String, firstRowOnly: Bool, onRow: @escaping (TableRow) -> Void) {
     self.strings = strings
     self.file = file
+    self.firstRowOnly = firstRowOnly
     self.onRow = onRow
   }
 
+  /// Findings of the sheet (malformed XML, a shared-string index out of range) and its merged
+  /// ranges. `firstRowOnly`: stop after the first row that has a value (default: false).
   static func parse(
-    _ data: Data, strings: [String], file: String, _ onRow: (TableRow) -> Void
-  ) -> [Finding] {
+    _ data: Data, strings: [String], file: String, firstRowOnly: Bool = false, _ onRow: (TableRow) -> Void
+  ) -> (findings: [Finding], merges: [MergedRange]) {
     withoutActuallyEscaping(onRow) { escapable in
-      let delegate = SheetParser(strings: strings, file: file, onRow: escapable)
+      let delegate = SheetParser(strings: strings, file: file, firstRowOnly: firstRowOnly, onRow: escapable)
       let parser = XMLParser(data: data)
       parser.delegate = delegate
-      if !parser.parse() {
+      if !parser.parse(), !delegate.stopped {
         let detail = parser.parserError.map { "\($0)" } ?? "malformed XML"
         delegate.findings.append(
           Finding(
             .error, .badXLSX("worksheet XML: \(detail)"),
             at: .init(file: file, line: delegate.rowNumber)))
       }
-      return delegate.findings
+      return (delegate.findings, delegate.merges)
     }
   }
 
@@ -66,6 +73,8 @@ final class SheetParser: NSObject, XMLParserDelegate {
       capturing = phoneticDepth == 0
     case "rPh":
       phoneticDepth += 1
+    case "mergeCell":
+      if let range = attributes["ref"].flatMap(MergedRange.init(reference:)) { merges.append(range) }
     default:
       break
     }
@@ -78,7 +87,11 @@ final class SheetParser: NSObject, XMLParserDelegate {
     case "v", "t": capturing = false
     case "rPh": phoneticDepth -= 1
     case "c": cells[column] = cellText()
-    case "row": emitRow()
+    case "row":
+      if emitRow(), firstRowOnly {
+        stopped = true
+        parser.abortParsing()
+      }
     default: break
     }
   }
@@ -106,15 +119,18 @@ final class SheetParser: NSObject, XMLParserDelegate {
     }
   }
 
-  private func emitRow() {
+  /// Delivers the row; false when it had no cell to deliver.
+  @discardableResult
+  private func emitRow() -> Bool {
     let lastUsed = cells.filter { !$0.value.trimmingSpaces().isEmpty }.keys.max() ?? 0
     if width == nil, lastUsed > 0 { width = lastUsed }
     let count = max(width ?? 0, lastUsed)
-    guard count > 0 else { return }
+    guard count > 0 else { return false }
     let row = TableRow(
       line: rowNumber,
       cells: (1...count).map { TableCell(cells[$0] ?? "", column: $0) })
     onRow(row)
+    return true
   }
 
   /// `C12` → 3; `AA1` → 27. Nil when the reference has no letters.

@@ -9,7 +9,8 @@ struct InputProblem: Error {
 }
 
 extension Run {
-  /// The job file, every file of the data (folder or file) and the layouts, in that order.
+  /// The job file, every file of the data (folder or file), its intake map and the layouts, in
+  /// that order.
   func inputPaths() throws(InputProblem) -> [String] {
     var paths: [String] = [job.file]
     switch try? Posix.kind(job.data) {
@@ -28,6 +29,12 @@ extension Run {
       paths.append(job.data)
     default:
       throw InputProblem(message: .inputMissing(job.data, what: "data"))
+    }
+    if let map = job.map {
+      guard FileManager.default.fileExists(atPath: map) else {
+        throw InputProblem(message: .inputMissing(map, what: "intake map"))
+      }
+      paths.append(map)
     }
     for layout in job.layouts {
       guard FileManager.default.fileExists(atPath: layout) else {

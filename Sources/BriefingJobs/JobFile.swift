@@ -11,6 +11,7 @@ import Yams
 /// |--------------|----------|--------------------------------|---------|
 /// | `version`    | yes      | —                              | job file format, must be 1 |
 /// | `data`       | yes      | —                              | data folder or file; relative to the job file's folder |
+/// | `map`        | no       | none                           | intake map (`briefing import`) for data that is not a long table; relative to the job file |
 /// | `layouts`    | yes      | —                              | layout path or list of paths; relative to the job file |
 /// | `regions`    | no       | `every`                        | list of region ids, or `every` |
 /// | `group`      | no       | none                           | region group the caller restricts `every` to; `all`: every region of every group |
@@ -63,6 +64,8 @@ public struct JobFile: Hashable, Sendable {
   public var version: Int
   /// Absolute (resolved) paths.
   public var data: String
+  /// Intake map of the data (`map:`), absolute; nil when the data is read without one.
+  public var map: String?
   public var layouts: [String]
   public var regions: Regions
   public var group: String?
@@ -106,7 +109,7 @@ public struct JobFile: Hashable, Sendable {
 public enum JobLoader {
   static let keys = [
     "version", "data", "layouts", "regions", "group", "period", "output", "name", "retention",
-    "schedule", "language", "on_success", "on_failure", "hook_timeout",
+    "schedule", "language", "on_success", "on_failure", "hook_timeout", "map",
   ]
   static let scheduleKeys = ["cron", "timezone", "working_day", "calendar"]
   static let placeholders = ["region", "period", "layout"]
@@ -167,6 +170,7 @@ public enum JobLoader {
       reader.error(.jobVersion(version), at: entries["version"])
     }
     let data = requiredString("data").map(resolve)
+    let map = reader.string(entries["map"], path: "map").map(resolve)
     var layouts: [String] = []
     if let nodes = reader.list(required("layouts"), path: "layouts") {
       for (index, node) in nodes.enumerated() {
@@ -249,6 +253,7 @@ public enum JobLoader {
       onSuccess: onSuccess, onFailure: onFailure,
       hookTimeout: hookTimeout.map(Double.init) ?? JobFile.defaultHookTimeout)
     job.version = version ?? JobFile.currentVersion
+    job.map = map
     return (job, reader.findings)
   }
 

@@ -36,7 +36,7 @@ struct BriefingCommand: ParsableCommand {
     subcommands: [
       Render.self, Analyze.self, Run.self, ScheduleJob.self, Validate.self, DumpLayout.self, DumpScene.self,
       Fonts.self,
-      Score.self,
+      Score.self, Import.self,
     ]
   )
 }

@@ -7,9 +7,9 @@ import Foundation
 
 // MARK: - Shared data options
 
-/// `--data`, `--encoding`, `--sheet`, `--regions`, `--indicators`, `--as-of`.
+/// `--data`, `--encoding`, `--sheet`, `--regions`, `--indicators`, `--map`, `--as-of`.
 struct DataOptions: ParsableArguments {
-  @Option(help: "A data folder (observations.csv, regions.csv, indicators.csv) or one observations file (.csv, .tsv, .xlsx).")
+  @Option(help: "A data folder (observations.csv, regions.csv, indicators.csv) or one observations file (.csv, .tsv, .xlsx, .xls).")
   var data: String
 
   @Option(help: "Text encoding of CSV/TSV input: auto, utf8 or gb18030.")
@@ -23,6 +23,9 @@ struct DataOptions: ParsableArguments {
 
   @Option(help: "indicators.csv to use instead of the data folder's.")
   var indicators: String?
+
+  @Option(help: "Intake map (written by `briefing import`) that says how to read a table of another shape than long.")
+  var map: String?
 
   @Option(help: "Time progress from a date (YYYY-MM-DD) instead of the period's elapsed months.")
   var asOf: String?
@@ -41,12 +44,15 @@ struct DataOptions: ParsableArguments {
   /// Loads the data set; errors (with file:line:column) become `Failure.data`, missing or
   /// unreadable files `Failure.io` (`Failure(loading:)`).
   func load() throws(Failure) -> (Dataset, [Finding]) {
-    let options = LoadOptions(
-      encoding: TextEncoding(rawValue: encoding) ?? .auto, sheet: sheet, regionsPath: regions,
-      indicatorsPath: indicators)
-    let result = DatasetLoader.load(data, options: options)
+    let result = DatasetLoader.load(data, options: loadOptions)
     guard let dataset = result.dataset else { throw Failure(loading: result.findings) }
     return (dataset, result.findings)
+  }
+
+  var loadOptions: LoadOptions {
+    LoadOptions(
+      encoding: TextEncoding(rawValue: encoding) ?? .auto, sheet: sheet, regionsPath: regions,
+      indicatorsPath: indicators, mapPath: map)
   }
 
   var compareOptions: CompareOptions {

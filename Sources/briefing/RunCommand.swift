@@ -91,7 +91,7 @@ struct Run: ParsableCommand {
   /// The job's data, comparison table and regions, or why they cannot be had: 74 when the data
   /// is missing or unreadable, 65 when it is wrong.
   static func inputs(of jobFile: JobFile) -> JobRunner.Inputs {
-    let result = DatasetLoader.load(jobFile.data)
+    let result = DatasetLoader.load(jobFile.data, options: LoadOptions(mapPath: jobFile.map))
     guard let dataset = result.dataset else {
       let status = Failure(loading: result.findings).exitStatus
       return .failed(status == .ioError ? .ioError : .invalid, result.findings)

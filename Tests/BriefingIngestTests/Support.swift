@@ -7,13 +7,14 @@ import TestSupport
 
 /// Loads in-memory CSV text as `observations.csv` (plus optional metadata files).
 func loadCSV(
-  _ observations: String, regions: String? = nil, indicators: String? = nil,
+  _ observations: String, regions: String? = nil, indicators: String? = nil, map: String? = nil,
   options: LoadOptions = LoadOptions(), name: String = "observations.csv"
 ) -> LoadResult {
   DatasetLoader.load(
     observations: InputFile(path: name, bytes: Array(observations.utf8)),
     regions: regions.map { InputFile(path: "regions.csv", bytes: Array($0.utf8)) },
     indicators: indicators.map { InputFile(path: "indicators.csv", bytes: Array($0.utf8)) },
+    map: map.map { InputFile(path: "map.yaml", bytes: Array($0.utf8)) },
     options: options)
 }
 
