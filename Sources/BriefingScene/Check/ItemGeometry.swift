@@ -36,20 +36,3 @@ extension TextRun {
     size.width > 0 && size.height > 0 && text.contains { !$0.isWhitespace }
   }
 }
-
-// MARK: - The "no data" note
-
-/// The note a panel without data shows instead of empty axes: 「无数据」 / `No data`. The
-/// checker accepts a panel that draws none of its marks when it shows this note.
-public enum NoDataNote {
-  /// The note in Chinese (both scripts) or English sheets.
-  public static func text(_ style: NumberFormat.Style) -> String {
-    switch style {
-    case .chinese: "无数据"
-    case .english: "No data"
-    }
-  }
-
-  /// Every spelling of the note.
-  static let spellings: Set<String> = [text(.chinese), text(.english)]
-}

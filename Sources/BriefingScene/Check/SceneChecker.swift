@@ -46,14 +46,16 @@ public struct SceneChecker: Sendable {
   public func check(_ pages: [Page], reported: [Finding], subject: String? = nil) -> [Finding] {
     var findings: [Finding] = []
     for (index, page) in pages.enumerated() {
-      findings += check(page, place: Place(subject: subject, page: index + 1))
+      let place = Place(subject: subject, page: index + 1)
+      findings += layout(page, place: place) + emptyPanels(page, place: place)
     }
     return findings + completeness(pages, reported: reported, subject: subject)
   }
 
-  /// Checks one composer's frame laid out in `rect` as if it were alone on a page just as large
-  /// as the rectangle's far corner (tests of single composers).
-  public func check(_ frame: ComposedFrame, in rect: Rect, component: String) -> [Finding] {
+  /// The layout checks alone (overlap, outside, size) on one composer's frame laid out in
+  /// `rect`, as if it were alone on a page just as large as the rectangle's far corner: tests
+  /// of single composers, whose frames may be one page's part of a table.
+  public func checkLayout(_ frame: ComposedFrame, in rect: Rect, component: String) -> [Finding] {
     let page = Page(
       size: Size(width: rect.maxX, height: rect.maxY), items: frame.items,
       panels: [
@@ -61,7 +63,7 @@ public struct SceneChecker: Sendable {
           component: component, key: component, rect: rect, items: 0..<frame.items.count,
           coverage: frame.coverage)
       ])
-    return check([page], reported: frame.findings)
+    return layout(page, place: Place(subject: nil, page: 1))
   }
 
   // MARK: - One page
@@ -72,7 +74,8 @@ public struct SceneChecker: Sendable {
     var owner: Int?
   }
 
-  private func check(_ page: Page, place: Place) -> [Finding] {
+  /// Visible texts of a page with their panels, and each panel's shapes.
+  private func contents(_ page: Page) -> (texts: [Placed], shapes: [Int: [Shape]]) {
     var texts: [Placed] = []
     var shapes: [Int: [Shape]] = [:]
     for (index, item) in page.items.enumerated() {
@@ -80,6 +83,12 @@ public struct SceneChecker: Sendable {
       texts += item.textRuns.filter(\.isVisible).map { Placed(run: $0, owner: owner) }
       if let owner { shapes[owner, default: []] += item.shapes }
     }
+    return (texts, shapes)
+  }
+
+  /// Sizes, boxes outside the page or their panel, overlaps.
+  private func layout(_ page: Page, place: Place) -> [Finding] {
+    let (texts, shapes) = contents(page)
     let pageRect = Rect(x: 0, y: 0, width: page.size.width, height: page.size.height)
     var findings: [Finding] = []
     func report(_ owner: Int?, _ message: (String) -> Finding.Message) {
@@ -106,9 +115,7 @@ public struct SceneChecker: Sendable {
         report(owner) { .shapesOutsidePanel($0, count: strayShapes.count, rect: panel.rect) }
       }
     }
-    findings += overlaps(texts, page: page, place: place)
-    findings += emptyPanels(page, texts: texts, shapes: shapes, place: place)
-    return findings
+    return findings + overlaps(texts, page: page, place: place)
   }
 
   /// Overlapping text boxes, one finding per pair of components (a component with itself
@@ -144,10 +151,9 @@ public struct SceneChecker: Sendable {
   }
 
   /// Panels that draw nothing, or none of their declared marks without a no-data note.
-  private func emptyPanels(_ page: Page, texts: [Placed], shapes: [Int: [Shape]], place: Place)
-    -> [Finding]
-  {
-    page.panels.enumerated().compactMap { owner, panel in
+  private func emptyPanels(_ page: Page, place: Place) -> [Finding] {
+    let (texts, shapes) = contents(page)
+    return page.panels.enumerated().compactMap { owner, panel in
       let own = texts.filter { $0.owner == owner }
       let note = own.contains { NoDataNote.spellings.contains($0.run.text) }
       let naming = place.naming(panel.label)

@@ -30,11 +30,6 @@ extension Finding.Message {
     Self(code: "value-not-shown", text: "\(region) · \(indicator): no value, shown as “\(mark)”")
   }
 
-  /// Rows continue on the next page.
-  static func rowsDeferred(_ count: Int) -> Self {
-    Self(code: "rows-deferred", text: "\(count) row(s) did not fit and are returned as remaining")
-  }
-
   /// Content wider than the component's rectangle was left out.
   static func columnsDropped(_ what: String) -> Self {
     Self(code: "columns-dropped", text: "not enough width: \(what) left out")

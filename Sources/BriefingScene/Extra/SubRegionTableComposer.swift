@@ -85,6 +85,8 @@ public struct SubRegionTableData: Hashable, Sendable {
 /// the alarm colour, done ahead in green), closed by a one-line summary. Rows that do not fit are
 /// returned in `remaining` (rows are never split).
 public struct SubRegionTableComposer: Sendable {
+  static let component = "sub-region-table"
+
   public init() {}
 
   // MARK: - Methods
@@ -106,7 +108,7 @@ public struct SubRegionTableComposer: Sendable {
       done: standings.filter { $0 == .done }.count)
   }
 
-  /// `composeFitting` without the rows left over (a `rows-deferred` notice counts them).
+  /// `composeFitting` without the rows left over (an `overflow` warning names them).
   public func compose(
     _ input: SubRegionTableInput, in rect: Rect, theme: ResolvedTheme, measurer: some TextMeasuring
   ) -> ComposedFrame {
@@ -124,6 +126,11 @@ public struct SubRegionTableComposer: Sendable {
     var findings: [Finding] = []
     var items: [FrameItem] = []
     let data = prepare(input)
+    guard !data.rows.isEmpty else {
+      let frame = NoDataNote.frame(
+        Self.component, style: format.style, in: rect, theme: theme, measurer: measurer)
+      return (frame, [])
+    }
     let rows = data.rows
     let standings = data.standings
     let (below, behind, done) = (data.belowThreshold, data.behind, data.done)
@@ -244,13 +251,16 @@ public struct SubRegionTableComposer: Sendable {
         index == rows.count - 1 ? .tableRuleOuter : .tableRuleRow, y: y, left: rect.minX,
         right: rect.maxX)
     }
+    let names = rows.map { ExtraData.name($0.region, input.names) }
     if !remaining.isEmpty {
-      findings.append(Finding(.notice, .rowsDeferred(remaining.count)))
+      let left = remaining.map { ExtraData.name($0, input.names) }
+      findings.append(Finding(.warning, .overflow(Self.component, rows: left)))
       items += table.rule(.tableRuleOuter, y: y, left: rect.minX, right: rect.maxX)
     }
     let frame = ComposedFrame(
       items: [.group(name: "sub-region-table", clip: nil, items: items)], findings: findings,
-      bounds: rect)
+      bounds: rect,
+      coverage: [Coverage("rows", asked: names, drawn: Array(names.dropLast(remaining.count)))])
     return (frame, remaining)
   }
 
