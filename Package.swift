@@ -74,8 +74,9 @@ let package = Package(
     // MARK: - Tests
     .testTarget(name: "CairoKitTests", dependencies: ["CairoKit"]),
     .testTarget(name: "BriefingCoreTests", dependencies: ["BriefingCore"]),
-    // Test support: scratch folders of a test run (removed when it exits), the seeded generator.
-    .target(name: "TestSupport", path: "Tests/TestSupport"),
+    // Test support: scratch folders of a test run (removed when it exits), the seeded generator,
+    // the generated data sets (`GeneratedCorpus`, also written by `briefing-corpus`).
+    .target(name: "TestSupport", dependencies: ["BriefingCore", "BriefingIngest"], path: "Tests/TestSupport"),
     .testTarget(name: "BriefingIngestTests", dependencies: ["BriefingIngest", "TestSupport"], exclude: ["Fixtures"]),
     .testTarget(name: "BriefingSpecTests", dependencies: ["BriefingSpec"]),
     .testTarget(name: "BriefingStatsTests", dependencies: ["BriefingStats", "BriefingIngest", "TestSupport"]),
@@ -84,11 +85,13 @@ let package = Package(
       name: "BriefingSceneTests", dependencies: ["BriefingScene", "BriefingCore", "BriefingStats", "TestSupport"],
       exclude: ["Snapshots"]
     ),
-    // Cross-phase property test: every figure a sheet prints equals its comparison-table cell.
+    // Cross-phase property tests over generated data: every figure a sheet prints equals its
+    // comparison-table cell; every shipped layout passes the scene checker (Pango measurer).
     .testTarget(
       name: "BriefingConsistencyTests",
       dependencies: [
-        "BriefingCore", "BriefingIngest", "BriefingStats", "BriefingSpec", "BriefingScene", "TestSupport",
+        "BriefingCore", "BriefingIngest", "BriefingStats", "BriefingSpec", "BriefingScene", "BriefingRender",
+        "TestSupport",
       ]
     ),
     .testTarget(name: "BriefingJobsTests", dependencies: ["BriefingJobs", "TestSupport"]),
