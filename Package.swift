@@ -71,6 +71,14 @@ let package = Package(
       linkerSettings: [.unsafeFlags(["-sanitize=fuzzer"])]
     ),
 
+    // Writes the generated sheet corpus (`SheetCorpus` in Tests/TestSupport) as data folders;
+    // Tools/corpus/render-extremes.sh renders its extreme sheets under Output/ to look at.
+    .executableTarget(
+      name: "briefing-corpus",
+      dependencies: ["TestSupport", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+      path: "Tools/corpus", exclude: ["render-extremes.sh"]
+    ),
+
     // MARK: - Tests
     .testTarget(name: "CairoKitTests", dependencies: ["CairoKit"]),
     .testTarget(name: "BriefingCoreTests", dependencies: ["BriefingCore"]),

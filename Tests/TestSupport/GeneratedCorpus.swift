@@ -266,7 +266,7 @@ public struct GeneratedCorpus: Sendable {
     }
     for (index, id) in townshipIDs.enumerated() {
       let name = naming.township(index + 1)
-      rows.append([id, name, naming.short(name, index + 1), "", memberIDs[0], "township", "", ""])
+      rows.append([id, name, naming.short(name, index + 1, township: true), "", memberIDs[0], "township", "", ""])
     }
     return CSV.text(rows)
   }
@@ -480,11 +480,14 @@ private struct Naming {
 
   /// A name of more than six characters is abbreviated (`某某n`); with long names only every
   /// other one is (the rest have none, as data often does).
-  func short(_ name: String, _ n: Int) -> String {
+  func short(_ name: String, _ n: Int, township: Bool = false) -> String {
     guard name.count > 6, !names.long || n % 2 == 0 else { return name }
-    switch names.script {
-    case .simplified, .traditional: return "某某\(n)"
-    case .english: return "St Helena \(n)"
+    switch (names.script, township) {
+    case (.simplified, false), (.traditional, false): return "某某\(n)"
+    case (.simplified, true): return "某镇\(n)"
+    case (.traditional, true): return "某鎮\(n)"
+    case (.english, false): return "St Helena \(n)"
+    case (.english, true): return "Llanfair \(n)"
     }
   }
 
