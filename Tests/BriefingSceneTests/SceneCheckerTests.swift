@@ -100,6 +100,19 @@ import Testing
     #expect(finding.message.text == "肃州区, page 1, rankedBar 「增速」: 1 bars asked for and not drawn, named by no warning: “丙”")
   }
 
+  @Test func marksLeftOutMayBeCountedOnTheSheetInstead() {
+    func findings(statement: String, drawing caption: String) -> [Finding] {
+      let coverage = [Coverage("rows", asked: ["甲", "乙", "丙"], drawn: ["甲"], statement: statement)]
+      let page = Self.page(
+        [Self.text("甲", x: 0, y: 0), Self.text("合计3个" + caption, x: 0, y: 80, width: 90)], coverage: coverage)
+      return Self.checker.check([page], reported: [])
+    }
+    #expect(findings(statement: "；另有2个未列出", drawing: "；另有2个未列出").isEmpty)
+    // Not drawn, or counting other than what is left out: silent after all.
+    #expect(codes(findings(statement: "；另有2个未列出", drawing: "")) == ["scene-left-out-silently"])
+    #expect(codes(findings(statement: "；另有1个未列出", drawing: "；另有1个未列出")) == ["scene-left-out-silently"])
+  }
+
   @Test func partsOfAContinuedTableAreOneComponent() {
     let first = Self.page(
       [Self.text("甲", x: 0, y: 0)], coverage: [Coverage("rows", asked: ["甲", "乙"], drawn: ["甲"])])

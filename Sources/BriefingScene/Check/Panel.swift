@@ -5,7 +5,7 @@ import BriefingCore
 /// What a component was asked to show and what it drew, for one kind of mark (the rows of a
 /// table, the bars of a chart, the panels of a grid). Composers declare it in
 /// `ComposedFrame.coverage`; `SceneChecker` makes sure every mark asked for and not drawn is
-/// named by a warning of the composer.
+/// named by a warning of the composer, or counted on the sheet by the component's `statement`.
 public struct Coverage: Hashable, Sendable, Codable {
   /// What the marks are, plural, as messages say it: `rows`, `bars`, `panels`, `columns`.
   public var marks: String
@@ -14,11 +14,15 @@ public struct Coverage: Hashable, Sendable, Codable {
   public var asked: [String]
   /// The names of the marks drawn (a mark shown as `—` counts as drawn).
   public var drawn: [String]
+  /// A text the component draws that counts the marks left out (「另有9个乡镇未列出」): the
+  /// sheet says it, so no warning has to. Default: none.
+  public var statement: String?
 
-  public init(_ marks: String, asked: [String], drawn: [String]) {
+  public init(_ marks: String, asked: [String], drawn: [String], statement: String? = nil) {
     self.marks = marks
     self.asked = asked
     self.drawn = drawn
+    self.statement = statement
   }
 
   /// Asked for and not drawn, in the order asked.

@@ -13,7 +13,8 @@ import BriefingCore
 /// - **empty**: a component draws nothing, or declares marks and draws none of them without the
 ///   「无数据」/`No data` note (`NoDataNote`);
 /// - **left out**: a mark a component was asked to show (its `Coverage`) and did not draw is named
-///   by no warning among `reported`.
+///   by no warning among `reported`, and no text the component drew (its coverage's
+///   `statement`) counts the marks left out.
 ///
 /// Findings are grouped (one per page, component and kind of violation, with a count and an
 /// example), so a crowded chart gives one line, not hundreds.
@@ -171,14 +172,18 @@ public struct SceneChecker: Sendable {
   // MARK: - Completeness
 
   /// Marks asked for and not drawn (over every page part of a component) that no warning of
-  /// composition names. A name counts once, whichever part asked for it.
+  /// composition names, unless the component drew a statement that counts them (the number
+  /// left out in digits). A name counts once, whichever part asked for it.
   private func completeness(_ pages: [Page], reported: [Finding], subject: String?) -> [Finding] {
     var keys: [String] = []
     var parts: [String: [(page: Int, panel: Panel)]] = [:]
+    /// The texts each component drew, by key.
+    var drawnTexts: [String: [String]] = [:]
     for (index, page) in pages.enumerated() {
       for panel in page.panels {
         if parts[panel.key] == nil { keys.append(panel.key) }
         parts[panel.key, default: []].append((index + 1, panel))
+        drawnTexts[panel.key, default: []] += page.items[panel.items].flatMap(\.textRuns).map(\.text)
       }
     }
     let warnings = reported.filter { $0.severity >= .warning }.map(\.message.text)
@@ -193,9 +198,12 @@ public struct SceneChecker: Sendable {
         let drawn = Set(entries.flatMap(\.drawn))
         var asked: [String] = []
         for name in entries.flatMap(\.asked) where !asked.contains(name) { asked.append(name) }
-        let silent = asked.filter { name in
-          !drawn.contains(name) && !warnings.contains { $0.contains(name) }
+        let leftOut = asked.filter { !drawn.contains($0) }
+        let stated = entries.compactMap(\.statement).contains { statement in
+          statement.contains(String(leftOut.count))
+            && drawnTexts[key, default: []].contains { $0.contains(statement) }
         }
+        let silent = stated ? [] : leftOut.filter { name in !warnings.contains { $0.contains(name) } }
         guard !silent.isEmpty else { continue }
         let naming = Place(subject: subject, page: first.page).naming(first.panel.label)
         findings.append(

@@ -30,6 +30,14 @@ extension Finding.Message {
     Self(code: "value-not-shown", text: "\(region) · \(indicator): no value, shown as “\(mark)”")
   }
 
+  /// Rows that did not fit and are counted on the sheet instead (「另有9个未列出」).
+  static func rowsNotListed(_ component: String, _ names: [String]) -> Self {
+    Self(
+      code: "rows-not-listed",
+      text: "\(component): \(names.count) row(s) counted in the summary, not listed: "
+        + names.joined(separator: ", "))
+  }
+
   /// Content wider than the component's rectangle was left out.
   static func columnsDropped(_ what: String) -> Self {
     Self(code: "columns-dropped", text: "not enough width: \(what) left out")
