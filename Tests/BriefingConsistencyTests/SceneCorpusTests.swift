@@ -106,6 +106,15 @@ enum SceneCorpus {
     key("150-members-one-period-simplified", "region-charts"): bars,
     key("150-members-one-period-simplified", "state-comparison-en"): bars,
     key("150-members-one-period-simplified", "three-quarter-comparison-tw"): bars + "; " + grouped,
+    key("2-members-one-period-simplified-long", "three-quarter-comparison-tw"): grouped,
+    key("9-members-five-yearly-english", "half-year-comparison"): scatter,
+    key("9-members-five-yearly-english", "three-quarter-comparison-tw"): grouped,
+    key("52-members-sixty-years-english", "gallery"): bars,
+    key("52-members-sixty-years-english", "half-year-comparison"): bars,
+    key("52-members-sixty-years-english", "region-charts"): bars,
+    key("52-members-sixty-years-english", "state-comparison-en"): bars,
+    key("52-members-sixty-years-english", "three-quarter-comparison-tw"): bars + "; " + grouped,
+    key("9-members-yearly-no-indicators-file", "three-quarter-comparison-tw"): grouped,
   ]
 
   private static let bars = "rankedBar: 52 or 150 bars shrink their labels below the 6 pt minimum"

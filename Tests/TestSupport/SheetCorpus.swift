@@ -1,12 +1,14 @@
 // MARK: - The sheet corpus
 
 /// The generated data sets every shipped layout is checked on (`SceneCorpusTests`) and that
-/// `briefing-corpus` writes out. Combinations, not the cross product (about 25 s of a debug
-/// test run): every group size (1, 2, 9, 52, 150) with at least two calendars and two scripts,
-/// every calendar but the consistency corpus's with at least two sizes, long names in each
-/// script, each extreme the issue names (52-member bulletin, 150 bars, 60 periods, a two-member
-/// sheet), all-equal values, data without targets, with and without townships. Seeds differ,
-/// so values, ties, gaps and negatives fall differently in each.
+/// `briefing-corpus` writes out. Combinations, not the cross product (16 data sets × 6 layouts,
+/// about 23 s of a debug test run; the cross product of sizes, calendars and scripts alone would
+/// be 90 data sets): every group size (1, 2, 9, 52, 150) with at least two calendars and two
+/// scripts; every calendar (one period, half years, quarters, years, five-yearly, sixty years)
+/// with at least two sizes; long names in each script; each extreme the issue names (52-member
+/// bulletin, 150 bars, 60 periods, a two-member sheet); all-equal values; data without
+/// targets, without an indicators file, with and without townships. Seeds differ, so values,
+/// ties, gaps and negatives fall differently in each.
 public enum SheetCorpus {
   /// One generated data set: a file-name-safe id, its seed and its shape. Sheets of a region
   /// layout are for the first member (the townships' parent).
@@ -58,6 +60,21 @@ public enum SheetCorpus {
       Case(
         id: "150-members-one-period-simplified", seed: 111,
         shape: Shape(members: 150, calendar: .single, townships: 8, targets: false)),
+      Case(
+        id: "9-members-quarters-traditional", seed: 112,
+        shape: Shape(members: 9, calendar: .quarters, names: Names(.traditional))),
+      Case(
+        id: "2-members-one-period-simplified-long", seed: 113,
+        shape: Shape(members: 2, calendar: .single, names: Names(.simplified, long: true), townships: 1)),
+      Case(
+        id: "9-members-five-yearly-english", seed: 114,
+        shape: Shape(members: 9, calendar: .fiveYearly, names: Names(.english), townships: 6)),
+      Case(
+        id: "52-members-sixty-years-english", seed: 115,
+        shape: Shape(members: 52, calendar: .sixtyYears, names: Names(.english), targets: false)),
+      Case(
+        id: "9-members-yearly-no-indicators-file", seed: 116,
+        shape: Shape(members: 9, calendar: .yearly, indicatorsFile: false, townships: 5)),
     ]
   }()
 
