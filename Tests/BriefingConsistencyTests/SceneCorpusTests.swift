@@ -115,6 +115,11 @@ enum SceneCorpus {
     key("52-members-sixty-years-english", "state-comparison-en"): bars,
     key("52-members-sixty-years-english", "three-quarter-comparison-tw"): bars + "; " + grouped,
     key("9-members-yearly-no-indicators-file", "three-quarter-comparison-tw"): grouped,
+    key("150-members-yearly-simplified-long", "gallery"): bars + "; " + grouped,
+    key("150-members-yearly-simplified-long", "half-year-comparison"): bars + "; " + scatter,
+    key("150-members-yearly-simplified-long", "region-charts"): bars,
+    key("150-members-yearly-simplified-long", "state-comparison-en"): bars,
+    key("150-members-yearly-simplified-long", "three-quarter-comparison-tw"): bars + "; " + grouped,
   ]
 
   private static let bars = "rankedBar: 52 or 150 bars shrink their labels below the 6 pt minimum"

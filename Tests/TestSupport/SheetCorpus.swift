@@ -1,8 +1,8 @@
 // MARK: - The sheet corpus
 
 /// The generated data sets every shipped layout is checked on (`SceneCorpusTests`) and that
-/// `briefing-corpus` writes out. Combinations, not the cross product (16 data sets × 6 layouts,
-/// about 23 s of a debug test run; the cross product of sizes, calendars and scripts alone would
+/// `briefing-corpus` writes out. Combinations, not the cross product (18 data sets × 6 layouts,
+/// about 25 s of a debug test run; the cross product of sizes, calendars and scripts alone would
 /// be 90 data sets): every group size (1, 2, 9, 52, 150) with at least two calendars and two
 /// scripts; every calendar (one period, half years, quarters, years, five-yearly, sixty years)
 /// with at least two sizes; long names in each script; each extreme the issue names (52-member
@@ -75,6 +75,12 @@ public enum SheetCorpus {
       Case(
         id: "9-members-yearly-no-indicators-file", seed: 116,
         shape: Shape(members: 9, calendar: .yearly, indicatorsFile: false, townships: 5)),
+      Case(
+        id: "2-members-five-yearly-traditional-long", seed: 117,
+        shape: Shape(members: 2, calendar: .fiveYearly, names: Names(.traditional, long: true))),
+      Case(
+        id: "150-members-yearly-simplified-long", seed: 118,
+        shape: Shape(members: 150, calendar: .yearly, names: Names(.simplified, long: true), townships: 12)),
     ]
   }()
 
