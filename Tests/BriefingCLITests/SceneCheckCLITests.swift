@@ -11,8 +11,12 @@ import Testing
   func strictMinimumLayout() throws -> String {
     let folder = try CLI.scratch()
     let path = folder + "/half-year-min7.yaml"
-    let yaml = try String(contentsOfFile: CLI.root + "/Layouts/half-year-comparison.yaml", encoding: .utf8)
-      .replacingOccurrences(of: "    spacing.section: \"7\"\n", with: "    spacing.section: \"7\"\n    text.size.min: \"7\"\n")
+    let yaml = try String(
+      contentsOfFile: CLI.root + "/Layouts/half-year-comparison.yaml", encoding: .utf8
+    )
+    .replacingOccurrences(
+      of: "    spacing.section: \"7\"\n",
+      with: "    spacing.section: \"7\"\n    text.size.min: \"7\"\n")
     try yaml.write(toFile: path, atomically: true, encoding: .utf8)
     return path
   }
@@ -29,16 +33,19 @@ import Testing
     // Located at the component in the layout, naming the sheet, the page and the component.
     #expect(
       plain.stderr.contains(
-        "half-year-min7.yaml:29:9: warning: 肃州区, page 1, kpiTable: 11 text(s) below the 7.0 pt minimum"),
+        "half-year-min7.yaml:29:9: warning: 肃州区, page 1, kpiTable: 11 text(s) below the 7.0 pt minimum"
+      ),
       "\(plain.stderr)")
     #expect(plain.stderr.contains("[scene-text-too-small]"))
-    #expect(FileManager.default.fileExists(atPath: plainOut + "/half-year-comparison-肃州区-2024-H1.pdf"))
+    #expect(
+      FileManager.default.fileExists(atPath: plainOut + "/half-year-comparison-肃州区-2024-H1.pdf"))
 
     let strictOut = try CLI.scratch()
     let strict = try CLI.run(args + ["--out", strictOut, "--strict"])
     #expect(strict.status == 65, "\(strict.stderr)")
     #expect(strict.stderr.contains("error: 肃州区, page 1, kpiTable"), "\(strict.stderr)")
-    #expect(try FileManager.default.contentsOfDirectory(atPath: strictOut).isEmpty, "nothing written")
+    #expect(
+      try FileManager.default.contentsOfDirectory(atPath: strictOut).isEmpty, "nothing written")
 
     let dump = try CLI.run([
       "dump-scene", "--data", "Samples/jiuquan-2024h1", "--layout", layout, "--focus", "肃州区",
@@ -51,7 +58,8 @@ import Testing
   @Test func chartSetsAreCheckedToo() throws {
     let folder = try CLI.scratch()
     let layout = folder + "/charts-min9.yaml"
-    let yaml = try String(contentsOfFile: CLI.root + "/Layouts/region-charts.yaml", encoding: .utf8)
+    let yaml =
+      try String(contentsOfFile: CLI.root + "/Layouts/region-charts.yaml", encoding: .utf8)
       + "theme:\n  overrides: {text.size.min: \"9\"}\n"
     try yaml.write(toFile: layout, atomically: true, encoding: .utf8)
     let out = try CLI.scratch()
@@ -91,7 +99,8 @@ import Testing
       #expect(text.contains("某某经济技术开发区高新技术产业园区管理委员会第52片区"), "\(text.prefix(400))")
       #expect(text.contains("县区51"), "\(text.prefix(400))")
     } else {
-      #expect(text.contains(corpus.memberIDs.count == 2 ? "County 1" : "县区1"), "\(text.prefix(400))")
+      #expect(
+        text.contains(corpus.memberIDs.count == 2 ? "County 1" : "县区1"), "\(text.prefix(400))")
     }
   }
 }

@@ -90,12 +90,14 @@ enum SceneCorpus {
     key("52-members-half-year-simplified-long", "half-year-comparison"): bars,
     key("52-members-half-year-simplified-long", "region-charts"): bars,
     key("52-members-half-year-simplified-long", "state-comparison-en"): bars,
-    key("52-members-half-year-simplified-long", "three-quarter-comparison-tw"): bars + "; " + grouped,
+    key("52-members-half-year-simplified-long", "three-quarter-comparison-tw"): bars + "; "
+      + grouped,
     key("52-members-quarters-traditional-long", "gallery"): bars + "; " + grouped,
     key("52-members-quarters-traditional-long", "half-year-comparison"): bars,
     key("52-members-quarters-traditional-long", "region-charts"): bars,
     key("52-members-quarters-traditional-long", "state-comparison-en"): bars,
-    key("52-members-quarters-traditional-long", "three-quarter-comparison-tw"): bars + "; " + grouped,
+    key("52-members-quarters-traditional-long", "three-quarter-comparison-tw"): bars + "; "
+      + grouped,
     key("150-members-quarters-english", "gallery"): bars + "; " + grouped,
     key("150-members-quarters-english", "half-year-comparison"): bars,
     key("150-members-quarters-english", "region-charts"): bars,
@@ -158,7 +160,9 @@ enum SceneCorpus {
       let loaded = DatasetLoader.load(
         observations: files.observations, regions: files.regions, indicators: files.indicators)
       let errors = loaded.findings.filter { $0.severity == .error }
-      #expect(errors.isEmpty, "\(corpusCase): the loader refused generated data: \(errors.prefix(3).map(\.description))")
+      #expect(
+        errors.isEmpty,
+        "\(corpusCase): the loader refused generated data: \(errors.prefix(3).map(\.description))")
       dataset = try #require(loaded.dataset)
       table = compare(dataset)
       group = try #require(dataset.peerGroups.first { $0.id == "G" })

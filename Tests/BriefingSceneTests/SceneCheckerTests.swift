@@ -17,12 +17,15 @@ import Testing
     var style = Self.style
     style.size = size
     return .text(
-      TextRun(text: text, origin: Point(x: x, y: y), style: style, size: Size(width: width, height: 10)))
+      TextRun(
+        text: text, origin: Point(x: x, y: y), style: style, size: Size(width: width, height: 10)))
   }
 
   /// One page (200 × 200 pt) with a component `rankedBar` in 0,0 100×100 drawing `items`, and
   /// `chrome` outside it.
-  static func page(_ items: [FrameItem], chrome: [FrameItem] = [], coverage: [Coverage] = []) -> Page {
+  static func page(_ items: [FrameItem], chrome: [FrameItem] = [], coverage: [Coverage] = [])
+    -> Page
+  {
     Page(
       size: Size(width: 200, height: 200),
       items: chrome + [.group(name: "rankedBar", clip: nil, items: items)],
@@ -46,7 +49,9 @@ import Testing
 
   @Test func overlappingTextsAreNamedWithTheirComponents() throws {
     let page = Self.page(
-      [Self.text("肃州区", x: 0, y: 0), Self.text("+7.2%", x: 30, y: 5), Self.text("玉门", x: 0, y: 50)],
+      [
+        Self.text("肃州区", x: 0, y: 0), Self.text("+7.2%", x: 30, y: 5), Self.text("玉门", x: 0, y: 50),
+      ],
       chrome: [Self.text("页眉", x: 0, y: 52)])
     let findings = Self.checker.check([page], reported: [], subject: "肃州区")
     #expect(codes(findings) == ["scene-text-overlap", "scene-text-overlap"])
@@ -63,8 +68,12 @@ import Testing
       chrome: [Self.text("页脚", x: 180, y: 195)])
     let findings = Self.checker.check([page], reported: [])
     #expect(codes(findings) == ["scene-text-outside-page", "scene-text-outside-component"])
-    #expect(findings[0].message.text.hasPrefix("page 1, page header, footer or titles: 1 text(s) outside the page"))
-    #expect(findings[1].message.text.contains("1 text(s) outside the component's area 0.0,0.0 100.0×100.0 pt, e.g. “甲”"))
+    #expect(
+      findings[0].message.text.hasPrefix(
+        "page 1, page header, footer or titles: 1 text(s) outside the page"))
+    #expect(
+      findings[1].message.text.contains(
+        "1 text(s) outside the component's area 0.0,0.0 100.0×100.0 pt, e.g. “甲”"))
   }
 
   @Test func shapesOutsideTheirComponent() {
@@ -74,17 +83,24 @@ import Testing
   }
 
   @Test func textBelowTheMinimumSize() {
-    let page = Self.page([Self.text("甲", x: 0, y: 0, size: 4.2), Self.text("乙", x: 0, y: 20, size: 6)])
+    let page = Self.page([
+      Self.text("甲", x: 0, y: 0, size: 4.2), Self.text("乙", x: 0, y: 20, size: 6),
+    ])
     let findings = Self.checker.check([page], reported: [])
     #expect(codes(findings) == ["scene-text-too-small"])
-    #expect(findings[0].message.text.contains("1 text(s) below the 6.0 pt minimum (smallest 4.2 pt), e.g. “甲”"))
+    #expect(
+      findings[0].message.text.contains(
+        "1 text(s) below the 6.0 pt minimum (smallest 4.2 pt), e.g. “甲”"))
   }
 
   @Test func anEmptyComponentMustSayNoData() {
     #expect(codes(Self.checker.check([Self.page([])], reported: [])) == ["scene-empty-component"])
     let none = [Coverage("bars", asked: [], drawn: [])]
     let axesOnly = FrameItem.shape(Shape(.line(from: Point(x: 0, y: 90), to: Point(x: 90, y: 90))))
-    #expect(codes(Self.checker.check([Self.page([axesOnly], coverage: none)], reported: [])) == ["scene-empty-component"])
+    #expect(
+      codes(Self.checker.check([Self.page([axesOnly], coverage: none)], reported: [])) == [
+        "scene-empty-component"
+      ])
     let note = Self.text(NoDataNote.text(.chinese), x: 30, y: 40)
     #expect(Self.checker.check([Self.page([note], coverage: none)], reported: []).isEmpty)
   }
@@ -97,20 +113,24 @@ import Testing
     let findings = Self.checker.check([page], reported: [named, notice], subject: "肃州区")
     #expect(codes(findings) == ["scene-left-out-silently"])
     let finding = try #require(findings.first)
-    #expect(finding.message.text == "肃州区, page 1, rankedBar 「增速」: 1 bars asked for and not drawn, named by no warning: “丙”")
+    #expect(
+      finding.message.text
+        == "肃州区, page 1, rankedBar 「增速」: 1 bars asked for and not drawn, named by no warning: “丙”")
   }
 
   @Test func marksLeftOutMayBeCountedOnTheSheetInstead() {
     func findings(statement: String, drawing caption: String) -> [Finding] {
       let coverage = [Coverage("rows", asked: ["甲", "乙", "丙"], drawn: ["甲"], statement: statement)]
       let page = Self.page(
-        [Self.text("甲", x: 0, y: 0), Self.text("合计3个" + caption, x: 0, y: 80, width: 90)], coverage: coverage)
+        [Self.text("甲", x: 0, y: 0), Self.text("合计3个" + caption, x: 0, y: 80, width: 90)],
+        coverage: coverage)
       return Self.checker.check([page], reported: [])
     }
     #expect(findings(statement: "；另有2个未列出", drawing: "；另有2个未列出").isEmpty)
     // Not drawn, or counting other than what is left out: silent after all.
     #expect(codes(findings(statement: "；另有2个未列出", drawing: "")) == ["scene-left-out-silently"])
-    #expect(codes(findings(statement: "；另有1个未列出", drawing: "；另有1个未列出")) == ["scene-left-out-silently"])
+    #expect(
+      codes(findings(statement: "；另有1个未列出", drawing: "；另有1个未列出")) == ["scene-left-out-silently"])
   }
 
   @Test func partsOfAContinuedTableAreOneComponent() {
@@ -151,7 +171,10 @@ import Testing
       }
     }
     // The parts of each continued table are one component.
-    #expect(Set(pages.flatMap(\.panels).map(\.key)) == ["sections[0].components[0]", "sections[1].components[0]"])
+    #expect(
+      Set(pages.flatMap(\.panels).map(\.key)) == [
+        "sections[0].components[0]", "sections[1].components[0]",
+      ])
     #expect(SceneChecker(theme: Fixtures.theme).check(pages, reported: findings).isEmpty)
   }
 }

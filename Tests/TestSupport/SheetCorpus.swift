@@ -27,7 +27,9 @@ public enum SheetCorpus {
     typealias Shape = GeneratedCorpus.Shape
     typealias Names = GeneratedCorpus.Names
     return [
-      Case(id: "1-member-half-year", seed: 101, shape: Shape(members: 1, calendar: .halfYear, townships: 4)),
+      Case(
+        id: "1-member-half-year", seed: 101,
+        shape: Shape(members: 1, calendar: .halfYear, townships: 4)),
       Case(
         id: "1-member-sixty-years-english-long", seed: 102,
         shape: Shape(members: 1, calendar: .sixtyYears, names: Names(.english, long: true))),
@@ -44,13 +46,16 @@ public enum SheetCorpus {
           townships: 15)),
       Case(
         id: "9-members-sixty-years-simplified-long", seed: 106,
-        shape: Shape(members: 9, calendar: .sixtyYears, names: Names(.simplified, long: true), townships: 30)),
+        shape: Shape(
+          members: 9, calendar: .sixtyYears, names: Names(.simplified, long: true), townships: 30)),
       Case(
         id: "9-members-one-period-english-long", seed: 107,
-        shape: Shape(members: 9, calendar: .single, names: Names(.english, long: true), townships: 2)),
+        shape: Shape(
+          members: 9, calendar: .single, names: Names(.english, long: true), townships: 2)),
       Case(
         id: "52-members-half-year-simplified-long", seed: 108,
-        shape: Shape(members: 52, calendar: .halfYear, names: Names(.simplified, long: true), townships: 25)),
+        shape: Shape(
+          members: 52, calendar: .halfYear, names: Names(.simplified, long: true), townships: 25)),
       Case(
         id: "52-members-quarters-traditional-long", seed: 109,
         shape: Shape(members: 52, calendar: .quarters, names: Names(.traditional, long: true))),
@@ -65,7 +70,8 @@ public enum SheetCorpus {
         shape: Shape(members: 9, calendar: .quarters, names: Names(.traditional))),
       Case(
         id: "2-members-one-period-simplified-long", seed: 113,
-        shape: Shape(members: 2, calendar: .single, names: Names(.simplified, long: true), townships: 1)),
+        shape: Shape(
+          members: 2, calendar: .single, names: Names(.simplified, long: true), townships: 1)),
       Case(
         id: "9-members-five-yearly-english", seed: 114,
         shape: Shape(members: 9, calendar: .fiveYearly, names: Names(.english), townships: 6)),
@@ -80,7 +86,8 @@ public enum SheetCorpus {
         shape: Shape(members: 2, calendar: .fiveYearly, names: Names(.traditional, long: true))),
       Case(
         id: "150-members-yearly-simplified-long", seed: 118,
-        shape: Shape(members: 150, calendar: .yearly, names: Names(.simplified, long: true), townships: 12)),
+        shape: Shape(
+          members: 150, calendar: .yearly, names: Names(.simplified, long: true), townships: 12)),
     ]
   }()
 
@@ -97,16 +104,20 @@ public enum SheetCorpus {
   /// The extreme sheets the issue asks to look at as pictures.
   public static let extremes: [Extreme] = [
     Extreme(
-      name: "bulletin-52", caseID: "52-members-half-year-simplified-long", layout: "ranking-bulletin", focused: false,
+      name: "bulletin-52", caseID: "52-members-half-year-simplified-long",
+      layout: "ranking-bulletin", focused: false,
       what: "52-member ranking bulletin, long names, continued over pages"),
     Extreme(
-      name: "bars-150", caseID: "150-members-quarters-english", layout: "region-charts", focused: true,
+      name: "bars-150", caseID: "150-members-quarters-english", layout: "region-charts",
+      focused: true,
       what: "150-bar ranked chart (one chart per indicator)"),
     Extreme(
-      name: "trend-60", caseID: "9-members-sixty-years-simplified-long", layout: "gallery", focused: true,
+      name: "trend-60", caseID: "9-members-sixty-years-simplified-long", layout: "gallery",
+      focused: true,
       what: "60-period trend line (gallery, page with the trend)"),
     Extreme(
-      name: "sheet-2", caseID: "2-members-half-year-traditional", layout: "half-year-comparison", focused: true,
+      name: "sheet-2", caseID: "2-members-half-year-traditional", layout: "half-year-comparison",
+      focused: true,
       what: "two-member comparison sheet"),
   ]
 

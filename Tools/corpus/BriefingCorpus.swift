@@ -43,8 +43,9 @@ struct BriefingCorpus: ParsableCommand {
       for extreme in SheetCorpus.extremes {
         guard let sheet = SheetCorpus.case(extreme.caseID) else { continue }
         let focus = extreme.focused ? sheet.corpus.memberIDs[0] : "-"
-        print([extreme.name, extreme.caseID, extreme.layout, focus, period(sheet), extreme.what]
-          .joined(separator: "\t"))
+        print(
+          [extreme.name, extreme.caseID, extreme.layout, focus, period(sheet), extreme.what]
+            .joined(separator: "\t"))
       }
       return
     }

@@ -48,7 +48,8 @@ public struct SceneChecker: Sendable {
     var findings: [Finding] = []
     for (index, page) in pages.enumerated() {
       let place = Place(subject: subject, page: index + 1)
-      findings += layout(page, place: place) + emptyPanels(page, place: place)
+      let contents = Contents(page)
+      findings += layout(page, contents, place: place) + emptyPanels(page, contents, place: place)
     }
     return findings + completeness(pages, reported: reported, subject: subject)
   }
@@ -64,32 +65,14 @@ public struct SceneChecker: Sendable {
           component: component, key: component, rect: rect, items: 0..<frame.items.count,
           coverage: frame.coverage)
       ])
-    return layout(page, place: Place(subject: nil, page: 1))
+    return layout(page, Contents(page), place: Place(subject: nil, page: 1))
   }
 
   // MARK: - One page
 
-  /// A visible text run and the index of the panel that drew it (nil: header, footer, titles).
-  private struct Placed {
-    var run: TextRun
-    var owner: Int?
-  }
-
-  /// Visible texts of a page with their panels, and each panel's shapes.
-  private func contents(_ page: Page) -> (texts: [Placed], shapes: [Int: [Shape]]) {
-    var texts: [Placed] = []
-    var shapes: [Int: [Shape]] = [:]
-    for (index, item) in page.items.enumerated() {
-      let owner = page.panels.firstIndex { $0.items.contains(index) }
-      texts += item.textRuns.filter(\.isVisible).map { Placed(run: $0, owner: owner) }
-      if let owner { shapes[owner, default: []] += item.shapes }
-    }
-    return (texts, shapes)
-  }
-
   /// Sizes, boxes outside the page or their panel, overlaps.
-  private func layout(_ page: Page, place: Place) -> [Finding] {
-    let (texts, shapes) = contents(page)
+  private func layout(_ page: Page, _ contents: Contents, place: Place) -> [Finding] {
+    let (texts, shapes) = (contents.texts, contents.shapes)
     let pageRect = Rect(x: 0, y: 0, width: page.size.width, height: page.size.height)
     var findings: [Finding] = []
     func report(_ owner: Int?, _ message: (String) -> Finding.Message) {
@@ -101,17 +84,29 @@ public struct SceneChecker: Sendable {
     // Sizes, and boxes outside the page or their panel: one finding per component and kind.
     for (owner, group) in grouped(texts.filter { $0.run.style.size < minimumTextSize - 1e-9 }) {
       let smallest = group.map(\.run.style.size).min() ?? 0
-      report(owner) { .textTooSmall($0, count: group.count, smallest: smallest, minimum: minimumTextSize, example: group[0].run.text) }
+      report(owner) {
+        .textTooSmall(
+          $0, count: group.count, smallest: smallest, minimum: minimumTextSize,
+          example: group[0].run.text)
+      }
     }
-    for (owner, group) in grouped(texts.filter { !pageRect.contains($0.run.bounds, tolerance: Self.tolerance) }) {
+    for (owner, group) in grouped(
+      texts.filter { !pageRect.contains($0.run.bounds, tolerance: Self.tolerance) })
+    {
       report(owner) { .textOutsidePage($0, count: group.count, example: group[0].run.text) }
     }
     for (owner, panel) in page.panels.enumerated() {
-      let outside = texts.filter { $0.owner == owner && !panel.rect.contains($0.run.bounds, tolerance: Self.tolerance) }
-      if let first = outside.first {
-        report(owner) { .textOutsidePanel($0, count: outside.count, rect: panel.rect, example: first.run.text) }
+      let outside = texts.filter {
+        $0.owner == owner && !panel.rect.contains($0.run.bounds, tolerance: Self.tolerance)
       }
-      let strayShapes = (shapes[owner] ?? []).filter { !panel.rect.contains($0.bounds, tolerance: Self.tolerance) }
+      if let first = outside.first {
+        report(owner) {
+          .textOutsidePanel($0, count: outside.count, rect: panel.rect, example: first.run.text)
+        }
+      }
+      let strayShapes = (shapes[owner] ?? []).filter {
+        !panel.rect.contains($0.bounds, tolerance: Self.tolerance)
+      }
       if !strayShapes.isEmpty {
         report(owner) { .shapesOutsidePanel($0, count: strayShapes.count, rect: panel.rect) }
       }
@@ -152,13 +147,12 @@ public struct SceneChecker: Sendable {
   }
 
   /// Panels that draw nothing, or none of their declared marks without a no-data note.
-  private func emptyPanels(_ page: Page, place: Place) -> [Finding] {
-    let (texts, shapes) = contents(page)
-    return page.panels.enumerated().compactMap { owner, panel in
-      let own = texts.filter { $0.owner == owner }
+  private func emptyPanels(_ page: Page, _ contents: Contents, place: Place) -> [Finding] {
+    page.panels.enumerated().compactMap { owner, panel in
+      let own = contents.texts.filter { $0.owner == owner }
       let note = own.contains { NoDataNote.spellings.contains($0.run.text) }
       let naming = place.naming(panel.label)
-      if own.isEmpty, shapes[owner, default: []].isEmpty {
+      if own.isEmpty, contents.shapes[owner, default: []].isEmpty {
         return Finding(.warning, .panelEmpty(naming), at: panel.location)
       }
       let marks = panel.coverage.map(\.marks)
@@ -183,7 +177,8 @@ public struct SceneChecker: Sendable {
       for panel in page.panels {
         if parts[panel.key] == nil { keys.append(panel.key) }
         parts[panel.key, default: []].append((index + 1, panel))
-        drawnTexts[panel.key, default: []] += page.items[panel.items].flatMap(\.textRuns).map(\.text)
+        drawnTexts[panel.key, default: []] += page.items[panel.items].flatMap(\.textRuns).map(
+          \.text)
       }
     }
     let warnings = reported.filter { $0.severity >= .warning }.map(\.message.text)
@@ -203,11 +198,14 @@ public struct SceneChecker: Sendable {
           statement.contains(String(leftOut.count))
             && drawnTexts[key, default: []].contains { $0.contains(statement) }
         }
-        let silent = stated ? [] : leftOut.filter { name in !warnings.contains { $0.contains(name) } }
+        let silent =
+          stated ? [] : leftOut.filter { name in !warnings.contains { $0.contains(name) } }
         guard !silent.isEmpty else { continue }
         let naming = Place(subject: subject, page: first.page).naming(first.panel.label)
         findings.append(
-          Finding(.warning, .leftOutSilently(naming, marks: kind, names: silent), at: first.panel.location))
+          Finding(
+            .warning, .leftOutSilently(naming, marks: kind, names: silent), at: first.panel.location
+          ))
       }
     }
     return findings
@@ -224,6 +222,28 @@ public struct SceneChecker: Sendable {
       groups[text.owner, default: []].append(text)
     }
     return order.map { ($0, groups[$0] ?? []) }
+  }
+}
+
+// MARK: - A page's contents
+
+/// A visible text run and the index of the panel that drew it (nil: header, footer, titles).
+private struct Placed {
+  var run: TextRun
+  var owner: Int?
+}
+
+/// The visible texts of a page with their panels, and each panel's shapes.
+private struct Contents {
+  var texts: [Placed] = []
+  var shapes: [Int: [Shape]] = [:]
+
+  init(_ page: Page) {
+    for (index, item) in page.items.enumerated() {
+      let owner = page.panels.firstIndex { $0.items.contains(index) }
+      texts += item.textRuns.filter(\.isVisible).map { Placed(run: $0, owner: owner) }
+      if let owner { shapes[owner, default: []] += item.shapes }
+    }
   }
 }
 

@@ -42,7 +42,10 @@ import Testing
     // Group 2's figures under group 2's header, none of group 1's.
     #expect(texts.filter { $0 == "7.7" }.count == 9)
     #expect(!texts.contains { $0.hasPrefix("123,456") })
-    #expect(frame.findings.contains { $0.message.code == "columns-dropped" && $0.message.text.contains(Self.names[1]) })
+    #expect(
+      frame.findings.contains {
+        $0.message.code == "columns-dropped" && $0.message.text.contains(Self.names[1])
+      })
     #expect(frame.coverage.first { $0.marks == "indicators" }?.leftOut == [Self.names[1]])
     LayoutCheck.expectClean(frame, in: rect)
   }
