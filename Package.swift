@@ -76,11 +76,20 @@ let package = Package(
       linkerSettings: [.unsafeFlags(["-sanitize=fuzzer"])]
     ),
 
+    // Writes the generated sheet corpus (`SheetCorpus` in Tests/TestSupport) as data folders;
+    // Tools/corpus/render-extremes.sh renders its extreme sheets under Output/ to look at.
+    .executableTarget(
+      name: "briefing-corpus",
+      dependencies: ["TestSupport", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+      path: "Tools/corpus", exclude: ["render-extremes.sh"]
+    ),
+
     // MARK: - Tests
     .testTarget(name: "CairoKitTests", dependencies: ["CairoKit"]),
     .testTarget(name: "BriefingCoreTests", dependencies: ["BriefingCore"]),
-    // Test support: scratch folders of a test run (removed when it exits), the seeded generator.
-    .target(name: "TestSupport", path: "Tests/TestSupport"),
+    // Test support: scratch folders of a test run (removed when it exits), the seeded generator,
+    // the generated data sets (`GeneratedCorpus`, also written by `briefing-corpus`).
+    .target(name: "TestSupport", dependencies: ["BriefingCore", "BriefingIngest"], path: "Tests/TestSupport"),
     .testTarget(name: "BriefingIngestTests", dependencies: ["BriefingIngest", "TestSupport"], exclude: ["Fixtures"]),
     .testTarget(name: "BriefingSpecTests", dependencies: ["BriefingSpec"]),
     .testTarget(name: "BriefingStatsTests", dependencies: ["BriefingStats", "BriefingIngest", "TestSupport"]),
@@ -89,11 +98,13 @@ let package = Package(
       name: "BriefingSceneTests", dependencies: ["BriefingScene", "BriefingCore", "BriefingStats", "TestSupport"],
       exclude: ["Snapshots"]
     ),
-    // Cross-phase property test: every figure a sheet prints equals its comparison-table cell.
+    // Cross-phase property tests over generated data: every figure a sheet prints equals its
+    // comparison-table cell; every shipped layout passes the scene checker (Pango measurer).
     .testTarget(
       name: "BriefingConsistencyTests",
       dependencies: [
-        "BriefingCore", "BriefingIngest", "BriefingStats", "BriefingSpec", "BriefingScene", "TestSupport",
+        "BriefingCore", "BriefingIngest", "BriefingStats", "BriefingSpec", "BriefingScene", "BriefingRender",
+        "TestSupport",
       ]
     ),
     .testTarget(name: "BriefingJobsTests", dependencies: ["BriefingJobs", "TestSupport"]),

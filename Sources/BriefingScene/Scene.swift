@@ -119,10 +119,14 @@ public struct Page: Hashable, Sendable, Codable {
   /// PDF page label (e.g. `1`, `附1`). Default: nil (viewer shows the page number).
   public var label: String?
   public var items: [FrameItem]
-  public init(size: Size, label: String? = nil, items: [FrameItem]) {
+  /// Where each component sits and what it declared it drew (read by `SceneChecker`; not
+  /// drawn). Default: none.
+  public var panels: [Panel]
+  public init(size: Size, label: String? = nil, items: [FrameItem], panels: [Panel] = []) {
     self.size = size
     self.label = label
     self.items = items
+    self.panels = panels
   }
 }
 

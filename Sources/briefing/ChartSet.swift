@@ -127,7 +127,7 @@ struct ChartSet: Sendable {
     let bookmarked = pages.map { page -> Page in
       var page = page
       if case .text(let title) = page.items.first {
-        page.items.insert(.anchor(Bookmark(title: title.text)), at: 0)
+        page.prepend([.anchor(Bookmark(title: title.text))])
       }
       return page
     }
@@ -176,9 +176,11 @@ private final class ChartWorker {
     do {
       var pages: [Page] = []
       for task in unit {
+        let context = set.context(for: task)
         let (page, findings) = composer.composeChart(
-          set.context(for: task), indicator: task.indicator, size: set.format == .pdf ? composer.pageSize : nil)
+          context, indicator: task.indicator, size: set.format == .pdf ? composer.pageSize : nil)
         result.findings += findings
+          + composer.check([page], reported: findings, context: context, indicator: task.indicator)
         // A chart with errors leaves no file.
         if findings.hasErrors { return result }
         pages.append(page)

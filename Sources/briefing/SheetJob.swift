@@ -134,7 +134,9 @@ struct SheetJob {
       let (theme, measurer) = try tools()
       let composer = LayoutComposer(layout: document, theme: theme, measurer: measurer)
       let context = context()
-      let (pages, findings) = composer.compose(context)
+      let (pages, composed) = composer.compose(context)
+      // Checked before drawing.
+      let findings = composed + composer.check(pages, reported: composed, context: context)
       let (files, _) = try renderPages(pages, context: context, dpi: dpi, measurer: measurer)
       return (files, findings)
     case .charts:
@@ -158,7 +160,7 @@ struct SheetJob {
       single.selection.focus = member
       let context = single.context()
       let (pages, sheetFindings) = composer.compose(context)
-      findings += sheetFindings
+      findings += sheetFindings + composer.check(pages, reported: sheetFindings, context: context)
       allPages += pages
       files += try single.renderPages(pages, context: context, dpi: 0, measurer: measurer).0
     }
@@ -174,7 +176,8 @@ struct SheetJob {
     return (files, findings)
   }
 
-  /// The composed scene without drawing it (`dump-scene`), and the compose findings.
+  /// The composed scene without drawing it (`dump-scene`), and the findings of composition and
+  /// of the scene checker.
   ///
   /// Region and group layouts give the sheet's pages with the PDF's metadata. A `scope: charts`
   /// layout gives the focus region's charts, one page per indicator at the chart's own size (as
@@ -197,16 +200,18 @@ struct SheetJob {
     case .region, .group:
       let context = context()
       let (pages, findings) = composer.compose(context)
-      return (scene(pages, context: context), findings)
+      return (scene(pages, context: context), findings + composer.check(pages, reported: findings, context: context))
     case .charts:
       guard let focus = selection.focus else { throw .data([Finding(.error, .chartsDumpNeedsFocus)]) }
       let set = try chartSet(focuses: [focus], format: .png, out: nil, measure: measure)
       var pages: [Page] = []
       var findings: [Finding] = []
       for task in set.tasks {
-        let (page, chartFindings) = composer.composeChart(set.context(for: task), indicator: task.indicator)
+        let context = set.context(for: task)
+        let (page, chartFindings) = composer.composeChart(context, indicator: task.indicator)
         pages.append(page)
         findings += chartFindings
+          + composer.check([page], reported: chartFindings, context: context, indicator: task.indicator)
       }
       return (set.scene(pages, for: set.tasks.first), findings)
     }

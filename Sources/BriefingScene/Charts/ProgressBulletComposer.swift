@@ -34,8 +34,13 @@ public struct ProgressBulletComposer: ComponentComposing {
       findings.append(Finding(.notice, .noTarget(component, data.skipped)))
     }
     guard !data.bullets.isEmpty else {
-      return ComposedFrame(findings: [Finding(.notice, .noData(component))] + findings, bounds: rect)
+      var frame = NoDataNote.frame(
+        component, style: data.format.style, in: rect, theme: theme, measurer: measurer)
+      frame.findings += findings
+      return frame
     }
+    let asked = data.bullets.map(\.name)
+    let none = [Coverage("bullets", asked: asked, drawn: [])]
     let gap = theme.length(.labelSpacing)
     var texts: [TextRun] = []
     var shapes: [FrameItem] = []
@@ -48,7 +53,8 @@ public struct ProgressBulletComposer: ComponentComposing {
     let natural = base.all.map { measurer.lineHeight($0) }.max() ?? 1
     let available = rect.maxY - plotTop
     guard available > 1 else {
-      return ComposedFrame(findings: findings + [Finding(.warning, .areaTooSmall(component))], bounds: rect)
+      return ComposedFrame(
+        findings: findings + [Finding(.warning, .areaTooSmall(component))], bounds: rect, coverage: none)
     }
     let step = min(available / Double(data.bullets.count), natural * 2.2)
     let plotBottom = plotTop + step * Double(data.bullets.count)
@@ -74,7 +80,8 @@ public struct ProgressBulletComposer: ComponentComposing {
     let plotMinX = rect.minX + nameWidth + gap
     let plotMaxX = rect.maxX - labelWidth - gap
     guard plotMaxX - plotMinX > 1 else {
-      return ComposedFrame(findings: findings + [Finding(.warning, .areaTooSmall(component))], bounds: rect)
+      return ComposedFrame(
+        findings: findings + [Finding(.warning, .areaTooSmall(component))], bounds: rect, coverage: none)
     }
     let scale = LinearScale(domain: train(data), range: plotMinX...plotMaxX)
 
@@ -121,7 +128,9 @@ public struct ProgressBulletComposer: ComponentComposing {
     }
 
     let items = shapes + texts.map { FrameItem.text($0) }
-    return ComposedFrame(items: items, findings: findings, bounds: rect.rows(rect.minY, plotBottom))
+    return ComposedFrame(
+      items: items, findings: findings, bounds: rect.rows(rect.minY, plotBottom),
+      coverage: [Coverage("bullets", asked: asked, drawn: asked)])
   }
 }
 

@@ -49,6 +49,8 @@ public struct ProgressBulletData: Hashable, Sendable {
   public var timeProgressLabel: String
   /// Names of the indicators skipped because they have no completion.
   public var skipped: [String]
+  /// How the chart writes (its 「无数据」 / `No data` note too).
+  public var format: NumberFormat
 }
 
 // MARK: - Findings
@@ -87,7 +89,8 @@ extension ProgressBulletInput {
     let word = timeProgressWord ?? (english ? "Time progress" : "时序进度")
     let label = time.map { word + (english ? " " : "") + Self.compactPercent($0, format) } ?? ""
     return ProgressBulletData(
-      bullets: bullets, timeProgressPct: time, timeProgressLabel: label, skipped: skipped)
+      bullets: bullets, timeProgressPct: time, timeProgressLabel: label, skipped: skipped,
+      format: format)
   }
 
   /// `50%` when the figure prints whole, else with the format's percent decimals (`58.3%`);

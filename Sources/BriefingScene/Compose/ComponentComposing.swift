@@ -9,11 +9,17 @@ public struct ComposedFrame: Hashable, Sendable {
   public var findings: [Finding]
   /// The area actually used, in points (≤ the rect given to the composer).
   public var bounds: Rect
+  /// What the component was asked to show and drew (rows, bars, panels), for `SceneChecker`.
+  /// Default: nothing declared.
+  public var coverage: [Coverage]
 
-  public init(items: [FrameItem] = [], findings: [Finding] = [], bounds: Rect) {
+  public init(
+    items: [FrameItem] = [], findings: [Finding] = [], bounds: Rect, coverage: [Coverage] = []
+  ) {
     self.items = items
     self.findings = findings
     self.bounds = bounds
+    self.coverage = coverage
   }
 
   /// The items wrapped in one named group.

@@ -226,10 +226,8 @@ enum NoDataPanel {
     let titleStyle = theme.text(.axisTitle)
     let shown = kit.fitted(title, titleStyle, maxWidth: rect.width, findings: &findings)
     let titleRun = kit.measurer.run(shown, style: titleStyle, at: rect.origin)
-    let note = kit.measurer.run(
-      format.style == .chinese ? "无数据" : "No data", style: theme.text(.labelMissing),
-      at: Point(x: rect.midX, y: (titleRun.bounds.maxY + rect.maxY) / 2), alignment: .center,
-      vertical: .middle)
+    let note = NoDataNote.run(
+      format.style, in: rect, below: titleRun.bounds.maxY, theme: theme, measurer: kit.measurer)
     return ComposedFrame(
       items: [.group(name: component, clip: nil, items: [.text(titleRun), .text(note)])],
       findings: findings, bounds: rect)

@@ -30,9 +30,12 @@ extension Finding.Message {
     Self(code: "value-not-shown", text: "\(region) · \(indicator): no value, shown as “\(mark)”")
   }
 
-  /// Rows continue on the next page.
-  static func rowsDeferred(_ count: Int) -> Self {
-    Self(code: "rows-deferred", text: "\(count) row(s) did not fit and are returned as remaining")
+  /// Rows that did not fit and are counted on the sheet instead (「另有9个未列出」).
+  static func rowsNotListed(_ component: String, _ names: [String]) -> Self {
+    Self(
+      code: "rows-not-listed",
+      text: "\(component): \(names.count) row(s) counted in the summary, not listed: "
+        + names.joined(separator: ", "))
   }
 
   /// Content wider than the component's rectangle was left out.

@@ -184,6 +184,8 @@ public struct RankingTableComposer: PaginatingComposer {
         measured.map { (ExtraData.name($0, input.names), focusStyle) } + [(regionTitle, header)])
     )
     var groupWidths: [[Double]] = []
+    /// Indices (in `input.groups`) of the groups shown.
+    var shown: [Int] = []
     var used = nameWidth
     for (g, group) in input.groups.enumerated() {
       let widths = input.columns.map { column in
@@ -198,8 +200,9 @@ public struct RankingTableComposer: PaginatingComposer {
       }
       used += widths.reduce(0, +)
       groupWidths.append(widths)
+      shown.append(g)
     }
-    let shownGroups = Array(input.groups.prefix(groupWidths.count))
+    let shownGroups = shown.map { input.groups[$0] }
     let columnCount = 1 + groupWidths.reduce(0) { $0 + $1.count }
     let extra = (rect.width - used) / Double(columnCount)
     var x = rect.minX + nameWidth + extra
@@ -263,7 +266,7 @@ public struct RankingTableComposer: PaginatingComposer {
           name, isFocus ? focusStyle : cellStyle, column: nameColumn, top: y, height: rowHeight,
           findings: &findings))
       for (g, columns) in groupColumns.enumerated() {
-        let row = rowsByGroup[g][region]
+        let row = rowsByGroup[shown[g]][region]
         if row.flatMap(ExtraData.drawable) == nil {
           let mark = ExtraData.absentMark(row, format)
           findings.append(
@@ -283,9 +286,16 @@ public struct RankingTableComposer: PaginatingComposer {
     if !remaining.isEmpty {
       items += table.rule(.tableRuleOuter, y: y, left: rect.minX, right: rect.maxX)
     }
+    let names = input.order.map { ExtraData.name($0, input.names) }
+    let coverage = [
+      Coverage("rows", asked: names, drawn: Array(names.dropLast(remaining.count))),
+      Coverage(
+        "indicators", asked: input.groups.map(\.indicator.name),
+        drawn: shownGroups.map(\.indicator.name)),
+    ]
     let frame = ComposedFrame(
       items: [.group(name: "ranking-table", clip: nil, items: items)], findings: findings,
-      bounds: rect)
+      bounds: rect, coverage: coverage)
     return (frame, remaining)
   }
 }

@@ -39,6 +39,8 @@ public struct RedLinePanelInput: Hashable, Sendable {
 /// One row per red-line indicator: `PM10 78 微克/立方米，限值 76，超出 2`, a status word (超限 in the
 /// alarm colour, 达标 in green, `—`/`*` when the value is absent) and how many peers breach.
 public struct RedLinePanelComposer: ComponentComposing {
+  static let component = "red-line-panel"
+
   public init() {}
 
   // MARK: - Methods
@@ -52,6 +54,8 @@ public struct RedLinePanelComposer: ComponentComposing {
     let format = input.format
     var findings: [Finding] = []
     var lines: [(sentence: String, status: String, statusKey: TextKey, peers: String)] = []
+    /// The indicator of each line.
+    var names: [String] = []
     for entry in input.entries {
       guard let redLine = entry.indicator.redLine else {
         findings.append(
@@ -59,6 +63,13 @@ public struct RedLinePanelComposer: ComponentComposing {
         continue
       }
       lines.append(line(entry, redLine: redLine, input: input, findings: &findings))
+      names.append(entry.indicator.name)
+    }
+    guard !lines.isEmpty else {
+      var frame = NoDataNote.frame(
+        Self.component, style: format.style, in: rect, theme: theme, measurer: measurer)
+      frame.findings += findings
+      return frame
     }
     let cellStyle = theme.text(.tableCellText)
     let statusWidth = table.naturalWidth(lines.map { ($0.status, theme.text($0.statusKey)) })
@@ -77,10 +88,10 @@ public struct RedLinePanelComposer: ComponentComposing {
     var items: [FrameItem] = table.rule(
       .tableRuleOuter, y: rect.minY, left: rect.minX, right: rect.maxX)
     var y = rect.minY
-    var dropped = 0
+    var dropped: [String] = []
     for (index, line) in lines.enumerated() {
       guard y + rowHeight <= rect.maxY else {
-        dropped += 1
+        dropped.append(names[index])
         continue
       }
       items.append(
@@ -102,10 +113,11 @@ public struct RedLinePanelComposer: ComponentComposing {
         index == lines.count - 1 ? .tableRuleOuter : .tableRuleRow, y: y, left: rect.minX,
         right: rect.maxX)
     }
-    if dropped > 0 { findings.append(Finding(.warning, .rowsDeferred(dropped))) }
+    if !dropped.isEmpty { findings.append(Finding(.warning, .overflow(Self.component, rows: dropped))) }
     return ComposedFrame(
       items: [.group(name: "red-line-panel", clip: nil, items: items)], findings: findings,
-      bounds: rect)
+      bounds: rect,
+      coverage: [Coverage("rows", asked: names, drawn: Array(names.dropLast(dropped.count)))])
   }
 
   // MARK: - Private

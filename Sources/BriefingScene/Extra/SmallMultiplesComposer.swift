@@ -76,12 +76,16 @@ public struct SmallMultiplesComposer: ComponentComposing {
     var items: [FrameItem] = []
     let columns = max(1, min(input.columns, max(1, input.panels.count)))
     let rowCount = (input.panels.count + columns - 1) / columns
-    guard rowCount > 0 else { return ComposedFrame(bounds: rect) }
+    guard rowCount > 0 else {
+      return NoDataNote.frame(
+        "small-multiples", style: input.format.style, in: rect, theme: theme, measurer: measurer)
+    }
     let cellWidth = (rect.width - gutter * Double(columns - 1)) / Double(columns)
     let cellHeight = (rect.height - gutter * Double(rowCount - 1)) / Double(rowCount)
     let allGrowth = input.panels.flatMap {
       ExtraData.members($0.rows).compactMap { figure($0, input.metric) }
     }
+    var coverage = [Coverage("panels", asked: input.panels.map(\.indicator.name), drawn: [])]
     for (index, panel) in input.panels.enumerated() {
       let cell = Rect(
         x: rect.minX + Double(index % columns) * (cellWidth + gutter),
@@ -99,11 +103,11 @@ public struct SmallMultiplesComposer: ComponentComposing {
           items: self.panel(
             panel, input: input, cell: cell,
             domain: LinearScale.barDomain(domainValues, padding: 0.02),
-            theme: theme, kit: kit, findings: &findings)))
+            theme: theme, kit: kit, findings: &findings, coverage: &coverage)))
     }
     return ComposedFrame(
       items: [.group(name: "small-multiples", clip: nil, items: items)], findings: findings,
-      bounds: rect)
+      bounds: rect, coverage: coverage)
   }
 
   // MARK: - Private
@@ -143,7 +147,7 @@ public struct SmallMultiplesComposer: ComponentComposing {
   private func panel(
     _ panel: SmallMultiplePanel, input: SmallMultiplesInput, cell: Rect,
     domain: ClosedRange<Double>, theme: ResolvedTheme, kit: TextKit<some TextMeasuring>,
-    findings: inout [Finding]
+    findings: inout [Finding], coverage: inout [Coverage]
   ) -> [FrameItem] {
     let format = input.format
     var items: [FrameItem] = []
@@ -180,8 +184,10 @@ public struct SmallMultiplesComposer: ComponentComposing {
     let body = cell.inset(top: titleRun.size.height + 3)
     let slot = rows.isEmpty ? lineHeight : body.height / Double(rows.count)
     let fitting = slot >= lineHeight ? rows.count : Int(body.height / lineHeight)
+    let names = rows.map { ExtraData.name($0.region, input.names) }
     if fitting < rows.count {
-      findings.append(Finding(.warning, .rowsDeferred(rows.count - fitting)))
+      let left = Array(names.dropFirst(fitting))
+      findings.append(Finding(.warning, .overflow("bars of \(panel.indicator.name)", rows: left)))
     }
     let step = max(slot, lineHeight)
     let nameWidth = min(
@@ -195,6 +201,9 @@ public struct SmallMultiplesComposer: ComponentComposing {
       findings.append(Finding(.warning, .columnsDropped("bars of \(panel.indicator.name)")))
       return items
     }
+    coverage[0].drawn.append(panel.indicator.name)
+    coverage.append(
+      Coverage("bars of \(panel.indicator.name)", asked: names, drawn: Array(names.prefix(fitting))))
     let x = LinearScale(domain: domain, range: barLeft...barRight)
     if let zero = theme.line(.zeroLine) {
       items.append(

@@ -87,6 +87,8 @@ public struct SubRegionTableData: Hashable, Sendable {
 /// the alarm colour, done ahead in green), closed by a one-line summary. Rows that do not fit are
 /// returned in `remaining` (rows are never split).
 public struct SubRegionTableComposer: ComponentComposing {
+  static let component = "sub-region-table"
+
   public init() {}
 
   // MARK: - Methods
@@ -108,7 +110,7 @@ public struct SubRegionTableComposer: ComponentComposing {
       done: standings.filter { $0 == .done }.count)
   }
 
-  /// `composeFitting` without the rows left over (a `rows-deferred` notice counts them).
+  /// `composeFitting` without the rows left over (the summary counts them, a notice names them).
   public func compose(
     _ data: SubRegionTableData, in rect: Rect, theme: ResolvedTheme, measurer: some TextMeasuring
   ) -> ComposedFrame {
@@ -126,11 +128,17 @@ public struct SubRegionTableComposer: ComponentComposing {
     let chinese = format.style == .chinese
     var findings: [Finding] = []
     var items: [FrameItem] = []
+    guard !data.rows.isEmpty else {
+      let frame = NoDataNote.frame(
+        Self.component, style: format.style, in: rect, theme: theme, measurer: measurer)
+      return (frame, [])
+    }
     let rows = data.rows
     let standings = data.standings
     let (below, behind, done) = (data.belowThreshold, data.behind, data.done)
 
-    // Summary line (always shown, at the bottom, wrapped when long).
+    // Summary line (always shown, at the bottom, wrapped when long); it counts the rows that do
+    // not fit (「；另有9个未列出」), which are the furthest ahead.
     let noun = input.noun ?? (chinese ? "乡镇" : "sub-regions")
     let threshold = format.number(input.threshold, decimals: 0)
     let summary: String
@@ -145,9 +153,14 @@ public struct SubRegionTableComposer: ComponentComposing {
         + "\(behind) behind time progress, \(done) already met the annual target"
     }
     let summaryStyle = theme.text(.noteText)
-    let summaryRun = kit.wrapped(
-      summary, summaryStyle, width: rect.width, bottomLeft: Point(x: rect.minX, y: rect.maxY))
-    items.append(.text(summaryRun))
+    func notListed(_ count: Int) -> String {
+      chinese ? "；另有\(count)个未列出" : "; \(count) more not listed"
+    }
+    func summaryLine(notListed count: Int) -> TextRun {
+      kit.wrapped(
+        summary + (count > 0 ? notListed(count) : ""), summaryStyle, width: rect.width,
+        bottomLeft: Point(x: rect.minX, y: rect.maxY))
+    }
 
     // Columns.
     let header = theme.text(.tableHeaderText)
@@ -198,13 +211,25 @@ public struct SubRegionTableComposer: ComponentComposing {
     items += table.rule(
       .tableRuleHeader, y: rect.minY + headerHeight, left: rect.minX, right: rect.maxX)
 
-    // Body.
+    // Body: as many rows as fit above the summary, which counts the others (a longer summary
+    // may hold back one more row, so the count is settled first).
     let rowHeight = table.rowHeight(cellStyle)
-    let limit = summaryRun.bounds.minY - 3
+    func fitting(below run: TextRun) -> Int {
+      let room = run.bounds.minY - 3 - (rect.minY + headerHeight)
+      return min(rows.count, max(0, Int(((room + 1e-9) / rowHeight).rounded(.down))))
+    }
+    var summaryRun = summaryLine(notListed: 0)
+    for _ in 0..<3 where fitting(below: summaryRun) < rows.count {
+      let candidate = summaryLine(notListed: rows.count - fitting(below: summaryRun))
+      if candidate == summaryRun { break }
+      summaryRun = candidate
+    }
+    items.insert(.text(summaryRun), at: 0)
+    let shown = fitting(below: summaryRun)
     var y = rect.minY + headerHeight
     var remaining: [RegionID] = []
     for (index, row) in rows.enumerated() {
-      guard y + rowHeight <= limit else {
+      guard index < shown else {
         remaining.append(row.region)
         continue
       }
@@ -246,13 +271,18 @@ public struct SubRegionTableComposer: ComponentComposing {
         index == rows.count - 1 ? .tableRuleOuter : .tableRuleRow, y: y, left: rect.minX,
         right: rect.maxX)
     }
+    let names = rows.map { ExtraData.name($0.region, input.names) }
     if !remaining.isEmpty {
-      findings.append(Finding(.notice, .rowsDeferred(remaining.count)))
+      let left = remaining.map { ExtraData.name($0, input.names) }
+      findings.append(Finding(.notice, .rowsNotListed(Self.component, left)))
       items += table.rule(.tableRuleOuter, y: y, left: rect.minX, right: rect.maxX)
     }
+    let coverage = Coverage(
+      "rows", asked: names, drawn: Array(names.dropLast(remaining.count)),
+      statement: remaining.isEmpty ? nil : notListed(remaining.count))
     let frame = ComposedFrame(
       items: [.group(name: "sub-region-table", clip: nil, items: items)], findings: findings,
-      bounds: rect)
+      bounds: rect, coverage: [coverage])
     return (frame, remaining)
   }
 

@@ -131,7 +131,11 @@ public struct TrendLineComposer: ComponentComposing {
     let left =
       rect.minX + axis.labelWidth(format, theme.text(.axisTextY), kit) + theme.length(.tickLength)
       + 2
-    let bands = BandScale(count: max(1, periods.count), range: left...rect.maxX)
+    // Slots narrower than a marker (sixty periods in a narrow panel) pull the last centre in,
+    // so the end markers stay inside the panel.
+    let slot = (rect.maxX - left) / Double(max(1, periods.count))
+    let overhang = max(0, markerRadius - slot / 2)
+    let bands = BandScale(count: max(1, periods.count), range: left...(rect.maxX - overhang))
     let periodLabels = PeriodLabels(
       periods, center: bands.center, bounds: rect.minX...rect.maxX, gap: 4, format: format,
       style: xStyle, kit: kit)

@@ -49,17 +49,18 @@ public struct LayoutComposer {
     let body = Rect(x: content.minX, y: bodyTop, width: content.width, height: bodyBottom - bodyTop)
 
     var findings: [Finding] = []
-    var pages: [[FrameItem]] = [headerItems]
+    var pages = [PanelItems(items: headerItems)]
     /// Outline titles per page: the sections that start on it and the parts continued onto it.
     var outline: [[String]] = [[]]
     let composer = ComponentDispatch(context: context, theme: theme, measurer: measurer)
     var y = body.minY
     func newPage() {
-      pages.append(headerItems)
+      pages.append(PanelItems(items: headerItems))
       outline.append([])
       y = body.minY
     }
-    for (section, height) in zip(layout.sections, sectionHeights(in: body, composer: composer)) {
+    for (index, (section, height)) in zip(layout.sections, sectionHeights(in: body, composer: composer)).enumerated() {
+      let key = "sections[\(index)].components"
       let sectionTitle = section.title ?? section.components.first?.title
       if let table = continuingTable(section) {
         // A table that fits a page is kept whole (a new page when it does not fit here); a
@@ -67,17 +68,17 @@ public struct LayoutComposer {
         if y + height > body.maxY + 0.5, y > body.minY, height <= body.height + 0.5 {
           newPage()
         }
-        var first = tablePart(section, table, part: 0, in: Rect(x: body.minX, y: y, width: body.width, height: min(height, body.maxY - y)), language: context.language) {
+        var first = tablePart(section, table, key: key + "[0]", part: 0, in: Rect(x: body.minX, y: y, width: body.width, height: min(height, body.maxY - y)), language: context.language) {
           composer.composeFitting(table, in: $0)
         }
         let total = composer.rowCount(table)
         if y > body.minY, total - (first.remainder?.rowCount ?? 0) < min(Self.minimumRows, total) {
           newPage()
-          first = tablePart(section, table, part: 0, in: Rect(x: body.minX, y: y, width: body.width, height: min(height, body.maxY - y)), language: context.language) {
+          first = tablePart(section, table, key: key + "[0]", part: 0, in: Rect(x: body.minX, y: y, width: body.width, height: min(height, body.maxY - y)), language: context.language) {
             composer.composeFitting(table, in: $0)
           }
         }
-        pages[pages.count - 1] += first.frame.items
+        pages[pages.count - 1].append(first.items)
         findings += first.frame.findings
         outline[outline.count - 1] += sectionTitle.map { [$0] } ?? []
         y += min(height, body.maxY - y) + sectionGap
@@ -85,14 +86,14 @@ public struct LayoutComposer {
         var part = 1
         while let rest = remainder {
           newPage()
-          let next = tablePart(section, table, part: part, in: body, language: context.language) { composer.composeFitting(rest, in: $0) }
+          let next = tablePart(section, table, key: key + "[0]", part: part, in: body, language: context.language) { composer.composeFitting(rest, in: $0) }
           guard next.remainder?.rowCount != rest.rowCount else {
             // Not one row fits on an empty page: say which rows are left out.
             findings.append(
               Finding(.warning, .overflow(table.kind.rawValue, rows: rest.rowNames), at: table.location))
             break
           }
-          pages[pages.count - 1] += next.frame.items
+          pages[pages.count - 1].append(next.items)
           findings += next.frame.findings
           outline[outline.count - 1] += sectionTitle.map { [continued($0, context.language)] } ?? []
           y = body.minY + next.frame.usedHeight(below: body.minY) + sectionGap
@@ -105,28 +106,29 @@ public struct LayoutComposer {
         newPage()
       }
       let fitted = min(height, body.maxY - y)
-      let output = composeSection(section, in: Rect(x: body.minX, y: y, width: body.width, height: fitted), composer: composer)
-      pages[pages.count - 1] += output.items
+      let (placed, sectionFindings) = composeSection(section, key: key, in: Rect(x: body.minX, y: y, width: body.width, height: fitted), composer: composer)
+      pages[pages.count - 1].append(placed)
       outline[outline.count - 1] += section.title.map { [$0] } ?? []
-      findings += output.findings
+      findings += sectionFindings
       y += fitted + sectionGap
     }
     if pages.count > 1 {
       // Under the region's entry in a region pack, top level otherwise.
       let level = context.focus == nil ? 0 : 1
       for index in pages.indices {
-        pages[index].insert(contentsOf: outline[index].map { .anchor(Bookmark(title: $0, level: level)) }, at: 0)
+        pages[index].prepend(outline[index].map { .anchor(Bookmark(title: $0, level: level)) })
       }
     }
     if let focus = context.focus {
-      pages[0].insert(.anchor(Bookmark(title: context.name(focus))), at: 0)
+      pages[0].prepend([.anchor(Bookmark(title: context.name(focus)))])
     }
     // Page labels name the region, so a combined region pack reads 「肃州 1」, 「玉门 1」… in viewers.
     let labelPrefix = context.focus.map { context.name($0, short: true) + " " } ?? ""
-    let result = pages.enumerated().map { index, items in
+    let result = pages.enumerated().map { index, page in
       Page(
         size: pageSize, label: labelPrefix + "\(index + 1)",
-        items: items + chrome.footer(layout.footer, page: index + 1, of: pages.count, in: content).0)
+        items: page.items + chrome.footer(layout.footer, page: index + 1, of: pages.count, in: content).0,
+        panels: page.panels)
     }
     return (result, findings)
   }
@@ -154,24 +156,29 @@ public struct LayoutComposer {
   }
 
   /// One page's part of a continued table: the section title (「（续）」 after the first part),
-  /// the component title, then the rows `fit` lays out in what is left of `rect`.
+  /// the component title, then the rows `fit` lays out in what is left of `rect`; `items` holds
+  /// them with the table's panel (`key` names the component).
   private func tablePart(
-    _ section: SectionSpec, _ component: ComponentSpec, part: Int, in rect: Rect,
+    _ section: SectionSpec, _ component: ComponentSpec, key: String, part: Int, in rect: Rect,
     language: LayoutDocument.Language, fit: (Rect) -> (ComposedFrame, TableRemainder?)
-  ) -> (frame: ComposedFrame, remainder: TableRemainder?) {
+  ) -> (frame: ComposedFrame, items: PanelItems, remainder: TableRemainder?) {
     var output = ComposedFrame(bounds: rect)
+    var placed = PanelItems()
     var cell = rect
-    for (title, key) in [(section.title, TextKey.sectionTitle), (component.title, .chartTitle)] {
+    for (title, titleKey) in [(section.title, TextKey.sectionTitle), (component.title, .chartTitle)] {
       guard let title else { continue }
-      let shown = part > 0 && key == .sectionTitle ? continued(title, language) : title
-      let (item, below) = self.title(shown, key, atTopOf: cell)
-      output.items.append(item)
+      let shown = part > 0 && titleKey == .sectionTitle ? continued(title, language) : title
+      let (item, below) = self.title(shown, titleKey, atTopOf: cell)
+      placed.append([item])
       cell = below
     }
     let (frame, remainder) = fit(cell)
-    output.items.append(.group(name: component.kind.rawValue, clip: nil, items: frame.items))
+    placed.append(
+      [.group(name: component.kind.rawValue, clip: nil, items: frame.items)],
+      as: panel(component, key: key, rect: cell, coverage: frame.coverage))
+    output.items = placed.items
     output.findings += frame.findings
-    return (output, remainder)
+    return (output, placed, remainder)
   }
 
   // MARK: - Sections
@@ -253,14 +260,17 @@ public struct LayoutComposer {
     return (.text(run), rect.inset(top: metrics.height + (key == .sectionTitle ? 4 : 3)))
   }
 
-  private func composeSection(_ section: SectionSpec, in rect: Rect, composer: ComponentDispatch)
-    -> ComposedFrame
-  {
-    var output = ComposedFrame(bounds: rect)
+  /// A section's titles and components in `rect`, with a panel per component (`key` names the
+  /// section's components: `sections[2].components`).
+  private func composeSection(
+    _ section: SectionSpec, key: String, in rect: Rect, composer: ComponentDispatch
+  ) -> (PanelItems, [Finding]) {
+    var findings: [Finding] = []
+    var placed = PanelItems()
     var area = rect
     if let text = section.title {
       let (item, below) = title(text, .sectionTitle, atTopOf: rect)
-      output.items.append(item)
+      placed.append([item])
       area = below
     }
     let gap = theme.length(.sectionSpacing)
@@ -272,6 +282,7 @@ public struct LayoutComposer {
     let flexibleCount = natural.filter { $0 == nil }.count
     let share = flexibleCount > 0 ? max(0, area.height - fixed) / Double(flexibleCount) : 0
     var y = area.minY
+    var index = 0
     for (row, height) in zip(rows, natural.map { $0 ?? share }) {
       var column = 0
       for component in row {
@@ -282,17 +293,29 @@ public struct LayoutComposer {
           height: min(height, area.maxY - y))
         if let text = component.title {
           let (item, below) = title(text, .chartTitle, atTopOf: cell)
-          output.items.append(item)
+          placed.append([item])
           cell = below
         }
         let composed = composer.compose(component, in: cell)
-        output.items.append(.group(name: component.kind.rawValue, clip: nil, items: composed.items))
-        output.findings += composed.findings
+        placed.append(
+          [.group(name: component.kind.rawValue, clip: nil, items: composed.items)],
+          as: panel(component, key: key + "[\(index)]", rect: cell, coverage: composed.coverage))
+        findings += composed.findings
         column += span
+        index += 1
       }
       y += height + gap
     }
-    return output
+    return (placed, findings)
+  }
+
+  /// The panel of `component` composed in `rect` (its items are set when it is placed).
+  private func panel(_ component: ComponentSpec, key: String, rect: Rect, coverage: [Coverage])
+    -> Panel
+  {
+    Panel(
+      component: component.kind.rawValue, title: component.title, location: component.location,
+      key: key, rect: rect, items: 0..<0, coverage: coverage)
   }
 }
 
@@ -312,7 +335,7 @@ extension LayoutComposer {
     let style = theme.text(.pageTitle).scaled(0.8)
     let title = context.expand(layout.title, indicator: indicator)
     let metrics = measurer.measure(title, style: style, wrapWidth: content.width)
-    var items: [FrameItem] = [
+    let items: [FrameItem] = [
       .text(
         TextRun(
           text: title, origin: content.origin, style: style, alignment: .center,
@@ -321,8 +344,11 @@ extension LayoutComposer {
     guard let first = layout.sections.first?.components.first else { return (Page(size: size, items: items), []) }
     let spec = first.bound(to: indicator.id)
     let composer = ComponentDispatch(context: context, theme: theme, measurer: measurer)
-    let frame = composer.compose(spec, in: content.inset(top: metrics.height + 6))
-    items += frame.items
-    return (Page(size: size, items: items), frame.findings)
+    let rect = content.inset(top: metrics.height + 6)
+    let frame = composer.compose(spec, in: rect)
+    var placed = PanelItems(items: items)
+    placed.append(
+      frame.items, as: panel(spec, key: "sections[0].components[0]", rect: rect, coverage: frame.coverage))
+    return (Page(size: size, items: placed.items, panels: placed.panels), frame.findings)
   }
 }

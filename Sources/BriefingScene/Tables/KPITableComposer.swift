@@ -27,6 +27,7 @@ public struct KPITableComposer: PaginatingComposer {
       return (ComposedFrame(findings: [Finding(.notice, .noData(Self.component))], bounds: rect), [])
     }
     var findings: [Finding] = []
+    let names = data.rows.map(data.name(of:))
     let (styles, widths) = columnWidths(data, width: rect.width, theme: theme, measurer: measurer)
     let minimum = theme.length(.minTextSize)
     if styles.cell.size < minimum - 1e-9 {
@@ -49,7 +50,11 @@ public struct KPITableComposer: PaginatingComposer {
         headers: data.headers, lefts: lefts, widths: widths, styles: styles, rect: rect,
         theme: theme, measurer: measurer)
     else {
-      return (ComposedFrame(findings: [Finding(.warning, .areaTooSmall(Self.component))], bounds: rect), data.rows)
+      return (
+        ComposedFrame(
+          findings: [Finding(.warning, .areaTooSmall(Self.component))], bounds: rect,
+          coverage: [Coverage("rows", asked: names, drawn: [])]), data.rows
+      )
     }
     rules += header.rules
     texts += header.texts
@@ -84,7 +89,11 @@ public struct KPITableComposer: PaginatingComposer {
     }
     rules += [FrameItem.line(from: Point(x: rect.minX, y: y), to: Point(x: rect.maxX, y: y), stroke: theme.line(.tableRuleOuter))].compactMap { $0 }
     let bounds = Rect(x: rect.minX, y: rect.minY, width: rect.width, height: y - rect.minY)
-    return (ComposedFrame(items: rules + texts, findings: findings, bounds: bounds), Array(data.rows.dropFirst(drawn)))
+    let coverage = Coverage("rows", asked: names, drawn: Array(names.prefix(drawn)))
+    return (
+      ComposedFrame(items: rules + texts, findings: findings, bounds: bounds, coverage: [coverage]),
+      Array(data.rows.dropFirst(drawn))
+    )
   }
 
   // MARK: - Column widths

@@ -26,6 +26,7 @@ public struct RankMatrixComposer: PaginatingComposer {
       return (ComposedFrame(findings: [Finding(.notice, .noData(Self.component))], bounds: rect), [])
     }
     var findings: [Finding] = []
+    let names = data.rows.map(\.name)
     let padding = theme.length(.cellPadding)
     let rowPadding = theme.length(.rowPadding)
     let layout = columnWidths(data, width: rect.width, theme: theme, measurer: measurer)
@@ -46,7 +47,11 @@ public struct RankMatrixComposer: PaginatingComposer {
         headers: Array(data.headers.prefix(3)), lefts: lefts, widths: widths, styles: styles,
         rect: rect, theme: theme, measurer: measurer)
     else {
-      return (ComposedFrame(findings: [Finding(.warning, .areaTooSmall(Self.component))], bounds: rect), data.rows)
+      return (
+        ComposedFrame(
+          findings: [Finding(.warning, .areaTooSmall(Self.component))], bounds: rect,
+          coverage: [Coverage("rows", asked: names, drawn: [])]), data.rows
+      )
     }
     rules += header.rules
     texts += header.texts
@@ -88,7 +93,11 @@ public struct RankMatrixComposer: PaginatingComposer {
     }
     rules += [FrameItem.line(from: Point(x: rect.minX, y: y), to: Point(x: rect.maxX, y: y), stroke: theme.line(.tableRuleOuter))].compactMap { $0 }
     let bounds = Rect(x: rect.minX, y: rect.minY, width: rect.width, height: y - rect.minY)
-    return (ComposedFrame(items: fills + rules + texts, findings: findings, bounds: bounds), Array(data.rows.dropFirst(drawn)))
+    let coverage = Coverage("rows", asked: names, drawn: Array(names.prefix(drawn)))
+    return (
+      ComposedFrame(items: fills + rules + texts, findings: findings, bounds: bounds, coverage: [coverage]),
+      Array(data.rows.dropFirst(drawn))
+    )
   }
 
   // MARK: - Column widths

@@ -9,73 +9,29 @@ import Testing
 /// What the paginating table composers' `composeFitting` returns.
 typealias PagedFrame = (frame: ComposedFrame, remaining: [RegionID])
 
-/// Flattening and layout checks used by every Extra composer test.
+/// Flattening and layout checks used by every Extra composer test; the checks are the scene
+/// checker's (`SceneChecker.checkLayout`), so a test fails on what a render would warn about.
 enum LayoutCheck {
   /// Every text run, groups flattened.
-  static func texts(_ items: [FrameItem]) -> [TextRun] {
-    items.flatMap { item -> [TextRun] in
-      switch item {
-      case .text(let run): [run]
-      case .group(_, _, let children): texts(children)
-      case .shape, .anchor: []
-      }
-    }
-  }
+  static func texts(_ items: [FrameItem]) -> [TextRun] { items.flatMap(\.textRuns) }
 
   /// Every shape, groups flattened.
-  static func shapes(_ items: [FrameItem]) -> [Shape] {
-    items.flatMap { item -> [Shape] in
-      switch item {
-      case .shape(let shape): [shape]
-      case .group(_, _, let children): shapes(children)
-      case .text, .anchor: []
-      }
-    }
-  }
+  static func shapes(_ items: [FrameItem]) -> [Shape] { items.flatMap(\.shapes) }
 
   /// The bounding box of a shape's geometry (stroke width ignored).
-  static func bounds(_ shape: Shape) -> Rect {
-    let points: [Point]
-    switch shape.geometry {
-    case .rect(let r): return r
-    case .line(let a, let b): points = [a, b]
-    case .polyline(let p), .polygon(let p): points = p
-    case .circle(let c, let r): return Rect(x: c.x - r, y: c.y - r, width: 2 * r, height: 2 * r)
-    }
-    let xs = points.map(\.x)
-    let ys = points.map(\.y)
-    let minX = xs.min() ?? 0
-    let minY = ys.min() ?? 0
-    return Rect(x: minX, y: minY, width: (xs.max() ?? 0) - minX, height: (ys.max() ?? 0) - minY)
-  }
+  static func bounds(_ shape: Shape) -> Rect { shape.bounds }
 
-  /// Asserts no two text runs overlap and every item lies inside `rect` (0.5 pt tolerance).
+  /// Records an issue for each layout finding of the scene checker on `output` in `rect`: text
+  /// overlapping text, text or shapes outside `rect`, text below the fixture theme's minimum
+  /// size (tolerance `SceneChecker.tolerance`).
   static func expectClean(
     _ output: ComposedFrame, in rect: Rect,
     sourceLocation: Testing.SourceLocation = #_sourceLocation
   ) {
-    let runs = texts(output.items)
-    for i in runs.indices {
-      for j in runs.indices where j > i {
-        #expect(
-          !runs[i].bounds.intersects(runs[j].bounds),
-          "“\(runs[i].text)” overlaps “\(runs[j].text)”", sourceLocation: sourceLocation)
-      }
+    let findings = SceneChecker(theme: Fixture.theme).checkLayout(output, in: rect, component: "frame")
+    for finding in findings {
+      Issue.record("\(finding.message.text)", sourceLocation: sourceLocation)
     }
-    let outer = rect.inset(top: -0.5, left: -0.5, bottom: -0.5, right: -0.5)
-    for run in runs {
-      #expect(contains(outer, run.bounds), "“\(run.text)” outside", sourceLocation: sourceLocation)
-    }
-    for shape in shapes(output.items) {
-      #expect(
-        contains(outer, bounds(shape)), "shape \(shape.geometry) outside",
-        sourceLocation: sourceLocation)
-    }
-  }
-
-  static func contains(_ outer: Rect, _ inner: Rect) -> Bool {
-    inner.minX >= outer.minX && inner.maxX <= outer.maxX && inner.minY >= outer.minY
-      && inner.maxY <= outer.maxY
   }
 }
 

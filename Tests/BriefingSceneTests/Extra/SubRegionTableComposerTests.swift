@@ -58,6 +58,29 @@ import Testing
     #expect(!out.remaining.isEmpty)
   }
 
+  /// Rows that do not fit (the laggards come first) are counted on the sheet, in the summary
+  /// line: the scene checker accepts that, and no warning is needed.
+  @Test func rowsLeftOutAreCountedInTheSummary() throws {
+    let small = Rect(x: 20, y: 20, width: 480, height: 120)
+    let out = compose(rows(), in: small)
+    let left = out.remaining.count
+    try #require(left > 0)
+    let texts = LayoutCheck.texts(out.frame.items).map(\.text)
+    #expect(texts.contains { $0.hasPrefix("15个乡镇中") && $0.hasSuffix("；另有\(left)个未列出") }, "\(texts)")
+    #expect(!out.frame.findings.contains { $0.severity >= .warning })
+    let page = Page(
+      size: .a4, items: out.frame.items,
+      panels: [
+        Panel(
+          component: "subRegionTable", key: "table", rect: small, items: 0..<out.frame.items.count,
+          coverage: out.frame.coverage)
+      ])
+    #expect(SceneChecker(theme: Fixture.theme).check([page], reported: out.frame.findings).isEmpty)
+    let english = compose(rows(), in: small, format: .english)
+    #expect(
+      LayoutCheck.texts(english.frame.items).contains { $0.text.hasSuffix("; \(english.remaining.count) more not listed") })
+  }
+
   @Test func missingMaskedEnglishLongNames() {
     var r = rows(9)
     r[0].status = .masked

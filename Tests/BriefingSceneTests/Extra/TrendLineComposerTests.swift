@@ -74,4 +74,17 @@ import Testing
       compose(periods(12).flatMap { Fixture.rows(negative: true, period: $0) }), in: rect)
     LayoutCheck.expectClean(compose([]), in: rect)
   }
+
+  /// Sixty periods in a narrow panel: slots narrower than a marker; the end markers stay inside.
+  @Test func sixtyPeriodsKeepTheirMarkersInside() {
+    let narrow = Rect(x: 300, y: 100, width: 200, height: 200)
+    let rows = (0..<60).flatMap { i in
+      Fixture.rows(period: Period(year: 1965 + i, kind: .cumulative(through: 12)))
+    }
+    let out = TrendLineComposer().compose(
+      TrendLineInput(rows: rows, names: Fixture.names, indicator: Fixture.gdp, focus: Fixture.focus),
+      in: narrow, theme: Fixture.theme, measurer: Fixture.measurer)
+    LayoutCheck.expectClean(out, in: narrow)
+    #expect(Fixture.focusShapes(out).count == 60)
+  }
 }
