@@ -64,8 +64,9 @@ struct RankedBarLayout<Measurer: TextMeasuring> {
 
   func compose(referenceRows: Int) -> (frame: ComposedFrame, neededRows: Int) {
     var findings: [Finding] = []
-    var texts: [TextRun] = []
-    var shapes: [FrameItem] = []
+    // Each item with its column (nil: the chart's title and axis title).
+    var texts: [(column: Int?, run: TextRun)] = []
+    var shapes: [(column: Int, item: FrameItem)] = []
     let component = RankedBarComposer.component
 
     // MARK: Vertical bands
@@ -75,7 +76,7 @@ struct RankedBarLayout<Measurer: TextMeasuring> {
       let fitted = measurer.truncated(title, style: style, maxWidth: rect.width)
       if fitted.truncated { findings.append(Finding(.warning, .labelTruncated(component, title))) }
       let run = measurer.run(fitted.text, style: style, at: Point(x: rect.midX, y: top), alignment: .center)
-      texts.append(run)
+      texts.append((nil, run))
       top += run.size.height + gap * 2
     }
     let referenceStyle = theme.text(.labelReference)
@@ -159,17 +160,18 @@ struct RankedBarLayout<Measurer: TextMeasuring> {
       let x0 = scales[column].map(0)
       let x1 = scales[column].map(value)
       let box = Rect(x: min(x0, x1), y: band.bandStart(row), width: abs(x1 - x0), height: band.bandwidth)
-      shapes.append(.box(box, fill: theme.fill(bar.isFocus ? .highlightFill : .barFill)))
+      shapes.append((column, .box(box, fill: theme.fill(bar.isFocus ? .highlightFill : .barFill))))
     }
 
     // MARK: Axes, zero lines, ticks
     for (column, scale) in scales.enumerated() {
       let zeroX = scale.map(0)
-      shapes += [
+      let axes: [FrameItem?] = [
         .line(from: Point(x: zeroX, y: plotTop), to: Point(x: zeroX, y: plotBottom), stroke: theme.line(.zeroLine)),
         .line(from: Point(x: plotMinX[column], y: plotTop), to: Point(x: plotMinX[column], y: plotBottom), stroke: theme.line(.axisLine)),
         .line(from: Point(x: plotMinX[column], y: plotBottom), to: Point(x: plotMaxX[column], y: plotBottom), stroke: theme.line(.axisLine)),
-      ].compactMap { $0 }
+      ]
+      shapes += axes.compactMap { $0.map { (column, $0) } }
     }
     for (column, scale) in scales.enumerated() {
       for (tick, run) in ticks(scale, style: tickStyle, y: plotBottom + tickLength + 1, within: columnRects[column]) {
@@ -178,16 +180,16 @@ struct RankedBarLayout<Measurer: TextMeasuring> {
           from: Point(x: x, y: plotBottom), to: Point(x: x, y: plotBottom + tickLength),
           stroke: theme.line(.axisTicks))
         {
-          shapes.append(mark)
+          shapes.append((column, mark))
         }
-        texts.append(run)
+        texts.append((column, run))
       }
     }
     let axisTitle = measurer.run(
       data.axisTitle, style: axisTitleStyle,
       at: Point(x: (plotMinX[0] + plotMaxX[rows.columns - 1]) / 2, y: rect.maxY), alignment: .center,
       vertical: .bottom)
-    texts.append(clampedX(axisTitle, within: rect))
+    texts.append((nil, clampedX(axisTitle, within: rect)))
 
     // MARK: Value labels (placed first: reference lines leave a gap where they cross one)
     let valueRuns = bars.enumerated().map { position, bar in
@@ -209,7 +211,7 @@ struct RankedBarLayout<Measurer: TextMeasuring> {
         let crossed = valueRuns.map(\.bounds).filter { $0.minX <= x && x <= $0.maxX }
         for (top, bottom) in Self.segments(from: plotTop - gap / 2, to: plotBottom, around: crossed) {
           if let line = FrameItem.line(from: Point(x: x, y: top), to: Point(x: x, y: bottom), stroke: theme.line(key)) {
-            shapes.append(line)
+            shapes.append((column, line))
           }
         }
         var run = clampedX(
@@ -222,7 +224,7 @@ struct RankedBarLayout<Measurer: TextMeasuring> {
         if row == rowsUsed.count { rowsUsed.append([]) }
         rowsUsed[row].append(run.bounds)
         run.origin.y = plotTop - gap - Double(row + 1) * referenceHeight
-        texts.append(run)
+        texts.append((column, run))
       }
     }
 
@@ -231,17 +233,27 @@ struct RankedBarLayout<Measurer: TextMeasuring> {
       let (column, row) = rows.place(position)
       let y = band.center(row)
       let nameStyle = bar.isFocus ? styles.focusName : styles.name
-      texts.append(measurer.run(names[position], style: nameStyle, at: Point(x: plotMinX[column] - gap, y: y), alignment: .right, vertical: .middle))
+      texts.append((column, measurer.run(names[position], style: nameStyle, at: Point(x: plotMinX[column] - gap, y: y), alignment: .right, vertical: .middle)))
       if data.showRanks, !rankTexts[position].isEmpty {
-        texts.append(measurer.run(rankTexts[position], style: styles.rank, at: Point(x: columnRects[column].minX + rankWidth - gap, y: y), alignment: .right, vertical: .middle))
+        texts.append((column, measurer.run(rankTexts[position], style: styles.rank, at: Point(x: columnRects[column].minX + rankWidth - gap, y: y), alignment: .right, vertical: .middle)))
       }
-      texts.append(valueRuns[position])
+      texts.append((column, valueRuns[position]))
       if !markTexts[position].isEmpty {
-        texts.append(measurer.run(markTexts[position], style: styles.alarm, at: Point(x: plotMaxX[column] + gap, y: y), alignment: .left, vertical: .middle))
+        texts.append((column, measurer.run(markTexts[position], style: styles.alarm, at: Point(x: plotMaxX[column] + gap, y: y), alignment: .left, vertical: .middle)))
       }
     }
 
-    let items = shapes + texts.map { FrameItem.text($0) }
+    // One column: shapes, then texts. Two: the shared texts, then a group per column.
+    let items: [FrameItem] =
+      rows.columns == 1
+      ? shapes.map(\.item) + texts.map { .text($0.run) }
+      : texts.filter { $0.column == nil }.map { .text($0.run) }
+        + (0..<rows.columns).map { column in
+          .group(
+            name: "column-\(column + 1)", clip: nil,
+            items: shapes.filter { $0.column == column }.map(\.item)
+              + texts.filter { $0.column == column }.map { .text($0.run) })
+        }
     return (ComposedFrame(items: items, findings: findings, bounds: rect), max(referenceRows, rowsUsed.count))
   }
 
