@@ -38,7 +38,8 @@ import Testing
 
   @Test(arguments: [("“", "他说“增长”"), ("’", "‘国’"), ("·", "阿·克")])
   func chinesePunctuationStaysFullWidth(mark: String, text: String) throws {
-    let width = try extraWidth(of: mark, in: text, family: "Briefing Sans CJK SC", language: "zh-cn")
+    let width = try extraWidth(
+      of: mark, in: text, family: "Briefing Sans CJK SC", language: "zh-cn")
     #expect(width > 0.9, "\(mark) in “\(text)” is \(width) em wide")
   }
 }

@@ -10,13 +10,15 @@ import Testing
 @Suite struct EnglishBracketTests {
   static let gdppc = Indicator(
     id: "gdppc", name: "GDP per capita", unit: Unit.parse("USD per person"), decimals: 0)
-  static let rate = Indicator(id: "jobless", name: "Unemployment rate", unit: Unit.parse("%"), decimals: 1)
+  static let rate = Indicator(
+    id: "jobless", name: "Unemployment rate", unit: Unit.parse("%"), decimals: 1)
 
   /// The 泸州 fixture in English, for two indicators with units (one a rate).
   func context() -> SheetContext {
     let rows = [Self.gdppc, Self.rate].flatMap { indicator in
       Fixtures.luzhou.map { entry -> ComparisonRow in
-        var row = Fixtures.row(entry.0, value: (entry.3 ?? 0) * 40, growth: entry.4, indicator: indicator)
+        var row = Fixtures.row(
+          entry.0, value: (entry.3 ?? 0) * 40, growth: entry.4, indicator: indicator)
         row.priorValue = (row.value ?? 0) / 1.05
         return row
       }
@@ -26,7 +28,8 @@ import Testing
     return SheetContext(
       dataset: dataset, table: ComparisonTable(rows: Fixtures.ranked(rows)), focus: "泸县",
       group: PeerGroup(
-        id: Fixtures.group, label: "the 7 counties", members: Fixtures.luzhou.map { RegionID($0.0) }),
+        id: Fixtures.group, label: "the 7 counties", members: Fixtures.luzhou.map { RegionID($0.0) }
+      ),
       period: Fixtures.period, language: .en)
   }
 
@@ -53,6 +56,9 @@ import Testing
     for text in texts where text.contains("（") || text.contains("）") {
       Issue.record("full-width bracket in an English sheet: “\(text)”")
     }
-    #expect(texts.contains { $0.contains("(USD per person)") || $0.contains("(pp)") || $0.contains("(%)") }, "\(texts)")
+    #expect(
+      texts.contains {
+        $0.contains("(USD per person)") || $0.contains("(pp)") || $0.contains("(%)")
+      }, "\(texts)")
   }
 }

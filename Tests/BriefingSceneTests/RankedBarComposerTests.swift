@@ -10,7 +10,8 @@ import Testing
 
   func input(
     _ rows: [ComparisonRow], indicator: Indicator = Fixtures.gdp, metric: BarMetric = .growthPct,
-    focus: RegionID? = "泸县", options: RankedBarOptions = .init(), regions: [Region] = Fixtures.regions
+    focus: RegionID? = "泸县", options: RankedBarOptions = .init(),
+    regions: [Region] = Fixtures.regions
   ) -> RankedBarInput {
     // Ranks and the group row as the comparison table gives them (the chart only reads them).
     let ranked = Fixtures.ranked(rows, polarity: indicator.polarity, decimals: indicator.decimals)
@@ -20,13 +21,15 @@ import Testing
   }
 
   func compose(_ input: RankedBarInput, in rect: Rect? = nil) -> ComposedFrame {
-    composer.compose(input: input, in: rect ?? self.rect, theme: Fixtures.theme, measurer: Fixtures.measurer)
+    composer.compose(
+      input: input, in: rect ?? self.rect, theme: Fixtures.theme, measurer: Fixtures.measurer)
   }
 
   // MARK: - Stat
 
   @Test func sortsBestFirstAndRanksTies() {
-    let data = composer.prepare(input(Fixtures.rows([("a", 3), ("b", 7), ("c", 3), ("d", nil), ("e", -2)])))
+    let data = composer.prepare(
+      input(Fixtures.rows([("a", 3), ("b", 7), ("c", 3), ("d", nil), ("e", -2)])))
     #expect(data.bars.map(\.region.rawValue) == ["b", "a", "c", "e", "d"])
     #expect(data.bars.map(\.rank) == [1, 2, 2, 4, nil])
     #expect(data.bars.map(\.label) == ["+7.0%", "+3.0%", "+3.0%", "-2.0%", "—"])
@@ -62,7 +65,8 @@ import Testing
   }
 
   @Test func bottomMarks() {
-    let data = composer.prepare(input(Fixtures.luzhouRows, options: .init(showRanks: true, bottomMarks: 2)))
+    let data = composer.prepare(
+      input(Fixtures.luzhouRows, options: .init(showRanks: true, bottomMarks: 2)))
     #expect(data.bars.compactMap(\.bottomMark) == [2, 1])
     #expect(data.bars.last?.region == "合江县")
   }
@@ -118,7 +122,9 @@ import Testing
   /// The names a `bars-left-out` warning lists (each in “…”).
   func leftOutNames(_ frame: ComposedFrame) -> [String] {
     frame.findings.filter { $0.message.code == "bars-left-out" }.flatMap { finding in
-      finding.message.text.split(separator: "“").dropFirst().compactMap { $0.split(separator: "”").first.map(String.init) }
+      finding.message.text.split(separator: "“").dropFirst().compactMap {
+        $0.split(separator: "”").first.map(String.init)
+      }
     }
   }
 
@@ -137,7 +143,8 @@ import Testing
     let leftOut = leftOutNames(frame)
     for index in 1...count {
       let name = "区县\(index)"
-      #expect(drawn.contains(name) != leftOut.contains(name), "\(name)", sourceLocation: sourceLocation)
+      #expect(
+        drawn.contains(name) != leftOut.contains(name), "\(name)", sourceLocation: sourceLocation)
     }
     expectLegible(frame.items, in: area, sourceLocation: sourceLocation)
     expectShapesInside(frame.items, area, sourceLocation: sourceLocation)
@@ -147,16 +154,21 @@ import Testing
   func manyBarsNeverGoBelowTheMinimumTextSize(count: Int) {
     let focus = "区县\(count * 3 / 4)"
     let focusID = RegionID(focus)
-    let frame = compose(input(manyRows(count), focus: focusID, options: .init(showRanks: true, bottomMarks: 2)))
+    let frame = compose(
+      input(manyRows(count), focus: focusID, options: .init(showRanks: true, bottomMarks: 2)))
     expectEveryBarAccountedFor(frame, count: count, in: rect)
-    #expect(frame.items.flatMap(\.textRuns).contains { $0.text == focus }, "the focus is always drawn")
+    #expect(
+      frame.items.flatMap(\.textRuns).contains { $0.text == focus }, "the focus is always drawn")
     #expect(!frame.findings.contains { $0.message.code == "text-shrunk" })
   }
 
   @Test(arguments: [40, 52, 150])
   func theRequiredHeightDrawsEveryBar(count: Int) throws {
-    let bars = input(manyRows(count), focus: "区县1", options: .init(showRanks: true, bottomMarks: 2))
-    let needed = composer.requiredHeight(composer.prepare(bars), theme: Fixtures.theme, measurer: Fixtures.measurer)
+    let bars = input(
+      manyRows(count), focus: "区县1",
+      options: .init(target: 6.5, showRanks: true, bottomMarks: 2, title: "各县区增速"))
+    let needed = composer.requiredHeight(
+      composer.prepare(bars), theme: Fixtures.theme, measurer: Fixtures.measurer)
     let tall = Rect(x: rect.minX, y: rect.minY, width: rect.width, height: needed)
     let frame = compose(bars, in: tall)
     expectEveryBarAccountedFor(frame, count: count, in: tall)
@@ -228,7 +240,9 @@ import Testing
 
   @Test func referenceLabelsStackWhenTheyCollide() {
     let frame = compose(input(Fixtures.luzhouRows, options: .init(target: 4.5, title: "增速")))
-    let labels = frame.items.flatMap(\.textRuns).filter { $0.text.hasPrefix("平均") || $0.text.hasPrefix("目标") }
+    let labels = frame.items.flatMap(\.textRuns).filter {
+      $0.text.hasPrefix("平均") || $0.text.hasPrefix("目标")
+    }
     #expect(labels.count == 2)
     #expect(labels[0].origin.y != labels[1].origin.y)
     expectLegible(frame.items, in: rect)

@@ -4,10 +4,10 @@ import BriefingStats
 // MARK: - Ranked bar composer
 
 /// Horizontal ranked bars (one region per row, best first) with the focus region highlighted, a
-/// dashed group-average line (the group row's figure) labelled 「平均 x.x%」 above the plot, an optional target line, a zero
-/// line, value labels just outside the bar ends (left of negative bars), region names as category
-/// labels (shortened with `…` when they cannot fit), optional rank numbers and 倒数第k marks (both
-/// the comparison row's, see `RankedBarInput.prepared`).
+/// dashed group-average line (the group row's figure) labelled 「平均 x.x%」 above the plot, an
+/// optional target line, a zero line, value labels just outside the bar ends (left of negative
+/// bars), region names as category labels (shortened with `…` when they cannot fit), optional
+/// rank numbers and 倒数第k marks (both the comparison row's, see `RankedBarInput.prepared`).
 /// Missing values get a `—` label and no bar. The x range is the padded bar domain (0.12 · span),
 /// widened until every value label fits; ticks are nice (1/2/2.5/5 × 10ⁿ).
 /// Above `RankedBarOptions.splitAbove` bars the rows take two side-by-side columns (ranks
@@ -37,12 +37,16 @@ public struct RankedBarComposer: ComponentComposing {
   ) -> Double {
     let gap = theme.length(.labelSpacing)
     let title = data.title.map { _ in measurer.lineHeight(theme.text(.chartTitle)) + gap * 2 } ?? 0
-    let references = data.references.isEmpty
+    let references =
+      data.references.isEmpty
       ? 0 : Double(data.references.count) * measurer.lineHeight(theme.text(.labelReference)) + gap
-    let axis = measurer.lineHeight(theme.text(.axisTitle)) + gap
+    let axis =
+      measurer.lineHeight(theme.text(.axisTitle)) + gap
       + measurer.lineHeight(theme.text(.axisTextX)) + theme.length(.tickLength) + 1
     let rows = RowStyles(theme: theme)
-    let step = rows.naturalStep(measurer) * rows.minimumFactor(for: data, minimum: theme.length(.minTextSize))
+    let step =
+      rows.naturalStep(measurer)
+      * rows.minimumFactor(for: data, minimum: theme.length(.minTextSize))
     let perColumn = RankedBarRows.perColumn(count: data.bars.count, splitAbove: data.splitAbove)
     return title + references + Double(perColumn) * step + axis
   }
@@ -85,4 +89,3 @@ extension Finding.Message {
         + "\(NumberFormat.english.number(minimum, decimals: 1)) pt minimum; left out: \(quoted)")
   }
 }
-

@@ -75,7 +75,8 @@ struct RankedBarLayout<Measurer: TextMeasuring> {
       let style = theme.text(.chartTitle)
       let fitted = measurer.truncated(title, style: style, maxWidth: rect.width)
       if fitted.truncated { findings.append(Finding(.warning, .labelTruncated(component, title))) }
-      let run = measurer.run(fitted.text, style: style, at: Point(x: rect.midX, y: top), alignment: .center)
+      let run = measurer.run(
+        fitted.text, style: style, at: Point(x: rect.midX, y: top), alignment: .center)
       texts.append((nil, run))
       top += run.size.height + gap * 2
     }
@@ -86,9 +87,14 @@ struct RankedBarLayout<Measurer: TextMeasuring> {
     let tickLength = theme.length(.tickLength)
     let axisTitleHeight = measurer.lineHeight(axisTitleStyle)
     let plotTop = top + Double(referenceRows) * referenceHeight + (referenceRows > 0 ? gap : 0)
-    let plotBottom = rect.maxY - axisTitleHeight - gap - measurer.lineHeight(tickStyle) - tickLength - 1
+    let plotBottom =
+      rect.maxY - axisTitleHeight - gap - measurer.lineHeight(tickStyle) - tickLength - 1
     guard plotBottom - plotTop > 1 else {
-      return (ComposedFrame(findings: findings + [Finding(.warning, .areaTooSmall(component))], bounds: rect), referenceRows)
+      return (
+        ComposedFrame(
+          findings: findings + [Finding(.warning, .areaTooSmall(component))], bounds: rect),
+        referenceRows
+      )
     }
 
     // MARK: Rows, columns and row text sizes
@@ -100,7 +106,11 @@ struct RankedBarLayout<Measurer: TextMeasuring> {
       bars: data.bars, splitAbove: data.splitAbove, height: plotBottom - plotTop,
       minimumStep: natural * minimumFactor)
     guard rows.perColumn > 0 else {
-      return (ComposedFrame(findings: findings + [Finding(.warning, .areaTooSmall(component))], bounds: rect), referenceRows)
+      return (
+        ComposedFrame(
+          findings: findings + [Finding(.warning, .areaTooSmall(component))], bounds: rect),
+        referenceRows
+      )
     }
     if !rows.leftOut.isEmpty {
       let names = rows.leftOut.map { data.bars[$0].name }
@@ -113,7 +123,9 @@ struct RankedBarLayout<Measurer: TextMeasuring> {
 
     // MARK: Horizontal bands
     let rankTexts = bars.map { bar in data.showRanks ? bar.rank.map(String.init) ?? "" : "" }
-    let rankWidth = data.showRanks ? (rankTexts.map { measurer.width($0, style: styles.rank) }.max() ?? 0) + gap : 0
+    let rankWidth =
+      data.showRanks
+      ? (rankTexts.map { measurer.width($0, style: styles.rank) }.max() ?? 0) + gap : 0
     let markTexts = bars.map { bar in bar.bottomMark.map { data.format.bottomRank($0) } ?? "" }
     let markWidths = markTexts.map { $0.isEmpty ? 0 : measurer.width($0, style: styles.alarm) }
     let marksWidth = (markWidths.max() ?? 0) > 0 ? (markWidths.max() ?? 0) + gap : 0
@@ -127,12 +139,15 @@ struct RankedBarLayout<Measurer: TextMeasuring> {
         continue
       }
       let fitted = measurer.truncated(bar.shortName, style: style, maxWidth: nameCap)
-      if fitted.truncated { findings.append(Finding(.warning, .labelTruncated(component, bar.name))) }
+      if fitted.truncated {
+        findings.append(Finding(.warning, .labelTruncated(component, bar.name)))
+      }
       names.append(fitted.text)
     }
-    let nameWidth = zip(names, bars).map { name, bar in
-      measurer.width(name, style: bar.isFocus ? styles.focusName : styles.name)
-    }.max() ?? 0
+    let nameWidth =
+      zip(names, bars).map { name, bar in
+        measurer.width(name, style: bar.isFocus ? styles.focusName : styles.name)
+      }.max() ?? 0
     let columnRects = (0..<rows.columns).map { column in
       Rect(
         x: rect.minX + Double(column) * (columnWidth + columnGap), y: rect.minY, width: columnWidth,
@@ -141,7 +156,11 @@ struct RankedBarLayout<Measurer: TextMeasuring> {
     let plotMinX = columnRects.map { $0.minX + rankWidth + nameWidth + gap }
     let plotMaxX = columnRects.map { $0.maxX - marksWidth }
     guard plotMaxX[0] - plotMinX[0] > 1 else {
-      return (ComposedFrame(findings: findings + [Finding(.warning, .areaTooSmall(component))], bounds: rect), referenceRows)
+      return (
+        ComposedFrame(
+          findings: findings + [Finding(.warning, .areaTooSmall(component))], bounds: rect),
+        referenceRows
+      )
     }
 
     // MARK: One scale fitted to the value labels, placed in each column
@@ -151,7 +170,9 @@ struct RankedBarLayout<Measurer: TextMeasuring> {
     let labelled = zip(bars, labelWidths).map { (value: $0.value ?? 0, width: $1) }
     let domain = Self.fitted(
       RankedBarComposer().train(data), labels: labelled, width: plotMaxX[0] - plotMinX[0], gap: gap)
-    let scales = (0..<rows.columns).map { LinearScale(domain: domain, range: plotMinX[$0]...plotMaxX[$0]) }
+    let scales = (0..<rows.columns).map {
+      LinearScale(domain: domain, range: plotMinX[$0]...plotMaxX[$0])
+    }
 
     // MARK: Bars
     for (position, bar) in bars.enumerated() {
@@ -159,7 +180,8 @@ struct RankedBarLayout<Measurer: TextMeasuring> {
       let (column, row) = rows.place(position)
       let x0 = scales[column].map(0)
       let x1 = scales[column].map(value)
-      let box = Rect(x: min(x0, x1), y: band.bandStart(row), width: abs(x1 - x0), height: band.bandwidth)
+      let box = Rect(
+        x: min(x0, x1), y: band.bandStart(row), width: abs(x1 - x0), height: band.bandwidth)
       shapes.append((column, .box(box, fill: theme.fill(bar.isFocus ? .highlightFill : .barFill))))
     }
 
@@ -167,14 +189,22 @@ struct RankedBarLayout<Measurer: TextMeasuring> {
     for (column, scale) in scales.enumerated() {
       let zeroX = scale.map(0)
       let axes: [FrameItem?] = [
-        .line(from: Point(x: zeroX, y: plotTop), to: Point(x: zeroX, y: plotBottom), stroke: theme.line(.zeroLine)),
-        .line(from: Point(x: plotMinX[column], y: plotTop), to: Point(x: plotMinX[column], y: plotBottom), stroke: theme.line(.axisLine)),
-        .line(from: Point(x: plotMinX[column], y: plotBottom), to: Point(x: plotMaxX[column], y: plotBottom), stroke: theme.line(.axisLine)),
+        .line(
+          from: Point(x: zeroX, y: plotTop), to: Point(x: zeroX, y: plotBottom),
+          stroke: theme.line(.zeroLine)),
+        .line(
+          from: Point(x: plotMinX[column], y: plotTop),
+          to: Point(x: plotMinX[column], y: plotBottom), stroke: theme.line(.axisLine)),
+        .line(
+          from: Point(x: plotMinX[column], y: plotBottom),
+          to: Point(x: plotMaxX[column], y: plotBottom), stroke: theme.line(.axisLine)),
       ]
       shapes += axes.compactMap { $0.map { (column, $0) } }
     }
     for (column, scale) in scales.enumerated() {
-      for (tick, run) in ticks(scale, style: tickStyle, y: plotBottom + tickLength + 1, within: columnRects[column]) {
+      for (tick, run) in ticks(
+        scale, style: tickStyle, y: plotBottom + tickLength + 1, within: columnRects[column])
+      {
         let x = scale.map(tick)
         if let mark = FrameItem.line(
           from: Point(x: x, y: plotBottom), to: Point(x: x, y: plotBottom + tickLength),
@@ -187,7 +217,8 @@ struct RankedBarLayout<Measurer: TextMeasuring> {
     }
     let axisTitle = measurer.run(
       data.axisTitle, style: axisTitleStyle,
-      at: Point(x: (plotMinX[0] + plotMaxX[rows.columns - 1]) / 2, y: rect.maxY), alignment: .center,
+      at: Point(x: (plotMinX[0] + plotMaxX[rows.columns - 1]) / 2, y: rect.maxY),
+      alignment: .center,
       vertical: .bottom)
     texts.append((nil, clampedX(axisTitle, within: rect)))
 
@@ -209,16 +240,23 @@ struct RankedBarLayout<Measurer: TextMeasuring> {
         let x = scale.map(reference.value)
         let key: LineKey = reference.kind == .average ? .referenceLine : .targetLine
         let crossed = valueRuns.map(\.bounds).filter { $0.minX <= x && x <= $0.maxX }
-        for (top, bottom) in Self.segments(from: plotTop - gap / 2, to: plotBottom, around: crossed) {
-          if let line = FrameItem.line(from: Point(x: x, y: top), to: Point(x: x, y: bottom), stroke: theme.line(key)) {
+        for (top, bottom) in Self.segments(from: plotTop - gap / 2, to: plotBottom, around: crossed)
+        {
+          if let line = FrameItem.line(
+            from: Point(x: x, y: top), to: Point(x: x, y: bottom), stroke: theme.line(key))
+          {
             shapes.append((column, line))
           }
         }
         var run = clampedX(
-          measurer.run(reference.label, style: referenceStyle, at: Point(x: x, y: 0), alignment: .center),
+          measurer.run(
+            reference.label, style: referenceStyle, at: Point(x: x, y: 0), alignment: .center),
           within: columnRects[column])
         var row = 0
-        while row < rowsUsed.count, rowsUsed[row].contains(where: { $0.intersects(run.bounds.inset(left: -gap, right: -gap)) }) {
+        while row < rowsUsed.count,
+          rowsUsed[row].contains(where: { $0.intersects(run.bounds.inset(left: -gap, right: -gap)) }
+          )
+        {
           row += 1
         }
         if row == rowsUsed.count { rowsUsed.append([]) }
@@ -233,13 +271,32 @@ struct RankedBarLayout<Measurer: TextMeasuring> {
       let (column, row) = rows.place(position)
       let y = band.center(row)
       let nameStyle = bar.isFocus ? styles.focusName : styles.name
-      texts.append((column, measurer.run(names[position], style: nameStyle, at: Point(x: plotMinX[column] - gap, y: y), alignment: .right, vertical: .middle)))
+      texts.append(
+        (
+          column,
+          measurer.run(
+            names[position], style: nameStyle, at: Point(x: plotMinX[column] - gap, y: y),
+            alignment: .right, vertical: .middle)
+        ))
       if data.showRanks, !rankTexts[position].isEmpty {
-        texts.append((column, measurer.run(rankTexts[position], style: styles.rank, at: Point(x: columnRects[column].minX + rankWidth - gap, y: y), alignment: .right, vertical: .middle)))
+        texts.append(
+          (
+            column,
+            measurer.run(
+              rankTexts[position], style: styles.rank,
+              at: Point(x: columnRects[column].minX + rankWidth - gap, y: y), alignment: .right,
+              vertical: .middle)
+          ))
       }
       texts.append((column, valueRuns[position]))
       if !markTexts[position].isEmpty {
-        texts.append((column, measurer.run(markTexts[position], style: styles.alarm, at: Point(x: plotMaxX[column] + gap, y: y), alignment: .left, vertical: .middle)))
+        texts.append(
+          (
+            column,
+            measurer.run(
+              markTexts[position], style: styles.alarm, at: Point(x: plotMaxX[column] + gap, y: y),
+              alignment: .left, vertical: .middle)
+          ))
       }
     }
 
@@ -254,14 +311,19 @@ struct RankedBarLayout<Measurer: TextMeasuring> {
             items: shapes.filter { $0.column == column }.map(\.item)
               + texts.filter { $0.column == column }.map { .text($0.run) })
         }
-    return (ComposedFrame(items: items, findings: findings, bounds: rect), max(referenceRows, rowsUsed.count))
+    return (
+      ComposedFrame(items: items, findings: findings, bounds: rect),
+      max(referenceRows, rowsUsed.count)
+    )
   }
 
   // MARK: - Helpers
 
   /// The parts of a vertical line from `top` to `bottom` (pt, y down) outside the boxes it
   /// crosses, each box widened by 1 pt: a reference line never strikes through a value label.
-  static func segments(from top: Double, to bottom: Double, around boxes: [Rect]) -> [(Double, Double)] {
+  static func segments(from top: Double, to bottom: Double, around boxes: [Rect]) -> [(
+    Double, Double
+  )] {
     var parts: [(Double, Double)] = []
     var start = top
     for box in boxes.sorted(by: { $0.minY < $1.minY }) {
@@ -283,12 +345,19 @@ struct RankedBarLayout<Measurer: TextMeasuring> {
 
   /// Nice ticks whose labels neither overlap each other nor leave `bounds` (the column); fewer
   /// ticks are tried until they fit.
-  private func ticks(_ scale: LinearScale, style: TextStyle, y: Double, within bounds: Rect) -> [(Double, TextRun)] {
+  private func ticks(_ scale: LinearScale, style: TextStyle, y: Double, within bounds: Rect) -> [(
+    Double, TextRun
+  )] {
     for count in stride(from: 6, through: 2, by: -1) {
       let step = scale.tickStep(targetCount: count)
       let decimals = NumberFormat.decimals(forStep: step)
       let runs = scale.ticks(targetCount: count).map { tick in
-        (tick, measurer.run(data.format.number(tick, decimals: decimals), style: style, at: Point(x: scale.map(tick), y: y), alignment: .center))
+        (
+          tick,
+          measurer.run(
+            data.format.number(tick, decimals: decimals), style: style,
+            at: Point(x: scale.map(tick), y: y), alignment: .center)
+        )
       }.filter { bounds.contains($0.1.bounds) }
       let separated = zip(runs, runs.dropFirst()).allSatisfy { left, right in
         left.1.bounds.maxX + gap <= right.1.bounds.minX

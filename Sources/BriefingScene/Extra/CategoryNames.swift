@@ -59,7 +59,9 @@ struct CategoryNames {
       let xs = lefts(widths)
       let inside = widths.allSatisfy { $0 <= bounds.upperBound - bounds.lowerBound }
       return inside
-        && xs.indices.dropLast(lines).allSatisfy { xs[$0 + lines] >= xs[$0] + widths[$0] + Self.spacing - 1e-9 }
+        && xs.indices.dropLast(lines).allSatisfy {
+          xs[$0 + lines] >= xs[$0] + widths[$0] + Self.spacing - 1e-9
+        }
     }
     // Scales of the smaller style: its theme size, then 0.5 pt less each time, then the minimum.
     let smallest = min(regular.size, focus.size)
@@ -88,7 +90,8 @@ struct CategoryNames {
         : bounds.upperBound
       let room = fitting != nil ? bounds : start...max(start, end)
       let roomWidth = max(0, room.upperBound - room.lowerBound)
-      var (text, isCut) = kit.measurer.truncated(labels[index].text, style: style, maxWidth: roomWidth)
+      var (text, isCut) = kit.measurer.truncated(
+        labels[index].text, style: style, maxWidth: roomWidth)
       if isCut {
         shortened.append(labels[index].text)
         if kit.size(text, style).width > roomWidth { text = "" }

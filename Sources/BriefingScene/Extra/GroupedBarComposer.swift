@@ -195,7 +195,8 @@ public struct GroupedBarComposer: ComponentComposing {
                 at: Point(x: x + barWidth / 2, y: yMap.map(0) - 1),
                 alignment: .center, vertical: .bottom)))
           findings.append(
-            Finding(.notice, .valueNotShown(pair.name, data.indicatorName, shownAs: pair.absentMark)))
+            Finding(
+              .notice, .valueNotShown(pair.name, data.indicatorName, shownAs: pair.absentMark)))
           continue
         }
         let y0 = yMap.map(0)
@@ -297,7 +298,8 @@ private struct ValueLabels<M: TextMeasuring> {
   }
 
   /// The vertical extents (top...bottom, points) of every bar whose x range meets `span`.
-  private func spannedBarEnds(_ span: ClosedRange<Double>, _ map: AxisMap) -> [ClosedRange<Double>] {
+  private func spannedBarEnds(_ span: ClosedRange<Double>, _ map: AxisMap) -> [ClosedRange<Double>]
+  {
     data.pairs.indices.flatMap { index -> [ClosedRange<Double>] in
       let start = bands.bandStart(index)
       let pair = data.pairs[index]

@@ -29,7 +29,8 @@ import Testing
 
   /// `count` members with values wandering over 20…400 and the focus (the middle member) the
   /// largest, so its label meets the top of the plot and its neighbours' labels.
-  func members(_ count: Int) -> (rows: [ComparisonRow], names: [RegionID: String], focus: RegionID) {
+  func members(_ count: Int) -> (rows: [ComparisonRow], names: [RegionID: String], focus: RegionID)
+  {
     var rows = Fixture.rows(count: 1)
     let template = rows[0]
     rows = (0..<count).map { index in
@@ -133,6 +134,7 @@ import Testing
     let long = compose(Fixture.rows(), names: Fixture.longNames)
     LayoutCheck.expectClean(long, in: rect)
     #expect(LayoutCheck.texts(long.items).contains { $0.text.hasSuffix("…") })
-    #expect(long.findings.contains { $0.message.code == "names-shortened" && $0.severity == .warning })
+    #expect(
+      long.findings.contains { $0.message.code == "names-shortened" && $0.severity == .warning })
   }
 }

@@ -64,14 +64,17 @@ import Testing
     let texts = LayoutCheck.texts(out.items).map(\.text)
     let labels = texts.filter { Fixture.names.values.contains($0) }.count
     let dropped = out.findings.filter { $0.message.code == "label-dropped" }.count
-    #expect(!out.findings.contains { $0.message.code == "labels-left-out" }, "a caption, not a finding")
+    #expect(
+      !out.findings.contains { $0.message.code == "labels-left-out" }, "a caption, not a finding")
     let caption = try #require(
       texts.first { $0.hasPrefix("另有") || $0.hasSuffix("not labelled") }, "\(texts)")
     let counted = Int(caption.filter(\.isNumber)) ?? 0
     #expect(labels + dropped + counted == 9)
     #expect(counted > 1)
     #expect(
-      caption == (format.style == .chinese ? "另有\(counted)个地区未标注" : "\(counted) more regions not labelled"))
+      caption
+        == (format.style == .chinese
+          ? "另有\(counted)个地区未标注" : "\(counted) more regions not labelled"))
   }
 
   @Test func noCaptionWhenEveryPointIsLabelled() {
