@@ -164,9 +164,14 @@ public struct GroupedBarComposer: ComponentComposing {
     let labels = ValueLabels(
       data: data, bands: bands, barWidth: barWidth, clamp: (left + 2)...rect.maxX, theme: theme,
       kit: kit)
+    guard bottom - top > 2 * yHalf + 1,
+      let yMap = labels.scale(
+        axis.domain, from: bottom - yHalf, to: top + yHalf, labelsWithin: top...(bottom - yHalf))
+    else {
+      return ComposedFrame(
+        findings: findings + [Finding(.warning, .areaTooSmall(Self.component))], bounds: rect)
+    }
     let labelSpace = top...(bottom - yHalf)
-    let yMap = labels.scale(
-      axis.domain, from: bottom - yHalf, to: top + yHalf, labelsWithin: labelSpace)
 
     // Axes.
     items += axis.vertical(scale: yMap, x: left, format: format, theme: theme, kit: kit)
@@ -242,11 +247,11 @@ private struct ValueLabels<M: TextMeasuring> {
   let kit: TextKit<M>
 
   /// A map of `domain` from `start` (bottom) to `end` (top), its ends moved inward until the
-  /// focus's label lies within `vertical` (points, y down).
+  /// focus's label lies within `vertical` (points, y down); nil when that leaves no plot.
   func scale(
     _ domain: ClosedRange<Double>, from start: Double, to end: Double,
     labelsWithin vertical: ClosedRange<Double>
-  ) -> AxisMap {
+  ) -> AxisMap? {
     var map = AxisMap(domain: domain, start: start, end: end)
     guard let focus = data.pairs.firstIndex(where: \.isFocus) else { return map }
     for _ in 0..<20 {
@@ -256,8 +261,9 @@ private struct ValueLabels<M: TextMeasuring> {
       guard above > 0.01 || below > 0.01 else { return map }
       map = AxisMap(
         domain: domain, start: map.start - max(0, below), end: map.end + max(0, above))
+      guard map.start - map.end > 1 else { return nil }
     }
-    return map
+    return nil
   }
 
   /// The labels to draw: the focus's, then every other that fits its band, inside `vertical`

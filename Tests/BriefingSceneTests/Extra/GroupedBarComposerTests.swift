@@ -86,6 +86,16 @@ import Testing
     #expect(label.map { label in !bars.contains { $0.intersects(label) } } == true)
   }
 
+  @Test(arguments: [(200.0, 60.0), (120.0, 40.0), (420.0, 30.0)])
+  func tinyPanelsStayClean(width: Double, height: Double) {
+    let (rows, names, focus) = members(9)
+    let area = Rect(x: 10, y: 10, width: width, height: height)
+    let out = GroupedBarComposer().compose(
+      input: GroupedBarInput(rows: rows, names: names, indicator: Fixture.gdp, focus: focus),
+      in: area, theme: Fixture.theme, measurer: Fixture.measurer)
+    LayoutCheck.expectClean(out, in: area)
+  }
+
   @Test func englishNamesOfEighteenCountries() {
     let countries = [
       "Côte d’Ivoire", "Korea, Rep.", "São Tomé and Príncipe", "Ghana", "Senegal", "Nigeria",
