@@ -4,7 +4,9 @@
 cairo 1.16's CFF subsetter keeps every local subroutine of Noto's FontDicts
 (and on some glyphs all of them in full), so PDFs get ~1 MB per face.
 The derived fonts have the same outlines, hints, metrics, cmap and OpenType
-layout, but desubroutinized CFF charstrings, so cairo embeds only the glyphs used.
+layout, but desubroutinized CFF charstrings, so cairo embeds only the glyphs used,
+and one more 'locl' lookup: Latin punctuation in English text is proportional
+(see proportional_latin_punctuation).
 
 usage: build_cjk_fonts.py OUTDIR [SRCDIR]   (needs fontTools; offline)
 Writes OUTDIR/BriefingSansCJK-{Regular,Bold}.ttc, each with faces
@@ -140,8 +142,71 @@ def _numlen(out, start):
     b = out[start]
     return 1 if 32 <= b <= 246 else 2 if 247 <= b <= 254 else 3 if b == 28 else 5
 
+# ---- proportional Latin punctuation
+
+# Quotes and dots that Noto Sans CJK maps to full-width glyphs for every language but Japanese and
+# Korean, so English text showed "Côte d’ Ivoire" and "Briefing  ·  Data".
+LATIN_PUNCTUATION = (0x2018, 0x2019, 0x201C, 0x201D, 0x00B7, 0x2022)
+LATIN_SCRIPTS = ("latn", "grek", "cyrl")
+
+class LayoutUnexpected(Exception):
+    """The source font's OpenType layout is not shaped as this script expects."""
+
+def proportional_latin_punctuation(font):
+    """In place: Latin, Greek and Cyrillic runs in languages without a LangSys of their own
+    (English, French, ... : the scripts' default LangSys) get the proportional forms of
+    LATIN_PUNCTUATION that the font already has (its Japanese 'locl' picks them), through one
+    more lookup in the 'locl' feature of those default LangSys. Chinese text (ZHS/ZHT LangSys)
+    keeps its full-width punctuation."""
+    from fontTools.ttLib.tables import otTables as ot
+    gsub = font["GSUB"].table
+    cmap = font.getBestCmap()
+    records = gsub.FeatureList.FeatureRecord
+    scripts = {r.ScriptTag: r.Script for r in gsub.ScriptList.ScriptRecord}
+
+    def locl(langsys):
+        found = [i for i in langsys.FeatureIndex if records[i].FeatureTag == "locl"]
+        if len(found) != 1:
+            raise LayoutUnexpected("build_cjk_fonts: expected one 'locl' feature, found %d" % len(found))
+        return found[0]
+
+    def singles(lookup_indices):
+        mapping = {}
+        for index in lookup_indices:
+            lookup = gsub.LookupList.Lookup[index]
+            for sub in lookup.SubTable:
+                sub = sub.ExtSubTable if lookup.LookupType == 7 else sub
+                mapping.update(getattr(sub, "mapping", None) or {})
+        return mapping
+
+    japanese = next(r.LangSys for r in scripts["latn"].LangSysRecord if r.LangSysTag == "JAN ")
+    forms = singles(records[locl(japanese)].Feature.LookupListIndex)
+    mapping = {}
+    for code in LATIN_PUNCTUATION:
+        full = cmap[code]
+        proportional = forms.get(full)
+        if proportional is None or font["hmtx"][proportional][0] >= 1000:
+            raise LayoutUnexpected("build_cjk_fonts: no proportional form of U+%04X" % code)
+        mapping[full] = proportional
+    sub = ot.SingleSubst()
+    sub.mapping = mapping
+    lookup = ot.Lookup()
+    lookup.LookupType, lookup.LookupFlag, lookup.SubTable = 1, 0, [sub]
+    lookup.SubTableCount = 1
+    gsub.LookupList.Lookup.append(lookup)
+    gsub.LookupList.LookupCount = len(gsub.LookupList.Lookup)
+    added = len(gsub.LookupList.Lookup) - 1
+    every = [ls for script in scripts.values() for ls in [script.DefaultLangSys]
+             + [r.LangSys for r in script.LangSysRecord] if ls is not None]
+    for tag in LATIN_SCRIPTS:
+        feature = locl(scripts[tag].DefaultLangSys)
+        if sum(feature in ls.FeatureIndex for ls in every) != 1:
+            raise LayoutUnexpected("build_cjk_fonts: the %s default 'locl' is shared" % tag)
+        records[feature].Feature.LookupListIndex.append(added)
+        records[feature].Feature.LookupCount = len(records[feature].Feature.LookupListIndex)
+
 FACES = {2: "SC", 3: "TC"}          # face index in NotoSansCJK-*.ttc -> region
-VERSION_TAG = "briefing-desubr-1"   # bump to force rebuild
+VERSION_TAG = "briefing-desubr-2"   # bump to force rebuild
 
 def build(args):
     src, dst = args
@@ -161,6 +226,7 @@ def build(args):
     cff.cff.fontNames = ["BriefingSansCJK-" + style]
     cffdata = cff.compile(fonts[0])                 # compile once, reuse for both faces
     for f in fonts:
+        proportional_latin_punctuation(f)
         raw = DefaultTable("CFF ")
         raw.data = cffdata
         f["CFF "] = raw

@@ -158,7 +158,8 @@ import TestSupport
     let input = RankedBarInput(
       rows: table.rows, groupRow: table.groupRow, indicator: table.indicator,
       regions: table.regions, focus: table.rows.first?.region, metric: metric,
-      options: .init(showRanks: true, bottomMarks: 2))
+      // One column at any size: each row is read left to right below.
+      options: .init(showRanks: true, bottomMarks: 2, splitAbove: .max))
     let rect = Rect(x: 36, y: 36, width: 523, height: max(260, Double(table.rows.count) * 13 + 90))
     let frame = RankedBarComposer().compose(
       input: input, in: rect, theme: Fixtures.theme, measurer: Fixtures.measurer)

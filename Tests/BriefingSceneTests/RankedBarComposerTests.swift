@@ -10,7 +10,8 @@ import Testing
 
   func input(
     _ rows: [ComparisonRow], indicator: Indicator = Fixtures.gdp, metric: BarMetric = .growthPct,
-    focus: RegionID? = "泸县", options: RankedBarOptions = .init(), regions: [Region] = Fixtures.regions
+    focus: RegionID? = "泸县", options: RankedBarOptions = .init(),
+    regions: [Region] = Fixtures.regions
   ) -> RankedBarInput {
     // Ranks and the group row as the comparison table gives them (the chart only reads them).
     let ranked = Fixtures.ranked(rows, polarity: indicator.polarity, decimals: indicator.decimals)
@@ -20,13 +21,15 @@ import Testing
   }
 
   func compose(_ input: RankedBarInput, in rect: Rect? = nil) -> ComposedFrame {
-    composer.compose(input: input, in: rect ?? self.rect, theme: Fixtures.theme, measurer: Fixtures.measurer)
+    composer.compose(
+      input: input, in: rect ?? self.rect, theme: Fixtures.theme, measurer: Fixtures.measurer)
   }
 
   // MARK: - Stat
 
   @Test func sortsBestFirstAndRanksTies() {
-    let data = composer.prepare(input(Fixtures.rows([("a", 3), ("b", 7), ("c", 3), ("d", nil), ("e", -2)])))
+    let data = composer.prepare(
+      input(Fixtures.rows([("a", 3), ("b", 7), ("c", 3), ("d", nil), ("e", -2)])))
     #expect(data.bars.map(\.region.rawValue) == ["b", "a", "c", "e", "d"])
     #expect(data.bars.map(\.rank) == [1, 2, 2, 4, nil])
     #expect(data.bars.map(\.label) == ["+7.0%", "+3.0%", "+3.0%", "-2.0%", "—"])
@@ -62,7 +65,8 @@ import Testing
   }
 
   @Test func bottomMarks() {
-    let data = composer.prepare(input(Fixtures.luzhouRows, options: .init(showRanks: true, bottomMarks: 2)))
+    let data = composer.prepare(
+      input(Fixtures.luzhouRows, options: .init(showRanks: true, bottomMarks: 2)))
     #expect(data.bars.compactMap(\.bottomMark) == [2, 1])
     #expect(data.bars.last?.region == "合江县")
   }
@@ -108,12 +112,118 @@ import Testing
     expectShapesInside(frame.items, rect)
   }
 
-  @Test func fortyRegionsShrinkButNeverOverlap() {
-    let rows = (1...40).map { Fixtures.row("区县\($0)", value: 1, growth: Double($0 % 13) - 4.5) }
-    let frame = compose(input(rows, focus: "区县7", options: .init(showRanks: true, bottomMarks: 2)))
-    expectLegible(frame.items, in: rect)
-    expectShapesInside(frame.items, rect)
-    #expect(frame.findings.map(\.message.code) == ["text-shrunk"])
+  // MARK: - Many bars
+
+  /// `count` regions 区县1…区县n with growths wandering over −4.5…+7.5 %.
+  func manyRows(_ count: Int) -> [ComparisonRow] {
+    (1...count).map { Fixtures.row("区县\($0)", value: 1, growth: Double($0 % 13) - 4.5) }
+  }
+
+  /// The names a `bars-left-out` warning lists (each in “…”).
+  func leftOutNames(_ frame: ComposedFrame) -> [String] {
+    frame.findings.filter { $0.message.code == "bars-left-out" }.flatMap { finding in
+      finding.message.text.split(separator: "“").dropFirst().compactMap {
+        $0.split(separator: "”").first.map(String.init)
+      }
+    }
+  }
+
+  /// Every region is drawn (its name is a text of the chart) or named in a warning, never both,
+  /// and no text is below the theme's minimum size.
+  func expectEveryBarAccountedFor(
+    _ frame: ComposedFrame, count: Int, in area: Rect,
+    sourceLocation: Testing.SourceLocation = #_sourceLocation
+  ) {
+    let runs = frame.items.flatMap(\.textRuns)
+    let minimum = Fixtures.theme.length(.minTextSize)
+    for run in runs where run.style.size < minimum - 1e-9 {
+      Issue.record("'\(run.text)' at \(run.style.size) pt", sourceLocation: sourceLocation)
+    }
+    let drawn = Set(runs.map(\.text))
+    let leftOut = leftOutNames(frame)
+    for index in 1...count {
+      let name = "区县\(index)"
+      #expect(
+        drawn.contains(name) != leftOut.contains(name), "\(name)", sourceLocation: sourceLocation)
+    }
+    expectLegible(frame.items, in: area, sourceLocation: sourceLocation)
+    expectShapesInside(frame.items, area, sourceLocation: sourceLocation)
+  }
+
+  @Test(arguments: [40, 52, 150])
+  func manyBarsNeverGoBelowTheMinimumTextSize(count: Int) {
+    let focus = "区县\(count * 3 / 4)"
+    let focusID = RegionID(focus)
+    let frame = compose(
+      input(manyRows(count), focus: focusID, options: .init(showRanks: true, bottomMarks: 2)))
+    expectEveryBarAccountedFor(frame, count: count, in: rect)
+    #expect(
+      frame.items.flatMap(\.textRuns).contains { $0.text == focus }, "the focus is always drawn")
+    #expect(!frame.findings.contains { $0.message.code == "text-shrunk" })
+  }
+
+  @Test(arguments: [40, 52, 150])
+  func theRequiredHeightDrawsEveryBar(count: Int) throws {
+    let bars = input(
+      manyRows(count), focus: "区县1",
+      options: .init(target: 6.5, showRanks: true, bottomMarks: 2, title: "各县区增速"))
+    let needed = composer.requiredHeight(
+      composer.prepare(bars), theme: Fixtures.theme, measurer: Fixtures.measurer)
+    let tall = Rect(x: rect.minX, y: rect.minY, width: rect.width, height: needed)
+    let frame = compose(bars, in: tall)
+    expectEveryBarAccountedFor(frame, count: count, in: tall)
+    #expect(leftOutNames(frame).isEmpty)
+    #expect(frame.findings.isEmpty)
+    let short = Rect(x: rect.minX, y: rect.minY, width: rect.width, height: needed - 12)
+    let cramped = compose(bars, in: short)
+    expectEveryBarAccountedFor(cramped, count: count, in: short)
+    #expect(!leftOutNames(cramped).isEmpty, "12 pt less leaves bars out")
+  }
+
+  /// The name runs of the chart, by region number.
+  func nameRuns(_ frame: ComposedFrame) -> [Int: TextRun] {
+    Dictionary(
+      frame.items.flatMap(\.textRuns).compactMap { run in
+        run.text.hasPrefix("区县") ? Int(run.text.dropFirst(2)).map { ($0, run) } : nil
+      }, uniquingKeysWith: { first, _ in first })
+  }
+
+  @Test func aboveSplitAboveTheBarsTakeTwoColumnsOnOneScale() throws {
+    let tall = Rect(x: 36, y: 100, width: 523, height: 600)
+    let bars = input(manyRows(52), focus: "区县3", options: .init(showRanks: true, splitAbove: 40))
+    let frame = compose(bars, in: tall)
+    expectEveryBarAccountedFor(frame, count: 52, in: tall)
+    #expect(frame.findings.isEmpty)
+    let data = composer.prepare(bars)
+    let names = nameRuns(frame)
+    let order = data.bars.compactMap { Int($0.region.rawValue.dropFirst(2)) }
+    let left = order.prefix(26).compactMap { names[$0]?.bounds.maxX }
+    let right = order.dropFirst(26).compactMap { names[$0]?.bounds.maxX }
+    #expect(left.count == 26 && right.count == 26)
+    #expect(Set(left).count == 1 && Set(right).count == 1, "names right-aligned per column")
+    #expect((right.first ?? 0) > tall.midX && (left.first ?? .infinity) < tall.midX)
+    // The two columns start at the same height: rank 1 and rank 27 share a row.
+    let first = try #require(names[order[0]])
+    let twentySeventh = try #require(names[order[26]])
+    #expect(abs(first.origin.y - twentySeventh.origin.y) < 1e-9)
+    // One scale: every growth of the wave (±x gives one length) appears in both columns, and
+    // equal growths give equal bar lengths there.
+    let lengths = frame.items.shapes.compactMap { shape -> Double? in
+      if case .rect(let r) = shape.geometry { return (r.width * 1000).rounded() / 1000 }
+      return nil
+    }
+    #expect(Set(lengths).count == Set(data.bars.compactMap { $0.value.map(abs) }).count)
+    // The average line is drawn in both columns.
+    let average = frame.items.flatMap(\.textRuns).filter { $0.text.hasPrefix("平均") }
+    #expect(average.count == 2)
+  }
+
+  @Test func atSplitAboveTheBarsStayInOneColumn() {
+    let tall = Rect(x: 36, y: 100, width: 523, height: 600)
+    let frame = compose(input(manyRows(40), options: .init(splitAbove: 40)), in: tall)
+    expectEveryBarAccountedFor(frame, count: 40, in: tall)
+    let rights = Set(nameRuns(frame).values.map { ($0.bounds.maxX * 1000).rounded() })
+    #expect(rights.count == 1)
   }
 
   @Test func longNamesAreShortenedVisibly() {
@@ -130,7 +240,9 @@ import Testing
 
   @Test func referenceLabelsStackWhenTheyCollide() {
     let frame = compose(input(Fixtures.luzhouRows, options: .init(target: 4.5, title: "增速")))
-    let labels = frame.items.flatMap(\.textRuns).filter { $0.text.hasPrefix("平均") || $0.text.hasPrefix("目标") }
+    let labels = frame.items.flatMap(\.textRuns).filter {
+      $0.text.hasPrefix("平均") || $0.text.hasPrefix("目标")
+    }
     #expect(labels.count == 2)
     #expect(labels[0].origin.y != labels[1].origin.y)
     expectLegible(frame.items, in: rect)

@@ -30,6 +30,8 @@ public struct RankedBarOptions: Hashable, Sendable {
   /// Mark rows whose bottom rank (`bottomRank` / `growthBottomRank`) is at most k with 倒数第k
   /// (0 = off; judged indicators only, see `PlaceMarks`). Default: 0.
   public var bottomMarks: Int
+  /// Above this many bars the chart takes two side-by-side columns. Default: 40.
+  public var splitAbove: Int
   /// Title above the chart. Default: nil.
   public var title: String?
   /// Axis title; nil picks the basis title (「同比增长（%）」, 「较2002年增长（%）」, a rate's
@@ -43,13 +45,14 @@ public struct RankedBarOptions: Hashable, Sendable {
 
   public init(
     showAverage: Bool = true, target: Double? = nil, showRanks: Bool = false, bottomMarks: Int = 0,
-    title: String? = nil, axisTitle: String? = nil, format: NumberFormat = .chinese,
+    splitAbove: Int = 40, title: String? = nil, axisTitle: String? = nil, format: NumberFormat = .chinese,
     averageWord: String = "平均", targetWord: String = "目标"
   ) {
     self.showAverage = showAverage
     self.target = target
     self.showRanks = showRanks
     self.bottomMarks = bottomMarks
+    self.splitAbove = splitAbove
     self.title = title
     self.axisTitle = axisTitle
     self.format = format
@@ -120,6 +123,8 @@ public struct RankedBarData: Hashable, Sendable {
   /// Axis tick labels carry no unit; the axis title does.
   public var format: NumberFormat
   public var showRanks: Bool
+  /// Above this many bars the chart takes two columns (`RankedBarOptions.splitAbove`).
+  public var splitAbove: Int
   public var bottomMark: String
   /// The average line was asked for but the group row has no group figure (a notice).
   public var averageMissing: Bool
@@ -157,7 +162,8 @@ extension RankedBarInput {
     return RankedBarData(
       bars: bars, references: references(average), title: options.title,
       axisTitle: options.axisTitle ?? defaultAxisTitle, format: options.format,
-      showRanks: options.showRanks, bottomMark: options.format.bottomRank(1),
+      showRanks: options.showRanks, splitAbove: options.splitAbove,
+      bottomMark: options.format.bottomRank(1),
       averageMissing: options.showAverage && average == nil && !bars.isEmpty)
   }
 

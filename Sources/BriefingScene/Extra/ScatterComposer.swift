@@ -14,8 +14,10 @@ public struct ScatterData: Sendable {
   /// in points).
   public struct Point: Hashable, Sendable {
     public var id: RegionID
+    public var name: String
     public var x: Double
     public var y: Double
+    public var isFocus: Bool
   }
   /// Plotted regions, focus first.
   public var points: [Point] = []
@@ -25,6 +27,12 @@ public struct ScatterData: Sendable {
   public var meanLevel: Double?
   /// Group growth (horizontal quadrant line), % (a rate: the group's change in points).
   public var groupGrowth: Double?
+  /// The x axis title, 「地区生产总值（亿元）」 / "GDP (亿元)".
+  public var levelTitle = ""
+  /// The y axis title: the rows' basis (同比增长（%）, a rate's points).
+  public var growthTitle = ""
+  public var indicatorName = ""
+  public var format = NumberFormat.chinese
 }
 
 // MARK: - Scatter composer
@@ -32,10 +40,13 @@ public struct ScatterData: Sendable {
 /// Level (x) against growth (y) with quadrant lines at the group mean level and the group growth.
 /// Level ticks thin out until their labels keep apart. Labels are placed collision-free: the
 /// focus and the extremes first (right, left, above, below, then further out with a leader line),
-/// the others only right beside their point, left out (and counted in a finding) where they do
-/// not fit. Regions without both figures are listed in a note, never drawn at 0; with no point
-/// at all the panel says 无数据 / No data instead of drawing axes.
-public struct ScatterComposer: Sendable {
+/// the others only right beside their point; the labels left out are counted in a caption on the
+/// chart (「另有12个地区未标注」 / "12 more regions not labelled"), on the x title's line when it
+/// fits there, else on a line of its own. Regions without both figures are listed in a note,
+/// never drawn at 0; with no point at all the panel says 无数据 / No data instead of drawing axes.
+public struct ScatterComposer: ComponentComposing {
+  static let component = "scatter"
+
   /// Peer point radius. Default: 2.5 pt.
   public var pointRadius: Double
   /// Focus point radius. Default: 4 pt.
@@ -46,26 +57,37 @@ public struct ScatterComposer: Sendable {
     self.focusRadius = focusRadius
   }
 
-  // MARK: - Methods
+  // MARK: - Phases
 
-  /// The plottable points (focus first), the regions left out with their mark (`—`/`*`) and the
-  /// group figures for the quadrant lines.
+  /// The plottable points (focus first), the regions left out with their mark (`—`/`*`), the
+  /// group figures for the quadrant lines and the axis titles.
   public func prepare(_ input: ScatterInput) -> ScatterData {
     var data = ScatterData()
     for row in ExtraData.members(input.rows) {
+      let name = ExtraData.name(row.region, input.names)
       if let level = ExtraData.drawable(row), let growth = row.shownChange, growth.isFinite {
-        data.points.append(ScatterData.Point(id: row.region, x: level, y: growth))
+        data.points.append(
+          ScatterData.Point(
+            id: row.region, name: name, x: level, y: growth, isFocus: row.region == input.focus))
       } else {
-        let name = ExtraData.name(row.region, input.names)
         data.absent.append((name, ExtraData.absentMark(row, input.format)))
       }
     }
-    data.points.sort { ($0.id == input.focus ? 1 : 0) > ($1.id == input.focus ? 1 : 0) }
+    data.points.sort { ($0.isFocus ? 1 : 0) > ($1.isFocus ? 1 : 0) }
     data.meanLevel = input.rows.lazy.compactMap(\.groupMean).first
     data.groupGrowth =
       Self.inPoints(input)
       ? input.rows.first(where: \.isGroupRow)?.changeFromPrior
       : input.rows.lazy.compactMap(\.groupGrowthPct).first
+    let basis = ChangeBasis(rows: input.rows)
+    data.growthTitle =
+      Self.inPoints(input)
+      ? basis.pointsTitle(input.format, unit: input.indicator.unit)
+      : basis.growthTitle(input.format)
+    data.levelTitle = ExtraData.titleWithUnit(
+      input.indicator.name, unit: input.indicator.unit?.symbol, input.format)
+    data.indicatorName = input.indicator.name
+    data.format = input.format
     return data
   }
 
@@ -76,59 +98,77 @@ public struct ScatterComposer: Sendable {
 
   /// Draws the scatter into `rect` (points); see the type's doc for the layout.
   public func compose(
+    _ data: ScatterData, in rect: Rect, theme: ResolvedTheme, measurer: some TextMeasuring
+  ) -> ComposedFrame {
+    guard !data.points.isEmpty else {
+      return NoDataPanel.frame(
+        Self.component, title: data.levelTitle, indicator: data.indicatorName,
+        format: data.format, in: rect, theme: theme, kit: TextKit(measurer: measurer))
+    }
+    let layout = ScatterLayout(
+      composer: self, data: data, rect: rect, theme: theme, kit: TextKit(measurer: measurer))
+    let first = layout.frame(captionLine: false)
+    return first.captionFits ? first.frame : layout.frame(captionLine: true).frame
+  }
+
+  /// The same as `compose(input:in:theme:measurer:)`, for callers written before the composer
+  /// took the `prepare` → `compose` phases (the layout dispatch).
+  public func compose(
     _ input: ScatterInput, in rect: Rect, theme: ResolvedTheme, measurer: some TextMeasuring
   ) -> ComposedFrame {
-    let kit = TextKit(measurer: measurer)
-    let format = input.format
-    var findings: [Finding] = []
+    compose(input: input, in: rect, theme: theme, measurer: measurer)
+  }
+
+}
+
+// MARK: - Layout
+
+/// One layout pass of a scatter (internal: holds the inputs of one `compose` call).
+private struct ScatterLayout<M: TextMeasuring> {
+  let composer: ScatterComposer
+  let data: ScatterData
+  let rect: Rect
+  let theme: ResolvedTheme
+  let kit: TextKit<M>
+
+  /// The chart, with the count of labels left out on its own line above the x title when
+  /// `captionLine`, else beside the x title; `captionFits` is false when it is not on its own
+  /// line and does not fit there (the caption is then left out of this frame).
+  func frame(captionLine: Bool) -> (frame: ComposedFrame, captionFits: Bool) {
+    let format = data.format
+    var findings = data.absent.map {
+      Finding(.notice, .valueNotShown($0.name, data.indicatorName, shownAs: $0.mark))
+    }
     var items: [FrameItem] = []
-
-    // Data preparation.
-    let data = prepare(input)
     let points = data.points
-    let absent = data.absent.map {
-      format.style == .chinese ? "\($0.name)（\($0.mark)）" : "\($0.name) (\($0.mark))"
-    }
-    let meanLevel = data.meanLevel
-    let groupGrowth = data.groupGrowth
-    for entry in data.absent {
-      findings.append(
-        Finding(.notice, .valueNotShown(entry.name, input.indicator.name, shownAs: entry.mark)))
-    }
-    let levels = points.map(\.x) + [meanLevel].compactMap { $0 }
+    let levels = points.map(\.x) + [data.meanLevel].compactMap { $0 }
     let yAxis = NumericAxis(
-      covering: points.map(\.y) + [groupGrowth].compactMap { $0 }, includeZero: true)
+      covering: points.map(\.y) + [data.groupGrowth].compactMap { $0 }, includeZero: true)
 
-    // Frame: titles, note, axes.
+    // Frame: note, caption line, titles, axes.
     let titleStyle = theme.text(.axisTitle)
-    let basis = ChangeBasis(rows: input.rows)
-    let growthTitle =
-      Self.inPoints(input)
-      ? basis.pointsTitle(format, unit: input.indicator.unit) : basis.growthTitle(format)
-    let levelTitle = ExtraData.titleWithUnit(
-      input.indicator.name, unit: input.indicator.unit?.symbol, format)
+    let noteStyle = theme.text(.noteText)
     var bottom = rect.maxY
-    if !absent.isEmpty {
+    if !data.absent.isEmpty {
+      let absent = data.absent.map {
+        format.style == .chinese ? "\($0.name)（\($0.mark)）" : "\($0.name) (\($0.mark))"
+      }
       let prefix = format.style == .chinese ? "注：未绘出 " : "Not plotted: "
       let note = kit.fitted(
         prefix + absent.joined(separator: format.style == .chinese ? "、" : ", "),
-        theme.text(.noteText), maxWidth: rect.width, findings: &findings)
+        noteStyle, maxWidth: rect.width, findings: &findings)
       let run = kit.measurer.run(
-        note, style: theme.text(.noteText), at: Point(x: rect.minX, y: rect.maxY), vertical: .bottom
-      )
+        note, style: noteStyle, at: Point(x: rect.minX, y: rect.maxY), vertical: .bottom)
       items.append(.text(run))
       bottom = run.bounds.minY - 2
     }
-    guard !points.isEmpty else {
-      return NoDataPanel.frame(
-        "scatter", title: levelTitle, indicator: input.indicator.name, format: format, in: rect,
-        theme: theme, kit: kit)
-    }
-    let xTitle = kit.fitted(levelTitle, titleStyle, maxWidth: rect.width, findings: &findings)
+    let captionBottom = bottom
+    if captionLine { bottom -= kit.size("国", noteStyle).height + 2 }
+    let xTitle = kit.fitted(data.levelTitle, titleStyle, maxWidth: rect.width, findings: &findings)
     let xTitleRun = kit.measurer.run(
       xTitle, style: titleStyle, at: Point(x: rect.maxX, y: bottom), alignment: .right,
       vertical: .bottom)
-    let yTitle = kit.fitted(growthTitle, titleStyle, maxWidth: rect.width, findings: &findings)
+    let yTitle = kit.fitted(data.growthTitle, titleStyle, maxWidth: rect.width, findings: &findings)
     let yTitleRun = kit.measurer.run(
       yTitle, style: titleStyle, at: Point(x: rect.minX, y: rect.minY))
     items += [.text(xTitleRun), .text(yTitleRun)]
@@ -159,16 +199,14 @@ public struct ScatterComposer: Sendable {
     let xScale = AxisMap(domain: xAxis.domain, start: plotRect.minX, end: plotRect.maxX)
     let yScale = AxisMap(
       domain: yAxis.domain, start: plotRect.maxY - yHalf, end: plotRect.minY + yHalf)
-    let yAxisItems = yAxis.vertical(
-      scale: yScale, x: plotRect.minX, format: format, theme: theme, kit: kit)
-    let xAxisItems = xAxis.horizontal(
+    items += yAxis.vertical(scale: yScale, x: plotRect.minX, format: format, theme: theme, kit: kit)
+    items += xAxis.horizontal(
       scale: xScale, y: plotRect.maxY, format: format, theme: theme, kit: kit)
-    items += yAxisItems + xAxisItems
 
     // Quadrant lines (labels keep clear of them).
     var lineBoxes: [Rect] = []
     if let reference = theme.line(.referenceLine) {
-      if let meanLevel {
+      if let meanLevel = data.meanLevel {
         let x = xScale.map(meanLevel)
         items.append(
           .shape(
@@ -177,7 +215,7 @@ public struct ScatterComposer: Sendable {
               stroke: reference)))
         lineBoxes.append(Rect(x: x - 0.5, y: plotRect.minY, width: 1, height: plotRect.height))
       }
-      if let groupGrowth {
+      if let groupGrowth = data.groupGrowth {
         let y = yScale.map(groupGrowth)
         items.append(
           .shape(
@@ -190,12 +228,11 @@ public struct ScatterComposer: Sendable {
 
     // Points, then labels around them.
     var obstacles = ItemBounds.texts(items) + lineBoxes
-    var marks: [(RegionID, Rect)] = []
+    var marks: [(ScatterData.Point, Rect)] = []
     for point in points {
-      let isFocus = point.id == input.focus
-      let radius = isFocus ? focusRadius : pointRadius
+      let radius = point.isFocus ? composer.focusRadius : composer.pointRadius
       let center = Point(x: xScale.map(point.x), y: yScale.map(point.y))
-      let fill = isFocus ? theme.fill(.highlightFill) : theme.fill(.barFill)
+      let fill = point.isFocus ? theme.fill(.highlightFill) : theme.fill(.barFill)
       items.append(
         .shape(
           Shape(
@@ -204,7 +241,7 @@ public struct ScatterComposer: Sendable {
       let box = Rect(
         x: center.x - radius, y: center.y - radius, width: radius * 2, height: radius * 2)
       obstacles.append(box)
-      marks.append((point.id, box))
+      marks.append((point, box))
     }
     // The focus and the extremes first (with a leader line when needed), then the others
     // beside their point where they fit.
@@ -212,22 +249,21 @@ public struct ScatterComposer: Sendable {
       points.max { $0.x < $1.x }, points.min { $0.x < $1.x }, points.max { $0.y < $1.y },
       points.min { $0.y < $1.y },
     ].compactMap { $0?.id }
-    let first = ([input.focus] + extremes).reduce(into: [RegionID]()) {
+    let first = (points.filter(\.isFocus).map(\.id) + extremes).reduce(into: [RegionID]()) {
       if !$0.contains($1) { $0.append($1) }
     }
     let ordered =
-      first.compactMap { id in marks.first { $0.0 == id } } + marks.filter { !first.contains($0.0) }
+      first.compactMap { id in marks.first { $0.0.id == id } }
+      + marks.filter { !first.contains($0.0.id) }
     var placer = LabelPlacer(bounds: rect, gap: theme.length(.labelSpacing), obstacles: obstacles)
     var leftOut = 0
-    for (id, box) in ordered {
-      let isFocus = id == input.focus
-      let isFirst = first.contains(id)
-      let style = theme.text(isFocus ? .labelValueFocus : .labelValue)
-      let name = ExtraData.name(id, input.names)
-      let size = kit.size(name, style)
+    for (point, box) in ordered {
+      let isFirst = first.contains(point.id)
+      let style = theme.text(point.isFocus ? .labelValueFocus : .labelValue)
+      let size = kit.size(point.name, style)
       guard let spot = placer.place(size, near: box, allowingLeader: isFirst) else {
         if isFirst {
-          findings.append(Finding(isFocus ? .warning : .notice, .labelDropped(name)))
+          findings.append(Finding(point.isFocus ? .warning : .notice, .labelDropped(point.name)))
         } else {
           leftOut += 1
         }
@@ -240,10 +276,31 @@ public struct ScatterComposer: Sendable {
         items.append(
           .shape(Shape(.line(from: Point(x: box.midX, y: box.midY), to: end), stroke: leader)))
       }
-      items.append(.text(TextRun(text: name, origin: spot.rect.origin, style: style, size: size)))
+      items.append(
+        .text(TextRun(text: point.name, origin: spot.rect.origin, style: style, size: size)))
     }
-    if leftOut > 0 { findings.append(Finding(.notice, .labelsLeftOut(leftOut, of: "point"))) }
-    return ComposedFrame(
-      items: [.group(name: "scatter", clip: nil, items: items)], findings: findings, bounds: rect)
+
+    // The count of labels left out: beside the x title, else on its own line.
+    var captionFits = true
+    if leftOut > 0 {
+      let caption = kit.measurer.run(
+        Self.caption(leftOut, format), style: noteStyle,
+        at: Point(x: rect.minX, y: captionLine ? captionBottom : bottom), vertical: .bottom)
+      captionFits =
+        captionLine || caption.bounds.maxX + theme.length(.labelSpacing) <= xTitleRun.bounds.minX
+      if captionFits { items.append(.text(caption)) }
+    }
+    let frame = ComposedFrame(
+      items: [.group(name: ScatterComposer.component, clip: nil, items: items)],
+      findings: findings, bounds: rect)
+    return (frame, captionFits)
+  }
+
+  /// 「另有12个地区未标注」 / "12 more regions not labelled".
+  static func caption(_ count: Int, _ format: NumberFormat) -> String {
+    switch format.style {
+    case .chinese: "另有\(count)个地区未标注"
+    case .english: "\(count) more region\(count == 1 ? "" : "s") not labelled"
+    }
   }
 }

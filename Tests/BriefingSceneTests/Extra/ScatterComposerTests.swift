@@ -44,20 +44,42 @@ import Testing
     LayoutCheck.expectClean(out, in: rect)
   }
 
-  @Test func crowdedPointsGetLeadersOrFindings() {
+  /// Nine points piled on one spot: only a few labels find room.
+  var crowdedRows: [ComparisonRow] {
     var rows = Fixture.rows()
     for i in rows.indices {
       rows[i].value = 100 + Double(i) * 0.1
       rows[i].growthPct = 5 + Double(i) * 0.01
     }
-    let out = compose(rows)
+    return rows
+  }
+
+  @Test(arguments: [NumberFormat.chinese, .english])
+  func labelsLeftOutAreCountedInACaption(format: NumberFormat) throws {
+    let out = ScatterComposer().compose(
+      input: ScatterInput(
+        rows: crowdedRows, names: Fixture.names, indicator: Fixture.gdp, focus: Fixture.focus,
+        format: format), in: rect, theme: Fixture.theme, measurer: Fixture.measurer)
     LayoutCheck.expectClean(out, in: rect)
-    let labels = LayoutCheck.texts(out.items).filter { Fixture.names.values.contains($0.text) }
-      .count
+    let texts = LayoutCheck.texts(out.items).map(\.text)
+    let labels = texts.filter { Fixture.names.values.contains($0) }.count
     let dropped = out.findings.filter { $0.message.code == "label-dropped" }.count
-    let counted = out.findings.filter { $0.message.code == "labels-left-out" }
-      .map { Int($0.message.text.prefix { $0.isNumber }) ?? 0 }.reduce(0, +)
+    #expect(
+      !out.findings.contains { $0.message.code == "labels-left-out" }, "a caption, not a finding")
+    let caption = try #require(
+      texts.first { $0.hasPrefix("另有") || $0.hasSuffix("not labelled") }, "\(texts)")
+    let counted = Int(caption.filter(\.isNumber)) ?? 0
     #expect(labels + dropped + counted == 9)
+    #expect(counted > 1)
+    #expect(
+      caption
+        == (format.style == .chinese
+          ? "另有\(counted)个地区未标注" : "\(counted) more regions not labelled"))
+  }
+
+  @Test func noCaptionWhenEveryPointIsLabelled() {
+    let out = compose(Fixture.rows())
+    #expect(!LayoutCheck.texts(out.items).contains { $0.text.hasPrefix("另有") })
   }
 
   @Test func labelsNeverCoverPoints() {
