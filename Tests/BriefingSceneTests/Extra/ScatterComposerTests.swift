@@ -104,6 +104,31 @@ import Testing
     #expect(data.meanLevel != nil && data.groupGrowth != nil)
   }
 
+  /// The half-year sheet's scatter is a third of the page wide and 116 pt high: both axes take
+  /// as many ticks as their labels' measured sizes allow (heights on y, widths on x), at least
+  /// two each, and no tick label lies over another.
+  @Test(arguments: [(116.0, 1.0), (94.0, 1.0), (116.0, 10.0), (200.0, 1.0)])
+  func tickLabelsKeepApartInShortPanels(height: Double, growthScale: Double) {
+    var rows = Fixture.rows()
+    for index in rows.indices {
+      rows[index].growthPct = (rows[index].growthPct ?? 0) * growthScale + 160 * growthScale
+    }
+    let area = Rect(x: 20, y: 30, width: 170, height: height)
+    let out = ScatterComposer().compose(
+      ScatterInput(rows: rows, names: Fixture.names, indicator: Fixture.gdp, focus: Fixture.focus),
+      in: area, theme: Fixture.theme, measurer: Fixture.measurer)
+    LayoutCheck.expectClean(out, in: area)
+    let numbers = LayoutCheck.texts(out.items).filter { Double($0.text) != nil }
+    let y = numbers.filter { $0.alignment == .right }
+    let x = numbers.filter { $0.alignment == .center }
+    #expect(y.count >= 2 && x.count >= 2, "y \(y.map(\.text)), x \(x.map(\.text))")
+    for axis in [y, x] {
+      for (a, b) in zip(axis, axis.dropFirst()) {
+        #expect(!a.bounds.intersects(b.bounds), "“\(a.text)” over “\(b.text)”")
+      }
+    }
+  }
+
   @Test func englishTitles() {
     let out = ScatterComposer().compose(
       ScatterInput(
