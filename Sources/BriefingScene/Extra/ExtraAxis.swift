@@ -32,6 +32,13 @@ struct NumericAxis {
     decimals = NumberFormat.decimals(forStep: step)
   }
 
+  /// The same axis with ticks at the ends of its domain only.
+  private init(endsOf axis: NumericAxis) {
+    domain = axis.domain
+    ticks = [axis.domain.lowerBound, axis.domain.upperBound]
+    decimals = axis.decimals
+  }
+
   // MARK: - Fitting the ticks to their labels
 
   /// Which side of the plot an axis runs along: its labels left of a vertical axis (measured by
@@ -52,17 +59,20 @@ struct NumericAxis {
   }
 
   /// The one tick-thinning rule of every value axis: the axis over `values` (and 0 when
-  /// `includeZero`) with the most intervals (5, 4, … 1) whose tick labels, measured along the
-  /// axis, keep `labelGap(side)` apart where `layout` puts that axis. `layout` builds what the
-  /// chart draws around an axis (its plot) and returns it with the map it places the axis on,
-  /// or nil when there is no room at all. Nil when no interval count keeps its labels apart.
+  /// `includeZero`) with the most intervals (5, 4, … 1; then the five-interval domain, the
+  /// tightest, ticked at its two ends only) whose tick labels, measured along the axis, keep
+  /// `labelGap(side)` apart where `layout` puts that axis. `layout` builds what the chart draws
+  /// around an axis (its plot) and returns it with the map it places the axis on, or nil when
+  /// there is no room at all. Nil when no candidate keeps its labels apart.
   static func fitted<Plot>(
     covering values: [Double], includeZero: Bool, side: Side, format: NumberFormat,
     style: TextStyle, kit: TextKit<some TextMeasuring>,
     layout: (NumericAxis) -> (plot: Plot, map: AxisMap)?
   ) -> (axis: NumericAxis, plot: Plot)? {
-    for count in intervalCounts {
-      let axis = NumericAxis(covering: values, includeZero: includeZero, targetCount: count)
+    let counted = intervalCounts.map {
+      NumericAxis(covering: values, includeZero: includeZero, targetCount: $0)
+    }
+    for axis in counted + counted.prefix(1).map(NumericAxis.init(endsOf:)) {
       guard let (plot, map) = layout(axis) else { continue }
       if axis.labelsApart(on: map, side: side, format: format, style: style, kit: kit) {
         return (axis, plot)
@@ -223,7 +233,9 @@ struct PeriodLabels {
     var candidates: [[Label]] = []
     for step in Self.steps(upTo: periods.count) {
       if collapses, step > 1 { break }
-      candidates += [Self.every(step, of: oneLine, gap: gap), Self.every(step, of: twoLines, gap: gap)]
+      candidates += [
+        Self.every(step, of: oneLine, gap: gap), Self.every(step, of: twoLines, gap: gap),
+      ]
     }
     if collapses {
       candidates += Self.steps(upTo: yearLabels.count).map {

@@ -72,9 +72,16 @@ struct GroupedBarLayout<M: TextMeasuring> {
   // MARK: - Methods
 
   /// The plot with the value axis that has the most ticks its labels leave room for
-  /// (`NumericAxis.fitted`), over a line for the note when `noteLine`; nil when the area leaves
-  /// no room for a plot with two tick labels and the focus's value label.
+  /// (`NumericAxis.fitted`), over a line for the note when `noteLine`, and room above (below)
+  /// the bars for every value label as narrow as its band, else for the focus's alone; nil when
+  /// the area leaves no room for a plot with two tick labels and the focus's value label.
   func plot(noteLine: Bool) -> Plot? {
+    plot(noteLine: noteLine, roomForEvery: true) ?? plot(noteLine: noteLine, roomForEvery: false)
+  }
+
+  /// The plot of `plot(noteLine:)`, room made for every label that fits its band when
+  /// `roomForEvery`, else for the focus's label only.
+  private func plot(noteLine: Bool, roomForEvery: Bool) -> Plot? {
     let format = data.format
     let yStyle = theme.text(.axisTextY)
     let yHalf = kit.size("0", yStyle).height / 2 + 1
@@ -92,7 +99,7 @@ struct GroupedBarLayout<M: TextMeasuring> {
         regular: theme.text(.axisTextX), focus: theme.text(.axisTextYFocus),
         minimum: theme.length(.minTextSize), kit: kit)
       let bottom = namesBottom - names.height - 3
-      // The value scale, leaving room for the focus's label beyond the bars it spans.
+      // The value scale, leaving room for the labels beyond the bars they span.
       let labels = ValueLabels(
         data: data, bands: bands, barWidth: bands.bandwidth / 2, clamp: (left + 2)...rect.maxX,
         scale: ValueLabels.scale(data, step: bands.step, theme: theme, kit: kit), theme: theme,
@@ -101,7 +108,8 @@ struct GroupedBarLayout<M: TextMeasuring> {
       let labelSpace = top...(bottom - yHalf)
       guard
         let yMap = labels.scale(
-          axis.domain, from: bottom - yHalf, to: top + yHalf, labelsWithin: labelSpace)
+          axis.domain, from: bottom - yHalf, to: top + yHalf, labelsWithin: labelSpace,
+          every: roomForEvery)
       else { return nil }
       let plot = Plot(
         axis: axis, yMap: yMap, left: left, bands: bands, barWidth: bands.bandwidth / 2,
@@ -240,16 +248,22 @@ struct ValueLabels<M: TextMeasuring> {
   }
 
   /// A map of `domain` from `start` (bottom) to `end` (top), its ends moved inward until the
-  /// focus's label lies within `vertical` (points, y down); nil when that leaves no plot.
+  /// focus's label, and with `every` each other label as narrow as its band, lies within
+  /// `vertical` (points, y down); nil when that leaves no plot.
   func scale(
     _ domain: ClosedRange<Double>, from start: Double, to end: Double,
-    labelsWithin vertical: ClosedRange<Double>
+    labelsWithin vertical: ClosedRange<Double>, every: Bool
   ) -> AxisMap? {
     var map = AxisMap(domain: domain, start: start, end: end)
+    let kept = data.pairs.indices.filter { index in
+      data.pairs[index].isFocus
+        || every && label(index, map).map { $0.bounds.width <= bands.step - 2 } == true
+    }
     for _ in 0..<20 {
-      guard let run = focusRun(map) else { return map }
-      let above = vertical.lowerBound - run.bounds.minY
-      let below = run.bounds.maxY - vertical.upperBound
+      let runs = kept.compactMap { label($0, map) }
+      guard !runs.isEmpty else { return map }
+      let above = vertical.lowerBound - (runs.map(\.bounds.minY).min() ?? vertical.lowerBound)
+      let below = (runs.map(\.bounds.maxY).max() ?? vertical.upperBound) - vertical.upperBound
       guard above > 0.01 || below > 0.01 else { return map }
       map = AxisMap(
         domain: domain, start: map.start - max(0, below), end: map.end + max(0, above))
@@ -273,9 +287,10 @@ struct ValueLabels<M: TextMeasuring> {
     var leftOut: [String] = []
     for index in data.pairs.indices where index != focus {
       guard let run = label(index, map) else { continue }
+      // 0.01 pt: the slack `scale` leaves when it makes room.
       let fits =
-        run.bounds.width <= bands.step - 2 && run.bounds.minY >= vertical.lowerBound
-        && run.bounds.maxY <= vertical.upperBound
+        run.bounds.width <= bands.step - 2 && run.bounds.minY >= vertical.lowerBound - 0.01
+        && run.bounds.maxY <= vertical.upperBound + 0.01
         && !(placed.map(\.bounds) + obstacles).contains { $0.intersects(run.bounds) }
       if fits {
         placed.append(run)

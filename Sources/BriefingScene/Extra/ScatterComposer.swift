@@ -43,9 +43,10 @@ public struct ScatterData: Sendable {
 /// are placed collision-free: the focus and the extremes first (right, left, above, below, then
 /// further out with a leader line), the others only right beside their point; the labels left
 /// out are counted in a caption on the chart (「另有12个地区未标注」 / "12 more regions not
-/// labelled"), on the x title's line when it fits there, else on a line of its own. Regions
-/// without both figures are listed in a note, never drawn at 0; with no point at all the panel
-/// says 无数据 / No data instead of drawing axes.
+/// labelled"), on the x title's line when it fits there, else on a line of its own; its place
+/// is kept free of labels (an obstacle to the label placer) whenever labels may be left out.
+/// Regions without both figures are listed in a note, never drawn at 0; with no point at all
+/// the panel says 无数据 / No data instead of drawing axes.
 public struct ScatterComposer: ComponentComposing {
   static let component = "scatter"
 
@@ -254,6 +255,16 @@ private struct ScatterLayout<M: TextMeasuring> {
       first.compactMap { id in marks.first { $0.0.id == id } }
       + marks.filter { !first.contains($0.0.id) }
     var placer = LabelPlacer(bounds: rect, gap: theme.length(.labelSpacing), obstacles: obstacles)
+    // The caption's place is kept free of labels, as wide as it is with every other label left
+    // out, whenever there are other labels.
+    let captionAt = Point(x: rect.minX, y: captionLine ? captionBottom : bottom)
+    let others = ordered.count - first.count
+    if others > 0 {
+      placer.reserve(
+        kit.measurer.run(
+          Self.caption(others, format), style: noteStyle, at: captionAt, vertical: .bottom
+        ).bounds)
+    }
     var leftOut = 0
     for (point, box) in ordered {
       let isFirst = first.contains(point.id)
@@ -282,8 +293,7 @@ private struct ScatterLayout<M: TextMeasuring> {
     var captionFits = true
     if leftOut > 0 {
       let caption = kit.measurer.run(
-        Self.caption(leftOut, format), style: noteStyle,
-        at: Point(x: rect.minX, y: captionLine ? captionBottom : bottom), vertical: .bottom)
+        Self.caption(leftOut, format), style: noteStyle, at: captionAt, vertical: .bottom)
       captionFits =
         captionLine || caption.bounds.maxX + theme.length(.labelSpacing) <= xTitleRun.bounds.minX
       if captionFits { items.append(.text(caption)) }

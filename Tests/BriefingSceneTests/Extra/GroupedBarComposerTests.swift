@@ -243,6 +243,25 @@ import Testing
     #expect(!out.findings.contains { $0.message.code == "value-labels-left-out" })
   }
 
+  /// The tallest bar is not the focus's and reaches the top of its nice domain (400 of 0…400):
+  /// the plot leaves room above it for its label too, as for every label that fits its band,
+  /// so all nine are drawn in the Traditional sheet's panel (268 × 94.5 pt).
+  @Test func theTallestBarsLabelGetsRoomAboveIt() {
+    var (rows, names, focus) = members(9)
+    for index in rows.indices {
+      rows[index].value = index == 2 ? 400 : 120 + Double(index) * 10
+      rows[index].priorValue = (rows[index].value ?? 0) / 1.04
+    }
+    let area = Rect(x: 26, y: 10, width: 268, height: 94.5)
+    let out = GroupedBarComposer().compose(
+      input: GroupedBarInput(rows: rows, names: names, indicator: Fixture.gdp, focus: focus),
+      in: area, theme: Fixture.theme, measurer: Fixture.measurer)
+    LayoutCheck.expectClean(out, in: area)
+    let texts = LayoutCheck.texts(out.items).map(\.text)
+    #expect(texts.contains("400.0"), "\(texts)")
+    #expect(!out.findings.contains { $0.message.code == "value-labels-left-out" })
+  }
+
   /// Eighteen countries in English with one value far larger than the rest (Nigeria's 33,331):
   /// every value label is drawn, or named in one warning; the focus's is always drawn.
   @Test func valueLabelsLeftOutAreNamedInOneWarning() {
