@@ -65,13 +65,20 @@ public struct GroupedBarData: Hashable, Sendable {
 
 /// Paired vertical bars (this period solid, the basis period a light tint), a legend naming both
 /// periods (`2024年上半年` / the rows' `priorPeriod`, 基期 when they declare none), the focus in
-/// the focus colour, and value labels above the bars they span (below for negative values).
-/// The focus's value label is always drawn: the plot leaves room for it above (or below) the
-/// bars, and other labels give way to it; the others are drawn where they fit in their band.
+/// the focus colour, a value axis with as many ticks as its labels leave room for
+/// (`NumericAxis.fitted`), and value labels above the bars they span (below for negative
+/// values). The focus's value label is always drawn and the others give way to it; the plot
+/// leaves room above (or below) the bars for every label that fits its band, else for the
+/// focus's alone. The other labels shrink together to fit their bands (down to the minimum
+/// size); those still without room are named in one `value-labels-left-out` warning.
 /// Every member is named under its bars (see `CategoryNames`: staggered lines, then smaller text
 /// down to the minimum size, names still too long shortened and listed in a warning).
-/// A missing or masked value is drawn as `—` / `*` on the baseline, never as a zero bar; with no
-/// value at all the panel says 无数据 / No data instead of drawing axes.
+/// A missing or masked value is never drawn as a zero bar: it is marked `—` / `*` on the
+/// baseline when every such mark fits on its own bar, else listed in one note by period
+/// (「注：未绘出 2024年上半年：县区1（—）…」) beside the legend or under the names, else named in
+/// one `gaps-not-marked` warning (`GroupedBarLayout.arranged`). With no value at all the panel
+/// says 无数据 / No data instead of drawing axes; with no room for a plot it draws nothing and
+/// warns `area-too-small`.
 public struct GroupedBarComposer: ComponentComposing {
   static let component = "grouped-bar"
 

@@ -48,8 +48,10 @@ public struct TrendLineInput: Hashable, Sendable {
 /// Two lines with markers over periods: the focus (focus colour, value labels beside their
 /// points where they fit: the last, the first and the extremes first, then as many as fit) and the group (reference colour, dashed). Period labels (`2024年上半年`) sit
 /// under the axis, split over two lines when narrow, and name every k-th period (or year) when
-/// there are too many to name each (`PeriodLabels`). Missing points break the line and show `—`;
-/// with no value at all the panel says 无数据 / No data instead of drawing axes.
+/// there are too many to name each (`PeriodLabels`); the value axis takes as many ticks as its
+/// labels leave room for (`NumericAxis.fitted`). Missing points break the line and show `—`;
+/// with no value at all the panel says 无数据 / No data instead of drawing axes; with no room
+/// for two tick labels it draws nothing and warns `area-too-small`.
 public struct TrendLineComposer: ComponentComposing {
   /// Marker radius. Default: 2.5 pt.
   public var markerRadius: Double

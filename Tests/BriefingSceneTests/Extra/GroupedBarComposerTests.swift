@@ -187,6 +187,26 @@ import Testing
     #expect(out.findings.filter { $0.message.code == "value-not-shown" }.count == gaps)
   }
 
+  /// Data of one period has no basis values at all: with 30 members the marks do not fit their
+  /// bars, and the whole basis period is named once, 「注：未绘出 基期（—）」, in the heading's
+  /// free stretch (between the title and the legend), not on a line of its own.
+  @Test func aWholeMissingPeriodIsNamedOnceBesideTheLegend() throws {
+    var (rows, names, focus) = members(30)
+    for index in rows.indices {
+      rows[index].priorValue = nil
+      rows[index].priorPeriod = nil
+    }
+    let out = compose(rows, names: names, focus: focus)
+    LayoutCheck.expectClean(out, in: rect)
+    let texts = LayoutCheck.texts(out.items)
+    #expect(!texts.contains { $0.text == "—" })
+    let note = try #require(texts.first { $0.text.hasPrefix("注：") })
+    #expect(note.text == "注：未绘出 基期（—）")
+    let title = try #require(texts.first { $0.text == "地区生产总值（亿元）" })
+    #expect(abs(note.bounds.midY - title.bounds.midY) < 1, "on the heading's line")
+    #expect(note.bounds.minX > title.bounds.maxX)
+  }
+
   /// Grouped bars of 52 members with long names and gaps in a panel 268 × 76 pt (under fixed
   /// metrics as tight as the Traditional sheet's 94.5 pt under Pango): no room for the marks,
   /// for the note beside the legend or for a note line under three lines of names, so the plot
