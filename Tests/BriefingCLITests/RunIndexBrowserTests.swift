@@ -9,29 +9,12 @@ import TestSupport
 /// looks like its golden. Skipped, saying so, where Chromium is not installed.
 @Suite(.serialized, .enabled(if: Chromium.binary != nil, Comment(rawValue: Chromium.missing)))
 struct RunIndexBrowserTests {
-  static let regions = ["肃州区", "玉门市"]
-
-  /// A job over a copy of the Jiuquan sample and of two shipped layouts (a sheet and a chart
-  /// set), all paths relative to the job file; returns the scratch folder (output `out/`).
-  static func publishedRun() throws -> String {
-    let dir = try TestScratch.folder("run-index")
-    try FileManager.default.copyItem(atPath: CLI.root + "/Samples/jiuquan-2024h1", toPath: dir + "/data")
-    try FileManager.default.createDirectory(atPath: dir + "/layouts", withIntermediateDirectories: true)
-    for layout in ["half-year-comparison", "region-charts"] {
-      try FileManager.default.copyItem(atPath: CLI.root + "/Layouts/\(layout).yaml", toPath: dir + "/layouts/\(layout).yaml")
-    }
-    try """
-      version: 1
-      data: data
-      layouts: [layouts/half-year-comparison.yaml, layouts/region-charts.yaml]
-      regions: [\(regions.joined(separator: ", "))]
-      period: 2024-H1
-      output: out
-
-      """.write(toFile: dir + "/job.yaml", atomically: true, encoding: .utf8)
-    let run = try CLI.run(["run", dir + "/job.yaml", "--quiet"])
+  /// A run published by the CLI (`JobFolder`).
+  static func publishedRun() throws -> JobFolder {
+    let folder = try JobFolder()
+    let run = try folder.run()
     #expect(run.status == 0, "\(run.stderr)")
-    return dir
+    return folder
   }
 
   static func fileURL(_ path: String) -> String {
@@ -39,27 +22,28 @@ struct RunIndexBrowserTests {
   }
 
   @Test func everyLinkAndImageResolvesFromFileURLWithASilentConsole() throws {
-    let out = try Self.publishedRun() + "/out"
+    let out = try Self.publishedRun().output
     let load = try Chromium.dumpDOM(Self.fileURL(out + "/index.html"))
     #expect(load.status == 0, "\(load.stderr)")
     #expect(load.dom.contains("<h1>简报运行结果"), "the page loaded: \(load.dom.prefix(300))")
     #expect(load.console == [], "console messages")
     let targets = PageLinks.targets(in: load.dom)
-    #expect(targets.filter { $0.hasSuffix(".png") }.count == 3 * Self.regions.count * 14, "per chart: image, its link, its name's link")
-    #expect(load.dom.components(separatedBy: "<img ").count - 1 == Self.regions.count * 14)
+    #expect(targets.filter { $0.hasSuffix(".png") }.count == 3 * JobFolder.regions.count * 14, "per chart: image, its link, its name's link")
+    #expect(load.dom.components(separatedBy: "<img ").count - 1 == JobFolder.regions.count * 14)
     #expect(targets.contains("manifest.json"))
     #expect(PageLinks.broken(in: load.dom, folder: out) == [])
   }
 
-  @Test func everyLinkResolvesFromAWebServer() throws {
-    let out = try Self.publishedRun() + "/out"
+  @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/curl"), "SKIPPED: curl is not installed (apt-get install curl)"))
+  func everyLinkResolvesFromAWebServer() throws {
+    let out = try Self.publishedRun().output
     let server = try LoopbackServer(python: ["-m", "http.server", "0", "--bind", "127.0.0.1", "--directory", out], in: out + "/..")
     defer { server.stop() }
     let base = "http://127.0.0.1:\(server.port)/"
     let load = try Chromium.dumpDOM(base + "index.html")
     #expect(load.console == [], "console messages")
     let targets = Array(Set(PageLinks.targets(in: load.dom))).sorted()
-    #expect(targets.count == 1 + Self.regions.count * 15, "manifest.json, a sheet and 14 charts per region")
+    #expect(targets.count == 1 + JobFolder.regions.count * 15, "manifest.json, a sheet and 14 charts per region")
     let fetch = try CLI.shell(
       ["-sS", "-w", "%{http_code} %{url_effective}\\n"] + targets.flatMap { ["-o", "/dev/null", base + $0] },
       shell: "/usr/bin/curl")
@@ -70,22 +54,17 @@ struct RunIndexBrowserTests {
   /// Broken data: the page the failed run writes lists the finding with file:line:column and
   /// still links the files of the run before, which are in place.
   @Test func aFailedRunsPageListsTheFindingAndKeepsTheFilesReachable() throws {
-    let dir = try Self.publishedRun()
-    let observations = dir + "/data/observations.csv"
-    var lines = try String(contentsOfFile: observations, encoding: .utf8).components(separatedBy: "\n")
-    var fields = lines[4].components(separatedBy: ",")
-    fields[3] = "12a.5"
-    lines[4] = fields.joined(separator: ",")
-    try lines.joined(separator: "\n").write(toFile: observations, atomically: true, encoding: .utf8)
-    let failed = try CLI.run(["run", dir + "/job.yaml", "--quiet"])
+    let folder = try Self.publishedRun()
+    try folder.breakData()
+    let failed = try folder.run()
     #expect(failed.status == 65, "\(failed.stderr)")
-    let load = try Chromium.dumpDOM(Self.fileURL(dir + "/out/index.html"))
+    let load = try Chromium.dumpDOM(Self.fileURL(folder.output + "/index.html"))
     #expect(load.console == [])
-    #expect(load.dom.contains("observations.csv:5:"), "the finding's location")
+    #expect(load.dom.contains("observations.csv:5:18"), "the finding's location")
     #expect(load.dom.contains("12a.5"))
     #expect(load.dom.contains("tone-bad"))
-    #expect(PageLinks.targets(in: load.dom).count > 2 * Self.regions.count * 14, "the earlier files are still listed")
-    #expect(PageLinks.broken(in: load.dom, folder: dir + "/out") == [])
+    #expect(PageLinks.targets(in: load.dom).count > 2 * JobFolder.regions.count * 14, "the earlier files are still listed")
+    #expect(PageLinks.broken(in: load.dom, folder: folder.output) == [])
   }
 
   // MARK: Screenshot
@@ -98,9 +77,9 @@ struct RunIndexBrowserTests {
   /// `BRIEFING_UPDATE_GOLDENS=1` records the golden; a mismatch leaves the screenshot in
   /// `.build/run-index-screenshot.png`.
   @Test func theTopOfThePageLooksLikeItsGolden() throws {
-    let dir = try Self.publishedRun()
-    let page = try Self.normalizedPage(in: dir)
-    let shot = dir + "/shot.png"
+    let folder = try Self.publishedRun()
+    let page = try Self.normalizedPage(in: folder)
+    let shot = folder.path + "/shot.png"
     let load = try Chromium.screenshot(Self.fileURL(page), to: shot, width: 1024, height: 1024)
     #expect(load.status == 0, "\(load.stderr)")
     let image = try GrayImage(png: [UInt8](try Data(contentsOf: URL(fileURLWithPath: shot)))).shrunk(by: 8)
@@ -120,18 +99,17 @@ struct RunIndexBrowserTests {
 
   /// A copy of `out/index.html` (as `out/index-fixed.html`) with the run id, times, duration
   /// and scratch folder replaced by fixed text.
-  static func normalizedPage(in dir: String) throws -> String {
-    let out = dir + "/out"
+  static func normalizedPage(in folder: JobFolder) throws -> String {
+    let out = folder.output
     var html = try String(contentsOfFile: out + "/index.html", encoding: .utf8)
-    let manifest = try #require(
-      try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: out + "/manifest.json"))) as? [String: Any])
+    let manifest = try folder.manifest()
     let runID = try #require(manifest["runID"] as? String)
     let finished = try #require(manifest["finishedAt"] as? String)
     let seconds = try #require(manifest["seconds"] as? Double)
     let shown = finished.dropLast().replacingOccurrences(of: "T", with: " ") + " UTC"
     for (varying, fixed) in [
       (runID + "</code> · " + String(format: "%.1f s", seconds), "20240705-070000</code> · 1.0 s"),
-      (finished, "2024-07-05T07:00:00Z"), (shown, "2024-07-05 07:00:00 UTC"), (dir, "/srv/briefing"),
+      (finished, "2024-07-05T07:00:00Z"), (shown, "2024-07-05 07:00:00 UTC"), (folder.path, "/srv/briefing"),
     ] {
       #expect(html.contains(varying), "\(varying)")
       html = html.replacingOccurrences(of: varying, with: fixed)
