@@ -5,6 +5,11 @@ SHELL := /bin/bash
 # System packages the build, the renderer and the tests need (installed only when missing).
 APT_PACKAGES := pkg-config libcairo2-dev libpango1.0-dev libopencc-dev fonts-noto-cjk poppler-utils qpdf \
   python3-fonttools python3-munkres fonts-dejavu-core zlib1g-dev time libssl-dev
+SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
+SWIFT_FLAGS ?=
+RELEASE_BIN := .build/release/briefing
+OUT ?= Output
+
 # Installed by `make test` only (the browser and delivery tests skip, saying so, without them).
 # Measured on Debian 12 (bookworm): chromium is 23 packages, 122 MB to fetch, 411 MB on disk,
 # 15 s to unpack and set up; msmtp + python3-aiosmtpd are 12 packages, 5 MB, 4 s; curl with its
@@ -12,10 +17,6 @@ APT_PACKAGES := pkg-config libcairo2-dev libpango1.0-dev libopencc-dev fonts-not
 # At 10 MB/s that is under a minute in all, so `make test` stays well under 15 minutes.
 TEST_APT_PACKAGES := chromium msmtp python3-aiosmtpd curl
 test: APT_PACKAGES += $(TEST_APT_PACKAGES)
-SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
-SWIFT_FLAGS ?=
-RELEASE_BIN := .build/release/briefing
-OUT ?= Output
 
 .PHONY: setup fonts build demo test bench fuzz clean
 FONT_DIR := .build/fonts
