@@ -167,9 +167,9 @@ struct Run {
         return refuse(.ioError, .unsafeOutput(out, why: "it is not a folder"))
       case .missing:
         do {
-          try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
+          try Posix.makeDirectories(out)
         } catch {
-          return refuse(.ioError, .outputIO("create output folder '\(out)': \(error.localizedDescription)"))
+          return refuse(.ioError, .outputIO("create output folder '\(out)': \(error)"))
         }
       case .directory: break
       }

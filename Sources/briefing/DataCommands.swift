@@ -1,7 +1,7 @@
 import ArgumentParser
 import BriefingCore
 import BriefingIngest
-import BriefingRender
+import BriefingJobs
 import BriefingStats
 import Foundation
 
