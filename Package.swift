@@ -89,7 +89,10 @@ let package = Package(
     .testTarget(name: "BriefingCoreTests", dependencies: ["BriefingCore"]),
     // Test support: scratch folders of a test run (removed when it exits), the seeded generator,
     // the generated data sets (`GeneratedCorpus`, also written by `briefing-corpus`).
-    .target(name: "TestSupport", dependencies: ["BriefingCore", "BriefingIngest"], path: "Tests/TestSupport"),
+    .target(
+      name: "TestSupport",
+      dependencies: ["BriefingCore", "BriefingIngest", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+      path: "Tests/TestSupport"),
     .testTarget(name: "BriefingIngestTests", dependencies: ["BriefingIngest", "TestSupport"], exclude: ["Fixtures"]),
     .testTarget(name: "BriefingSpecTests", dependencies: ["BriefingSpec"]),
     .testTarget(name: "BriefingStatsTests", dependencies: ["BriefingStats", "BriefingIngest", "TestSupport"]),

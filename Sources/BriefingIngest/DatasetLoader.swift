@@ -210,8 +210,18 @@ extension LoadOptions {
 
 /// Decodes and parses one input file, handing rows to a callback.
 enum TableReading {
-  /// Returns encoding and syntax findings; on a decoding error no row is delivered.
+  /// Returns encoding and syntax findings, and a `control-character` error for every cell that
+  /// holds one (`ControlCharacterScreen`); on a decoding error no row is delivered.
   static func forEachRow(
+    of file: InputFile, options: LoadOptions, _ onRow: (TableRow) -> Void
+  ) -> [Finding] {
+    var screen = ControlCharacterScreen(file: file.path)
+    let findings = forEachRawRow(of: file, options: options) { onRow(screen.screen($0)) }
+    return findings + screen.findings
+  }
+
+  /// `forEachRow` before the screen.
+  private static func forEachRawRow(
     of file: InputFile, options: LoadOptions, _ onRow: (TableRow) -> Void
   ) -> [Finding] {
     switch TableFormat.guess(path: file.path, bytes: file.bytes) {

@@ -11,14 +11,34 @@ extension Finding.Message {
   static func badQuote() -> Self {
     .init(code: "bad-quote", text: "unexpected text after a closing quote")
   }
+  static let tooManyFields = Self(
+    code: "too-many-fields",
+    text: "a record with more than \(DelimitedParser.maximumFieldsPerRecord) fields (the columns of an Excel sheet): "
+      + "the file is refused here (wrong delimiter, or not a table?)")
+  static let fieldTooLong = Self(
+    code: "field-too-long",
+    text: "a field longer than \(DelimitedParser.maximumFieldBytes) bytes (a spreadsheet cell holds 32,767 characters): "
+      + "the file is refused here (an unclosed quote, or not a table?)")
+  static let recordTooLong = Self(
+    code: "record-too-long",
+    text: "a record longer than \(DelimitedParser.maximumRecordBytes) bytes: the file is refused here (not a table?)")
 }
 
 // MARK: - Parser
 
 /// An RFC 4180 parser for CSV/TSV over UTF-8 bytes: quotes, doubled quotes, delimiters and
 /// newlines inside quotes, CRLF, LF or lone CR line ends. Rows are handed to a callback one at a
-/// time, so memory stays bounded by the input plus one row.
+/// time, so memory stays bounded by the input plus one row, and a row is bounded by the limits
+/// below: past one, parsing stops with an error at the field where it was passed (a 100 MB line
+/// of commas once cost 3.2 GB of cells before anything refused it).
 struct DelimitedParser {
+  /// Most fields in one record: 16,384, the columns of an Excel sheet.
+  static let maximumFieldsPerRecord = 16_384
+  /// Longest field in bytes: 128 KiB (a spreadsheet cell's 32,767 characters at up to 4 bytes).
+  static let maximumFieldBytes = 128 << 10
+  /// Longest record in bytes: 8 MiB.
+  static let maximumRecordBytes = 8 << 20
+
   /// Field separator (ASCII). Default: sniffed from the header line.
   var delimiter: UInt8
 
@@ -46,7 +66,9 @@ struct DelimitedParser {
   }
 
   /// Parses `bytes` (UTF-8, no BOM) and calls `onRow` for every record, blank lines included.
-  /// Returns syntax findings (`unterminated-quote`, `bad-quote`) located in `file`.
+  /// Returns syntax findings (`unterminated-quote`, `bad-quote`) located in `file`, or the limit
+  /// passed (`too-many-fields`, `field-too-long`, `record-too-long`), after which no row is
+  /// delivered.
   func parse(_ bytes: [UInt8], file: String, onRow: (TableRow) -> Void) -> [Finding] {
     var state = ParserState()
     var findings: [Finding] = []
@@ -82,11 +104,17 @@ struct DelimitedParser {
         }
         switch byte {
         case delimiter:
-          state.endField(buffer, at: index)
+          if let passed = state.endField(buffer, at: index) {
+            findings.append(Finding(.error, passed, at: state.fieldLocation(file)))
+            return
+          }
           state.column += 1
           state.startField(at: index + 1)
         case Self.newline, Self.carriageReturn:
-          state.endField(buffer, at: index)
+          if let passed = state.endField(buffer, at: index) {
+            findings.append(Finding(.error, passed, at: state.fieldLocation(file)))
+            return
+          }
           onRow(state.takeRow())
           if byte == Self.carriageReturn, index + 1 < count, buffer[index + 1] == Self.newline {
             index += 1
@@ -94,6 +122,7 @@ struct DelimitedParser {
           state.line += 1
           state.column = 1
           state.recordLine = state.line
+          state.recordStart = index + 1
           state.startField(at: index + 1)
         case Self.quote where state.fieldIsEmpty(at: index) && !state.wasQuoted:
           state.inQuotes = true
@@ -137,7 +166,10 @@ struct DelimitedParser {
         return
       }
       if state.hasPendingRecord(at: count) {
-        state.endField(buffer, at: count)
+        if let passed = state.endField(buffer, at: count) {
+          findings.append(Finding(.error, passed, at: state.fieldLocation(file)))
+          return
+        }
         onRow(state.takeRow())
       }
     }
@@ -152,7 +184,10 @@ private struct ParserState {
   var line = 1
   var column = 1
   var recordLine = 1
+  /// Where the current record starts in the bytes.
+  var recordStart = 0
   var fieldStart = 0
+  var fieldLine = 1
   var fieldColumn = 1
   var inQuotes = false
   var wasQuoted = false
@@ -177,13 +212,25 @@ private struct ParserState {
 
   mutating func startField(at index: Int) {
     fieldStart = index
+    fieldLine = line
     fieldColumn = column
     wasQuoted = false
     closedQuote = false
     quoted.removeAll(keepingCapacity: true)
   }
 
-  mutating func endField(_ buffer: UnsafeBufferPointer<UInt8>, at end: Int) {
+  /// Where the current field starts, for findings.
+  func fieldLocation(_ file: String) -> SourceLocation {
+    SourceLocation(file: file, line: fieldLine, column: fieldColumn)
+  }
+
+  /// Ends the field at `end` and adds it to the record; the limit it passes instead, if any
+  /// (checked before its text is made).
+  mutating func endField(_ buffer: UnsafeBufferPointer<UInt8>, at end: Int) -> Finding.Message? {
+    let fieldBytes = wasQuoted ? quoted.count : end - fieldStart
+    if fieldBytes > DelimitedParser.maximumFieldBytes { return .fieldTooLong }
+    if cells.count >= DelimitedParser.maximumFieldsPerRecord { return .tooManyFields }
+    if end - recordStart > DelimitedParser.maximumRecordBytes { return .recordTooLong }
     let text: String
     if wasQuoted {
       text = String(decoding: quoted, as: UTF8.self)
@@ -193,6 +240,7 @@ private struct ParserState {
       text = repeatedOrNewText(buffer, fieldStart..<end)
     }
     cells.append(TableCell(text, column: fieldColumn))
+    return nil
   }
 
   /// The text of the unquoted field at `range`: the previous record's text of the same field

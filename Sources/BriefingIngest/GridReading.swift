@@ -5,16 +5,26 @@ import BriefingCore
 extension TableReading {
   /// The whole table of `file` (the sheet `options.sheet`, default the first), with the merged
   /// ranges of an .xlsx; nil when it cannot be read, with the findings.
+  /// Cells with a control character are refused as in `forEachRow`.
   static func grid(of file: InputFile, options: LoadOptions) -> (grid: CellGrid?, findings: [Finding]) {
     switch TableFormat.guess(path: file.path, bytes: file.bytes) {
-    case .xlsx: return XLSXReader.grid(of: file, sheet: options.sheet)
-    case .xls: return XLSReader.grid(of: file, sheet: options.sheet)
+    case .xlsx: return screened(XLSXReader.grid(of: file, sheet: options.sheet))
+    case .xls: return screened(XLSReader.grid(of: file, sheet: options.sheet))
     case .delimited:
       var rows: [TableRow] = []
       let findings = forEachRow(of: file, options: options) { rows.append($0) }
       guard !findings.hasErrors else { return (nil, findings) }
       return (CellGrid(file: file.path, rows: rows), findings)
     }
+  }
+
+  /// A workbook's grid through `ControlCharacterScreen`: nil when a cell holds a control character.
+  private static func screened(_ read: (grid: CellGrid?, findings: [Finding])) -> (grid: CellGrid?, findings: [Finding]) {
+    guard var grid = read.grid else { return read }
+    var screen = ControlCharacterScreen(file: grid.file)
+    grid.rows = grid.rows.map { screen.screen($0) }
+    let findings = read.findings + screen.findings
+    return (findings.hasErrors ? nil : grid, findings)
   }
 
   /// The first row of `file` that is not blank, read without reading the rest where the

@@ -90,14 +90,24 @@ enum XLSXReader {
     }
   }
 
-  /// The uncompressed bytes of a part, or nil when absent.
+  /// The uncompressed bytes of a part, or nil when absent. The bytes actually inflated are
+  /// counted as they arrive: a part that inflates past the size its ZIP headers declare is
+  /// refused there (a damaged archive or a ZIP bomb: 1.6 MB declaring a small part and
+  /// inflating to 1.5 GB was once read whole), as is one declared above `maximumPartSize`.
   static func part(_ path: String, of archive: Archive) throws -> Data? {
     guard let entry = archive[path] else { return nil }
-    guard entry.uncompressedSize <= maximumPartSize else {
+    let declared = entry.uncompressedSize
+    guard declared <= maximumPartSize else {
       throw XLSXFailure(detail: "\(path) is larger than 1 GiB")
     }
     var data = Data()
-    _ = try archive.extract(entry) { data.append($0) }
+    _ = try archive.extract(entry) { chunk in
+      guard UInt64(data.count + chunk.count) <= declared else {
+        throw XLSXFailure(
+          detail: "\(path) inflates past its declared size of \(declared) bytes (damaged, or a ZIP bomb)")
+      }
+      data.append(chunk)
+    }
     return data
   }
 }

@@ -26,20 +26,23 @@ enum Posix {
     return result
   }
 
-  /// Creates a new file (never follows or replaces), writes everything and fsyncs.
+  /// Mode of every file Briefing creates (`rw-r--r--`), whatever the umask.
+  static let fileMode: mode_t = 0o644
+  /// Mode of every folder Briefing creates (`rwxr-xr-x`), whatever the umask.
+  static let folderMode: mode_t = 0o755
+
+  /// Creates a new file (never follows or replaces) with `fileMode`, writes everything and fsyncs.
   static func writeNewFile(_ path: String, _ bytes: [UInt8]) throws(FileFailure) {
-    let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0o644)
+    let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, fileMode)
     guard fd >= 0 else { throw FileFailure("create", path, code: errno) }
-    var offset = 0
-    while offset < bytes.count {
-      let count = bytes.withUnsafeBytes { write(fd, $0.baseAddress! + offset, $0.count - offset) }
-      if count < 0 {
-        if errno == EINTR { continue }
-        let code = errno
-        close(fd)
-        throw FileFailure("write", path, code: code)
-      }
-      offset += count
+    if fchmod(fd, fileMode) != 0 {
+      let code = errno
+      close(fd)
+      throw FileFailure("chmod", path, code: code)
+    }
+    if let code = writeAll(fd, bytes) {
+      close(fd)
+      throw FileFailure("write", path, code: code)
     }
     if fsync(fd) != 0 {
       let code = errno
@@ -47,6 +50,23 @@ enum Posix {
       throw FileFailure("fsync", path, code: code)
     }
     if close(fd) != 0 { throw FileFailure("close", path, code: errno) }
+  }
+
+  /// Writes all of `bytes` to `fd`, retrying short and interrupted writes (and EAGAIN); nil
+  /// when done, else the errno.
+  static func writeAll(_ fd: Int32, _ bytes: [UInt8]) -> Int32? {
+    bytes.withUnsafeBytes { buffer -> Int32? in
+      var offset = 0
+      while offset < buffer.count {
+        let written = write(fd, buffer.baseAddress! + offset, buffer.count - offset)
+        if written < 0 {
+          if errno == EINTR || errno == EAGAIN { continue }
+          return errno
+        }
+        offset += written
+      }
+      return nil
+    }
   }
 
   static func fsyncDirectory(_ path: String) {
@@ -77,8 +97,33 @@ enum Posix {
     return String(cString: resolved)
   }
 
+  /// Creates one folder with `folderMode` (whatever the umask); an existing one is fine.
   static func makeDirectory(_ path: String) throws(FileFailure) {
-    if mkdir(path, 0o755) != 0, errno != EEXIST { throw FileFailure("mkdir", path, code: errno) }
+    try makeDirectory(path, at: AT_FDCWD)
+  }
+
+  /// Creates `name` in the folder `parent` (a descriptor, or `AT_FDCWD`) with `folderMode`; an
+  /// existing one is left as it is. The mode is set through a descriptor opened without
+  /// following links, so a link swapped in after `mkdir` is never changed.
+  static func makeDirectory(_ name: String, at parent: Int32) throws(FileFailure) {
+    guard mkdirat(parent, name, folderMode) == 0 else {
+      if errno == EEXIST { return }
+      throw FileFailure("mkdir", name, code: errno)
+    }
+    let fd = openat(parent, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
+    guard fd >= 0 else { throw FileFailure("open folder", name, code: errno) }
+    defer { close(fd) }
+    if fchmod(fd, folderMode) != 0 { throw FileFailure("chmod", name, code: errno) }
+  }
+
+  /// Creates `path` and its missing parents (`mkdir -p`), each with `folderMode`. The path is
+  /// the caller's own (a job's output, `--out`): links on the way to it are followed.
+  static func makeDirectories(_ path: String) throws(FileFailure) {
+    var current = path.hasPrefix("/") ? "/" : ""
+    for part in path.split(separator: "/") {
+      current += (current.isEmpty || current.hasSuffix("/") ? "" : "/") + part
+      try makeDirectory(current)
+    }
   }
 
   static func rename(_ from: String, _ to: String) throws(FileFailure) {

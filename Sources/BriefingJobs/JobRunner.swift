@@ -20,7 +20,7 @@ import Foundation
 public enum JobRunner {
   static let lockName = ".briefing.lock"
   static let stagingPrefix = ".staging-"
-  static let reservedNames: Set<String> = ["manifest.json", "briefing.log", "runs"]
+  static let reservedNames: Set<String> = ["manifest.json", "briefing.log", "runs", RunIndexPage.fileName]
 
   /// What the caller's loader hands the runner. The loader runs once the lock is held, so that
   /// data that cannot be loaded is recorded like any other failure.
@@ -138,11 +138,12 @@ struct Run {
     }
     let manifestFiles = manifestPaths(id: id)
     do {
+      try stageIndexPage(for: manifest, in: staging)
       try stageManifest(manifest, as: manifestFiles, in: staging)
     } catch {
-      return abandon(staging, .outputIO("writing the run manifest: \(error)"), units: staged.unpublished, inputs: inputs)
+      return abandon(staging, .outputIO("writing the run manifest and page: \(error)"), units: staged.unpublished, inputs: inputs)
     }
-    switch publish(staged.outputs, then: manifestFiles, from: staging) {
+    switch publish(staged.outputs, then: indexPagePaths + manifestFiles, from: staging) {
     case .crashed:
       // Simulated crash: no clean-up, no hooks, exactly as if killed here.
       return RunReport(outcome: .internalError, runID: id, manifest: nil, manifestPath: nil, findings: findings, published: published)
@@ -166,9 +167,9 @@ struct Run {
         return refuse(.ioError, .unsafeOutput(out, why: "it is not a folder"))
       case .missing:
         do {
-          try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
+          try Posix.makeDirectories(out)
         } catch {
-          return refuse(.ioError, .outputIO("create output folder '\(out)': \(error.localizedDescription)"))
+          return refuse(.ioError, .outputIO("create output folder '\(out)': \(error)"))
         }
       case .directory: break
       }
@@ -195,7 +196,7 @@ struct Run {
   /// shard removes only its own leftovers: the other shards may be running.
   func removeLeftovers() {
     let leftovers = options.shard.map { [$0.stagingPrefix, "." + $0.manifestName + ".tmp-"] }
-      ?? [JobRunner.stagingPrefix, ".manifest"]
+      ?? [JobRunner.stagingPrefix, ".manifest", Self.indexTemporaryPrefix]
     for name in Posix.list(out) where leftovers.contains(where: name.hasPrefix) {
       Posix.removeTree(out + "/" + name)
       log.emit(.info, "cleaned", [("path", name)])

@@ -1,3 +1,4 @@
+import BriefingCore
 import Foundation
 
 // MARK: - Clock, sleeper, log sink
@@ -60,17 +61,24 @@ struct EventLog {
     return formatter.string(from: date)
   }
 
+  /// A value as logfmt: bare, or in quotes when it is empty or has a space, `=`, `"`, `\` or a
+  /// control character. In quotes `"` and `\` are escaped with `\`, and every control character
+  /// (`ControlCharacters.escape`: `\n`, `\r`, `\t`, `\u001B`), so that a name with an ESC
+  /// cannot drive the terminal that shows the log, and a line stays one line.
   static func quote(_ value: String) -> String {
-    let needsQuotes = value.isEmpty || value.contains { $0 == " " || $0 == "=" || $0 == "\"" || $0 == "\\" || $0.isNewline }
+    let needsQuotes =
+      value.isEmpty
+      || value.unicodeScalars.contains {
+        $0 == " " || $0 == "=" || $0 == "\"" || $0 == "\\" || ControlCharacters.isControl($0)
+      }
     guard needsQuotes else { return value }
     var escaped = ""
-    for character in value {
-      switch character {
+    for scalar in value.unicodeScalars {
+      switch scalar {
       case "\"": escaped += "\\\""
       case "\\": escaped += "\\\\"
-      case "\n": escaped += "\\n"
-      case "\r": escaped += "\\r"
-      default: escaped.append(character)
+      default:
+        if let escape = ControlCharacters.escape(scalar) { escaped += escape } else { escaped.unicodeScalars.append(scalar) }
       }
     }
     return "\"\(escaped)\""

@@ -45,9 +45,10 @@ extension Run {
   }
 
   /// Replaces the run's manifests in place (a failed run's, or one whose delivery changed), each
-  /// through a temporary file and a rename. Returns the path of the first one written; nil when
-  /// none could be (each failure is logged).
+  /// through a temporary file and a rename, after the run's page (`writeIndexPage`). Returns the
+  /// path of the first manifest written; nil when none could be (each failure is logged).
   func writeManifest(_ manifest: Manifest) -> String? {
+    writeIndexPage(for: manifest)
     let bytes = Self.encode(manifest)
     let temporary = out + "/." + manifestName + ".tmp-" + manifest.runID
     var written: [String] = []

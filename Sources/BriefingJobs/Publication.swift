@@ -21,8 +21,8 @@ struct PathProblem: Error, CustomStringConvertible {
 }
 
 extension Run {
-  /// Renames the staged `outputs`, then `records` (the manifests, `manifest.json` last), from
-  /// `staging` into the output folder: all of them or none.
+  /// Renames the staged `outputs`, then `records` (`index.html`, then the manifests,
+  /// `manifest.json` last), from `staging` into the output folder: all of them or none.
   ///
   /// First every destination folder is created and every file about to be replaced gets a
   /// second name (a hard link) under `staging/.previous/`. Nothing visible has changed yet, so

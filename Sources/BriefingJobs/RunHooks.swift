@@ -7,11 +7,11 @@ extension Run {
   /// Runs `command` (`on_success` or `on_failure`, named `name`) with `HookRunner`: in the output
   /// folder (the job file's folder when the output folder is unusable), with the run's
   /// environment plus `BRIEFING_STATUS`, `BRIEFING_MANIFEST` (empty when no manifest was
-  /// written), `BRIEFING_OUTPUT` and `extra`. Logs how it ended.
+  /// written), `BRIEFING_OUTPUT`, the manifest's `hookVariables` and `extra`. Logs how it ended.
   func runHook(
     _ command: String, name: String, status: String, manifest: String?, extra: [String: String] = [:]
   ) -> HookRunner.Ending {
-    var environment = options.environment.merging(extra) { $1 }
+    var environment = options.environment.merging(hookVariables(manifestAt: manifest)) { $1 }.merging(extra) { $1 }
     environment["BRIEFING_MANIFEST"] = manifest ?? ""
     environment["BRIEFING_STATUS"] = status
     environment["BRIEFING_OUTPUT"] = out

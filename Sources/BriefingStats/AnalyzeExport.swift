@@ -35,16 +35,19 @@ public enum AnalyzeExport {
   public static var columns: [String] { leadingColumns + extraColumns }
 
   /// RFC 4180 CSV: header line, one line per row, CRLF line ends, fields quoted only when they
-  /// contain a comma, quote, CR or LF (quotes doubled).
-  public static func csv(_ table: ComparisonTable) -> String { text(table, .csv) }
+  /// contain a comma, quote, CR or LF (quotes doubled). Text fields that start like a formula
+  /// get a leading `'` unless `neutralizingFormulas` is false (`neutralized`). Default: true.
+  public static func csv(_ table: ComparisonTable, neutralizingFormulas: Bool = true) -> String {
+    text(table, .csv, neutralizingFormulas: neutralizingFormulas)
+  }
 
   /// JSON: an array of objects, one per row, keys in column order; nil is `null`,
   /// numbers are bare, booleans `true`/`false`, everything else a string. One row per line.
   public static func json(_ table: ComparisonTable) -> String { text(table, .json) }
 
   /// The whole export of `table` in `format`: opening, one writer's rows, closing.
-  private static func text(_ table: ComparisonTable, _ format: Format) -> String {
-    var writer = Writer(format)
+  private static func text(_ table: ComparisonTable, _ format: Format, neutralizingFormulas: Bool = true) -> String {
+    var writer = Writer(format, neutralizingFormulas: neutralizingFormulas)
     for row in table.rows { writer.append(row) }
     let rows = writer.rowCount
     let body = opening(format) + writer.finish() + closing(format, rowCount: rows)
@@ -197,6 +200,18 @@ public enum AnalyzeExport {
   }
 
   // MARK: - Quoting
+
+  /// First characters that make Excel, WPS or LibreOffice read a CSV field as a formula:
+  /// `=`, `+`, `-`, `@`, tab and carriage return (OWASP, "CSV Injection").
+  private static let formulaStarts: Set<UInt8> = [0x3D, 0x2B, 0x2D, 0x40, 0x09, 0x0D]
+
+  /// `field` with a leading `'` when it starts like a formula (`=HYPERLINK(…)`, `+cmd|…`,
+  /// `@SUM(1)`), so that a spreadsheet shows it as text; any other field as it is. For text
+  /// fields only: numbers (`-2.1`) are written as numbers.
+  public static func neutralized(_ field: String) -> String {
+    guard let first = field.utf8.first, formulaStarts.contains(first) else { return field }
+    return "'" + field
+  }
 
   static func quoteCSV(_ field: String) -> String {
     let needs = field.utf8.contains { $0 == 0x2C || $0 == 0x22 || $0 == 0x0D || $0 == 0x0A }

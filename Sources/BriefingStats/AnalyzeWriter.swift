@@ -13,6 +13,9 @@ extension AnalyzeExport {
   /// booleans as 1/0, nothing for an empty cell; produced byte by byte, no string per cell.
   public struct Writer: ~Copyable, Sendable {
     private let format: Format
+    /// CSV: text fields that a spreadsheet would take for a formula get a leading `'`
+    /// (`AnalyzeExport.neutralized`).
+    private let neutralizesFormulas: Bool
     private var bytes: ByteBuffer
     /// The last few periods written and their codes: rows come period by period.
     private var periodCodes: [(period: Period, code: [UInt8])] = []
@@ -34,9 +37,11 @@ extension AnalyzeExport {
 
     /// `expectedRows` only reserves room (about 320 bytes a CSV row, 1,200 a JSON or worksheet
     /// row), so the buffer does not grow by copying. Default: 0. `firstRow`: the worksheet row
-    /// number of the first row appended (row 1 is the header). Default: 2.
-    public init(_ format: Format, expectedRows: Int = 0, firstRow: Int = 2) {
+    /// number of the first row appended (row 1 is the header). Default: 2. `neutralizingFormulas`:
+    /// CSV text fields starting like a formula get a leading `'` (OWASP). Default: true.
+    public init(_ format: Format, expectedRows: Int = 0, firstRow: Int = 2, neutralizingFormulas: Bool = true) {
       self.format = format
+      self.neutralizesFormulas = neutralizingFormulas
       self.firstRow = firstRow
       bytes = ByteBuffer(capacity: expectedRows * (format == .csv ? 320 : 1_200))
       recentNumbers.reserveCapacity(Self.recentLimit)
@@ -256,7 +261,8 @@ extension AnalyzeExport.Writer: AnalyzeExport.CellVisitor {
   mutating func string(_ value: String?) {
     startCell()
     switch (format, value) {
-    case (.csv, let text?):
+    case (.csv, var text?):
+      if neutralizesFormulas { text = AnalyzeExport.neutralized(text) }
       if !append(text: text, unless: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0D || $0 == 0x0A }) {
         var quoted = AnalyzeExport.quoteCSV(text)
         quoted.withUTF8 { bytes.append($0) }

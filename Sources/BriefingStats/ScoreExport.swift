@@ -22,12 +22,16 @@ public enum ScoreExport {
       + scheme.items.flatMap { ["input:\($0.id)", "points:\($0.id)", "score:\($0.id)"] }
   }
 
-  /// RFC 4180 CSV with CRLF line ends, as `AnalyzeExport.csv`.
-  public static func csv(_ sheets: [ScoreSheet], scheme: ScoringScheme) -> String {
+  /// RFC 4180 CSV with CRLF line ends, as `AnalyzeExport.csv`: text fields that start like a
+  /// formula get a leading `'` unless `neutralizingFormulas` is false. Default: true.
+  public static func csv(_ sheets: [ScoreSheet], scheme: ScoringScheme, neutralizingFormulas: Bool = true) -> String {
     var out = columns(scheme).map(AnalyzeExport.quoteCSV).joined(separator: ",") + "\r\n"
     for sheet in sheets {
       for card in sheet.cards {
-        out += cells(card, sheet, decimals: scheme.decimals).map { AnalyzeExport.quoteCSV($0.text) }.joined(separator: ",")
+        out += cells(card, sheet, decimals: scheme.decimals).map { cell in
+          guard neutralizingFormulas, case .string(let text?) = cell else { return AnalyzeExport.quoteCSV(cell.text) }
+          return AnalyzeExport.quoteCSV(AnalyzeExport.neutralized(text))
+        }.joined(separator: ",")
         out += "\r\n"
       }
     }

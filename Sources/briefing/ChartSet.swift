@@ -1,5 +1,6 @@
 import ArgumentParser
 import BriefingCore
+import BriefingJobs
 import BriefingRender
 import BriefingScene
 import BriefingSpec
@@ -67,7 +68,7 @@ struct ChartSet: Sendable {
   let pngBackground: Color?
 
   /// `<layout>-<period>`: the folder every chart file goes in.
-  var folder: String { FileName.safe("\(document.name)-\(base.period.code)") }
+  var folder: String { SafeName.component("\(document.name)-\(base.period.code)") }
 
   /// Renders every chart; returns the paths written, the files kept in memory and the findings,
   /// all in task order.
@@ -184,15 +185,21 @@ private final class ChartWorker {
         // A chart with errors leaves no file.
         if findings.hasErrors { return result }
         pages.append(page)
-        let region = FileName.safe(task.focus.rawValue)
-        let stem = "\(set.folder)/\(region)/\(FileName.safe(task.indicator.id.rawValue))"
-        if set.format.writesPNG { try write(stem + ".png", png.render(page), into: &result) }
-        if set.format.writesSVG { try write(stem + ".svg", SVGRenderer.render(page), into: &result) }
+        let folder = "\(set.folder)/\(SafeName.component(task.focus.rawValue))/"
+        let indicator = task.indicator.id.rawValue
+        if set.format.writesPNG {
+          try write(folder + SafeName.file(indicator, extension: "png"), png.render(page), into: &result)
+        }
+        if set.format.writesSVG {
+          try write(folder + SafeName.file(indicator, extension: "svg"), SVGRenderer.render(page), into: &result)
+        }
       }
       if set.format == .pdf, let first = unit.first {
         let bytes = try PDFRenderer.render(set.scene(pages, for: first), measurer: measurer)
-        try write("\(set.folder)/\(FileName.safe(first.focus.rawValue)).pdf", bytes, into: &result)
+        try write("\(set.folder)/" + SafeName.file(first.focus.rawValue, extension: "pdf"), bytes, into: &result)
       }
+    } catch let failure as FileFailure {
+      result.failure = .io("\(failure)")
     } catch RenderError.io(let path, let reason) {
       result.failure = .io("cannot write \(path): \(reason)")
     } catch {
@@ -203,8 +210,7 @@ private final class ChartWorker {
 
   private func write(_ name: String, _ bytes: [UInt8], into result: inout ChartResult) throws {
     guard let out = set.out else { return result.files.append(OutputFile(name: name, bytes: bytes)) }
-    let path = out + "/" + name
-    try AtomicFile.write(bytes, to: path, durable: false)
-    result.names.append(path)
+    try AtomicFile.write(bytes, to: name, in: out, durable: false)
+    result.names.append(out + "/" + name)
   }
 }

@@ -1,7 +1,7 @@
 import ArgumentParser
 import BriefingCore
 import BriefingIngest
-import BriefingRender
+import BriefingJobs
 import BriefingStats
 import Foundation
 
@@ -93,6 +93,9 @@ struct Analyze: ParsableCommand {
   @Flag(help: "Print only errors.")
   var quiet = false
 
+  @Flag(help: "Write CSV text fields as they are; by default a field starting with = + - @, tab or CR gets a leading ' so that a spreadsheet does not run it as a formula.")
+  var rawCSV = false
+
   @Option(help: "Threads building the table, one indicator each (default: the number of processors). The output is the same for any number.")
   var jobs: Int?
 
@@ -131,7 +134,8 @@ struct Analyze: ParsableCommand {
     try output.write(AnalyzeExport.opening(format))
     var rowCount = 0
     try plan.forEachIndicatorPart(threads: jobs ?? ProcessInfo.processInfo.activeProcessorCount) { i in
-      var writer = AnalyzeExport.Writer(format, expectedRows: plan.rowCount(ofIndicator: i))
+      var writer = AnalyzeExport.Writer(
+        format, expectedRows: plan.rowCount(ofIndicator: i), neutralizingFormulas: !rawCSV)
       plan.forEachRow(ofIndicator: i) { writer.append($0) }
       return (rows: writer.rowCount, bytes: writer.finish())
     } deliver: { (part: (rows: Int, bytes: [UInt8])) throws(Failure) in

@@ -1,5 +1,6 @@
 import ArgumentParser
 import BriefingCore
+import BriefingJobs
 import BriefingRender
 import BriefingScene
 import BriefingSpec
@@ -72,7 +73,7 @@ struct Render: ParsableCommand {
       for output in outputs {
         let path = out + "/" + output.name
         do {
-          try AtomicFile.write(output.bytes, to: path)
+          try AtomicFile.write(output.bytes, to: output.name, in: out)
         } catch {
           throw Failure.io("\(error)")
         }

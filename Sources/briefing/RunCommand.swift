@@ -5,6 +5,7 @@ import BriefingJobs
 import BriefingSpec
 import BriefingStats
 import Foundation
+import Synchronization
 
 // MARK: - run
 
@@ -150,7 +151,8 @@ struct SheetProducer: ReportProducing {
       throw UnitFailure(failure)
     }
     return files.map { file in
-      let path = file.name.hasSuffix(".pdf") ? unit.outputName + ".pdf" : unit.outputName + "/" + file.name
+      let path = file.name.hasSuffix(".pdf")
+        ? SafeName.appendingExtension("pdf", to: unit.outputName) : unit.outputName + "/" + file.name
       return ProducedFile(path: path, bytes: file.bytes)
     }
   }
@@ -185,12 +187,21 @@ extension Finding.Message {
 }
 
 /// Writes each logfmt line to standard error (only failures when quiet) and appends it to
-/// `<output>/briefing.log`.
+/// `<output>/briefing.log` through `LogFile` (never through a link). A log that cannot be
+/// written is said once on standard error.
 struct RunLog: LogSink {
   let quiet: Bool
   let file: String
   /// When a progress bar is shown, only warnings and errors are printed (above it).
   var progress: TerminalProgress? = nil
+  /// Set once the log file failed, so its error is printed once.
+  private let failed = FailureFlag()
+
+  init(quiet: Bool, file: String, progress: TerminalProgress? = nil) {
+    self.quiet = quiet
+    self.file = file
+    self.progress = progress
+  }
 
   func write(_ line: String) {
     if let progress {
@@ -198,16 +209,15 @@ struct RunLog: LogSink {
     } else if !quiet || line.contains("level=error") {
       printError(line)
     }
-    guard let handle = FileHandle(forWritingAtPath: file) ?? create() else { return }
-    defer { try? handle.close() }
-    _ = try? handle.seekToEnd()
-    try? handle.write(contentsOf: Data((line + "\n").utf8))
+    do {
+      try LogFile.append(Array((line + "\n").utf8), to: file)
+    } catch {
+      if !failed.raised.exchange(true, ordering: .relaxed) { printError("briefing: cannot write the log: \(error)") }
+    }
   }
+}
 
-  private func create() -> FileHandle? {
-    try? FileManager.default.createDirectory(
-      atPath: (file as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-    _ = FileManager.default.createFile(atPath: file, contents: nil)
-    return FileHandle(forWritingAtPath: file)
-  }
+/// A flag shared by the copies of a `RunLog`.
+private final class FailureFlag: Sendable {
+  let raised = Atomic<Bool>(false)
 }

@@ -41,6 +41,9 @@ struct Score: ParsableCommand {
   @Flag(help: "Print only errors.")
   var quiet = false
 
+  @Flag(help: "Write CSV text fields as they are; by default a field starting with = + - @, tab or CR gets a leading ' so that a spreadsheet does not run it as a formula.")
+  var rawCSV = false
+
   func validate() throws {
     guard Period(code: period) != nil else {
       throw ValidationError("--period must be a period code such as 2024-H1, 2024-M09 or 2024")
@@ -77,7 +80,7 @@ struct Score: ParsableCommand {
       printFindings(findings, quiet: quiet)
       let text =
         switch format {
-        case .csv: ScoreExport.csv(sheets, scheme: scheme)
+        case .csv: ScoreExport.csv(sheets, scheme: scheme, neutralizingFormulas: !rawCSV)
         case .json: ScoreExport.json(sheets, scheme: scheme)
         }
       try writeOutput(Array(text.utf8), to: out)

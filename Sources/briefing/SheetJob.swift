@@ -1,5 +1,6 @@
 import ArgumentParser
 import BriefingCore
+import BriefingJobs
 import BriefingRender
 import BriefingScene
 import BriefingSpec
@@ -150,6 +151,11 @@ struct SheetJob {
   /// Bursting: one sheet PDF per member of the group, plus one combined PDF whose outline has an
   /// entry per region (`<layout>-<group>-<period>-all.pdf`).
   func renderPack() throws(Failure) -> ([OutputFile], [Finding]) {
+    try Self.refuseCollision(among: selection.group.members.map(\.rawValue)) { member in
+      var single = self
+      single.selection.focus = RegionID(member)
+      return single.fileStem()
+    }
     let (theme, measurer) = try tools()
     let composer = LayoutComposer(layout: document, theme: theme, measurer: measurer)
     var files: [OutputFile] = []
@@ -166,10 +172,11 @@ struct SheetJob {
     }
     var whole = self
     whole.selection.focus = nil
-    let name = FileName.safe("\(document.name)-\(selection.group.id.rawValue)-\(selection.period.code)-all")
+    let name = SafeName.file(
+      "\(document.name)-\(selection.group.id.rawValue)-\(selection.period.code)-all", extension: "pdf")
     do {
       let bytes = try PDFRenderer.render(whole.scene(allPages, context: whole.context()), measurer: measurer)
-      files.append(OutputFile(name: name + ".pdf", bytes: bytes))
+      files.append(OutputFile(name: name, bytes: bytes))
     } catch {
       throw .internal("\(error)")
     }
@@ -267,15 +274,16 @@ struct SheetJob {
   private func renderPages(_ pages: [Page], context: SheetContext, dpi: Double, measurer: PangoTextMeasurer)
     throws(Failure) -> ([OutputFile], Int)
   {
-    let stem = fileStem(context)
+    let stem = fileStem()
     var files: [OutputFile] = []
     do {
       let pdf = try PDFRenderer.render(scene(pages, context: context), measurer: measurer)
-      files.append(OutputFile(name: stem + ".pdf", bytes: pdf))
+      files.append(OutputFile(name: SafeName.file(stem, extension: "pdf"), bytes: pdf))
       if dpi > 0 {
         for (index, page) in pages.enumerated() {
           let suffix = pages.count == 1 ? "" : "-p\(index + 1)"
-          files.append(OutputFile(name: stem + suffix + ".png", bytes: try PNGRenderer.render(page, dpi: dpi, background: pngBackground)))
+          let png = try PNGRenderer.render(page, dpi: dpi, background: pngBackground)
+          files.append(OutputFile(name: SafeName.file(stem + suffix, extension: "png"), bytes: png))
         }
       }
     } catch {
@@ -293,6 +301,8 @@ struct SheetJob {
     let theme = try theme(measure)
     let base = context()
     let indicators = base.indicators(document.indicators)
+    try Self.refuseCollision(among: focuses.map(\.rawValue)) { SafeName.component($0) }
+    try Self.refuseCollision(among: indicators.map(\.id.rawValue)) { SafeName.file($0, extension: "png") }
     var tasks: [ChartTask] = []
     for focus in focuses {
       let group =
@@ -305,32 +315,17 @@ struct SheetJob {
       pngBackground: pngBackground)
   }
 
-  /// `<layout>-<focus or group>-<period>` with path separators removed.
-  private func fileStem(_ context: SheetContext) -> String {
+  /// `<layout>-<focus or group>-<period>`, made a file name by `SafeName.file` with its extension.
+  private func fileStem() -> String {
     let who = selection.focus?.rawValue ?? selection.group.id.rawValue
-    return FileName.safe("\(document.name)-\(who)-\(selection.period.code)")
+    return "\(document.name)-\(who)-\(selection.period.code)"
   }
-}
 
-// MARK: - File names
-
-/// Turns names from data (regions, indicators) into safe file names: no path separators, no
-/// `..`, no control characters or leading dots; Chinese is kept.
-enum FileName {
-  static func safe(_ raw: String) -> String {
-    var text = String(
-      raw.map { character -> Character in
-        if character == "/" || character == "\\" || character.isNewline { return "_" }
-        if character.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) { return "_" }
-        return character
-      })
-    while true {
-      let next = text.replacingAll("..", with: "_")
-      if next == text { break }
-      text = next
-    }
-    while text.hasPrefix(".") { text.removeFirst() }
-    return text.isEmpty ? "_" : String(text.prefix(120))
+  /// Two of `ids` (regions or indicators) that `name` gives one file name (ignoring case) are an
+  /// error naming both: one would overwrite the other.
+  static func refuseCollision(among ids: [String], name: (String) -> String) throws(Failure) {
+    guard let (first, second, safe) = SafeName.collision(among: ids, name: name) else { return }
+    throw .data([Finding(.error, .sameFileName(safe, first: first, second: second))])
   }
 }
 

@@ -75,7 +75,7 @@ struct Corruption: CustomTestStringConvertible, Sendable {
     let out = dir + "/out"
     var files: [String: Data] = [:]
     let paths = FileManager.default.enumerator(atPath: out)?.allObjects as? [String] ?? []
-    let records = ["briefing.log", ".briefing.lock", "manifest.json"]
+    let records = ["briefing.log", ".briefing.lock", "manifest.json", "index.html"]
     for path in paths where !records.contains(path) && !path.hasPrefix("runs/") {
       var isFolder: ObjCBool = false
       if FileManager.default.fileExists(atPath: out + "/" + path, isDirectory: &isFolder),

@@ -37,7 +37,7 @@ import TestSupport
     let bytes = try PDFRenderer.render(Self.scene())
     let dir = try TemporaryDirectory()
     let path = dir.path + "/t.pdf"
-    try AtomicFile.write(bytes, to: path)
+    try Data(bytes).write(to: URL(fileURLWithPath: path))
 
     let fonts = try Tool.run("pdffonts", [path])
     let rows = fonts.split(separator: "\n").dropFirst(2)
@@ -117,50 +117,9 @@ import TestSupport
       pages: [Page(size: .a4, items: [.text(run)])])
     let dir = try TemporaryDirectory()
     let path = dir.path + "/fonts.pdf"
-    try AtomicFile.write(PDFRenderer.render(scene), to: path)
+    try Data(PDFRenderer.render(scene)).write(to: URL(fileURLWithPath: path))
     let fonts = try Tool.run("pdffonts", [path])
     #expect(fonts.contains("DejaVuSans") && fonts.contains("NotoSansCJK"), "\(fonts)")
-  }
-
-  @Test func atomicWriteReplacesWholeFile() throws {
-    let dir = try TemporaryDirectory()
-    let path = dir.path + "/sub/out.bin"
-    try AtomicFile.write([1, 2, 3], to: path)
-    try AtomicFile.write([4], to: path)
-    #expect(FileManager.default.contents(atPath: path) == Data([4]))
-    let leftovers = try FileManager.default.contentsOfDirectory(atPath: dir.path + "/sub")
-    #expect(leftovers == ["out.bin"])
-  }
-
-  /// A stream that is dropped before `commit` (an error half-way through an export) leaves
-  /// the old file as it was and no temporary file; pieces written before `commit` are unseen.
-  @Test func streamPublishesOnlyOnCommit() throws {
-    let dir = try TemporaryDirectory()
-    let path = dir.path + "/out.csv"
-    try AtomicFile.write([1, 2, 3], to: path)
-    do {
-      let abandoned = try AtomicFile.Stream(path: path)
-      try abandoned.write([9, 9])
-    }
-    #expect(FileManager.default.contents(atPath: path) == Data([1, 2, 3]))
-    #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path) == ["out.csv"])
-    let stream = try AtomicFile.Stream(path: path)
-    try stream.write([4, 5])
-    try stream.write([])
-    try stream.write([6])
-    #expect(FileManager.default.contents(atPath: path) == Data([1, 2, 3]))
-    try stream.commit()
-    #expect(FileManager.default.contents(atPath: path) == Data([4, 5, 6]))
-    #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path) == ["out.csv"])
-  }
-
-  /// `--out /dev/null` must not rename a temporary file over the device (as root it would
-  /// replace it): devices and pipes are written in place.
-  @Test func atomicWriteToADeviceWritesInPlace() throws {
-    try AtomicFile.write([1, 2, 3], to: "/dev/null")
-    var status = stat()
-    #expect(stat("/dev/null", &status) == 0)
-    #expect(status.st_mode & S_IFMT == S_IFCHR)
   }
 }
 

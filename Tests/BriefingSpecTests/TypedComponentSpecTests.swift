@@ -130,7 +130,7 @@ import Testing
   /// Each kind's key list comes from its spec's key enum, and every kind reads every key it lists
   /// (`everyKeyAwayFromItsDefaultIsRead` covers the values).
   @Test func keyNamesComeFromTheSpecs() {
-    #expect(ComponentKind.rankedBar.keyNames == ["indicator", "metric", "showAverage", "showRanks", "orientation"])
+    #expect(ComponentKind.rankedBar.keyNames == ["indicator", "metric", "showAverage", "showRanks", "orientation", "splitAbove"])
     #expect(ComponentKind.subRegionTable.keyNames == ["indicator", "threshold"])
     #expect(ComponentKind.redLinePanel.keyNames.isEmpty)
     #expect(ComponentKind.smallMultiples.keyNames == ["indicators", "metric", "columns"])

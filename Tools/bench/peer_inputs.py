@@ -78,6 +78,11 @@ def main(facts_path, charts_path, outdir):
 
 
 if __name__ == "__main__":
-    if len(sys.argv) != 4:
-        sys.exit(__doc__)
-    main(*sys.argv[1:])
+    # argparse, so `--help` prints the usage instead of becoming an input or output path.
+    import argparse
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("facts", help="facts.tsv of the peer workload")
+    parser.add_argument("charts", help="a charts_*.tsv of the peer workload")
+    parser.add_argument("outdir", help="data folder to write")
+    args = parser.parse_args()
+    main(args.facts, args.charts, args.outdir)

@@ -52,14 +52,36 @@ struct ComponentDispatch {
     }
   }
 
+  /// The least height, in points, a component needs to draw everything at the theme's minimum
+  /// text size when it takes a share of its section: a ranked bar's `requiredHeight` (so a
+  /// long ranking grows its section, or moves it to a page of its own, instead of shrinking or
+  /// leaving out bars); 0 for the others.
+  func minimumHeight(_ spec: ComponentSpec) -> Double {
+    switch spec.body {
+    case .rankedBar(let bar):
+      guard let input = rankedBarInput(bar) else { return 0 }
+      let composer = RankedBarComposer()
+      return composer.requiredHeight(composer.prepare(input), theme: theme, measurer: measurer)
+    case .headline, .narrative, .text, .kpiTable, .scatter, .groupedBar, .trendLine,
+      .smallMultiples, .progressBullet, .rankMatrix, .subRegionTable, .redLinePanel, .rankingTable:
+      return 0
+    }
+  }
+
   // MARK: - Charts
 
   private func rankedBar(_ spec: RankedBarSpec, at location: SourceLocation?, in rect: Rect)
     -> ComposedFrame
   {
-    guard let indicator = context.dataset.indicator(spec.indicator) else {
+    guard let input = rankedBarInput(spec) else {
       return ComposedFrame(findings: [Finding(.error, .unboundIndicator, at: location)], bounds: rect)
     }
+    return RankedBarComposer().compose(input: input, in: rect, theme: theme, measurer: measurer)
+  }
+
+  /// The ranked bar's input, nil when its indicator is not in the data.
+  private func rankedBarInput(_ spec: RankedBarSpec) -> RankedBarInput? {
+    guard let indicator = context.dataset.indicator(spec.indicator) else { return nil }
     // The composer draws horizontal bars, the only orientation a layout can ask for; another
     // orientation would fail to compile here until it is drawn.
     switch spec.orientation {
@@ -69,16 +91,15 @@ struct ComponentDispatch {
     // indicator and unit in the sheet's language (「名称（单位）」 / "Name (unit)").
     let options = RankedBarOptions(
       showAverage: spec.showAverage, showRanks: spec.showRanks, bottomMarks: 2,
-      format: format,
+      splitAbove: spec.splitAbove, format: format,
       averageWord: context.language == .en ? "Average" : "平均",
       targetWord: context.language == .en ? "Target" : "目标")
-    let input = RankedBarInput(
+    return RankedBarInput(
       rows: context.rows(indicator.id),
       groupRow: context.table.groupRow(
         indicator: indicator.id, period: context.period, group: context.group.id),
       indicator: indicator, regions: context.dataset.regions, focus: context.focus,
       metric: BarMetric(spec.metric), options: options)
-    return RankedBarComposer().compose(input: input, in: rect, theme: theme, measurer: measurer)
   }
 
   /// The bound indicator and the focus of a one-indicator chart.

@@ -196,21 +196,65 @@ public struct LayoutComposer {
   /// Heights: fixed, natural (every component knows its height), or an equal share of the rest.
   private func sectionHeights(in body: Rect, composer: ComponentDispatch) -> [Double] {
     let gaps = sectionGap * Double(max(0, layout.sections.count - 1))
+    var minimums: [Double] = []
     var heights: [Double?] = layout.sections.map { section in
-      if let fixed = section.height { return fixed }
       let natural = rowHeights(section, width: body.width, composer: composer)
+      let least = rowMinimums(section, width: body.width, composer: composer)
+      let rows = zip(natural, least).map { $0 ?? $1 }
+      let title = titleHeight(section.title, width: body.width)
+      let gaps = sectionGap * Double(max(0, rows.count - 1))
+      minimums.append(rows.reduce(0, +) + gaps + title)
+      // A fixed height is kept unless a chart in the section needs more to draw every bar at
+      // the minimum text size (a ranking of 150 regions): then the section grows, up to a page.
+      if let fixed = section.height {
+        let charts = least.reduce(0, +)
+        return charts > 0 ? max(fixed, min(body.height, charts + gaps + title)) : fixed
+      }
       guard natural.allSatisfy({ $0 != nil }) else { return nil }
-      let rows = natural.compactMap { $0 }
-      return rows.reduce(0, +) + sectionGap * Double(max(0, rows.count - 1))
-        + titleHeight(section.title, width: body.width)
+      return minimums[minimums.count - 1]
     }
     let used = heights.compactMap { $0 }.reduce(0, +) + gaps
     let flexible = heights.filter { $0 == nil }.count
     // Flexible sections share what is left on the first page, but never get less than
-    // `minimumFlexibleHeight`: they move to the next page instead.
+    // `minimumFlexibleHeight` (they move to the next page instead), nor less than their
+    // components' least heights (a long ranking), up to a whole page.
     let share = flexible > 0 ? max(Self.minimumFlexibleHeight, (body.height - used) / Double(flexible)) : 0
-    heights = heights.map { $0 ?? share }
+    heights = zip(heights, minimums).map { height, least in
+      height ?? min(body.height, max(share, least))
+    }
     return heights.compactMap { $0 }
+  }
+
+  /// Each grid row's least height (its components' `minimumHeight`, title included): what a
+  /// row without a natural height needs so nothing in it falls below the minimum text size.
+  private func rowMinimums(_ section: SectionSpec, width: Double, composer: ComponentDispatch)
+    -> [Double]
+  {
+    let gap = theme.length(.sectionSpacing)
+    let cellWidth = (width - gap * Double(section.columns - 1)) / Double(section.columns)
+    return gridRows(section).map { row in
+      row.map { component -> Double in
+        let least = composer.minimumHeight(component)
+        guard least > 0 else { return 0 }
+        let span = Double(min(component.span, section.columns))
+        return least + titleHeight(component.title, width: cellWidth * span + gap * (span - 1))
+      }.max() ?? 0
+    }
+  }
+
+  /// Heights of the flexible rows of a section: `available` points shared equally, except that
+  /// a row never gets less than its minimum (the others share what is left).
+  static func share(_ available: Double, minimums: [Double]) -> [Double] {
+    var fixed = Set<Int>()
+    while true {
+      let free = minimums.indices.filter { !fixed.contains($0) }
+      guard !free.isEmpty else { return minimums }
+      let left = available - fixed.map { minimums[$0] }.reduce(0, +)
+      let share = max(0, left / Double(free.count))
+      let short = free.filter { minimums[$0] > share }
+      if short.isEmpty { return minimums.indices.map { fixed.contains($0) ? minimums[$0] : share } }
+      fixed.formUnion(short)
+    }
   }
 
   /// Components grouped into grid rows: a row ends when its spans fill the section's columns.
@@ -279,11 +323,15 @@ public struct LayoutComposer {
     // Rows with a natural height get it; the others share what is left of the section.
     let natural = rowHeights(section, width: area.width, composer: composer)
     let fixed = natural.compactMap { $0 }.reduce(0, +) + gap * Double(max(0, rows.count - 1))
-    let flexibleCount = natural.filter { $0 == nil }.count
-    let share = flexibleCount > 0 ? max(0, area.height - fixed) / Double(flexibleCount) : 0
+    let minimums = rowMinimums(section, width: area.width, composer: composer)
+    var shares = Self.share(
+      max(0, area.height - fixed),
+      minimums: zip(natural, minimums).compactMap { $0 == nil ? $1 : nil }
+    ).makeIterator()
+    let heights = natural.map { $0 ?? shares.next() ?? 0 }
     var y = area.minY
     var index = 0
-    for (row, height) in zip(rows, natural.map { $0 ?? share }) {
+    for (row, height) in zip(rows, heights) {
       var column = 0
       for component in row {
         let span = min(component.span, section.columns - column)
@@ -329,21 +377,28 @@ extension LayoutComposer {
   public func composeChart(_ context: SheetContext, indicator: Indicator, size: Size? = nil)
     -> (Page, [Finding])
   {
-    let size = size ?? Size(width: layout.page.chartWidth * 0.75, height: layout.page.chartHeight * 0.75)
+    var size = size ?? Size(width: layout.page.chartWidth * 0.75, height: layout.page.chartHeight * 0.75)
     let margin = 12.0
-    let content = Rect(x: margin, y: margin, width: size.width - 2 * margin, height: size.height - 2 * margin)
     let style = theme.text(.pageTitle).scaled(0.8)
     let title = context.expand(layout.title, indicator: indicator)
-    let metrics = measurer.measure(title, style: style, wrapWidth: content.width)
+    let metrics = measurer.measure(title, style: style, wrapWidth: size.width - 2 * margin)
+    let composer = ComponentDispatch(context: context, theme: theme, measurer: measurer)
+    let first = layout.sections.first?.components.first
+    // A chart that needs more height than the page gives (a ranking of 150 regions) makes the
+    // page taller rather than shrinking its text below the minimum size.
+    if let first {
+      let least = composer.minimumHeight(first.bound(to: indicator.id)) + metrics.height + 6 + 2 * margin
+      size.height = max(size.height, least.rounded(.up))
+    }
+    let content = Rect(x: margin, y: margin, width: size.width - 2 * margin, height: size.height - 2 * margin)
     let items: [FrameItem] = [
       .text(
         TextRun(
           text: title, origin: content.origin, style: style, alignment: .center,
           wrapWidth: content.width, size: Size(width: content.width, height: metrics.height)))
     ]
-    guard let first = layout.sections.first?.components.first else { return (Page(size: size, items: items), []) }
+    guard let first else { return (Page(size: size, items: items), []) }
     let spec = first.bound(to: indicator.id)
-    let composer = ComponentDispatch(context: context, theme: theme, measurer: measurer)
     let rect = content.inset(top: metrics.height + 6)
     let frame = composer.compose(spec, in: rect)
     var placed = PanelItems(items: items)

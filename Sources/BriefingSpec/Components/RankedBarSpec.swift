@@ -9,7 +9,7 @@ public struct RankedBarSpec: OneIndicatorSpec {
 
   /// The YAML keys, one per property below, in `dump-layout` order.
   public enum Key: String, ComponentKey {
-    case indicator, metric, showAverage, showRanks, orientation
+    case indicator, metric, showAverage, showRanks, orientation, splitAbove
   }
 
   /// The indicator drawn. Required.
@@ -22,6 +22,10 @@ public struct RankedBarSpec: OneIndicatorSpec {
   public var showRanks = true
   /// Which way the bars run. Default: `horizontal` (the only one drawn).
   public var orientation: BarOrientation = .horizontal
+  /// Above this many bars the chart takes two side-by-side columns (ranks 1…⌈n/2⌉ on the left)
+  /// on one scale; with more bars than fit at the theme's minimum text size the chart asks the
+  /// layout for more height instead of shrinking its text. Default: 40. Range: 2...10000.
+  public var splitAbove = 40
 
   public init(indicator: IndicatorID) {
     self.indicator = indicator
@@ -33,6 +37,7 @@ public struct RankedBarSpec: OneIndicatorSpec {
     showAverage = keys.bool(.showAverage, reader: &reader) ?? showAverage
     showRanks = keys.bool(.showRanks, reader: &reader) ?? showRanks
     orientation = Self.orientation(keys, reader: &reader) ?? orientation
+    splitAbove = keys.int(.splitAbove, range: 2...10_000, reader: &reader) ?? splitAbove
   }
 
   /// `horizontal` is the only direction drawn; `vertical` is named as not drawn rather than
@@ -61,6 +66,7 @@ public struct RankedBarSpec: OneIndicatorSpec {
     case .showAverage: YAMLText.bool(showAverage)
     case .showRanks: YAMLText.bool(showRanks)
     case .orientation: orientation.rawValue
+    case .splitAbove: String(splitAbove)
     }
   }
 

@@ -311,6 +311,8 @@ def main(out):
     write_csv(os.path.join(out, "tidy-wide.csv"), tidy_wide())
 
 if __name__ == "__main__":
-    if len(sys.argv) != 2:
-        sys.exit(__doc__)
-    main(sys.argv[1])
+    # argparse, so `--help` prints the usage instead of becoming an output folder.
+    import argparse
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("outdir", help="folder to write the fixtures into (created; e.g. under .build/ or Output/)")
+    main(parser.parse_args().outdir)
