@@ -93,7 +93,8 @@ public struct TrendLineComposer: ComponentComposing {
     }
 
     // Legend, axis title.
-    let groupLabel = input.groupLabel ?? (format.style == .chinese ? "平均" : "Group average")
+    let groupLabel = format.wording(
+      input.groupLabel ?? (format.style == .chinese ? "平均" : "Group average"))
     let focusStroke = StrokeStyle(color: theme.fill(.highlightFill), width: 1.2)
     let groupStroke =
       theme.line(.referenceLine) ?? StrokeStyle(color: theme.text(.labelReference).color)
