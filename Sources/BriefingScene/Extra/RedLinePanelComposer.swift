@@ -141,9 +141,10 @@ public struct RedLinePanelComposer: ComponentComposing {
     // The table counts the group's breaches; the focus's own breach is not a peer's.
     let groupBreaches = entry.rows.first(where: \.isGroupRow)?.redLineBreaches ?? 0
     let breaching = groupBreaches - (row?.redLineBreached == true ? 1 : 0)
+    // Converted in two parts: OpenCC reads 「…8个中…」 as the phrase 个中 (箇中, "therein").
     let peerText =
       chinese
-      ? format.wording("其余\(peers.count)个中\(breaching)个超限")
+      ? format.wording("其余\(peers.count)个") + format.wording("中\(breaching)个超限")
       : "\(breaching) of \(peers.count) peers breach"
     guard let row, let value = ExtraData.drawable(row), let breached = row.redLineBreached,
       let gapValue = row.redLineGap
