@@ -153,7 +153,7 @@ private struct ScatterLayout<M: TextMeasuring> {
       let absent = data.absent.map {
         format.style == .chinese ? "\($0.name)（\($0.mark)）" : "\($0.name) (\($0.mark))"
       }
-      let prefix = format.style == .chinese ? "注：未绘出 " : "Not plotted: "
+      let prefix = format.style == .chinese ? format.wording("注：未绘出 ") : "Not plotted: "
       let note = kit.fitted(
         prefix + absent.joined(separator: format.style == .chinese ? "、" : ", "),
         noteStyle, maxWidth: rect.width, findings: &findings)
@@ -299,7 +299,7 @@ private struct ScatterLayout<M: TextMeasuring> {
   /// 「另有12个地区未标注」 / "12 more regions not labelled".
   static func caption(_ count: Int, _ format: NumberFormat) -> String {
     switch format.style {
-    case .chinese: "另有\(count)个地区未标注"
+    case .chinese: format.wording("另有\(count)个地区未标注")
     case .english: "\(count) more region\(count == 1 ? "" : "s") not labelled"
     }
   }
