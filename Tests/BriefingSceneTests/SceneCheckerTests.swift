@@ -105,6 +105,14 @@ import Testing
     #expect(Self.checker.check([Self.page([note], coverage: none)], reported: []).isEmpty)
   }
 
+  /// The note counts in the script the sheet printed it in: 「无数据」, 「無數據」, `No data`.
+  @Test(arguments: [NumberFormat.chinese, .traditional, .english])
+  func theNoDataNoteCountsInEveryScript(_ format: NumberFormat) {
+    let none = [Coverage("bars", asked: [], drawn: [])]
+    let note = Self.text(NoDataNote.text(format), x: 30, y: 40)
+    #expect(Self.checker.check([Self.page([note], coverage: none)], reported: []).isEmpty)
+  }
+
   @Test func marksLeftOutMustBeNamedByAWarning() throws {
     let coverage = [Coverage("bars", asked: ["甲", "乙", "丙"], drawn: ["甲"])]
     let page = Self.page([Self.text("甲", x: 0, y: 0)], coverage: coverage)

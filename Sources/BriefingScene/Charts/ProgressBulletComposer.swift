@@ -35,7 +35,7 @@ public struct ProgressBulletComposer: ComponentComposing {
     }
     guard !data.bullets.isEmpty else {
       var frame = NoDataNote.frame(
-        component, style: data.format.style, in: rect, theme: theme, measurer: measurer)
+        component, format: data.format, in: rect, theme: theme, measurer: measurer)
       frame.findings += findings
       return frame
     }

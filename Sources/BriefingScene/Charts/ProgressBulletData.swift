@@ -10,7 +10,8 @@ public struct ProgressBulletInput: Hashable, Sendable {
   /// In display order (not re-sorted).
   public var entries: [KPIEntry]
   public var format: NumberFormat
-  /// Word of the time-progress label; nil picks 「时序进度」 / "Time progress".
+  /// Word of the time-progress label, Chinese written in Simplified (printed in the format's
+  /// script); nil picks 「时序进度」 / "Time progress".
   public var timeProgressWord: String?
   /// Time progress, %, when the rows do not carry it; nil = first `timeProgressPct` of the rows.
   public var timeProgressPct: Double?
@@ -86,7 +87,7 @@ extension ProgressBulletInput {
           label: format.percent(completion), isBehind: behind))
     }
     let english = format.style == .english
-    let word = timeProgressWord ?? (english ? "Time progress" : "时序进度")
+    let word = format.wording(timeProgressWord ?? (english ? "Time progress" : "时序进度"))
     let label = time.map { word + (english ? " " : "") + Self.compactPercent($0, format) } ?? ""
     return ProgressBulletData(
       bullets: bullets, timeProgressPct: time, timeProgressLabel: label, skipped: skipped,

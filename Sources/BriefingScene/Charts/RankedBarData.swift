@@ -38,9 +38,10 @@ public struct RankedBarOptions: Hashable, Sendable {
   /// 「较上年同期增减（个百分点）」) or 「名称（单位）」.
   public var axisTitle: String?
   public var format: NumberFormat
+  /// The average line's word, Chinese written in Simplified (printed in the format's script).
   /// Default: 平均.
   public var averageWord: String
-  /// Default: 目标.
+  /// The target line's word, as `averageWord`. Default: 目标.
   public var targetWord: String
 
   public init(
@@ -244,8 +245,9 @@ extension RankedBarInput {
     return marks
   }
 
-  private func referenceLabel(_ word: String, _ value: Double) -> String {
-    switch metric {
+  private func referenceLabel(_ simplified: String, _ value: Double) -> String {
+    let word = options.format.wording(simplified)
+    return switch metric {
     case .growthPct where inPoints: "\(word) \(options.format.signedPoints(value))"
     case .growthPct: "\(word) \(options.format.percent(value))"
     case .value: "\(word) \(options.format.number(value, decimals: indicator.decimals))"

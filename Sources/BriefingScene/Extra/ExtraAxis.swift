@@ -291,7 +291,7 @@ enum NoDataPanel {
     let shown = kit.fitted(title, titleStyle, maxWidth: rect.width, findings: &findings)
     let titleRun = kit.measurer.run(shown, style: titleStyle, at: rect.origin)
     let note = NoDataNote.run(
-      format.style, in: rect, below: titleRun.bounds.maxY, theme: theme, measurer: kit.measurer)
+      format, in: rect, below: titleRun.bounds.maxY, theme: theme, measurer: kit.measurer)
     return ComposedFrame(
       items: [.group(name: component, clip: nil, items: [.text(titleRun), .text(note)])],
       findings: findings, bounds: rect)

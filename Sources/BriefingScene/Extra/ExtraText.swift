@@ -86,7 +86,8 @@ enum ExtraData {
       }.joined(separator: chinese ? "、" : ", ")
       return group.title.map { chinese ? "\($0)：\(names)" : "\($0): \(names)" } ?? names
     }
-    return (chinese ? "注：未绘出 " : "Not plotted: ") + lists.joined(separator: chinese ? "；" : "; ")
+    let prefix = chinese ? format.wording("注：未绘出 ") : "Not plotted: "
+    return prefix + lists.joined(separator: chinese ? "；" : "; ")
   }
 
   /// The member rows (not group rows) of one period, in input order.

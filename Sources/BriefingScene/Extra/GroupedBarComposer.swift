@@ -119,7 +119,8 @@ public struct GroupedBarComposer: ComponentComposing {
       title: ExtraData.titleWithUnit(
         input.indicator.name, unit: input.indicator.unit?.symbol, format),
       indicatorName: input.indicator.name, periodTitle: title(rows.first?.period),
-      priorTitle: prior.map(title) ?? (format.style == .chinese ? "基期" : "Base period"),
+      priorTitle: prior.map(title)
+        ?? (format.style == .chinese ? format.wording("基期") : "Base period"),
       format: format)
   }
 

@@ -155,14 +155,15 @@ public struct RankingTableComposer: PaginatingComposer {
       let indicator = group.indicator
       let inPoints = group.rows.first?.changesInPoints ?? indicator.changesInPoints
       switch (column, format.style) {
-      case (.value, .chinese): return "总量"
+      case (.value, .chinese): return format.wording("总量")
       case (.growth, .chinese) where inPoints:
-        return "增减(\(format.pointsUnit(forRateIn: indicator.unit).trimmingSpaces()))"
-      case (.growth, .chinese): return "增速(%)"
-      case (.rank, .chinese): return "位次"
-      case (.growthRank, .chinese): return "增速位次"
-      case (.share, .chinese): return "占比(%)"
-      case (.rankChange, .chinese): return "位次变化"
+        return format.wording("增减")
+          + "(\(format.pointsUnit(forRateIn: indicator.unit).trimmingSpaces()))"
+      case (.growth, .chinese): return format.wording("增速(%)")
+      case (.rank, .chinese): return format.wording("位次")
+      case (.growthRank, .chinese): return format.wording("增速位次")
+      case (.share, .chinese): return format.wording("占比(%)")
+      case (.rankChange, .chinese): return format.wording("位次变化")
       case (.value, .english): return "Value"
       case (.growth, .english) where inPoints:
         return "Change (\(format.pointsUnit(forRateIn: indicator.unit).trimmingSpaces()))"
@@ -177,7 +178,7 @@ public struct RankingTableComposer: PaginatingComposer {
     // Widths: name column, then whole groups while they fit (measured on every row of the
     // table, so each page of a continued table has the same columns).
     let measured = input.measured ?? input.order
-    let regionTitle = format.style == .chinese ? "地区" : "Region"
+    let regionTitle = format.style == .chinese ? format.wording("地区") : "Region"
     let nameWidth = min(
       rect.width * 0.25,
       table.naturalWidth(

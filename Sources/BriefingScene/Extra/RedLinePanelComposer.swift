@@ -67,7 +67,7 @@ public struct RedLinePanelComposer: ComponentComposing {
     }
     guard !lines.isEmpty else {
       var frame = NoDataNote.frame(
-        Self.component, style: format.style, in: rect, theme: theme, measurer: measurer)
+        Self.component, format: format, in: rect, theme: theme, measurer: measurer)
       frame.findings += findings
       return frame
     }
@@ -134,16 +134,18 @@ public struct RedLinePanelComposer: ComponentComposing {
     let limit = format.number(redLine.threshold, decimals: indicator.decimals)
     let limitWord: String
     switch redLine.kind {
-    case .max: limitWord = chinese ? "限值" : "limit"
-    case .min: limitWord = chinese ? "下限" : "floor"
+    case .max: limitWord = chinese ? format.wording("限值") : "limit"
+    case .min: limitWord = chinese ? format.wording("下限") : "floor"
     }
     let peers = members.filter { $0.region != input.focus }
     // The table counts the group's breaches; the focus's own breach is not a peer's.
     let groupBreaches = entry.rows.first(where: \.isGroupRow)?.redLineBreaches ?? 0
     let breaching = groupBreaches - (row?.redLineBreached == true ? 1 : 0)
+    // Converted in two parts: OpenCC reads 「…8个中…」 as the phrase 个中 (箇中, "therein").
     let peerText =
       chinese
-      ? "其余\(peers.count)个中\(breaching)个超限" : "\(breaching) of \(peers.count) peers breach"
+      ? format.wording("其余\(peers.count)个") + format.wording("中\(breaching)个超限")
+      : "\(breaching) of \(peers.count) peers breach"
     guard let row, let value = ExtraData.drawable(row), let breached = row.redLineBreached,
       let gapValue = row.redLineGap
     else {
@@ -161,9 +163,9 @@ public struct RedLinePanelComposer: ComponentComposing {
     let gap = format.number(gapValue, decimals: indicator.decimals)
     let gapWord: String
     switch (redLine.kind, breached, chinese) {
-    case (.max, true, true): gapWord = "超出"
-    case (.min, true, true): gapWord = "低于"
-    case (_, false, true): gapWord = "余量"
+    case (.max, true, true): gapWord = format.wording("超出")
+    case (.min, true, true): gapWord = format.wording("低于")
+    case (_, false, true): gapWord = format.wording("余量")
     case (.max, true, false): gapWord = "over by"
     case (.min, true, false): gapWord = "under by"
     case (_, false, false): gapWord = "margin"
@@ -173,7 +175,9 @@ public struct RedLinePanelComposer: ComponentComposing {
       chinese
       ? "\(indicator.shortName) \(valueText)\(unit)，\(limitWord) \(limit)，\(gapWord) \(gap)"
       : "\(indicator.shortName) \(valueText)\(unit), \(limitWord) \(limit), \(gapWord) \(gap)"
-    let status = breached ? (chinese ? "超限" : "breached") : (chinese ? "达标" : "safe")
+    let status =
+      breached
+      ? (chinese ? format.wording("超限") : "breached") : (chinese ? format.wording("达标") : "safe")
     return (sentence, status, breached ? .tableCellAlarm : .tableCellGood, peerText)
   }
 }

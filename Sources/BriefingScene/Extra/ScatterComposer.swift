@@ -314,7 +314,7 @@ private struct ScatterLayout<M: TextMeasuring> {
   /// 「另有12个地区未标注」 / "12 more regions not labelled".
   static func caption(_ count: Int, _ format: NumberFormat) -> String {
     switch format.style {
-    case .chinese: "另有\(count)个地区未标注"
+    case .chinese: format.wording("另有\(count)个地区未标注")
     case .english: "\(count) more region\(count == 1 ? "" : "s") not labelled"
     }
   }

@@ -78,7 +78,7 @@ public struct SmallMultiplesComposer: ComponentComposing {
     let rowCount = (input.panels.count + columns - 1) / columns
     guard rowCount > 0 else {
       return NoDataNote.frame(
-        "small-multiples", style: input.format.style, in: rect, theme: theme, measurer: measurer)
+        "small-multiples", format: input.format, in: rect, theme: theme, measurer: measurer)
     }
     let cellWidth = (rect.width - gutter * Double(columns - 1)) / Double(columns)
     let cellHeight = (rect.height - gutter * Double(rowCount - 1)) / Double(rowCount)

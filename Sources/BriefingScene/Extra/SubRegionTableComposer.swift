@@ -11,8 +11,8 @@ public struct SubRegionTableInput: Hashable, Sendable {
   public var indicator: Indicator
   /// Completion below this is an alarm, %. Default: 30.
   public var threshold: Double
-  /// What the rows are called in the summary: `乡镇`, `园区`, `townships`. Default: `乡镇` /
-  /// `sub-regions`.
+  /// What the rows are called in the summary, printed as written: `乡镇`, `园区`, `townships`.
+  /// Default: `乡镇` (in the format's script) / `sub-regions`.
   public var noun: String?
   /// Default: `.chinese`.
   public var format: NumberFormat
@@ -130,7 +130,7 @@ public struct SubRegionTableComposer: ComponentComposing {
     var items: [FrameItem] = []
     guard !data.rows.isEmpty else {
       let frame = NoDataNote.frame(
-        Self.component, style: format.style, in: rect, theme: theme, measurer: measurer)
+        Self.component, format: format, in: rect, theme: theme, measurer: measurer)
       return (frame, [])
     }
     let rows = data.rows
@@ -139,14 +139,15 @@ public struct SubRegionTableComposer: ComponentComposing {
 
     // Summary line (always shown, at the bottom, wrapped when long); it counts the rows that do
     // not fit (「；另有9个未列出」), which are the furthest ahead.
-    let noun = input.noun ?? (chinese ? "乡镇" : "sub-regions")
+    let noun = input.noun ?? (chinese ? format.wording("乡镇") : "sub-regions")
     let threshold = format.number(input.threshold, decimals: 0)
     let summary: String
     switch format.style {
     case .chinese:
       summary =
-        "\(rows.count)个\(noun)中，\(below)个完成率低于\(threshold)%，"
-        + "\(behind)个未达序时进度，\(done)个提前完成全年任务"
+        format.wording("\(rows.count)个") + noun
+        + format.wording(
+          "中，\(below)个完成率低于\(threshold)%，\(behind)个未达序时进度，\(done)个提前完成全年任务")
     case .english:
       summary =
         "Of \(rows.count) \(noun), \(below) below \(threshold)% completion, "
@@ -154,7 +155,7 @@ public struct SubRegionTableComposer: ComponentComposing {
     }
     let summaryStyle = theme.text(.noteText)
     func notListed(_ count: Int) -> String {
-      chinese ? "；另有\(count)个未列出" : "; \(count) more not listed"
+      chinese ? format.wording("；另有\(count)个未列出") : "; \(count) more not listed"
     }
     func summaryLine(notListed count: Int) -> TextRun {
       kit.wrapped(
@@ -169,13 +170,18 @@ public struct SubRegionTableComposer: ComponentComposing {
     let unit = input.indicator.unit?.symbol
     let titles =
       chinese
-      ? [input.noun ?? "名称", ExtraData.titleWithUnit("完成值", unit: unit, format), "目标", "完成率", "情况"]
+      ? [
+        input.noun ?? format.wording("名称"),
+        ExtraData.titleWithUnit(format.wording("完成值"), unit: unit, format),
+      ] + ["目标", "完成率", "情况"].map(format.wording)
       : [
         "Name", ExtraData.titleWithUnit("Value", unit: unit, format), "Target", "Completion",
         "Status",
       ]
     let marks =
-      chinese ? ["低于\(threshold)%", "未达序时", "提前完成"] : ["< \(threshold)%", "behind", "done"]
+      chinese
+      ? ["低于\(threshold)%", "未达序时", "提前完成"].map(format.wording)
+      : ["< \(threshold)%", "behind", "done"]
     let valueTexts = rows.map {
       format.value($0.value, decimals: input.indicator.decimals, status: $0.status)
     }

@@ -23,8 +23,8 @@ public struct TrendLineInput: Hashable, Sendable {
   /// Default: `.growth`.
   public var metric: TrendMetric
   /// Legend label of the group series: the group's frame word and 平均 (`全省平均`, see
-  /// `GroupFrame.chineseWord(for:)`; the layout dispatch passes it). Default: `平均` /
-  /// `Group average`.
+  /// `GroupFrame.chineseWord(for:)`; the layout dispatch passes it), Chinese written in
+  /// Simplified and printed in the format's script. Default: `平均` / `Group average`.
   public var groupLabel: String?
   /// Default: `.chinese`.
   public var format: NumberFormat
@@ -95,7 +95,8 @@ public struct TrendLineComposer: ComponentComposing {
     }
 
     // Legend, axis title.
-    let groupLabel = input.groupLabel ?? (format.style == .chinese ? "平均" : "Group average")
+    let groupLabel = format.wording(
+      input.groupLabel ?? (format.style == .chinese ? "平均" : "Group average"))
     let focusStroke = StrokeStyle(color: theme.fill(.highlightFill), width: 1.2)
     let groupStroke =
       theme.line(.referenceLine) ?? StrokeStyle(color: theme.text(.labelReference).color)

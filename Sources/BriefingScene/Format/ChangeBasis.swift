@@ -7,7 +7,7 @@ import BriefingStats
 /// (`ComparisonRow.priorBasis`, `priorPeriod`), and the titles that name it: 「同比增长（%）」 for
 /// a year-ago basis, 「较2002年增长（%）」 when the data has no year-earlier period. The scene never
 /// works a basis out from the period itself; rows without a declared basis get a plain
-/// 「增长（%）」 / "Growth (%)".
+/// 「增长（%）」 / "Growth (%)". Chinese titles are in the format's script (`NumberFormat.wording`).
 public struct ChangeBasis: Hashable, Sendable {
   // MARK: - Properties
   /// nil = the rows do not say.
@@ -39,9 +39,9 @@ public struct ChangeBasis: Hashable, Sendable {
   /// "YoY growth (%)" / "Growth vs 2002 (%)"; 「增长（%）」 / "Growth (%)" when undeclared.
   public func growthTitle(_ format: NumberFormat) -> String {
     switch (format.style, against(format)) {
-    case (.chinese, .some(.yearAgo)): "同比增长（%）"
-    case (.chinese, .some(.period(let title))): "较\(title)增长（%）"
-    case (.chinese, .none): "增长（%）"
+    case (.chinese, .some(.yearAgo)): format.wording("同比增长（%）")
+    case (.chinese, .some(.period(let title))): format.wording("较\(title)增长（%）")
+    case (.chinese, .none): format.wording("增长（%）")
     case (.english, .some(.yearAgo)): "YoY growth (%)"
     case (.english, .some(.period(let title))): "Growth vs \(title) (%)"
     case (.english, .none): "Growth (%)"
@@ -53,9 +53,9 @@ public struct ChangeBasis: Hashable, Sendable {
   /// "vs 2002 (pp)"; 「增速变化（个百分点）」 / "Growth change (pp)" when undeclared.
   public func growthChangeTitle(_ format: NumberFormat) -> String {
     switch (format.style, against(format)) {
-    case (.chinese, .some(.yearAgo)): "增速较上年同期（个百分点）"
-    case (.chinese, .some(.period(let title))): "增速较\(title)（个百分点）"
-    case (.chinese, .none): "增速变化（个百分点）"
+    case (.chinese, .some(.yearAgo)): format.wording("增速较上年同期（个百分点）")
+    case (.chinese, .some(.period(let title))): format.wording("增速较\(title)（个百分点）")
+    case (.chinese, .none): format.wording("增速变化（个百分点）")
     case (.english, .some(.yearAgo)): "vs last year (pp)"
     case (.english, .some(.period(let title))): "vs \(title) (pp)"
     case (.english, .none): "Growth change (pp)"
@@ -68,9 +68,9 @@ public struct ChangeBasis: Hashable, Sendable {
   public func pointsTitle(_ format: NumberFormat, unit: Unit?) -> String {
     let points = format.pointsUnit(forRateIn: unit).trimmingSpaces()
     switch (format.style, against(format)) {
-    case (.chinese, .some(.yearAgo)): return "较上年同期增减（\(points)）"
-    case (.chinese, .some(.period(let title))): return "较\(title)增减（\(points)）"
-    case (.chinese, .none): return "增减（\(points)）"
+    case (.chinese, .some(.yearAgo)): return format.wording("较上年同期增减") + "（\(points)）"
+    case (.chinese, .some(.period(let title))): return format.wording("较\(title)增减") + "（\(points)）"
+    case (.chinese, .none): return format.wording("增减") + "（\(points)）"
     case (.english, .some(.yearAgo)): return "Change vs a year ago (\(points))"
     case (.english, .some(.period(let title))): return "Change vs \(title) (\(points))"
     case (.english, .none): return "Change (\(points))"
@@ -82,9 +82,9 @@ public struct ChangeBasis: Hashable, Sendable {
   /// otherwise (no single basis year is right for every point).
   public func seriesGrowthTitle(_ format: NumberFormat) -> String {
     switch (format.style, basis) {
-    case (.chinese, .some(.yearAgo)): "同比增长（%）"
-    case (.chinese, .some(.previousPeriod)): "较上期增长（%）"
-    case (.chinese, .none): "增长（%）"
+    case (.chinese, .some(.yearAgo)): format.wording("同比增长（%）")
+    case (.chinese, .some(.previousPeriod)): format.wording("较上期增长（%）")
+    case (.chinese, .none): format.wording("增长（%）")
     case (.english, .some(.yearAgo)): "YoY growth (%)"
     case (.english, .some(.previousPeriod)): "Growth on previous period (%)"
     case (.english, .none): "Growth (%)"
@@ -96,9 +96,9 @@ public struct ChangeBasis: Hashable, Sendable {
   public func seriesPointsTitle(_ format: NumberFormat, unit: Unit?) -> String {
     let points = format.pointsUnit(forRateIn: unit).trimmingSpaces()
     switch (format.style, basis) {
-    case (.chinese, .some(.yearAgo)): return "较上年同期增减（\(points)）"
-    case (.chinese, .some(.previousPeriod)): return "较上期增减（\(points)）"
-    case (.chinese, .none): return "增减（\(points)）"
+    case (.chinese, .some(.yearAgo)): return format.wording("较上年同期增减") + "（\(points)）"
+    case (.chinese, .some(.previousPeriod)): return format.wording("较上期增减") + "（\(points)）"
+    case (.chinese, .none): return format.wording("增减") + "（\(points)）"
     case (.english, .some(.yearAgo)): return "Change vs a year ago (\(points))"
     case (.english, .some(.previousPeriod)): return "Change on previous period (\(points))"
     case (.english, .none): return "Change (\(points))"

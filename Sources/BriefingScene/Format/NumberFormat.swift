@@ -2,18 +2,27 @@ import BriefingCore
 
 // MARK: - Number formats
 
-/// How numbers are written on a sheet. Chinese style follows statistics bulletins
-/// (`1,234.5亿元`, `+7.2%`, `1.1个百分点`, `倒数第1`); English style writes `1.1 pp`, `2nd last`.
-/// Pure and deterministic: rounding is half away from zero on the decimal value (四舍五入), and a
-/// value that rounds to zero never shows a minus sign.
+/// How numbers and the sheet's own words are written on a sheet. Chinese style follows
+/// statistics bulletins (`1,234.5亿元`, `+7.2%`, `1.1个百分点`, `倒数第1`), in Simplified or
+/// Traditional script (`1.1個百分點`, `倒數第1`, through `wording(_:)`); English style writes
+/// `1.1 pp`, `2nd last`. Pure and deterministic: rounding is half away from zero on the decimal
+/// value (四舍五入), and a value that rounds to zero never shows a minus sign.
 public struct NumberFormat: Hashable, Sendable {
   /// Language conventions.
   public enum Style: String, Hashable, Sendable, CaseIterable {
     case chinese, english
   }
 
+  /// The script of the words a Chinese sheet writes itself (headers, notes, legends, units of
+  /// points). Data (names, units, titles a user wrote) prints as written in either.
+  public enum Script: String, Hashable, Sendable, CaseIterable {
+    case simplified, traditional
+  }
+
   // MARK: - Properties
   public var style: Style
+  /// The script of the sheet's own words. Default: `.simplified` (ignored by English style).
+  public var script: Script
   /// Group thousands with `,`. Default: true.
   public var groupsThousands: Bool
   /// Shown for missing values. Default: `—`.
@@ -29,11 +38,12 @@ public struct NumberFormat: Hashable, Sendable {
 
   // MARK: - Initialization
   public init(
-    style: Style = .chinese, groupsThousands: Bool = true, missing: String = "—",
-    masked: String = "*", estimateMarker: String = "e", preliminaryMarker: String = "p",
-    percentDecimals: Int = 1
+    style: Style = .chinese, script: Script = .simplified, groupsThousands: Bool = true,
+    missing: String = "—", masked: String = "*", estimateMarker: String = "e",
+    preliminaryMarker: String = "p", percentDecimals: Int = 1
   ) {
     self.style = style
+    self.script = script
     self.groupsThousands = groupsThousands
     self.missing = missing
     self.masked = masked
@@ -43,6 +53,8 @@ public struct NumberFormat: Hashable, Sendable {
   }
 
   public static let chinese = NumberFormat(style: .chinese)
+  /// Chinese style in Traditional script (`language: zh-tw`).
+  public static let traditional = NumberFormat(style: .chinese, script: .traditional)
   public static let english = NumberFormat(style: .english)
 
   // MARK: - Plain numbers
@@ -109,10 +121,10 @@ public struct NumberFormat: Hashable, Sendable {
     return number(abs(value), decimals: percentDecimals) + pointsUnit
   }
 
-  /// The unit written after a number of percentage points: `个百分点` / ` pp`.
+  /// The unit written after a number of percentage points: `个百分点` (`個百分點`) / ` pp`.
   public var pointsUnit: String {
     switch style {
-    case .chinese: "个百分点"
+    case .chinese: wording("个百分点")
     case .english: " pp"
     }
   }
@@ -122,7 +134,7 @@ public struct NumberFormat: Hashable, Sendable {
   public func pointsUnit(forRateIn unit: Unit?) -> String {
     guard unit?.symbol == "‰" else { return pointsUnit }
     switch style {
-    case .chinese: return "个千分点"
+    case .chinese: return wording("个千分点")
     case .english: return " ‰ points"
     }
   }
@@ -141,10 +153,10 @@ public struct NumberFormat: Hashable, Sendable {
     return "\(rank)/\(count)"
   }
 
-  /// `倒数第1` / `last`, `倒数第2` / `2nd last`.
+  /// `倒数第1` (`倒數第1`) / `last`, `倒数第2` / `2nd last`.
   public func bottomRank(_ k: Int) -> String {
     switch style {
-    case .chinese: return "倒数第\(k)"
+    case .chinese: return wording("倒数第\(k)")
     case .english: return k == 1 ? "last" : Self.ordinal(k) + " last"
     }
   }

@@ -15,7 +15,7 @@ struct ComponentDispatch {
     NarrativeComponents(context: context, theme: theme, measurer: measurer)
   }
 
-  var format: NumberFormat { context.language == .en ? .english : .chinese }
+  var format: NumberFormat { context.format }
 
   // MARK: - Composing
 

@@ -31,7 +31,6 @@ struct NarrativeComponents {
     return try? Narrator(context: narrative)
   }
 
-
   // MARK: - Headline
 
   /// The headline paragraph and the 双过半 summary for the selected indicators.
@@ -103,17 +102,19 @@ struct NarrativeComponents {
     let highlights = narrator.highlights(rows: rows, indicators: indicators, limit: limit)
     let shortfalls = narrator.shortfalls(rows: rows, indicators: indicators, limit: limit)
     let english = context.language == .en
-    let lead = english ? "lead: " : "牵头单位："
+    // The list's own words in the sheet's script; the lead unit is data, printed as written.
+    let words = context.format.wording
+    let lead = english ? "lead: " : words("牵头单位：")
     func numbered(_ items: [NarrativeItem], withLead: Bool) -> [String] {
-      if items.isEmpty { return [english ? "None under the stated rules." : "按既定规则无此项。"] }
+      if items.isEmpty { return [english ? "None under the stated rules." : words("按既定规则无此项。")] }
       return items.enumerated().map { index, item in
         let owner = withLead ? item.leadUnit.map { english ? " (\(lead)\($0))" : "（\(lead)\($0)）" } ?? "" : ""
         return "\(index + 1). \(item.text)\(owner)"
       }
     }
     return [
-      (english ? "Highlights" : "亮点", numbered(highlights, withLead: false)),
-      (english ? "Shortfalls" : "短板", numbered(shortfalls, withLead: true)),
+      (english ? "Highlights" : words("亮点"), numbered(highlights, withLead: false)),
+      (english ? "Shortfalls" : words("短板"), numbered(shortfalls, withLead: true)),
     ]
   }
 

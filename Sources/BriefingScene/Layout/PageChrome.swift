@@ -1,5 +1,4 @@
 import BriefingCore
-import BriefingNarrative
 import BriefingSpec
 
 // MARK: - Header and footer
@@ -37,7 +36,7 @@ struct PageChrome {
     let style = theme.text(.footerText)
     let pageText: String =
       switch context.language {
-      case .zhCN, .zhTW: "第 \(page) 页 共 \(pages) 页"
+      case .zhCN, .zhTW: context.format.wording("第 \(page) 页 共 \(pages) 页")
       case .en: "Page \(page) of \(pages)"
       }
     let left = [spec.organisation, spec.note].filter { !$0.isEmpty }.joined(separator: "  ·  ")
@@ -75,12 +74,9 @@ struct PageChrome {
         "距年底还有\(context.daysLeftInYear)天",
       ]
       if estimates { facts.append("数据状态：含预计数（数值后标 e；p 为初步数）") }
-      // Generated words follow the sheet's script (OpenCC); the group label is data, kept as given.
-      if context.language == .zhTW, let converter = try? ChineseConverter(.s2tw) {
-        facts = facts.map(converter.convert)
-      }
-      let scope = context.language == .zhTW ? "比較範圍：" : "比较范围："
-      return [scope + context.group.label] + facts
+      // Generated words follow the sheet's script; the group label is data, kept as given.
+      return [context.format.wording("比较范围：") + context.group.label]
+        + facts.map(context.format.wording)
     case .en:
       var facts = [
         "Peers: \(context.group.label)",

@@ -86,6 +86,17 @@ public struct SheetContext: Sendable {
     return table.row(indicator: indicator, period: period, group: group.id, region: focus)
   }
 
+  /// The sheet's number format, which also carries the script of its own words
+  /// (`NumberFormat.wording`): English for `en`, Chinese in Traditional script for `zh-tw`,
+  /// Simplified for `zh-cn`.
+  public var format: NumberFormat {
+    switch language {
+    case .zhCN: .chinese
+    case .zhTW: .traditional
+    case .en: .english
+    }
+  }
+
   /// Period title in the sheet's language: 2024年上半年 / H1 2024.
   public var periodTitle: String {
     switch language {

@@ -8,23 +8,24 @@ public enum KPIColumn: String, Sendable, CaseIterable, Codable {
   case indicator, unit, value, growth, growthChange, targetGrowth, completion, progressGap,
     rankByValue, rankByGrowth, gapToGroup, share, rankChange
 
-  /// Header text (may wrap to two lines). The growth and growth-change headers name the rows'
-  /// comparison basis (「同比增长（%）」, 「较2002年增长（%）」); no header names a frame (全市).
+  /// Header text (may wrap to two lines), Chinese in the format's script. The growth and
+  /// growth-change headers name the rows' comparison basis (「同比增长（%）」, 「较2002年增长（%）」);
+  /// no header names a frame (全市).
   public func header(_ format: NumberFormat, basis: ChangeBasis) -> String {
     switch (self, format.style) {
     case (.growth, _): basis.growthTitle(format)
     case (.growthChange, _): basis.growthChangeTitle(format)
-    case (.indicator, .chinese): "指标"
-    case (.unit, .chinese): "单位"
-    case (.value, .chinese): "累计值"
-    case (.completion, .chinese): "完成年度目标（%）"
-    case (.progressGap, .chinese): "较时序进度（个百分点）"
-    case (.rankByValue, .chinese): "总量排位"
-    case (.rankByGrowth, .chinese): "增速排位"
-    case (.gapToGroup, .chinese): "较平均增速（个百分点）"
-    case (.targetGrowth, .chinese): "目标增速（%）"
-    case (.share, .chinese): "占比（%）"
-    case (.rankChange, .chinese): "总量位次变化"
+    case (.indicator, .chinese): format.wording("指标")
+    case (.unit, .chinese): format.wording("单位")
+    case (.value, .chinese): format.wording("累计值")
+    case (.completion, .chinese): format.wording("完成年度目标（%）")
+    case (.progressGap, .chinese): format.wording("较时序进度（个百分点）")
+    case (.rankByValue, .chinese): format.wording("总量排位")
+    case (.rankByGrowth, .chinese): format.wording("增速排位")
+    case (.gapToGroup, .chinese): format.wording("较平均增速（个百分点）")
+    case (.targetGrowth, .chinese): format.wording("目标增速（%）")
+    case (.share, .chinese): format.wording("占比（%）")
+    case (.rankChange, .chinese): format.wording("总量位次变化")
     case (.indicator, .english): "Indicator"
     case (.unit, .english): "Unit"
     case (.value, .english): "Value"

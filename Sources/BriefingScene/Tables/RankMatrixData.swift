@@ -83,7 +83,8 @@ extension RankMatrixInput {
   func prepared() -> RankMatrixData {
     let headers =
       format.style == .english
-      ? ["Indicator", "Level rank", "Growth rank"] : ["指标", "总量位次", "增速位次"]
+      ? ["Indicator", "Level rank", "Growth rank"]
+      : ["指标", "总量位次", "增速位次"].map(format.wording)
     return RankMatrixData(
       headers: headers,
       rows: entries.map { entry in

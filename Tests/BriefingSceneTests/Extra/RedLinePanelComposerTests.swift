@@ -51,6 +51,21 @@ import Testing
     #expect(Fixture.focusTexts(out).isEmpty)
   }
 
+  /// Traditional words, converted where no number joins them into a phrase: 「8個中」, never
+  /// OpenCC's 「个中」 → 「箇中」 (therein). Names and units print as written.
+  @Test func traditionalWords() {
+    let out = compose(
+      [
+        RedLineEntry(indicator: pm10, rows: rows(pm10, focus: 78)),
+        RedLineEntry(indicator: forest, rows: rows(forest, focus: 31.5)),
+      ], format: .traditional)
+    let texts = LayoutCheck.texts(out.items).map(\.text)
+    #expect(texts.contains("PM10 78 微克/立方米，限值 76，超出 2"))
+    #expect(texts.contains("森林覆盖率 31.5 %，下限 30.0，餘量 1.5"))
+    #expect(texts.contains("超限") && texts.contains("達標"))
+    #expect(texts.contains("其餘8個中4個超限"), "\(texts)")
+  }
+
   @Test func maskedMissingEnglishAndOverflow() {
     let out = compose([
       RedLineEntry(indicator: pm10, rows: rows(pm10, focus: 80, status: .masked)),
