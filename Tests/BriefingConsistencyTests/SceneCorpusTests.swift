@@ -18,7 +18,8 @@ import Testing
 /// layouts for the group, chart layouts as the focus's charts, one per indicator.
 ///
 /// A finding about a chart being reworked (ranked bars, grouped bars, scatter) may be listed as
-/// an expected failure in `SceneCorpus.knownIssues` (none is); any other finding fails.
+/// an expected failure in `SceneCorpus.knownIssues` (only ranked bars are); any other finding
+/// fails.
 @Suite(.serialized) struct SceneCorpusTests {
   @Test(arguments: SheetCorpus.cases)
   func everyShippedLayoutPassesTheSceneChecker(_ corpusCase: SheetCorpus.Case) throws {
@@ -75,8 +76,24 @@ enum SceneCorpus {
 
   /// Sheets whose findings about `reworked` components are expected, with what goes wrong.
   /// Remove an entry when its finding is gone (the test then fails with "known issue was not
-  /// recorded"). Empty: every shipped layout passes the checker on every corpus case.
-  static let knownIssues: [String: String] = [:]
+  /// recorded"). Grouped bars and the scatter have none left; the ranked bars' are the
+  /// two-column rankings of the half-year and Traditional sheets.
+  static let knownIssues: [String: String] = [
+    key("52-members-half-year-simplified-long", "half-year-comparison"): bars,
+    key("52-members-half-year-simplified-long", "three-quarter-comparison-tw"): bars,
+    key("52-members-quarters-traditional-long", "half-year-comparison"): bars,
+    key("52-members-quarters-traditional-long", "three-quarter-comparison-tw"): bars,
+    key("52-members-sixty-years-english", "half-year-comparison"): bars,
+    key("52-members-sixty-years-english", "three-quarter-comparison-tw"): bars,
+    key("150-members-quarters-english", "half-year-comparison"): bars,
+    key("150-members-quarters-english", "three-quarter-comparison-tw"): bars,
+    key("150-members-yearly-simplified-long", "half-year-comparison"): bars,
+    key("150-members-yearly-simplified-long", "three-quarter-comparison-tw"): bars,
+  ]
+
+  private static let bars =
+    "rankedBar: in two columns the value labels of negative bars overlap the names; with 150 "
+    + "members the grown section's labels overlap the rank numbers and leave the panel"
 
   /// The findings about `reworked` components on a sheet listed in `knownIssues`, and the rest.
   static func partition(_ findings: [Finding], case caseName: String, layout: String)
