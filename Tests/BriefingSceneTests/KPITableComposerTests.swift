@@ -93,6 +93,44 @@ import Testing
   }
 }
 
+// MARK: - Latin words
+
+/// An English table never breaks a Latin word (「Indicato / r」): every wrapped text, headers
+/// and indicator names alike, is given at least the width of each of its words; when the table
+/// is too narrow for that, its text shrinks first. Widths from a page column to a full page.
+@Suite struct KPITableLatinWordTests {
+  static let entries = [
+    KPITableComposerTests.entry(
+      "gdp", "Gross regional product", value: 28_010.4, growth: 4.2, completion: 52.3,
+      rank: (2, 7), growthRank: (5, 7), gap: -0.4),
+    KPITableComposerTests.entry(
+      "manufacturing", "Manufacturing", value: 9_560.2, growth: -3.1, completion: 41.0,
+      rank: (6, 7), growthRank: (7, 7), gap: -5.2),
+    KPITableComposerTests.entry(
+      "fdi", "FDI", value: 120.3, growth: 8.8, completion: 55.0, rank: (1, 7),
+      growthRank: (1, 7), gap: 2.5),
+  ]
+
+  @Test(arguments: Array(stride(from: 280.0, through: 560, by: 10)))
+  func latinWordsAreNeverBroken(width: Double) {
+    let composer = KPITableComposer()
+    let data = composer.prepare(KPITableInput(entries: Self.entries, format: .english))
+    let area = Rect(x: 20, y: 20, width: width, height: 300)
+    let frame = composer.compose(
+      data, in: area, theme: Fixtures.theme, measurer: Fixtures.measurer)
+    for run in frame.items.flatMap(\.textRuns) {
+      guard let wrap = run.wrapWidth else { continue }
+      let words = run.text.split(whereSeparator: \.isWhitespace).filter { word in
+        !word.unicodeScalars.contains { $0.properties.isIdeographic }
+      }
+      for word in words {
+        let wide = Fixtures.measurer.width(String(word), style: run.style)
+        #expect(wide <= wrap + 1e-9, "width \(width): “\(word)” of “\(run.text)” in \(wrap) pt")
+      }
+    }
+  }
+}
+
 // MARK: - Header widths
 
 /// A header wraps to at most two lines and never inside a Latin word; CJK headers may break

@@ -51,3 +51,43 @@ import Testing
     #expect(band.bandStart(0) == 5)
   }
 }
+
+// MARK: - Value axes fitted to their labels
+
+/// `NumericAxis.fitted`, the one tick-thinning rule of every value axis: the most intervals
+/// whose labels, measured along the axis, keep apart; then the domain ticked at its two ends;
+/// nil when not even two labels fit. Fixed metrics: the fixture theme's 9 pt axis labels are
+/// 11.7 pt high.
+@Suite struct FittedAxisTests {
+  let kit = TextKit(measurer: FixedMetricsMeasurer())
+  let style = Fixture.theme.text(.axisTextY)
+
+  /// The fitted axis over 0…1200 on a vertical map `length` points long.
+  func fitted(_ length: Double) -> NumericAxis? {
+    NumericAxis.fitted(
+      covering: [0, 1200], includeZero: true, side: .left, format: .chinese, style: style, kit: kit
+    ) { axis in
+      let map = AxisMap(domain: axis.domain, start: 100 + length, end: 100)
+      return (map, map)
+    }?.axis
+  }
+
+  @Test func tallAxesKeepFiveIntervalsShortOnesFewer() throws {
+    #expect(try #require(fitted(200)).ticks.count >= 5)
+    let short = try #require(fitted(40))
+    #expect(short.ticks.count < 5)
+    #expect(short.ticks.count >= 2)
+  }
+
+  /// 22 pt hold two labels 11.7 pt high 1 pt apart, not three: the one-interval axis over
+  /// 0…1200 (ticks 0, 1000, 2000) gives way to the tightest domain (five intervals of 250,
+  /// 0…1250) ticked at its two ends.
+  @Test func anAxisTooShortForThreeLabelsIsTickedAtItsEnds() throws {
+    let axis = try #require(fitted(22))
+    #expect(axis.ticks == [0, 1250])
+  }
+
+  @Test func anAxisTooShortForTwoLabelsIsNil() {
+    #expect(fitted(10) == nil)
+  }
+}

@@ -32,6 +32,71 @@ struct NumericAxis {
     decimals = NumberFormat.decimals(forStep: step)
   }
 
+  /// The same axis with ticks at the ends of its domain only.
+  private init(endsOf axis: NumericAxis) {
+    domain = axis.domain
+    ticks = [axis.domain.lowerBound, axis.domain.upperBound]
+    decimals = axis.decimals
+  }
+
+  // MARK: - Fitting the ticks to their labels
+
+  /// Which side of the plot an axis runs along: its labels left of a vertical axis (measured by
+  /// their heights along it) or below a horizontal one (measured by their widths).
+  enum Side { case left, below }
+
+  /// Interval counts tried, most first.
+  static let intervalCounts = Array((1...5).reversed())
+
+  /// Least room between neighbouring tick labels along the axis, points: 4 pt between the
+  /// widths of labels side by side, 1 pt between the heights of labels one above the other
+  /// (a line box already holds the leading above and below its digits).
+  static func labelGap(_ side: Side) -> Double {
+    switch side {
+    case .left: 1
+    case .below: 4
+    }
+  }
+
+  /// The one tick-thinning rule of every value axis: the axis over `values` (and 0 when
+  /// `includeZero`) with the most intervals (5, 4, … 1; then the five-interval domain, the
+  /// tightest, ticked at its two ends only) whose tick labels, measured along the axis, keep
+  /// `labelGap(side)` apart where `layout` puts that axis. `layout` builds what the chart draws
+  /// around an axis (its plot) and returns it with the map it places the axis on, or nil when
+  /// there is no room at all. Nil when no candidate keeps its labels apart.
+  static func fitted<Plot>(
+    covering values: [Double], includeZero: Bool, side: Side, format: NumberFormat,
+    style: TextStyle, kit: TextKit<some TextMeasuring>,
+    layout: (NumericAxis) -> (plot: Plot, map: AxisMap)?
+  ) -> (axis: NumericAxis, plot: Plot)? {
+    let counted = intervalCounts.map {
+      NumericAxis(covering: values, includeZero: includeZero, targetCount: $0)
+    }
+    for axis in counted + counted.prefix(1).map(NumericAxis.init(endsOf:)) {
+      guard let (plot, map) = layout(axis) else { continue }
+      if axis.labelsApart(on: map, side: side, format: format, style: style, kit: kit) {
+        return (axis, plot)
+      }
+    }
+    return nil
+  }
+
+  /// True when every two neighbouring tick labels placed by `map` keep `labelGap(side)` apart,
+  /// measured along the axis (heights for `.left`, widths for `.below`).
+  func labelsApart(
+    on map: AxisMap, side: Side, format: NumberFormat, style: TextStyle,
+    kit: TextKit<some TextMeasuring>
+  ) -> Bool {
+    let extents = labels(format).map { text in
+      let size = kit.size(text, style)
+      return side == .left ? size.height : size.width
+    }
+    let placed = zip(ticks.map(map.map), extents)
+    return zip(placed, placed.dropFirst()).allSatisfy { a, b in
+      abs(b.0 - a.0) >= (a.1 + b.1) / 2 + Self.labelGap(side)
+    }
+  }
+
   // MARK: - Methods
 
   /// Tick label texts.
@@ -63,9 +128,6 @@ struct NumericAxis {
   }
 
   // MARK: - Private
-
-  /// Where tick marks and labels go: left of a vertical axis or below a horizontal one.
-  private enum Side { case left, below }
 
   /// The axis line at `position` (x for `.left`, y for `.below`), a tick and a label per value.
   private func axis(
@@ -171,7 +233,9 @@ struct PeriodLabels {
     var candidates: [[Label]] = []
     for step in Self.steps(upTo: periods.count) {
       if collapses, step > 1 { break }
-      candidates += [Self.every(step, of: oneLine, gap: gap), Self.every(step, of: twoLines, gap: gap)]
+      candidates += [
+        Self.every(step, of: oneLine, gap: gap), Self.every(step, of: twoLines, gap: gap),
+      ]
     }
     if collapses {
       candidates += Self.steps(upTo: yearLabels.count).map {

@@ -18,6 +18,22 @@ extension Finding.Message {
     Self(code: "labels-left-out", text: "\(count) \(what) label(s) left out: no free position")
   }
 
+  /// Value labels with no room beside their bars, each as `name label` (`Nigeria 33,331`).
+  static func valueLabelsLeftOut(_ component: String, _ labels: [String]) -> Self {
+    Self(
+      code: "value-labels-left-out",
+      text: "\(component): \(labels.count) value label(s) not drawn, no room beside their bars: "
+        + labels.joined(separator: ", "))
+  }
+
+  /// Missing or masked values a chart had no room to mark or list, each as `name period (mark)`.
+  static func gapsNotMarked(_ component: String, _ gaps: [String]) -> Self {
+    Self(
+      code: "gaps-not-marked",
+      text: "\(component): \(gaps.count) missing or masked value(s) not marked on the sheet, "
+        + "no room for their marks or a note: " + gaps.joined(separator: ", "))
+  }
+
   /// A chart panel has no value to draw for its period: a note says so instead of empty axes.
   static func panelWithoutData(_ component: String, _ indicator: String) -> Self {
     Self(

@@ -73,6 +73,23 @@ enum ExtraData {
     }
   }
 
+  /// 「注：未绘出 敦煌市（—）、金塔县（*）」 / "Not plotted: Dunhuang (—), Jinta (*)": the regions a
+  /// chart could not draw, each with its mark; a group with a title (a period) names it before
+  /// its regions (「2024年上半年：敦煌市（—）；2023年上半年：…」). Empty groups are skipped.
+  static func notPlotted(
+    _ groups: [(title: String?, absent: [(name: String, mark: String)])], _ format: NumberFormat
+  ) -> String {
+    let chinese = format.style == .chinese
+    let lists = groups.filter { !$0.absent.isEmpty }.map { group in
+      let names = group.absent.map {
+        chinese ? "\($0.name)（\($0.mark)）" : "\($0.name) (\($0.mark))"
+      }.joined(separator: chinese ? "、" : ", ")
+      return group.title.map { chinese ? "\($0)：\(names)" : "\($0): \(names)" } ?? names
+    }
+    let prefix = chinese ? format.wording("注：未绘出 ") : "Not plotted: "
+    return prefix + lists.joined(separator: chinese ? "；" : "; ")
+  }
+
   /// The member rows (not group rows) of one period, in input order.
   static func members(_ rows: [ComparisonRow]) -> [ComparisonRow] {
     rows.filter { !$0.isGroupRow }

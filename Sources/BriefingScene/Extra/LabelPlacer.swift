@@ -170,12 +170,13 @@ enum Legend {
   }
 
   /// A chart heading: `title` (axis title style) at the top left and the legend right-aligned
-  /// on the same line when both fit in full, else the legend on a second line. Returns the items
-  /// and the y below them (points).
+  /// on the same line when both fit in full, else the legend on a second line. Returns the items,
+  /// the y below them and `room`, the free stretch of the last line (between title and legend, or
+  /// right of the legend on its own line; zero wide when there is none). Points.
   static func heading(
     _ title: String, entries: [Entry], in rect: Rect, theme: ResolvedTheme,
     kit: TextKit<some TextMeasuring>, findings: inout [Finding]
-  ) -> (items: [FrameItem], bottom: Double) {
+  ) -> (items: [FrameItem], bottom: Double, room: Rect) {
     let style = theme.text(.axisTitle)
     let legendWidth = width(entries, theme: theme, kit: kit) + 0.5
     let titleWidth = kit.size(title, style).width
@@ -189,7 +190,16 @@ enum Legend {
     let legend = row(
       entries, origin: origin, maxWidth: rect.maxX - origin.x, theme: theme, kit: kit,
       findings: &findings)
-    return ([.text(titleRun)] + legend.items, max(titleRun.bounds.maxY, origin.y + legend.height))
+    let bottom = max(titleRun.bounds.maxY, origin.y + legend.height)
+    let legendEnd = ItemBounds.texts(legend.items).map(\.maxX).max() ?? origin.x
+    let free =
+      oneLine
+      ? (titleRun.bounds.maxX + 12)...max(titleRun.bounds.maxX + 12, origin.x - 12)
+      : (legendEnd + 10)...max(legendEnd + 10, rect.maxX)
+    let room = Rect(
+      x: free.lowerBound, y: origin.y, width: free.upperBound - free.lowerBound,
+      height: bottom - origin.y)
+    return ([.text(titleRun)] + legend.items, bottom, room)
   }
 }
 

@@ -38,12 +38,15 @@ public struct ScatterData: Sendable {
 // MARK: - Scatter composer
 
 /// Level (x) against growth (y) with quadrant lines at the group mean level and the group growth.
-/// Level ticks thin out until their labels keep apart. Labels are placed collision-free: the
-/// focus and the extremes first (right, left, above, below, then further out with a leader line),
-/// the others only right beside their point; the labels left out are counted in a caption on the
-/// chart (「另有12个地区未标注」 / "12 more regions not labelled"), on the x title's line when it
-/// fits there, else on a line of its own. Regions without both figures are listed in a note,
-/// never drawn at 0; with no point at all the panel says 无数据 / No data instead of drawing axes.
+/// Both axes take as many ticks as their labels leave room for (`NumericAxis.fitted`; a panel
+/// without room for two tick labels on an axis draws nothing and warns area-too-small). Labels
+/// are placed collision-free: the focus and the extremes first (right, left, above, below, then
+/// further out with a leader line), the others only right beside their point; the labels left
+/// out are counted in a caption on the chart (「另有12个地区未标注」 / "12 more regions not
+/// labelled"), on the x title's line when it fits there, else on a line of its own; its place
+/// is kept free of labels (an obstacle to the label placer) whenever labels may be left out.
+/// Regions without both figures are listed in a note, never drawn at 0; with no point at all
+/// the panel says 无数据 / No data instead of drawing axes.
 public struct ScatterComposer: ComponentComposing {
   static let component = "scatter"
 
@@ -142,21 +145,16 @@ private struct ScatterLayout<M: TextMeasuring> {
     var items: [FrameItem] = []
     let points = data.points
     let levels = points.map(\.x) + [data.meanLevel].compactMap { $0 }
-    let yAxis = NumericAxis(
-      covering: points.map(\.y) + [data.groupGrowth].compactMap { $0 }, includeZero: true)
+    let growths = points.map(\.y) + [data.groupGrowth].compactMap { $0 }
 
     // Frame: note, caption line, titles, axes.
     let titleStyle = theme.text(.axisTitle)
     let noteStyle = theme.text(.noteText)
     var bottom = rect.maxY
     if !data.absent.isEmpty {
-      let absent = data.absent.map {
-        format.style == .chinese ? "\($0.name)（\($0.mark)）" : "\($0.name) (\($0.mark))"
-      }
-      let prefix = format.style == .chinese ? format.wording("注：未绘出 ") : "Not plotted: "
       let note = kit.fitted(
-        prefix + absent.joined(separator: format.style == .chinese ? "、" : ", "),
-        noteStyle, maxWidth: rect.width, findings: &findings)
+        ExtraData.notPlotted([(nil, data.absent)], format), noteStyle, maxWidth: rect.width,
+        findings: &findings)
       let run = kit.measurer.run(
         note, style: noteStyle, at: Point(x: rect.minX, y: rect.maxY), vertical: .bottom)
       items.append(.text(run))
@@ -173,32 +171,33 @@ private struct ScatterLayout<M: TextMeasuring> {
       yTitle, style: titleStyle, at: Point(x: rect.minX, y: rect.minY))
     items += [.text(xTitleRun), .text(yTitleRun)]
 
-    let tickLabelHeight = kit.size("0", theme.text(.axisTextX)).height
+    let (xStyle, yStyle) = (theme.text(.axisTextX), theme.text(.axisTextY))
+    let tickLabelHeight = kit.size("0", xStyle).height
     let tick = theme.length(.tickLength)
-    let yLabelWidth = yAxis.labelWidth(format, theme.text(.axisTextY), kit)
     let plotTop = yTitleRun.bounds.maxY + 4
     let plotHeight = max(1, xTitleRun.bounds.minY - 2 - tickLabelHeight - tick - 1 - plotTop)
-    // Fewer level ticks until their labels keep apart (5 intervals, then 4, … 1).
-    var xAxis = NumericAxis(covering: levels, includeZero: false)
-    var plotRect = rect
-    for target in (1...5).reversed() {
-      xAxis = NumericAxis(covering: levels, includeZero: false, targetCount: target)
-      let widths = xAxis.labels(format).map { kit.size($0, theme.text(.axisTextX)).width }
-      let xEdge = (widths.max() ?? 0) / 2
-      let minX = rect.minX + max(yLabelWidth + tick + 2, xEdge)
-      plotRect = Rect(
-        x: minX, y: plotTop, width: max(1, rect.maxX - xEdge - minX), height: plotHeight)
-      let scale = AxisMap(domain: xAxis.domain, start: plotRect.minX, end: plotRect.maxX)
-      let ticks = zip(xAxis.ticks, widths)
-      let apart = zip(ticks, ticks.dropFirst()).allSatisfy { a, b in
-        scale.map(b.0) - scale.map(a.0) >= (a.1 + b.1) / 2 + 4
-      }
-      if apart { break }
+    let yHalf = kit.size("0", yStyle).height / 2 + 1
+    // Each axis takes as many ticks as its labels leave room for (heights on y, widths on x).
+    let yFit = NumericAxis.fitted(
+      covering: growths, includeZero: true, side: .left, format: format, style: yStyle, kit: kit
+    ) { axis in
+      let map = AxisMap(
+        domain: axis.domain, start: plotTop + plotHeight - yHalf, end: plotTop + yHalf)
+      return (map, map)
     }
-    let yHalf = kit.size("0", theme.text(.axisTextY)).height / 2 + 1
+    guard let (yAxis, yScale) = yFit else { return (areaTooSmall(findings), true) }
+    let yLabelWidth = yAxis.labelWidth(format, yStyle, kit)
+    let xFit = NumericAxis.fitted(
+      covering: levels, includeZero: false, side: .below, format: format, style: xStyle, kit: kit
+    ) { axis in
+      let xEdge = axis.labelWidth(format, xStyle, kit) / 2
+      let minX = rect.minX + max(yLabelWidth + tick + 2, xEdge)
+      let plot = Rect(
+        x: minX, y: plotTop, width: max(1, rect.maxX - xEdge - minX), height: plotHeight)
+      return (plot, AxisMap(domain: axis.domain, start: plot.minX, end: plot.maxX))
+    }
+    guard let (xAxis, plotRect) = xFit else { return (areaTooSmall(findings), true) }
     let xScale = AxisMap(domain: xAxis.domain, start: plotRect.minX, end: plotRect.maxX)
-    let yScale = AxisMap(
-      domain: yAxis.domain, start: plotRect.maxY - yHalf, end: plotRect.minY + yHalf)
     items += yAxis.vertical(scale: yScale, x: plotRect.minX, format: format, theme: theme, kit: kit)
     items += xAxis.horizontal(
       scale: xScale, y: plotRect.maxY, format: format, theme: theme, kit: kit)
@@ -256,6 +255,16 @@ private struct ScatterLayout<M: TextMeasuring> {
       first.compactMap { id in marks.first { $0.0.id == id } }
       + marks.filter { !first.contains($0.0.id) }
     var placer = LabelPlacer(bounds: rect, gap: theme.length(.labelSpacing), obstacles: obstacles)
+    // The caption's place is kept free of labels, as wide as it is with every other label left
+    // out, whenever there are other labels.
+    let captionAt = Point(x: rect.minX, y: captionLine ? captionBottom : bottom)
+    let others = ordered.count - first.count
+    if others > 0 {
+      placer.reserve(
+        kit.measurer.run(
+          Self.caption(others, format), style: noteStyle, at: captionAt, vertical: .bottom
+        ).bounds)
+    }
     var leftOut = 0
     for (point, box) in ordered {
       let isFirst = first.contains(point.id)
@@ -284,8 +293,7 @@ private struct ScatterLayout<M: TextMeasuring> {
     var captionFits = true
     if leftOut > 0 {
       let caption = kit.measurer.run(
-        Self.caption(leftOut, format), style: noteStyle,
-        at: Point(x: rect.minX, y: captionLine ? captionBottom : bottom), vertical: .bottom)
+        Self.caption(leftOut, format), style: noteStyle, at: captionAt, vertical: .bottom)
       captionFits =
         captionLine || caption.bounds.maxX + theme.length(.labelSpacing) <= xTitleRun.bounds.minX
       if captionFits { items.append(.text(caption)) }
@@ -294,6 +302,13 @@ private struct ScatterLayout<M: TextMeasuring> {
       items: [.group(name: ScatterComposer.component, clip: nil, items: items)],
       findings: findings, bounds: rect)
     return (frame, captionFits)
+  }
+
+  /// Nothing drawn: the panel has no room for two tick labels on an axis.
+  private func areaTooSmall(_ findings: [Finding]) -> ComposedFrame {
+    ComposedFrame(
+      findings: findings + [Finding(.warning, .areaTooSmall(ScatterComposer.component))],
+      bounds: rect)
   }
 
   /// 「另有12个地区未标注」 / "12 more regions not labelled".

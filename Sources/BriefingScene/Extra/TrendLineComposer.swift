@@ -48,8 +48,10 @@ public struct TrendLineInput: Hashable, Sendable {
 /// Two lines with markers over periods: the focus (focus colour, value labels beside their
 /// points where they fit: the last, the first and the extremes first, then as many as fit) and the group (reference colour, dashed). Period labels (`2024年上半年`) sit
 /// under the axis, split over two lines when narrow, and name every k-th period (or year) when
-/// there are too many to name each (`PeriodLabels`). Missing points break the line and show `—`;
-/// with no value at all the panel says 无数据 / No data instead of drawing axes.
+/// there are too many to name each (`PeriodLabels`); the value axis takes as many ticks as its
+/// labels leave room for (`NumericAxis.fitted`). Missing points break the line and show `—`;
+/// with no value at all the panel says 无数据 / No data instead of drawing axes; with no room
+/// for two tick labels it draws nothing and warns `area-too-small`.
 public struct TrendLineComposer: ComponentComposing {
   /// Marker radius. Default: 2.5 pt.
   public var markerRadius: Double
@@ -127,24 +129,31 @@ public struct TrendLineComposer: ComponentComposing {
     // Axes.
     let xStyle = theme.text(.axisTextX)
     let lineHeight = kit.size("国", xStyle).height
-    let axis = NumericAxis(
-      covering: series.flatMap { $0.compactMap { $0 } }, includeZero: input.metric == .growth)
-    let left =
-      rect.minX + axis.labelWidth(format, theme.text(.axisTextY), kit) + theme.length(.tickLength)
-      + 2
-    // Slots narrower than a marker (sixty periods in a narrow panel) pull the last centre in,
-    // so the end markers stay inside the panel.
-    let slot = (rect.maxX - left) / Double(max(1, periods.count))
-    let overhang = max(0, markerRadius - slot / 2)
-    let bands = BandScale(count: max(1, periods.count), range: left...(rect.maxX - overhang))
-    let periodLabels = PeriodLabels(
-      periods, center: bands.center, bounds: rect.minX...rect.maxX, gap: 4, format: format,
-      style: xStyle, kit: kit)
-    let rows = periodLabels.lineCount
-    let bottom = rect.maxY - Double(rows) * lineHeight - 3
-    let yHalf = kit.size("0", theme.text(.axisTextY)).height / 2 + 1
+    let yStyle = theme.text(.axisTextY)
+    let yHalf = kit.size("0", yStyle).height / 2 + 1
     let top = heading.bottom + 4
-    let yMap = AxisMap(domain: axis.domain, start: bottom - yHalf, end: top + yHalf)
+    // The value axis with as many ticks as its labels leave room for; the plot right of it.
+    let fit = NumericAxis.fitted(
+      covering: series.flatMap { $0.compactMap { $0 } }, includeZero: input.metric == .growth,
+      side: .left, format: format, style: yStyle, kit: kit
+    ) { axis in
+      let left = rect.minX + axis.labelWidth(format, yStyle, kit) + theme.length(.tickLength) + 2
+      // Slots narrower than a marker (sixty periods in a narrow panel) pull the last centre in,
+      // so the end markers stay inside the panel.
+      let slot = (rect.maxX - left) / Double(max(1, periods.count))
+      let overhang = max(0, markerRadius - slot / 2)
+      let bands = BandScale(count: max(1, periods.count), range: left...(rect.maxX - overhang))
+      let periodLabels = PeriodLabels(
+        periods, center: bands.center, bounds: rect.minX...rect.maxX, gap: 4, format: format,
+        style: xStyle, kit: kit)
+      let bottom = rect.maxY - Double(periodLabels.lineCount) * lineHeight - 3
+      let yMap = AxisMap(domain: axis.domain, start: bottom - yHalf, end: top + yHalf)
+      return ((left, bands, periodLabels, bottom, yMap), yMap)
+    }
+    guard let (axis, (left, bands, periodLabels, bottom, yMap)) = fit else {
+      return ComposedFrame(
+        findings: findings + [Finding(.warning, .areaTooSmall("trend-line"))], bounds: rect)
+    }
     items += axis.vertical(scale: yMap, x: left, format: format, theme: theme, kit: kit)
     if axis.domain.lowerBound < 0, axis.domain.upperBound > 0, let zero = theme.line(.zeroLine) {
       let y0 = yMap.map(0)

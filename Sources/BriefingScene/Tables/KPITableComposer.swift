@@ -101,7 +101,8 @@ public struct KPITableComposer: PaginatingComposer {
   /// Widths of every column (points, summing to `width`) and the styles they were measured in.
   /// Number columns take their widest cell or half their header (two header lines); the indicator
   /// column takes what its longest name needs and spare width is shared by the others. When the
-  /// indicator column would get under four characters, all text shrinks by steps.
+  /// indicator column would get under four CJK characters or under a Latin word of its header
+  /// or of a name (「Indicato / r」), all text shrinks by steps.
   private func columnWidths(
     _ data: KPITableData, width: Double, theme: ResolvedTheme, measurer: some TextMeasuring
   ) -> (TableStyles, [Double]) {
@@ -121,11 +122,16 @@ public struct KPITableComposer: PaginatingComposer {
       }
       let flexible = data.columns.firstIndex(of: .indicator) ?? 0
       let others = widths.enumerated().filter { $0.offset != flexible }.map(\.element).reduce(0, +)
-      let minimumName = measurer.width("国国国国", style: styles.cell) + 2 * padding
+      let nameTexts = (data.measuredRows ?? data.rows).map { $0.cells[flexible].text }
+      // Four CJK characters, and no Latin word of the header or of a name broken.
+      let minimumName =
+        max(
+          measurer.width("国国国国", style: styles.cell),
+          TableStyles.widestLatinWord(nameTexts, style: styles.cell, measurer: measurer),
+          TableStyles.widestLatinWord(
+            [data.headers[flexible]], style: styles.header, measurer: measurer)) + 2 * padding
       widths[flexible] = max(width - others, 0)
-      let names = (data.measuredRows ?? data.rows).map {
-        measurer.width($0.cells[flexible].text, style: styles.cell)
-      }
+      let names = nameTexts.map { measurer.width($0, style: styles.cell) }
       let wanted = max(minimumName, (names.max() ?? 0) + 2 * padding)
       if widths[flexible] > wanted, widths.count > 1 {
         let share = (widths[flexible] - wanted) / Double(widths.count - 1)

@@ -78,11 +78,7 @@ extension TableStyles {
   /// its widest cell (`content`, points) fits. CJK headers may break between any two characters.
   func headerInnerWidth(_ header: String, content: Double, measurer: some TextMeasuring) -> Double {
     let headerWidth = measurer.width(header, style: self.header)
-    let longestWord =
-      header.split(whereSeparator: \.isWhitespace)
-      .filter { word in !word.unicodeScalars.contains { $0.properties.isIdeographic } }
-      .map { measurer.width(String($0), style: self.header) }
-      .max() ?? 0
+    let longestWord = Self.widestLatinWord([header], style: self.header, measurer: measurer)
     var inner = max(content, headerWidth / 2, longestWord)
     while inner < headerWidth,
       measurer.measure(header, style: self.header, wrapWidth: inner).lineCount > 2
@@ -90,5 +86,17 @@ extension TableStyles {
       inner += 1
     }
     return inner
+  }
+
+  /// The width of the widest Latin word (one without CJK ideographs, between white space) of
+  /// `texts` in `style`, points; 0 when there is none. A wrapped text at least this wide never
+  /// breaks inside such a word.
+  static func widestLatinWord(
+    _ texts: [String], style: TextStyle, measurer: some TextMeasuring
+  ) -> Double {
+    texts.flatMap { $0.split(whereSeparator: \.isWhitespace) }
+      .filter { word in !word.unicodeScalars.contains { $0.properties.isIdeographic } }
+      .map { measurer.width(String($0), style: style) }
+      .max() ?? 0
   }
 }

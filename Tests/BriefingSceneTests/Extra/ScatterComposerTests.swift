@@ -77,6 +77,43 @@ import Testing
           ? "另有\(counted)个地区未标注" : "\(counted) more regions not labelled"))
   }
 
+  /// `count` members on a grid `columns` wide, dense enough that few labels fit inside the plot:
+  /// the lowest growth's label (member 1's, an extreme's, which may go further out with a leader
+  /// line) finds room only below the axis, where the caption goes.
+  func grid(_ count: Int, columns: Int) -> (rows: [ComparisonRow], names: [RegionID: String]) {
+    let template = Fixture.rows(count: 1)[0]
+    let rows = (0..<count).map { index in
+      var row = template
+      row.region = RegionID("m\(index)")
+      row.value = 100 + Double(index % columns) * 30
+      row.growthPct = -10 + Double(index / columns) * 2 - (index == 1 ? 0.01 : 0)
+      return row
+    }
+    let names = Dictionary(
+      uniqueKeysWithValues: (0..<count).map { (RegionID("m\($0)"), "St Helena \($0 + 1)") })
+    return (rows, names)
+  }
+
+  /// The caption counting the labels left out is kept free of labels: the extremes' labels,
+  /// which may go far from their point with a leader line, never land on it (they did on a
+  /// 52-member gallery sheet: “St Helena 41” over 「另有35个地区未标注」).
+  @Test(arguments: [(52, 8, 260.0, 124.0), (20, 10, 170.0, 220.0), (30, 15, 260.0, 220.0)])
+  func theCaptionIsKeptFreeOfLabels(count: Int, columns: Int, width: Double, height: Double)
+    throws
+  {
+    let (rows, names) = grid(count, columns: columns)
+    let area = Rect(x: 30, y: 124, width: width, height: height)
+    let out = ScatterComposer().compose(
+      ScatterInput(rows: rows, names: names, indicator: Fixture.gdp, focus: "m0"),
+      in: area, theme: Fixture.theme, measurer: Fixture.measurer)
+    LayoutCheck.expectClean(out, in: area)
+    let texts = LayoutCheck.texts(out.items)
+    let caption = try #require(texts.first { $0.text.hasPrefix("另有") })
+    for label in texts where label.text.hasPrefix("St Helena") {
+      #expect(!label.bounds.intersects(caption.bounds), "“\(label.text)” over the caption")
+    }
+  }
+
   @Test func noCaptionWhenEveryPointIsLabelled() {
     let out = compose(Fixture.rows())
     #expect(!LayoutCheck.texts(out.items).contains { $0.text.hasPrefix("另有") })
@@ -102,6 +139,31 @@ import Testing
     #expect(data.points.count == 7)
     #expect(data.absent.map(\.mark) == ["—", "*"])
     #expect(data.meanLevel != nil && data.groupGrowth != nil)
+  }
+
+  /// The half-year sheet's scatter is a third of the page wide and 116 pt high: both axes take
+  /// as many ticks as their labels' measured sizes allow (heights on y, widths on x), at least
+  /// two each, and no tick label lies over another.
+  @Test(arguments: [(116.0, 1.0), (94.0, 1.0), (116.0, 10.0), (200.0, 1.0)])
+  func tickLabelsKeepApartInShortPanels(height: Double, growthScale: Double) {
+    var rows = Fixture.rows()
+    for index in rows.indices {
+      rows[index].growthPct = (rows[index].growthPct ?? 0) * growthScale + 160 * growthScale
+    }
+    let area = Rect(x: 20, y: 30, width: 170, height: height)
+    let out = ScatterComposer().compose(
+      ScatterInput(rows: rows, names: Fixture.names, indicator: Fixture.gdp, focus: Fixture.focus),
+      in: area, theme: Fixture.theme, measurer: Fixture.measurer)
+    LayoutCheck.expectClean(out, in: area)
+    let numbers = LayoutCheck.texts(out.items).filter { Double($0.text) != nil }
+    let y = numbers.filter { $0.alignment == .right }
+    let x = numbers.filter { $0.alignment == .center }
+    #expect(y.count >= 2 && x.count >= 2, "y \(y.map(\.text)), x \(x.map(\.text))")
+    for axis in [y, x] {
+      for (a, b) in zip(axis, axis.dropFirst()) {
+        #expect(!a.bounds.intersects(b.bounds), "“\(a.text)” over “\(b.text)”")
+      }
+    }
   }
 
   @Test func englishTitles() {

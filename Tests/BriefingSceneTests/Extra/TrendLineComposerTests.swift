@@ -39,6 +39,31 @@ import Testing
     }
   }
 
+  /// In a panel 94 pt high the value axis takes as many ticks as the measured heights of their
+  /// labels allow (the one rule of every value axis, `NumericAxis.fitted`), at least two, and no
+  /// tick label lies over another.
+  @Test(arguments: [94.0, 80.0, 120.0])
+  func valueAxisTickLabelsKeepApartInShortPanels(height: Double) {
+    let area = Rect(x: 10, y: 10, width: 260, height: height)
+    var all = rows(6)
+    for index in all.indices { all[index].value = (all[index].value ?? 0) * 2 }
+    for metric in TrendMetric.allCases {
+      let out = TrendLineComposer().compose(
+        TrendLineInput(
+          rows: all, names: Fixture.names, indicator: Fixture.gdp, focus: Fixture.focus,
+          metric: metric),
+        in: area, theme: Fixture.theme, measurer: Fixture.measurer)
+      LayoutCheck.expectClean(out, in: area)
+      let ticks = LayoutCheck.texts(out.items).filter {
+        $0.alignment == .right && Double($0.text) != nil
+      }
+      #expect(ticks.count >= 2, "\(metric): \(ticks.map(\.text))")
+      for (a, b) in zip(ticks, ticks.dropFirst()) {
+        #expect(!a.bounds.intersects(b.bounds), "\(metric): “\(a.text)” over “\(b.text)”")
+      }
+    }
+  }
+
   @Test func legendSharesTheTitleLineOrTakesTheNext() throws {
     let input = TrendLineInput(
       rows: rows(4), names: Fixture.names, indicator: Fixture.gdp, focus: Fixture.focus,
