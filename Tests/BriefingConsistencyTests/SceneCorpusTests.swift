@@ -16,10 +16,7 @@ import Testing
 /// theme's minimum size, no empty component without a note, nothing left out without a warning
 /// naming it. Region layouts are composed for the first member (the one with townships), group
 /// layouts for the group, chart layouts as the focus's charts, one per indicator.
-///
-/// A finding about a chart being reworked (ranked bars, grouped bars, scatter) may be listed as
-/// an expected failure in `SceneCorpus.knownIssues` (only ranked bars are); any other finding
-/// fails.
+/// Any finding fails: there is no list of expected failures.
 @Suite(.serialized) struct SceneCorpusTests {
   @Test(arguments: SheetCorpus.cases)
   func everyShippedLayoutPassesTheSceneChecker(_ corpusCase: SheetCorpus.Case) throws {
@@ -27,21 +24,14 @@ import Testing
     let measurer = try PangoTextMeasurer()
     for layout in SceneCorpus.layouts {
       let findings = try sheet.check(layout, measurer: measurer)
-      let place = "\(corpusCase) · \(layout.name)"
-      let (known, other) = SceneCorpus.partition(findings, case: corpusCase.id, layout: layout.name)
-      for finding in other { Issue.record("\(place): \(finding)") }
-      if let reason = SceneCorpus.knownIssues[SceneCorpus.key(corpusCase.id, layout.name)] {
-        withKnownIssue("\(place): \(reason)") {
-          for finding in known { Issue.record("\(finding.description)") }
-        }
-      }
+      for finding in findings { Issue.record("\(corpusCase) · \(layout.name): \(finding)") }
     }
   }
 }
 
 // MARK: - The corpus
 
-/// How the sheet corpus is composed and which of its findings are known.
+/// How the sheet corpus is composed.
 enum SceneCorpus {
   // MARK: - Layouts
 
@@ -64,49 +54,6 @@ enum SceneCorpus {
       return Layout(name: String(name.dropLast(".yaml".count)), path: "Layouts/" + name, yaml: yaml)
     }
   }()
-
-  // MARK: - Known issues
-
-  /// `case id / layout name`.
-  static func key(_ caseName: String, _ layout: String) -> String { caseName + " / " + layout }
-
-  /// The components whose findings may be listed as known (a change reworking them lists the
-  /// sheets it has not fixed yet).
-  static let reworked = ["rankedBar", "groupedBar", "scatter"]
-
-  /// Sheets whose findings about `reworked` components are expected, with what goes wrong.
-  /// Remove an entry when its finding is gone (the test then fails with "known issue was not
-  /// recorded"). Grouped bars and the scatter have none left; the ranked bars' are the
-  /// two-column rankings of the half-year and Traditional sheets.
-  static let knownIssues: [String: String] = [
-    key("52-members-half-year-simplified-long", "half-year-comparison"): bars,
-    key("52-members-half-year-simplified-long", "three-quarter-comparison-tw"): bars,
-    key("52-members-quarters-traditional-long", "half-year-comparison"): bars,
-    key("52-members-quarters-traditional-long", "three-quarter-comparison-tw"): bars,
-    key("52-members-sixty-years-english", "half-year-comparison"): bars,
-    key("52-members-sixty-years-english", "three-quarter-comparison-tw"): bars,
-    key("150-members-quarters-english", "half-year-comparison"): bars,
-    key("150-members-quarters-english", "three-quarter-comparison-tw"): bars,
-    key("150-members-yearly-simplified-long", "half-year-comparison"): bars,
-    key("150-members-yearly-simplified-long", "three-quarter-comparison-tw"): bars,
-  ]
-
-  private static let bars =
-    "rankedBar: in two columns the value labels of negative bars overlap the names; with 150 "
-    + "members the grown section's labels overlap the rank numbers and leave the panel"
-
-  /// The findings about `reworked` components on a sheet listed in `knownIssues`, and the rest.
-  static func partition(_ findings: [Finding], case caseName: String, layout: String)
-    -> (known: [Finding], other: [Finding])
-  {
-    guard knownIssues[key(caseName, layout)] != nil else { return ([], findings) }
-    // A finding names its place first: `subject, page N, component 「title」: …`.
-    let isKnown = { (finding: Finding) in
-      let place = finding.message.text.components(separatedBy: ": ").first ?? ""
-      return reworked.contains { place.contains(", \($0)") }
-    }
-    return (findings.filter(isKnown), findings.filter { !isKnown($0) })
-  }
 
   // MARK: - Composing
 

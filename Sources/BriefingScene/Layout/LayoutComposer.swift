@@ -234,10 +234,11 @@ public struct LayoutComposer {
     let cellWidth = (width - gap * Double(section.columns - 1)) / Double(section.columns)
     return gridRows(section).map { row in
       row.map { component -> Double in
-        let least = composer.minimumHeight(component)
-        guard least > 0 else { return 0 }
         let span = Double(min(component.span, section.columns))
-        return least + titleHeight(component.title, width: cellWidth * span + gap * (span - 1))
+        let width = cellWidth * span + gap * (span - 1)
+        let least = composer.minimumHeight(component, width: width)
+        guard least > 0 else { return 0 }
+        return least + titleHeight(component.title, width: width)
       }.max() ?? 0
     }
   }
@@ -387,7 +388,9 @@ extension LayoutComposer {
     // A chart that needs more height than the page gives (a ranking of 150 regions) makes the
     // page taller rather than shrinking its text below the minimum size.
     if let first {
-      let least = composer.minimumHeight(first.bound(to: indicator.id)) + metrics.height + 6 + 2 * margin
+      let least =
+        composer.minimumHeight(first.bound(to: indicator.id), width: size.width - 2 * margin)
+        + metrics.height + 6 + 2 * margin
       size.height = max(size.height, least.rounded(.up))
     }
     let content = Rect(x: margin, y: margin, width: size.width - 2 * margin, height: size.height - 2 * margin)
