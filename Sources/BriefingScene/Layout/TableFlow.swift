@@ -21,7 +21,7 @@ enum TableRemainder {
   /// Names of the rows still to draw, for findings.
   var rowNames: [String] {
     switch self {
-    case .ranking(let input): input.order.map { ExtraData.name($0, input.names) }
+    case .ranking(let input): input.order.map { ChartText.name($0, input.names) }
     case .kpi(let data): data.rows.map(data.name(of:))
     }
   }

@@ -66,14 +66,14 @@ public struct ScatterComposer: ComponentComposing {
   /// group figures for the quadrant lines and the axis titles.
   public func prepare(_ input: ScatterInput) -> ScatterData {
     var data = ScatterData()
-    for row in ExtraData.members(input.rows) {
-      let name = ExtraData.name(row.region, input.names)
-      if let level = ExtraData.drawable(row), let growth = row.shownChange, growth.isFinite {
+    for row in ChartText.members(input.rows) {
+      let name = ChartText.name(row.region, input.names)
+      if let level = ChartText.drawable(row), let growth = row.shownChange, growth.isFinite {
         data.points.append(
           ScatterData.Point(
             id: row.region, name: name, x: level, y: growth, isFocus: row.region == input.focus))
       } else {
-        data.absent.append((name, ExtraData.absentMark(row, input.format)))
+        data.absent.append((name, ChartText.absentMark(row, input.format)))
       }
     }
     data.points.sort { ($0.isFocus ? 1 : 0) > ($1.isFocus ? 1 : 0) }
@@ -87,7 +87,7 @@ public struct ScatterComposer: ComponentComposing {
       Self.inPoints(input)
       ? basis.pointsTitle(input.format, unit: input.indicator.unit)
       : basis.growthTitle(input.format)
-    data.levelTitle = ExtraData.titleWithUnit(
+    data.levelTitle = ChartText.titleWithUnit(
       input.indicator.name, unit: input.indicator.unit?.symbol, input.format)
     data.indicatorName = input.indicator.name
     data.format = input.format
@@ -153,7 +153,7 @@ private struct ScatterLayout<M: TextMeasuring> {
     var bottom = rect.maxY
     if !data.absent.isEmpty {
       let note = kit.fitted(
-        ExtraData.notPlotted([(nil, data.absent)], format), noteStyle, maxWidth: rect.width,
+        ChartText.notPlotted([(nil, data.absent)], format), noteStyle, maxWidth: rect.width,
         findings: &findings)
       let run = kit.measurer.run(
         note, style: noteStyle, at: Point(x: rect.minX, y: rect.maxY), vertical: .bottom)

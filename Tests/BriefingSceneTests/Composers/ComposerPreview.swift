@@ -7,9 +7,9 @@ import Testing
 
 // MARK: - Opt-in SVG previews
 
-/// Writes one SVG per Extra composer fixture when `EXTRA_PREVIEW_DIR` is set (for eyeballing the
+/// Writes one SVG per composer fixture when `EXTRA_PREVIEW_DIR` is set (for eyeballing the
 /// look before the Cairo renderer lands); does nothing otherwise.
-@Suite struct ExtraPreview {
+@Suite struct ComposerPreview {
   @Test func writePreviews() throws {
     guard let dir = ProcessInfo.processInfo.environment["EXTRA_PREVIEW_DIR"] else { return }
     let rect = Rect(x: 10, y: 10, width: 480, height: 300)

@@ -1,6 +1,6 @@
 import BriefingCore
 
-// MARK: - Numeric axes shared by the Extra charts
+// MARK: - Numeric axes shared by the grouped bar, scatter, trend line and small multiples
 
 /// A nice numeric axis: domain extended to whole tick steps, tick values and their labels.
 struct NumericAxis {

@@ -4,12 +4,12 @@ import Testing
 
 @testable import BriefingScene
 
-// MARK: - Shared checks for the Extra composers
+// MARK: - Shared checks for the chart and table composers
 
 /// What the paginating table composers' `composeFitting` returns.
 typealias PagedFrame = (frame: ComposedFrame, remaining: [RegionID])
 
-/// Flattening and layout checks used by every Extra composer test; the checks are the scene
+/// Flattening and layout checks used by every composer test; the checks are the scene
 /// checker's (`SceneChecker.checkLayout`), so a test fails on what a render would warn about.
 enum LayoutCheck {
   /// Every text run, groups flattened.

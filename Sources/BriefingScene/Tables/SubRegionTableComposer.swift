@@ -46,7 +46,7 @@ public enum SubRegionStanding: Hashable, Sendable {
 
   /// The standing of `row` given the alarm `threshold`, %.
   public init(_ row: ComparisonRow, threshold: Double) {
-    guard let completion = row.completionPct, ExtraData.drawable(row) != nil else {
+    guard let completion = row.completionPct, ChartText.drawable(row) != nil else {
       self = .unknown
       return
     }
@@ -103,7 +103,7 @@ public struct SubRegionTableComposer: ComponentComposing {
       }
     }
     let standings = rows.map { SubRegionStanding($0, threshold: input.threshold) }
-    let behind = rows.filter { ExtraData.drawable($0) != nil && $0.isBehindTimeProgress == true }.count
+    let behind = rows.filter { ChartText.drawable($0) != nil && $0.isBehindTimeProgress == true }.count
     return SubRegionTableData(
       input: input, rows: rows, standings: standings,
       belowThreshold: standings.filter { $0 == .belowThreshold }.count, behind: behind,
@@ -172,10 +172,10 @@ public struct SubRegionTableComposer: ComponentComposing {
       chinese
       ? [
         input.noun ?? format.wording("名称"),
-        ExtraData.titleWithUnit(format.wording("完成值"), unit: unit, format),
+        ChartText.titleWithUnit(format.wording("完成值"), unit: unit, format),
       ] + ["目标", "完成率", "情况"].map(format.wording)
       : [
-        "Name", ExtraData.titleWithUnit("Value", unit: unit, format), "Target", "Completion",
+        "Name", ChartText.titleWithUnit("Value", unit: unit, format), "Target", "Completion",
         "Status",
       ]
     let marks =
@@ -189,7 +189,7 @@ public struct SubRegionTableComposer: ComponentComposing {
     let naturalNameWidth = min(
       rect.width * 0.3,
       table.naturalWidth(
-        rows.map { (ExtraData.name($0.region, input.names), cellStyle) } + [(titles[0], header)]))
+        rows.map { (ChartText.name($0.region, input.names), cellStyle) } + [(titles[0], header)]))
     let valueWidth = table.naturalWidth(
       valueTexts.map { ($0, numberStyle) } + [(titles[1], header)])
     let targetWidth = table.naturalWidth(
@@ -240,7 +240,7 @@ public struct SubRegionTableComposer: ComponentComposing {
         continue
       }
       let standing = standings[index]
-      let name = ExtraData.name(row.region, input.names)
+      let name = ChartText.name(row.region, input.names)
       items.append(
         table.cell(
           name, cellStyle, column: columns[0], top: y, height: rowHeight, findings: &findings))
@@ -268,7 +268,7 @@ public struct SubRegionTableComposer: ComponentComposing {
             mark.0, theme.text(mark.1), column: columns[4], top: y, height: rowHeight,
             findings: &findings))
       }
-      if ExtraData.drawable(row) == nil {
+      if ChartText.drawable(row) == nil {
         findings.append(
           Finding(.notice, .valueNotShown(name, input.indicator.name, shownAs: valueTexts[index])))
       }
@@ -277,9 +277,9 @@ public struct SubRegionTableComposer: ComponentComposing {
         index == rows.count - 1 ? .tableRuleOuter : .tableRuleRow, y: y, left: rect.minX,
         right: rect.maxX)
     }
-    let names = rows.map { ExtraData.name($0.region, input.names) }
+    let names = rows.map { ChartText.name($0.region, input.names) }
     if !remaining.isEmpty {
-      let left = remaining.map { ExtraData.name($0, input.names) }
+      let left = remaining.map { ChartText.name($0, input.names) }
       findings.append(Finding(.notice, .rowsNotListed(Self.component, left)))
       items += table.rule(.tableRuleOuter, y: y, left: rect.minX, right: rect.maxX)
     }
@@ -303,12 +303,12 @@ public struct SubRegionTableComposer: ComponentComposing {
     let theme = table.theme
     let style = theme.text(.tableCellNumber)
     let text =
-      ExtraData.drawable(row) == nil
-      ? ExtraData.absentMark(row, format) : format.percent(row.completionPct)
+      ChartText.drawable(row) == nil
+      ? ChartText.absentMark(row, format) : format.percent(row.completionPct)
     let textWidth = table.kit.size("100.0%", style).width
     let trackWidth = column.width - 3 * table.padding - textWidth
     var items: [FrameItem] = []
-    if trackWidth > 8, let completion = row.completionPct, ExtraData.drawable(row) != nil {
+    if trackWidth > 8, let completion = row.completionPct, ChartText.drawable(row) != nil {
       let barHeight = height * 0.4
       let track = Rect(
         x: column.x + table.padding, y: top + (height - barHeight) / 2, width: trackWidth,

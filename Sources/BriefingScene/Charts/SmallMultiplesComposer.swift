@@ -83,7 +83,7 @@ public struct SmallMultiplesComposer: ComponentComposing {
     let cellWidth = (rect.width - gutter * Double(columns - 1)) / Double(columns)
     let cellHeight = (rect.height - gutter * Double(rowCount - 1)) / Double(rowCount)
     let allGrowth = input.panels.flatMap {
-      ExtraData.members($0.rows).compactMap { figure($0, input.metric) }
+      ChartText.members($0.rows).compactMap { figure($0, input.metric) }
     }
     var coverage = [Coverage("panels", asked: input.panels.map(\.indicator.name), drawn: [])]
     for (index, panel) in input.panels.enumerated() {
@@ -95,7 +95,7 @@ public struct SmallMultiplesComposer: ComponentComposing {
       switch (input.scale, input.metric) {
       case (.shared, .growthPct): domainValues = allGrowth
       case (.free, _), (_, .value):
-        domainValues = ExtraData.members(panel.rows).compactMap { figure($0, input.metric) }
+        domainValues = ChartText.members(panel.rows).compactMap { figure($0, input.metric) }
       }
       items.append(
         .group(
@@ -154,7 +154,7 @@ public struct SmallMultiplesComposer: ComponentComposing {
     let titleStyle = theme.text(.chartTitle)
     let name =
       input.metric == .value
-      ? ExtraData.titleWithUnit(panel.indicator.name, unit: panel.indicator.unit?.symbol, format)
+      ? ChartText.titleWithUnit(panel.indicator.name, unit: panel.indicator.unit?.symbol, format)
       : panel.indicator.name
     let title = kit.fitted(name, titleStyle, maxWidth: cell.width, findings: &findings)
     let titleRun = kit.measurer.run(title, style: titleStyle, at: cell.origin)
@@ -164,7 +164,7 @@ public struct SmallMultiplesComposer: ComponentComposing {
     // change in the indicator's direction); unranked regions last, in group order.
     let ascending = panel.indicator.polarity == .lower
     let metric = input.metric
-    let rows = ExtraData.members(panel.rows).enumerated().sorted { a, b in
+    let rows = ChartText.members(panel.rows).enumerated().sorted { a, b in
       switch (rank(a.element, metric), rank(b.element, metric)) {
       case (let x?, let y?) where x != y: return x < y
       case (.some, .none): return true
@@ -184,7 +184,7 @@ public struct SmallMultiplesComposer: ComponentComposing {
     let body = cell.inset(top: titleRun.size.height + 3)
     let slot = rows.isEmpty ? lineHeight : body.height / Double(rows.count)
     let fitting = slot >= lineHeight ? rows.count : Int(body.height / lineHeight)
-    let names = rows.map { ExtraData.name($0.region, input.names) }
+    let names = rows.map { ChartText.name($0.region, input.names) }
     if fitting < rows.count {
       let left = Array(names.dropFirst(fitting))
       findings.append(Finding(.warning, .overflow("bars of \(panel.indicator.name)", rows: left)))
@@ -192,7 +192,7 @@ public struct SmallMultiplesComposer: ComponentComposing {
     let step = max(slot, lineHeight)
     let nameWidth = min(
       cell.width * 0.32,
-      rows.map { kit.size(ExtraData.name($0.region, input.names), nameStyle).width }.max() ?? 0)
+      rows.map { kit.size(ChartText.name($0.region, input.names), nameStyle).width }.max() ?? 0)
     let valueWidth =
       rows.map { kit.size(label($0, panel, input), valueStyle).width }.max() ?? 0
     let barLeft = body.minX + nameWidth + 3
@@ -217,7 +217,7 @@ public struct SmallMultiplesComposer: ComponentComposing {
       let isFocus = row.region == input.focus
       let mid = body.minY + step * (Double(i) + 0.5)
       let name = kit.fitted(
-        ExtraData.name(row.region, input.names), theme.text(isFocus ? .axisTextYFocus : .axisTextX),
+        ChartText.name(row.region, input.names), theme.text(isFocus ? .axisTextYFocus : .axisTextX),
         maxWidth: nameWidth, findings: &findings)
       items.append(
         .text(
@@ -226,7 +226,7 @@ public struct SmallMultiplesComposer: ComponentComposing {
             at: Point(x: body.minX, y: mid), vertical: .middle)))
       let labelStyle = theme.text(isFocus ? .labelValueFocus : .labelValue)
       guard let growth = figure(row, metric) else {
-        let mark = ExtraData.absentMark(row, format)
+        let mark = ChartText.absentMark(row, format)
         items.append(
           .text(
             kit.measurer.run(
@@ -237,7 +237,7 @@ public struct SmallMultiplesComposer: ComponentComposing {
           Finding(
             .notice,
             .valueNotShown(
-              ExtraData.name(row.region, input.names), panel.indicator.name, shownAs: mark)))
+              ChartText.name(row.region, input.names), panel.indicator.name, shownAs: mark)))
         continue
       }
       let thickness = min(step * theme.length(.barThickness), lineHeight)

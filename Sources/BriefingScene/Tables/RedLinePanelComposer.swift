@@ -128,7 +128,7 @@ public struct RedLinePanelComposer: ComponentComposing {
     let format = input.format
     let chinese = format.style == .chinese
     let indicator = entry.indicator
-    let members = ExtraData.members(entry.rows)
+    let members = ChartText.members(entry.rows)
     let row = members.first { $0.region == input.focus }
     let unit = indicator.unit.map { " " + $0.symbol } ?? ""
     let limit = format.number(redLine.threshold, decimals: indicator.decimals)
@@ -146,14 +146,14 @@ public struct RedLinePanelComposer: ComponentComposing {
       chinese
       ? format.wording("其余\(peers.count)个") + format.wording("中\(breaching)个超限")
       : "\(breaching) of \(peers.count) peers breach"
-    guard let row, let value = ExtraData.drawable(row), let breached = row.redLineBreached,
+    guard let row, let value = ChartText.drawable(row), let breached = row.redLineBreached,
       let gapValue = row.redLineGap
     else {
-      let mark = ExtraData.absentMark(row, format)
+      let mark = ChartText.absentMark(row, format)
       findings.append(
         Finding(
           .notice,
-          .valueNotShown(ExtraData.name(input.focus, input.names), indicator.name, shownAs: mark)))
+          .valueNotShown(ChartText.name(input.focus, input.names), indicator.name, shownAs: mark)))
       let sentence =
         chinese
         ? "\(indicator.shortName) \(mark)，\(limitWord) \(limit)"

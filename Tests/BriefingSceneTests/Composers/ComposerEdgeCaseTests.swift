@@ -4,8 +4,8 @@ import Testing
 
 @testable import BriefingScene
 
-/// Degenerate inputs every Extra composer must survive without overlaps or escaping its rect.
-@Suite struct ExtraEdgeCaseTests {
+/// Degenerate inputs every composer must survive without overlaps or escaping its rect.
+@Suite struct ComposerEdgeCaseTests {
   let rect = Rect(x: 5, y: 5, width: 300, height: 180)
   let theme = Fixture.theme
   let m = Fixture.measurer

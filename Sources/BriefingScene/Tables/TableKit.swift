@@ -1,6 +1,6 @@
 import BriefingCore
 
-// MARK: - Table drawing shared by the Extra tables
+// MARK: - Table drawing shared by the ranking, sub-region and red-line tables
 
 /// One column of a three-line table: its left edge, width and alignment (points).
 struct TableColumn {
@@ -9,7 +9,7 @@ struct TableColumn {
   var alignment: TextAlignment
 }
 
-/// Cells, rows and three-line rules (三线表) for the Extra tables.
+/// Cells, rows and three-line rules (三线表) for the ranking, sub-region and red-line tables.
 struct TableKit<M: TextMeasuring> {
   // MARK: - Properties
   let kit: TextKit<M>

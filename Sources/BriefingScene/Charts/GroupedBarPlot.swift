@@ -172,7 +172,7 @@ struct GroupedBarLayout<M: TextMeasuring> {
     guard !data.gaps.isEmpty else { return plain.map { ($0, []) } }
     if let plain, let marks = marks(on: plain) { return (plain, marks) }
     let style = theme.text(.noteText)
-    let text = ExtraData.notPlotted(noteGroups, data.format)
+    let text = ChartText.notPlotted(noteGroups, data.format)
     if let plain, kit.size(text, style).width <= room.width {
       let run = kit.measurer.run(
         text, style: style, at: Point(x: room.maxX, y: room.midY), alignment: .right,

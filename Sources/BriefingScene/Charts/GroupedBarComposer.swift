@@ -95,7 +95,7 @@ public struct GroupedBarComposer: ComponentComposing {
   /// The basis period is the rows' (`priorPeriod`), never assumed to be a year earlier.
   public func prepare(_ input: GroupedBarInput) -> GroupedBarData {
     let format = input.format
-    let rows = ExtraData.members(input.rows)
+    let rows = ChartText.members(input.rows)
     func title(_ p: Period?) -> String {
       guard let p else { return "" }
       switch format.style {
@@ -105,18 +105,18 @@ public struct GroupedBarComposer: ComponentComposing {
     }
     let prior = rows.lazy.compactMap(\.priorPeriod).first
     let pairs = rows.map { row in
-      let value = ExtraData.drawable(row)
+      let value = ChartText.drawable(row)
       return GroupedBarData.Pair(
-        region: row.region, name: ExtraData.name(row.region, input.names), value: value,
+        region: row.region, name: ChartText.name(row.region, input.names), value: value,
         prior: row.priorValue,
         label: value.map {
           format.value($0, decimals: input.indicator.decimals, status: row.status)
         },
-        absentMark: ExtraData.absentMark(row, format), isFocus: row.region == input.focus)
+        absentMark: ChartText.absentMark(row, format), isFocus: row.region == input.focus)
     }
     return GroupedBarData(
       pairs: pairs,
-      title: ExtraData.titleWithUnit(
+      title: ChartText.titleWithUnit(
         input.indicator.name, unit: input.indicator.unit?.symbol, format),
       indicatorName: input.indicator.name, periodTitle: title(rows.first?.period),
       priorTitle: prior.map(title)
@@ -142,7 +142,7 @@ public struct GroupedBarComposer: ComponentComposing {
       entries: [
         .init(label: data.periodTitle, fill: theme.fill(.barFill), stroke: nil),
         .init(
-          label: data.priorTitle, fill: ExtraData.tint(theme.fill(.barFill), alpha: priorAlpha),
+          label: data.priorTitle, fill: ChartText.tint(theme.fill(.barFill), alpha: priorAlpha),
           stroke: nil),
       ], in: rect, theme: theme, kit: kit, findings: &findings)
 
@@ -174,7 +174,7 @@ public struct GroupedBarComposer: ComponentComposing {
     // Bars, then the gaps: marked on their bars, or listed in the note.
     for bar in layout.bars(on: plot) {
       let fill = theme.fill(data.pairs[bar.pair].isFocus ? .highlightFill : .barFill)
-      let color = bar.isPrior ? ExtraData.tint(fill, alpha: priorAlpha) : fill
+      let color = bar.isPrior ? ChartText.tint(fill, alpha: priorAlpha) : fill
       items.append(.shape(Shape(.rect(bar.rect), fill: color)))
     }
     if let gapTexts {

@@ -86,7 +86,7 @@ public struct RankingTableComposer: PaginatingComposer {
   // MARK: - Methods
 
   public func name(of row: RegionID, in input: RankingTableInput) -> String {
-    ExtraData.name(row, input.names)
+    ChartText.name(row, input.names)
   }
 
   /// Draws the header and as many whole rows as fit into `rect` (points); the rest are `remaining`.
@@ -106,7 +106,7 @@ public struct RankingTableComposer: PaginatingComposer {
     // Data preparation: cell texts and styles per group.
     let rowsByGroup = input.groups.map { group in
       Dictionary(
-        ExtraData.members(group.rows).map { ($0.region, $0) }, uniquingKeysWith: { a, _ in a })
+        ChartText.members(group.rows).map { ($0.region, $0) }, uniquingKeysWith: { a, _ in a })
     }
     func cell(_ column: RankingColumn, _ row: ComparisonRow?, _ indicator: Indicator) -> (
       String, TextStyle
@@ -120,7 +120,7 @@ public struct RankingTableComposer: PaginatingComposer {
         // A rate's change is in points (`shownChange`); the sub-title says so.
         return (
           row.shownChange.map { format.signed($0, decimals: format.percentDecimals) }
-            ?? ExtraData.absentMark(row, format), number
+            ?? ChartText.absentMark(row, format), number
         )
       case .rank:
         return rankCell(row.rank, bottom: row.bottomRank, row: row, indicator: indicator)
@@ -138,7 +138,7 @@ public struct RankingTableComposer: PaginatingComposer {
       _ rank: Int?, bottom: Int?, row: ComparisonRow, indicator: Indicator
     ) -> (String, TextStyle) {
       guard let rank else {
-        return (ExtraData.absentMark(row, format), theme.text(.tableCellNumber))
+        return (ChartText.absentMark(row, format), theme.text(.tableCellNumber))
       }
       let judged = indicator.polarity.isJudged
       if PlaceMarks.isFirst(rank: rank, judged: judged) {
@@ -182,7 +182,7 @@ public struct RankingTableComposer: PaginatingComposer {
     let nameWidth = min(
       rect.width * 0.25,
       table.naturalWidth(
-        measured.map { (ExtraData.name($0, input.names), focusStyle) } + [(regionTitle, header)])
+        measured.map { (ChartText.name($0, input.names), focusStyle) } + [(regionTitle, header)])
     )
     var groupWidths: [[Double]] = []
     /// Indices (in `input.groups`) of the groups shown.
@@ -261,15 +261,15 @@ public struct RankingTableComposer: PaginatingComposer {
               .rect(Rect(x: rect.minX, y: y, width: rect.width, height: rowHeight)),
               fill: theme.fill(.trackFill))))
       }
-      let name = ExtraData.name(region, input.names)
+      let name = ChartText.name(region, input.names)
       items.append(
         table.cell(
           name, isFocus ? focusStyle : cellStyle, column: nameColumn, top: y, height: rowHeight,
           findings: &findings))
       for (g, columns) in groupColumns.enumerated() {
         let row = rowsByGroup[shown[g]][region]
-        if row.flatMap(ExtraData.drawable) == nil {
-          let mark = ExtraData.absentMark(row, format)
+        if row.flatMap(ChartText.drawable) == nil {
+          let mark = ChartText.absentMark(row, format)
           findings.append(
             Finding(.notice, .valueNotShown(name, shownGroups[g].indicator.name, shownAs: mark)))
         }
@@ -287,7 +287,7 @@ public struct RankingTableComposer: PaginatingComposer {
     if !remaining.isEmpty {
       items += table.rule(.tableRuleOuter, y: y, left: rect.minX, right: rect.maxX)
     }
-    let names = input.order.map { ExtraData.name($0, input.names) }
+    let names = input.order.map { ChartText.name($0, input.names) }
     let coverage = [
       Coverage("rows", asked: names, drawn: Array(names.dropLast(remaining.count))),
       Coverage(

@@ -1,6 +1,6 @@
 import BriefingCore
 
-// MARK: - Messages of the Extra composers
+// MARK: - Messages of the chart and table composers
 
 extension Finding.Message {
   /// A label was cut to fit and ends in a visible `…`.

@@ -79,7 +79,7 @@ public struct TrendLineComposer: ComponentComposing {
     }
     for row in input.rows where row.isGroupRow { groupByPeriod[row.period] = row }
     let periods = byPeriod.keys.sorted()
-    let focusName = ExtraData.name(input.focus, input.names)
+    let focusName = ChartText.name(input.focus, input.names)
     // A rate's change is in points, the group's too (its group row); never a relative growth.
     let inPoints =
       input.metric == .growth
@@ -87,7 +87,7 @@ public struct TrendLineComposer: ComponentComposing {
     let series: [[Double?]] = periods.map { period in
       let row = byPeriod[period]
       switch input.metric {
-      case .value: return [row.flatMap(ExtraData.drawable), row?.groupMean]
+      case .value: return [row.flatMap(ChartText.drawable), row?.groupMean]
       case .growth where inPoints:
         return [row?.changeFromPrior, groupByPeriod[period]?.changeFromPrior]
       case .growth: return [row?.growthPct, row?.groupGrowthPct]
@@ -103,7 +103,7 @@ public struct TrendLineComposer: ComponentComposing {
     let axisTitle: String
     switch input.metric {
     case .value:
-      axisTitle = ExtraData.titleWithUnit(
+      axisTitle = ChartText.titleWithUnit(
         input.indicator.name, unit: input.indicator.unit?.symbol, format)
     case .growth:
       let basis = ChangeBasis(rows: periods.last.flatMap { byPeriod[$0] }.map { [$0] } ?? [])
@@ -191,7 +191,7 @@ public struct TrendLineComposer: ComponentComposing {
           if !segment.isEmpty { segments.append(segment) }
           segment = []
           if which == 0 {
-            let mark = ExtraData.absentMark(byPeriod[periods[index]], format)
+            let mark = ChartText.absentMark(byPeriod[periods[index]], format)
             marks[index] = (Rect(x: bands.center(index), y: bottom - yHalf, width: 0, height: 0), mark)
             findings.append(
               Finding(.notice, .valueNotShown(focusName, input.indicator.name, shownAs: mark)))

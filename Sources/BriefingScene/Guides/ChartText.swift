@@ -1,7 +1,7 @@
 import BriefingCore
 import BriefingStats
 
-// MARK: - Text placement shared by the Extra composers
+// MARK: - Text placement shared by the chart and table composers
 
 /// Measuring and shortening of single-line labels (anchored runs come from
 /// `TextMeasuring.run`). All lengths in points.
@@ -40,8 +40,8 @@ struct TextKit<M: TextMeasuring> {
 
 // MARK: - Shared data helpers
 
-/// Naming and value text shared by the Extra composers.
-enum ExtraData {
+/// Naming and value text shared by the chart and table composers.
+enum ChartText {
   /// The display name of `id`, falling back to the raw id.
   static func name(_ id: RegionID, _ names: [RegionID: String]) -> String {
     names[id] ?? id.rawValue
