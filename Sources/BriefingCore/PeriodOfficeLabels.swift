@@ -249,19 +249,9 @@ public enum OfficePeriod: Hashable, Sendable {
 
   /// Trimmed, full-width digits to ASCII, dashes and 至 to `-`, spaces inside dropped.
   private static func normalized(_ raw: String) -> String {
-    var out = ""
-    for scalar in raw.unicodeScalars {
-      switch scalar.value {
-      case 0x20, 0x09, 0x3000, 0x0D, 0x0A: continue
-      case 0xFF10...0xFF19:
-        if let ascii = Unicode.Scalar(scalar.value - 0xFEE0) { out.unicodeScalars.append(ascii) }
-      case 0x2014, 0x2013, 0x2012, 0x2015, 0xFF0D, 0xFF5E, 0x7E, 0x81F3:
-        out.append("-")
-      default:
-        out.unicodeScalars.append(scalar)
-      }
-    }
-    return out
+    var text = raw
+    text.unicodeScalars.removeAll { [0x20, 0x09, 0x3000, 0x0D, 0x0A].contains($0.value) }
+    return Period.normalizeDigitsAndDashes(text)
   }
 }
 

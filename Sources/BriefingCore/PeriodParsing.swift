@@ -66,7 +66,7 @@ extension Period {
   }
 
   /// Full-width digits to ASCII; every dash variant (—, –, －, ～, ~, 至) to `-`.
-  private static func normalizeDigitsAndDashes(_ text: String) -> String {
+  static func normalizeDigitsAndDashes(_ text: String) -> String {
     var out = ""
     for scalar in text.unicodeScalars {
       switch scalar.value {
