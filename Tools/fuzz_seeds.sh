@@ -4,7 +4,10 @@
 # Sources/briefing-fuzz/FuzzTarget.swift: 0 observations CSV, 1 observations XLSX, 2 regions + NUL +
 # observations, 3 layout YAML, 4 job YAML). Files are cut at 6 KB so the fuzzer mutates quickly.
 set -euo pipefail
-dir=${1:?usage: fuzz_seeds.sh DIR [XLSX]}
+usage="usage: fuzz_seeds.sh DIR [XLSX]"
+# An option (`--help`) is never taken for the output folder.
+case "${1:-}" in -h|--help) echo "$usage"; exit 0 ;; -*|"") echo "$usage" >&2; exit 64 ;; esac
+dir=$1
 xlsx=${2:-}
 mkdir -p "$dir"
 seed() { # seed NAME SELECTOR FILE...
