@@ -168,7 +168,7 @@ import Testing
       manyRows(count), focus: "区县1",
       options: .init(target: 6.5, showRanks: true, bottomMarks: 2, title: "各县区增速"))
     let needed = composer.requiredHeight(
-      composer.prepare(bars), theme: Fixtures.theme, measurer: Fixtures.measurer)
+      composer.prepare(bars), width: rect.width, theme: Fixtures.theme, measurer: Fixtures.measurer)
     let tall = Rect(x: rect.minX, y: rect.minY, width: rect.width, height: needed)
     let frame = compose(bars, in: tall)
     expectEveryBarAccountedFor(frame, count: count, in: tall)

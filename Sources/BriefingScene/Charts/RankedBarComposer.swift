@@ -31,9 +31,10 @@ public struct RankedBarComposer: ComponentComposing {
 
   /// The least height, in points, at which every bar is drawn with no row text below the theme's
   /// `minTextSize` (one column, or two above `splitAbove` bars; room for every reference label
-  /// row). A layout that gives the chart less gets a chart with its lowest bars left out.
+  /// row) at `width` points (two columns only from `RankedBarRows.twoColumnWidth`). A layout that
+  /// gives the chart less gets a chart with its lowest bars left out.
   public func requiredHeight(
-    _ data: RankedBarData, theme: ResolvedTheme, measurer: some TextMeasuring
+    _ data: RankedBarData, width: Double, theme: ResolvedTheme, measurer: some TextMeasuring
   ) -> Double {
     let gap = theme.length(.labelSpacing)
     let title = data.title.map { _ in measurer.lineHeight(theme.text(.chartTitle)) + gap * 2 } ?? 0
@@ -47,7 +48,8 @@ public struct RankedBarComposer: ComponentComposing {
     let step =
       rows.naturalStep(measurer)
       * rows.minimumFactor(for: data, minimum: theme.length(.minTextSize))
-    let perColumn = RankedBarRows.perColumn(count: data.bars.count, splitAbove: data.splitAbove)
+    let perColumn = RankedBarRows.perColumn(
+      count: data.bars.count, splitAbove: RankedBarRows.splitAbove(data.splitAbove, width: width))
     return title + references + Double(perColumn) * step + axis
   }
 

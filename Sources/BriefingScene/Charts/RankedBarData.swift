@@ -124,7 +124,8 @@ public struct RankedBarData: Hashable, Sendable {
   /// Axis tick labels carry no unit; the axis title does.
   public var format: NumberFormat
   public var showRanks: Bool
-  /// Above this many bars the chart takes two columns (`RankedBarOptions.splitAbove`).
+  /// Above this many bars the chart takes two columns (`RankedBarOptions.splitAbove`), when it
+  /// is at least `twoColumnWidth` wide.
   public var splitAbove: Int
   public var bottomMark: String
   /// The average line was asked for but the group row has no group figure (a notice).

@@ -59,9 +59,10 @@ struct ComponentDispatch {
   func minimumHeight(_ spec: ComponentSpec, width: Double) -> Double {
     switch spec.body {
     case .rankedBar(let bar):
-      guard let input = rankedBarInput(bar, width: width) else { return 0 }
+      guard let input = rankedBarInput(bar) else { return 0 }
       let composer = RankedBarComposer()
-      return composer.requiredHeight(composer.prepare(input), theme: theme, measurer: measurer)
+      return composer.requiredHeight(
+        composer.prepare(input), width: width, theme: theme, measurer: measurer)
     case .headline, .narrative, .text, .kpiTable, .scatter, .groupedBar, .trendLine,
       .smallMultiples, .progressBullet, .rankMatrix, .subRegionTable, .redLinePanel, .rankingTable:
       return 0
@@ -73,20 +74,14 @@ struct ComponentDispatch {
   private func rankedBar(_ spec: RankedBarSpec, at location: SourceLocation?, in rect: Rect)
     -> ComposedFrame
   {
-    guard let input = rankedBarInput(spec, width: rect.width) else {
+    guard let input = rankedBarInput(spec) else {
       return ComposedFrame(findings: [Finding(.error, .unboundIndicator, at: location)], bounds: rect)
     }
     return RankedBarComposer().compose(input: input, in: rect, theme: theme, measurer: measurer)
   }
 
-  /// The least width, in points, a chart splits its ranking into two columns at: each column
-  /// then keeps room for names, both signs' value labels and a readable bar (measured on the
-  /// 52- and 150-member corpus: in a third of an A4 page, 176 pt, two columns of 85 pt put
-  /// negative bars' labels over the names). Narrower, one column grows instead. 300 pt.
-  static let twoColumnWidth = 300.0
-
-  /// The ranked bar's input at `width` points, nil when its indicator is not in the data.
-  private func rankedBarInput(_ spec: RankedBarSpec, width: Double) -> RankedBarInput? {
+  /// The ranked bar's input, nil when its indicator is not in the data.
+  private func rankedBarInput(_ spec: RankedBarSpec) -> RankedBarInput? {
     guard let indicator = context.dataset.indicator(spec.indicator) else { return nil }
     // The composer draws horizontal bars, the only orientation a layout can ask for; another
     // orientation would fail to compile here until it is drawn.
@@ -97,7 +92,7 @@ struct ComponentDispatch {
     // indicator and unit in the sheet's language (「名称（单位）」 / "Name (unit)").
     let options = RankedBarOptions(
       showAverage: spec.showAverage, showRanks: spec.showRanks, bottomMarks: 2,
-      splitAbove: width >= Self.twoColumnWidth ? spec.splitAbove : .max, format: format,
+      splitAbove: spec.splitAbove, format: format,
       averageWord: context.language == .en ? "Average" : "平均",
       targetWord: context.language == .en ? "Target" : "目标")
     return RankedBarInput(
