@@ -39,11 +39,13 @@ import Testing
     #expect(layout.resolvedFamilies == ["Noto Sans CJK SC"])
   }
 
+  /// Code points of the supplementary private-use planes, which no font of a Debian machine
+  /// covers (U+E000–E001 of the BMP area: LibreOffice's OpenSymbol covers U+E001).
   @Test func unknownGlyphsAreCounted() throws {
     let surface = try Surface.image(width: 10, height: 10, opaque: true)
     let text = try TextContext(context: Context(surface: surface), mode: .vector)
     let layout = try TextLayout(
-      text: "A\u{E000}\u{E001}", family: "Noto Sans CJK SC", size: 10, bold: false,
+      text: "A\u{F0001}\u{10FFFD}", family: "Noto Sans CJK SC", size: 10, bold: false,
       language: "zh-cn", wrapWidth: nil, alignment: .left, in: text)
     #expect(layout.unknownGlyphCount == 2)
   }
