@@ -8,8 +8,9 @@
 /// level 1 (rows 16–55, the 3,755 hanzi of everyday Simplified text), and Big5 A140–A3BF
 /// (punctuation) and A440–C67E (the 5,401 common Traditional characters). Both sets serve both
 /// readings, so a GBK file of Traditional names (魏都區) is as plausible as one in Big5.
-/// Measured on the shipped samples: a correct reading has 97.7–100 % of its non-ASCII
-/// characters here, a GBK file read as Big5 at most 50 %, a Big5 file read as GB18030 at most 34 %.
+/// Measured on the shipped samples (in GBK; the Traditional one also in Big5): a correct reading
+/// has 97.9–100 % of its non-ASCII characters here, a GBK file read as Big5 at most 62.7 %, a
+/// Big5 file read as GB18030 at most 43.8 %. A pasted list of 3,500 characters was not needed.
 enum CommonCJKCharacters {
   /// True when `scalar` is in the table. Only the Basic Multilingual Plane is covered.
   static func contains(_ scalar: Unicode.Scalar) -> Bool {

@@ -72,8 +72,9 @@ enum EncodingDetection {
       var copy = finding
       copy.message.text += all.isEmpty
         ? "; not GB18030, Big5 or Windows-1252 either"
-        : "; " + all.map { "as \($0.encoding.displayName) it reads \"\(failingCell($0))\"" }
-          .joined(separator: ", ") + ", which is implausible; if one is right, name it with --encoding"
+        : "; read as " + all.map { "\($0.encoding.displayName) (\"\(failingCell($0))\")" }.joined(separator: " or ")
+          + " it looks wrong; if \(all.count == 1 ? "that" : "one") is right, say so with "
+          + all.map(\.encoding.option).joined(separator: " or ")
       return copy
     })
   }
@@ -84,7 +85,8 @@ enum EncodingDetection {
   static func named(_ encoding: LegacyEncoding, _ bytes: [UInt8], file: String)
     -> (utf8: [UInt8]?, findings: [Finding])
   {
-    let decoded = TextDecoding.decodeWithIconv(bytes, from: encoding.iconvName, file: file)
+    let label = "\(encoding.displayName) (\(encoding.iconvName))"
+    let decoded = TextDecoding.decodeWithIconv(bytes, from: encoding.iconvName, label: label, file: file)
     guard let utf8 = decoded.utf8 else {
       return (nil, withHint(decoded.findings, for: bytes, besides: encoding))
     }

@@ -119,6 +119,8 @@ extension Finding.Message {
       text: "not valid UTF-8; decoded as \(encoding.displayName), the only encoding it reads plausibly in "
         + "(\(encoding.option) says so and drops this notice)")
   }
+  static let utf16ByteOrderUnknown = Self(
+    code: "bad-encoding", text: "UTF-16 without a byte-order mark, and no NUL bytes that tell LE from BE")
   static func utf16Detected(_ charset: String) -> Self {
     .init(
       code: "encoding-detected",
@@ -170,16 +172,14 @@ enum TextDecoding {
     if bytes.starts(with: [0xFF, 0xFE]) { return decodeWithIconv(Array(bytes.dropFirst(2)), from: "UTF-16LE", file: file) }
     if bytes.starts(with: [0xFE, 0xFF]) { return decodeWithIconv(Array(bytes.dropFirst(2)), from: "UTF-16BE", file: file) }
     guard let charset = UTF16ByteOrder.guess(bytes) else {
-      let finding = Finding(
-        .error,
-        .badEncoding("UTF-16", ": no byte-order mark, and no NUL bytes that tell LE from BE"),
-        at: .init(file: file, line: 1, column: 1))
-      return (nil, [finding])
+      return (nil, [Finding(.error, .utf16ByteOrderUnknown, at: .init(file: file, line: 1, column: 1))])
     }
     return decodeWithIconv(bytes, from: charset, file: file)
   }
 
-  static func decodeWithIconv(_ bytes: [UInt8], from charset: String, file: String)
+  /// `bytes` converted from iconv's `charset`; a failure is a `bad-encoding` error naming
+  /// `label` (default: the charset) at the line and column reached.
+  static func decodeWithIconv(_ bytes: [UInt8], from charset: String, label: String? = nil, file: String)
     -> (utf8: [UInt8]?, findings: [Finding])
   {
     switch Iconv.convert(bytes, from: charset) {
@@ -189,7 +189,7 @@ enum TextDecoding {
     case .failure(let failure):
       let (line, column) = position(of: failure.decoded.count, in: failure.decoded)
       let finding = Finding(
-        .error, .badEncoding(charset, " at byte offset \(failure.inputOffset)"),
+        .error, .badEncoding(label ?? charset, " at byte offset \(failure.inputOffset)"),
         at: .init(file: file, line: line, column: column))
       return (nil, [finding])
     }
