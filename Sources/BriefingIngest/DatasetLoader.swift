@@ -7,7 +7,7 @@ import BriefingCore
 
 /// How to read a dataset.
 public struct LoadOptions: Hashable, Sendable {
-  /// Text encoding of CSV/TSV files. Default: `.auto` (UTF-8, else GB18030 with a notice).
+  /// Text encoding of CSV/TSV files. Default: `.auto` (see `TextEncoding.auto`).
   public var encoding: TextEncoding
   /// XLSX sheet name. Default: nil, the first sheet of the workbook.
   public var sheet: String?

@@ -1,22 +1,110 @@
 import BriefingCore
 
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Darwin)
-  import Darwin
-#endif
-
 // MARK: - Encodings
 
-/// Text encodings accepted for CSV/TSV input. Default: `auto`.
-public enum TextEncoding: String, Sendable, CaseIterable {
+/// Text encodings accepted for CSV/TSV input (`--encoding`). Default: `auto`.
+public enum TextEncoding: Sendable, CaseIterable {
   /// UTF-8 with or without BOM; an invalid byte is a `bad-encoding` error at its line and column.
   case utf8
+  /// UTF-16: the byte-order mark decides LE or BE; without one, the NUL bytes of the ASCII
+  /// characters (commas, digits) do; when they do not tell, a `bad-encoding` error.
+  case utf16
   /// GB18030 (a superset of GBK and GB2312), as Chinese Excel writes "CSV".
   case gb18030
-  /// UTF-8 when valid (BOM optional), UTF-16 when it starts with a BOM, otherwise GB18030 with a
-  /// notice.
+  /// Big5 as Windows writes it in Taiwan (code page 950, iconv `CP950`). Not `BIG5-HKSCS`: that
+  /// adds Hong Kong characters on 4,500 more byte pairs, among them the lead bytes where GBK
+  /// keeps its Traditional characters, so fewer GBK files would be refused outright.
+  case big5
+  /// Windows-1252, the Western European code page of Windows. `latin1` (ISO 8859-1) is accepted
+  /// as its name too, as browsers do: files called Latin-1 are written by Windows, and the bytes
+  /// 0x80–0x9F are its punctuation (’ “ ” – € …), never the C1 control characters of ISO 8859-1.
+  /// The five bytes Windows-1252 leaves undefined (0x81 0x8D 0x8F 0x90 0x9D) are `bad-encoding`.
+  case cp1252
+  /// A byte-order mark, UTF-16 told by its NUL bytes, valid UTF-8, or else the one legacy
+  /// encoding (GB18030, Big5, Windows-1252) that decodes the file and reads plausibly
+  /// (`EncodingDetection`), with a notice; more than one is an `ambiguous-encoding` error.
   case auto
+}
+
+extension TextEncoding: RawRepresentable {
+  /// The `--encoding` name.
+  public var rawValue: String {
+    switch self {
+    case .utf8: "utf8"
+    case .utf16: "utf16"
+    case .gb18030: "gb18030"
+    case .big5: "big5"
+    case .cp1252: "cp1252"
+    case .auto: "auto"
+    }
+  }
+
+  /// A `--encoding` name, any case, or one of the usual other names of the same encoding
+  /// (`latin1`, `windows-1252`, `gbk`, `cp950`, `utf-8` …).
+  public init?(rawValue: String) {
+    let name = rawValue.lowercased()
+    guard let found = Self.allCases.first(where: { $0.rawValue == name }) ?? Self.aliases[name] else {
+      return nil
+    }
+    self = found
+  }
+
+  private static let aliases: [String: TextEncoding] = [
+    "utf-8": .utf8, "utf-16": .utf16, "gbk": .gb18030, "gb2312": .gb18030, "cp950": .big5,
+    "latin1": .cp1252, "latin-1": .cp1252, "iso-8859-1": .cp1252, "windows-1252": .cp1252,
+  ]
+
+  /// The legacy encoding this names; nil for UTF-8, UTF-16 and auto.
+  var legacy: LegacyEncoding? {
+    switch self {
+    case .gb18030: .gb18030
+    case .big5: .big5
+    case .cp1252: .cp1252
+    case .utf8, .utf16, .auto: nil
+    }
+  }
+}
+
+/// The single-byte and double-byte code pages `auto` chooses among, in the order findings list them.
+enum LegacyEncoding: CaseIterable, Sendable {
+  case gb18030
+  case big5
+  case cp1252
+
+  /// As `--encoding` spells it.
+  var encoding: TextEncoding {
+    switch self {
+    case .gb18030: .gb18030
+    case .big5: .big5
+    case .cp1252: .cp1252
+    }
+  }
+
+  /// The option that names it: `--encoding gb18030`.
+  var option: String { "--encoding \(encoding.rawValue)" }
+
+  /// The name in messages.
+  var displayName: String {
+    switch self {
+    case .gb18030: "GB18030"
+    case .big5: "Big5"
+    case .cp1252: "Windows-1252"
+    }
+  }
+
+  /// The iconv charset.
+  var iconvName: String {
+    switch self {
+    case .gb18030: "GB18030"
+    case .big5: "CP950"
+    case .cp1252: "CP1252"
+    }
+  }
+
+  /// Which plausibility test its text must pass.
+  var script: Plausibility.Script {
+    self == .cp1252 ? .latin : .cjk
+  }
 }
 
 // MARK: - Messages
@@ -25,8 +113,18 @@ extension Finding.Message {
   static func badEncoding(_ encoding: String, _ detail: String = "") -> Self {
     .init(code: "bad-encoding", text: "invalid \(encoding) byte sequence" + detail)
   }
-  static func encodingDetected(_ encoding: String) -> Self {
-    .init(code: "encoding-detected", text: "not valid UTF-8; decoded as \(encoding)")
+  static func encodingDetected(_ encoding: LegacyEncoding) -> Self {
+    .init(
+      code: "encoding-detected",
+      text: "not valid UTF-8; decoded as \(encoding.displayName), the only encoding it reads plausibly in "
+        + "(\(encoding.option) says so and drops this notice)")
+  }
+  static let utf16ByteOrderUnknown = Self(
+    code: "bad-encoding", text: "UTF-16 without a byte-order mark, and no NUL bytes that tell LE from BE")
+  static func utf16Detected(_ charset: String) -> Self {
+    .init(
+      code: "encoding-detected",
+      text: "no byte-order mark, but the NUL bytes say \(charset) (--encoding utf16 says so and drops this notice)")
   }
 }
 
@@ -34,39 +132,27 @@ extension Finding.Message {
 
 /// Turns file bytes into UTF-8 bytes (without BOM), reporting where decoding failed.
 enum TextDecoding {
-  /// The decoded UTF-8 bytes (nil on failure) and the findings (a notice when GB18030 was guessed).
+  /// The decoded UTF-8 bytes (nil on failure) and the findings: a notice when `auto` chose, an
+  /// error when it could not, a warning or an error when a named legacy encoding reads
+  /// implausibly (`EncodingDetection`).
   static func decode(_ bytes: [UInt8], as encoding: TextEncoding, file: String)
     -> (utf8: [UInt8]?, findings: [Finding])
   {
     switch encoding {
     case .utf8:
-      return decodeUTF8(bytes, file: file)
-    case .gb18030:
-      return decodeWithIconv(bytes, from: "GB18030", file: file)
+      let decoded = decodeUTF8(bytes, file: file)
+      guard decoded.utf8 == nil else { return decoded }
+      return (nil, EncodingDetection.withHint(decoded.findings, for: bytes, besides: nil))
+    case .utf16:
+      return decodeUTF16(bytes, file: file)
+    case .gb18030, .big5, .cp1252:
+      return EncodingDetection.named(encoding.legacy!, bytes, file: file)
     case .auto:
-      if bytes.starts(with: [0xFF, 0xFE]) {
-        return decodeWithIconv(Array(bytes.dropFirst(2)), from: "UTF-16LE", file: file)
-      }
-      if bytes.starts(with: [0xFE, 0xFF]) {
-        return decodeWithIconv(Array(bytes.dropFirst(2)), from: "UTF-16BE", file: file)
-      }
-      if firstInvalidUTF8(bytes) == nil { return decodeUTF8(bytes, file: file) }
-      let gb = decodeWithIconv(bytes, from: "GB18030", file: file)
-      guard gb.utf8 != nil else {
-        // Neither encoding fits: report the UTF-8 position, which users can find in an editor.
-        var failed = decodeUTF8(bytes, file: file)
-        failed.findings = failed.findings.map { finding in
-          var copy = finding
-          copy.message = .badEncoding("UTF-8", " (not GB18030 either)")
-          return copy
-        }
-        return failed
-      }
-      return (gb.utf8, [Finding(.notice, .encodingDetected("GB18030"), at: .init(file: file))])
+      return EncodingDetection.auto(bytes, file: file)
     }
   }
 
-  private static func decodeUTF8(_ bytes: [UInt8], file: String)
+  static func decodeUTF8(_ bytes: [UInt8], file: String)
     -> (utf8: [UInt8]?, findings: [Finding])
   {
     if let bad = firstInvalidUTF8(bytes) {
@@ -81,7 +167,19 @@ enum TextDecoding {
     return (bytes, [])
   }
 
-  private static func decodeWithIconv(_ bytes: [UInt8], from charset: String, file: String)
+  /// UTF-16 by its byte-order mark, else by its NUL bytes (`UTF16ByteOrder`).
+  static func decodeUTF16(_ bytes: [UInt8], file: String) -> (utf8: [UInt8]?, findings: [Finding]) {
+    if bytes.starts(with: [0xFF, 0xFE]) { return decodeWithIconv(Array(bytes.dropFirst(2)), from: "UTF-16LE", file: file) }
+    if bytes.starts(with: [0xFE, 0xFF]) { return decodeWithIconv(Array(bytes.dropFirst(2)), from: "UTF-16BE", file: file) }
+    guard let charset = UTF16ByteOrder.guess(bytes) else {
+      return (nil, [Finding(.error, .utf16ByteOrderUnknown, at: .init(file: file, line: 1, column: 1))])
+    }
+    return decodeWithIconv(bytes, from: charset, file: file)
+  }
+
+  /// `bytes` converted from iconv's `charset`; a failure is a `bad-encoding` error naming
+  /// `label` (default: the charset) at the line and column reached.
+  static func decodeWithIconv(_ bytes: [UInt8], from charset: String, label: String? = nil, file: String)
     -> (utf8: [UInt8]?, findings: [Finding])
   {
     switch Iconv.convert(bytes, from: charset) {
@@ -91,7 +189,7 @@ enum TextDecoding {
     case .failure(let failure):
       let (line, column) = position(of: failure.decoded.count, in: failure.decoded)
       let finding = Finding(
-        .error, .badEncoding(charset, " at byte offset \(failure.inputOffset)"),
+        .error, .badEncoding(label ?? charset, " at byte offset \(failure.inputOffset)"),
         at: .init(file: file, line: line, column: column))
       return (nil, [finding])
     }
@@ -160,55 +258,5 @@ enum TextDecoding {
       }
     }
     return (line, column)
-  }
-}
-
-// MARK: - iconv
-
-/// A thin wrapper over the C library's iconv, converting whole buffers to UTF-8.
-enum Iconv {
-  struct Failure: Error {
-    /// Offset in the input of the first byte that could not be converted.
-    var inputOffset: Int
-    /// UTF-8 output produced before the failure (for line and column).
-    var decoded: [UInt8]
-  }
-
-  static func convert(_ input: [UInt8], from charset: String) -> Result<[UInt8], Failure> {
-    let descriptor = iconv_open("UTF-8", charset)
-    guard let descriptor, Int(bitPattern: descriptor) != -1 else {
-      return .failure(Failure(inputOffset: 0, decoded: []))
-    }
-    defer { iconv_close(descriptor) }
-    var output: [UInt8] = []
-    output.reserveCapacity(input.count + input.count / 2 + 16)
-    var chunk = [UInt8](repeating: 0, count: 1 << 16)
-    var source = input
-    let total = source.count
-    var failedAt: Int?
-    source.withUnsafeMutableBufferPointer { inBuffer in
-      chunk.withUnsafeMutableBufferPointer { outBuffer in
-        guard let inBase = inBuffer.baseAddress, let outBase = outBuffer.baseAddress else { return }
-        var inPointer: UnsafeMutablePointer<CChar>? = UnsafeMutableRawPointer(inBase)
-          .assumingMemoryBound(to: CChar.self)
-        var inLeft = total
-        while inLeft > 0 {
-          var outPointer: UnsafeMutablePointer<CChar>? = UnsafeMutableRawPointer(outBase)
-            .assumingMemoryBound(to: CChar.self)
-          var outLeft = outBuffer.count
-          let result = iconv(descriptor, &inPointer, &inLeft, &outPointer, &outLeft)
-          let produced = outBuffer.count - outLeft
-          output.append(contentsOf: UnsafeBufferPointer(start: outBase, count: produced))
-          if result == -1 {
-            let code = errno
-            if code == E2BIG, produced > 0 { continue }
-            failedAt = total - inLeft
-            return
-          }
-        }
-      }
-    }
-    if let failedAt { return .failure(Failure(inputOffset: failedAt, decoded: output)) }
-    return .success(output)
   }
 }

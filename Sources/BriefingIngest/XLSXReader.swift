@@ -23,7 +23,8 @@ extension Finding.Message {
 
 /// Reads one worksheet of an .xlsx workbook into rows: the named sheet (default: the first),
 /// shared and inline strings, numbers as their shortest round-trip decimal (`86.3`, `2024`),
-/// booleans as `TRUE`/`FALSE`, error cells as their text (`#N/A`). Row numbers are the sheet's,
+/// numbers in a percent format as Excel shows them, times 100 with a `%` (0.085 → `8.5%`, read
+/// downstream as 8.5 percent, as the same cell typed into a CSV: `XLSXCellStyles`), booleans as `TRUE`/`FALSE`, error cells as their text (`#N/A`). Row numbers are the sheet's,
 /// columns are spreadsheet columns (A = 1), so findings point at `C12` as line 12, column 3.
 enum XLSXReader {
   /// Largest part read, uncompressed. Default: 1 GiB (guards against ZIP bombs).
@@ -67,7 +68,8 @@ enum XLSXReader {
     do {
       try ZIPBounds.check(file.bytes)
       let archive = try Archive(data: Data(file.bytes), accessMode: .read)
-      let sheets = try WorkbookIndex.read(archive)
+      let workbook = try WorkbookIndex.read(archive)
+      let sheets = workbook.sheets
       guard let chosen = sheet.map({ name in sheets.first { $0.name == name } }) ?? sheets.first
       else {
         let message: Finding.Message =
@@ -80,7 +82,9 @@ enum XLSXReader {
       guard let sheetData = try part(chosen.path, of: archive) else {
         return SheetRead(findings: [Finding(.error, .badXLSX("missing part \(chosen.path)"), at: location)])
       }
-      let parsed = SheetParser.parse(sheetData, strings: strings, file: file.path, firstRowOnly: firstRowOnly, onRow)
+      let percentStyles = XLSXCellStyles.percentStyles(try part(workbook.stylesPath, of: archive))
+      let parsed = SheetParser.parse(
+        sheetData, strings: strings, percentStyles: percentStyles, file: file.path, firstRowOnly: firstRowOnly, onRow)
       return SheetRead(
         findings: parsed.findings, merges: parsed.merges, sheet: chosen.name, sheets: sheets.map(\.name))
     } catch let failure as XLSXFailure {
@@ -119,28 +123,38 @@ struct XLSXFailure: Error {
 
 // MARK: - Workbook
 
-/// Sheet names in workbook order and the part each one lives in.
+/// Sheet names in workbook order and the part each one lives in, and the styles part.
 private enum WorkbookIndex {
   struct Sheet {
     var name: String
     var path: String
   }
 
-  static func read(_ archive: Archive) throws -> [Sheet] {
+  struct Workbook {
+    var sheets: [Sheet]
+    /// The part its styles relationship names. Default: `xl/styles.xml`.
+    var stylesPath: String
+  }
+
+  static func read(_ archive: Archive) throws -> Workbook {
     guard let workbook = try XLSXReader.part("xl/workbook.xml", of: archive) else {
       throw XLSXFailure(detail: "missing xl/workbook.xml")
     }
     let relations = try XLSXReader.part("xl/_rels/workbook.xml.rels", of: archive) ?? Data()
     var targets: [String: String] = [:]
+    var stylesPath = "xl/styles.xml"
     for element in ElementCollector.collect(relations, named: "Relationship") {
-      if let id = element["Id"], let target = element["Target"] { targets[id] = target }
+      guard let id = element["Id"], let target = element["Target"] else { continue }
+      targets[id] = target
+      if element["Type"]?.hasSuffix("/styles") == true { stylesPath = resolve(target) }
     }
-    return ElementCollector.collect(workbook, named: "sheet").compactMap { element in
+    let sheets: [Sheet] = ElementCollector.collect(workbook, named: "sheet").compactMap { element in
       guard let name = element["name"] else { return nil }
       let relation = element.first { $0.key.hasSuffix(":id") }?.value
       let target = relation.flatMap { targets[$0] } ?? "worksheets/sheet1.xml"
       return Sheet(name: name, path: resolve(target))
     }
+    return Workbook(sheets: sheets, stylesPath: stylesPath)
   }
 
   /// `worksheets/sheet1.xml` → `xl/worksheets/sheet1.xml`; `/xl/…` → `xl/…`.

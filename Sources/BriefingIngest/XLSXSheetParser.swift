@@ -12,6 +12,8 @@ import Foundation
 /// values show up as ragged rows. Collects the `<mergeCell>` ranges that follow the rows.
 final class SheetParser: NSObject, XMLParserDelegate {
   private let strings: [String]
+  /// Cell styles (`s`) that show numbers as percentages.
+  private let percentStyles: Set<Int>
   private let file: String
   private let onRow: (TableRow) -> Void
   private var findings: [Finding] = []
@@ -19,6 +21,7 @@ final class SheetParser: NSObject, XMLParserDelegate {
   private var cells: [Int: String] = [:]
   private var column = 0
   private var cellType = ""
+  private var cellStyle = 0
   private var text = ""
   private var capturing = false
   private var phoneticDepth = 0
@@ -28,20 +31,27 @@ final class SheetParser: NSObject, XMLParserDelegate {
   private let firstRowOnly: Bool
   private var stopped = false
 
-  private init(strings: [String], file: String, firstRowOnly: Bool, onRow: @escaping (TableRow) -> Void) {
+  private init(
+    strings: [String], percentStyles: Set<Int>, file: String, firstRowOnly: Bool,
+    onRow: @escaping (TableRow) -> Void
+  ) {
     self.strings = strings
+    self.percentStyles = percentStyles
     self.file = file
     self.firstRowOnly = firstRowOnly
     self.onRow = onRow
   }
 
   /// Findings of the sheet (malformed XML, a shared-string index out of range) and its merged
-  /// ranges. `firstRowOnly`: stop after the first row that has a value (default: false).
+  /// ranges. Numbers in `percentStyles` (default: none) read as percentages (`percentText`).
+  /// `firstRowOnly`: stop after the first row that has a value (default: false).
   static func parse(
-    _ data: Data, strings: [String], file: String, firstRowOnly: Bool = false, _ onRow: (TableRow) -> Void
+    _ data: Data, strings: [String], percentStyles: Set<Int> = [], file: String, firstRowOnly: Bool = false,
+    _ onRow: (TableRow) -> Void
   ) -> (findings: [Finding], merges: [MergedRange]) {
     withoutActuallyEscaping(onRow) { escapable in
-      let delegate = SheetParser(strings: strings, file: file, firstRowOnly: firstRowOnly, onRow: escapable)
+      let delegate = SheetParser(
+        strings: strings, percentStyles: percentStyles, file: file, firstRowOnly: firstRowOnly, onRow: escapable)
       let parser = XMLParser(data: data)
       parser.delegate = delegate
       if !parser.parse(), !delegate.stopped {
@@ -68,6 +78,7 @@ final class SheetParser: NSObject, XMLParserDelegate {
     case "c":
       column = attributes["r"].flatMap(Self.columnNumber) ?? column + 1
       cellType = attributes["t"] ?? "n"
+      cellStyle = attributes["s"].flatMap { Int($0) } ?? 0
       text = ""
     case "v", "t":
       capturing = phoneticDepth == 0
@@ -114,7 +125,7 @@ final class SheetParser: NSObject, XMLParserDelegate {
       }
       return strings[index]
     case "b": return text == "1" ? "TRUE" : "FALSE"
-    case "n": return Self.shortestNumber(text)
+    case "n": return percentStyles.contains(cellStyle) ? Self.percentText(text) : Self.shortestNumber(text)
     default: return text
     }
   }
@@ -149,5 +160,31 @@ final class SheetParser: NSObject, XMLParserDelegate {
     guard let value = Double(text), value.isFinite else { return text }
     if value == value.rounded(), abs(value) < 1e15 { return String(Int64(value)) }
     return "\(value)"
+  }
+
+  /// A number shown as a percentage, as Excel shows it but unrounded: `0.085` → `8.5%`,
+  /// `-0.021` → `-2.1%`, `1` → `100%`, `1e-05` → `0.001%`. The decimal point of the shortest
+  /// round-trip decimal moves two places (no binary multiplication: 0.07 × 100 is
+  /// 7.000000000000001). Text that is not a number is kept.
+  static func percentText(_ raw: String) -> String {
+    let text = raw.trimmingSpaces()
+    guard let value = Double(text), value.isFinite else { return text }
+    let shortest = "\(abs(value))"
+    let parts = shortest.split(separator: "e")
+    let mantissa = parts[0].split(separator: ".", omittingEmptySubsequences: false)
+    let digits = Array(mantissa.joined())
+    var point = mantissa[0].count + (parts.count > 1 ? Int(parts[1]) ?? 0 : 0) + 2
+    var shifted = digits
+    if point <= 0 {
+      shifted = Array(repeating: "0", count: 1 - point) + shifted
+      point = 1
+    } else if point > shifted.count {
+      shifted += Array(repeating: "0", count: point - shifted.count)
+    }
+    var whole = String(shifted[..<point]).drop { $0 == "0" }
+    if whole.isEmpty { whole = "0" }
+    let fraction = String(shifted[point...]).reversed().drop { $0 == "0" }.reversed()
+    let number = fraction.isEmpty ? String(whole) : whole + "." + String(fraction)
+    return (value < 0 && number != "0" ? "-" : "") + number + "%"
   }
 }

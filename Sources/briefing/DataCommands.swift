@@ -12,7 +12,7 @@ struct DataOptions: ParsableArguments {
   @Option(help: "A data folder (observations.csv, regions.csv, indicators.csv) or one observations file (.csv, .tsv, .xlsx, .xls).")
   var data: String
 
-  @Option(help: "Text encoding of CSV/TSV input: auto, utf8 or gb18030.")
+  @Option(help: "Text encoding of CSV/TSV input: auto, utf8, utf16, gb18030, big5 or cp1252 (also called latin1).")
   var encoding: String = "auto"
 
   @Option(help: "XLSX sheet name (default: the first sheet).")

@@ -26,7 +26,7 @@ struct Import: ParsableCommand {
   @Option(help: "Worksheet of a workbook (default: the first).")
   var sheet: String?
 
-  @Option(help: "Text encoding of CSV/TSV input: auto, utf8 or gb18030.")
+  @Option(help: "Text encoding of CSV/TSV input: auto, utf8, utf16, gb18030, big5 or cp1252 (also called latin1).")
   var encoding: String = "auto"
 
   @Option(help: "regions.csv to match region names against (default: the one beside FILE, if any).")

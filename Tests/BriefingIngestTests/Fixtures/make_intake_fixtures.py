@@ -11,6 +11,9 @@ OUTDIR gets regions.csv, indicators.csv and:
   office.xlsx              统计月报-style table: merged title, unit line, two-row merged header
                            (indicator over 1—6月 | 上年同期 | 同比±%), a 全市 total row, numbers
                            stored as text, a spacer column and row, footnotes
+  office-percent.xlsx      the same with every growth stored as Excel stores a typed 5.6%: the
+                           number 0.056 in a percent format (built-in 0.00% for GDP, a custom
+                           0.0% for the others; one cell in Excel's 17-digit form)
   office.csv               the same table saved as CSV (merged cells keep their text in the first cell)
   office.xls               the same table as Excel 97–2003 (written with xlwt; FreeXL reads no merges)
   office-tw.csv            the same table in Traditional characters
@@ -27,6 +30,7 @@ import csv
 import os
 import sys
 import zipfile
+from decimal import Decimal
 from xml.sax.saxutils import escape
 
 import xlwt
@@ -149,9 +153,19 @@ def column_letters(index):
         letters = chr(65 + remainder) + letters
     return letters
 
-def write_xlsx(path, sheet, rows, merges, text_cells):
-    """A minimal but complete .xlsx: shared strings, numbers as numbers unless in text_cells."""
+# Cell styles of office-percent.xlsx: 0 general, 1 built-in 0.00% (numFmtId 10), 2 custom 0.0%.
+PERCENT_STYLES = (
+    '<numFmts count="1"><numFmt numFmtId="164" formatCode="0.0%"/></numFmts>'
+    '<cellStyleXfs count="1"><xf numFmtId="10"/></cellStyleXfs>'
+    '<cellXfs count="3"><xf numFmtId="0" xfId="0"/><xf numFmtId="10" xfId="0" applyNumberFormat="1"/>'
+    '<xf numFmtId="164" xfId="0" applyNumberFormat="1"/></cellXfs>')
+
+def write_xlsx(path, sheet, rows, merges, text_cells, percent_cells=None):
+    """A minimal but complete .xlsx: shared strings, numbers as numbers unless in text_cells;
+    numbers in percent_cells (grid position → style 1 or 2) stored as Excel stores a typed
+    percentage, divided by 100 in a percent style."""
     strings = []
+    percent_cells = percent_cells or {}
     def cell(r, c, value):
         ref = f"{column_letters(c)}{r + 1}"
         if value is None or value == "":
@@ -159,6 +173,9 @@ def write_xlsx(path, sheet, rows, merges, text_cells):
         if (r, c) not in text_cells:
             try:
                 float(value)
+                if (r, c) in percent_cells:
+                    stored = "5.6000000000000001E-2" if value == "5.6" else str(Decimal(value) / 100)
+                    return f'<c r="{ref}" s="{percent_cells[(r, c)]}"><v>{stored}</v></c>'
                 return f'<c r="{ref}"><v>{value}</v></c>'
             except ValueError:
                 pass
@@ -196,6 +213,13 @@ def write_xlsx(path, sheet, rows, merges, text_cells):
     }
     parts["xl/sharedStrings.xml"] = (
         f'<sst xmlns="{main}" count="{len(strings)}">' + "".join(f"<si><t>{escape(s)}</t></si>" for s in strings) + "</sst>")
+    if percent_cells:
+        parts["xl/styles.xml"] = f'<styleSheet xmlns="{main}">{PERCENT_STYLES}</styleSheet>'
+        parts["[Content_Types].xml"] = parts["[Content_Types].xml"].replace(
+            "</Types>", '<Override PartName="/xl/styles.xml" '
+            'ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/></Types>')
+        parts["xl/_rels/workbook.xml.rels"] = parts["xl/_rels/workbook.xml.rels"].replace(
+            "</Relationships>", f'<Relationship Id="rId3" Type="{rel}/styles" Target="styles.xml"/></Relationships>')
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
         for name, xml in parts.items():
             info = zipfile.ZipInfo(name, (2024, 7, 1, 0, 0, 0))
@@ -234,6 +258,16 @@ def text_cells(rows, columns):
     return cells
 
 DATA_ROWS = set([TOTAL] + MEMBERS)
+
+def percent_cells(rows, columns):
+    """Grid positions of the growth cells → their percent style (1 for GDP, else 2)."""
+    cells = {}
+    for r, row in enumerate(rows):
+        if row and row[0] in DATA_ROWS:
+            for c, (indicator, measure) in enumerate(columns, start=1):
+                if measure == "yoy":
+                    cells[(r, c)] = 1 if indicator == "gdp" else 2
+    return cells
 
 # MARK: - Other shapes
 
@@ -301,6 +335,7 @@ def main(out):
     rows, merges, columns = office_grid()
     texts = text_cells(rows, columns)
     write_xlsx(os.path.join(out, "office.xlsx"), "主要指标", rows, merges, texts)
+    write_xlsx(os.path.join(out, "office-percent.xlsx"), "主要指标", rows, merges, texts, percent_cells(rows, columns))
     write_xls(os.path.join(out, "office.xls"), "主要指标", rows, merges, texts)
     write_csv(os.path.join(out, "office.csv"), rows)
     write_csv(os.path.join(out, "office-tw.csv"), [[c.translate(TRADITIONAL) if c else c for c in row] for row in rows])
