@@ -9,7 +9,8 @@ import TestSupport
 /// mark a ranked bar or KPI table shows is the row's field, and every value label is
 /// `NumberFormat` of the row's figure. Tables cover 1, 2, 9 and 52 members, ties in printed
 /// figures (7.2000001 vs 7.2), negative values, missing and masked values, lower-is-better,
-/// neutral, rates and a previous-period basis.
+/// neutral, rates, a previous-period basis, and a published growth beside a missing or masked
+/// value (ranked by the table, so drawn by the chart).
 @Suite struct RankConsistencyPropertyTests {
   enum Variant: CaseIterable { case higher, lower, neutral, rate }
 
@@ -75,6 +76,9 @@ import TestSupport
         row.priorValue =
           variant == .rate
           ? value - Double(Int.random(in: -9...9, using: &random)) / 10 : value / (1 + growth / 100)
+      } else if variant != .rate, Bool.random(using: &random) {
+        // The office published the growth but not the level (规上工业增加值 often arrives so).
+        row.growthPct = growthPool.randomElement(using: &random) ?? 0
       }
       rows.append(row)
     }
@@ -125,7 +129,9 @@ import TestSupport
       figure = shown ? row.value : nil
       (rank, bottom) = (row.rank, row.bottomRank)
     case .growthPct:
-      figure = shown ? (rate ? row.changeFromPrior : row.growthPct) : nil
+      // The growth is the row's whatever the value's status: a published yoy beside a missing
+      // or masked level is ranked by the table.
+      figure = rate ? row.changeFromPrior : row.growthPct
       (rank, bottom) = rate ? (nil, nil) : (row.growthRank, row.growthBottomRank)
     }
     guard let figure else {

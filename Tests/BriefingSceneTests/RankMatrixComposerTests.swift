@@ -49,7 +49,8 @@ import Testing
     let rows = data.rows
     #expect(data.headers == ["指标", "总量位次", "增速位次"])
     #expect(rows.map(\.level.text) == ["1/9", "8/9", "4/9", "—", "—"])
-    #expect(rows.map(\.growth.text) == ["3/9", "9/9", "1/9", "—", "—"])
+    // Revenue's level is masked; its published growth keeps the rank the table gave it.
+    #expect(rows.map(\.growth.text) == ["3/9", "9/9", "1/9", "5/9", "—"])
     #expect(rows.map(\.level.changeText) == ["", "▼1", "", "", ""])
     #expect(rows.map(\.growth.changeText) == ["▲2", "▼3", "▲1", "", ""])
     #expect(rows.map(\.level.tone) == [.good, .alarm, .normal, .normal, .normal])

@@ -47,9 +47,23 @@ import Testing
   @Test func maskedValuesAreNotBars() {
     var rows = Fixtures.rows([("a", 3), ("b", 7)])
     rows[0].status = .masked
-    let data = composer.prepare(input(rows))
-    #expect(data.bars.map(\.label) == ["+7.0%", "*"])
+    rows[0].value = nil
+    let data = composer.prepare(input(rows, metric: .value))
+    #expect(data.bars.map(\.label) == ["100.0", "*"])
     #expect(data.bars[1].value == nil)
+  }
+
+  /// 规上工业增加值 often arrives as growth only: the table ranks a published yoy beside a
+  /// missing or masked level, so the growth chart draws and ranks it the same.
+  @Test func publishedGrowthBesideAnAbsentLevelIsABar() {
+    var rows = Fixtures.rows([("a", 3), ("b", 7), ("c", nil)])
+    rows[0].status = .masked
+    rows[0].value = nil
+    rows[1].status = .missing
+    rows[1].value = nil
+    let data = composer.prepare(input(rows, options: .init(showRanks: true)))
+    #expect(data.bars.map(\.label) == ["+7.0%", "+3.0%", "—"])
+    #expect(data.bars.map(\.rank) == [1, 2, nil])
   }
 
   @Test func groupRowGivesTheAverage() {

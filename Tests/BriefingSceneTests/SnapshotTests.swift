@@ -64,7 +64,9 @@ import Testing
 
   @Test func rankedBarMissing() {
     var rows = Fixtures.rows([("甲县", 5.0), ("乙县", nil), ("丙县", 2.0), ("丁县", 3.0)])
+    // Masked with no published growth: the masked mark, no bar.
     rows[3].status = .masked
+    rows[3].growthPct = nil
     assertSnapshot(dump(bars(rows, focus: "乙县")), name: "ranked-bar-missing")
   }
 

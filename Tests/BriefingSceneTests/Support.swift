@@ -123,7 +123,8 @@ extension Fixtures {
   /// for Stats, which is tested on its own): competition ranks on the printed figure
   /// (`DecimalRounding.key`: 7.2000001 and 7.2 tie), descending for higher/neutral and ascending
   /// for lower polarity, bottom ranks with ties sharing the better bottom place, tie flags, and
-  /// no growth rank for rates (`changesInPoints`). Missing and masked values are unranked.
+  /// no growth rank for rates (`changesInPoints`). Missing and masked values are unranked; their
+  /// published growth (an official yoy beside a suppressed value) is ranked, as Stats does.
   static func ranked(
     _ rows: [ComparisonRow], polarity: Polarity = .higher, decimals: Int = 1
   ) -> [ComparisonRow] {
@@ -145,7 +146,7 @@ extension Fixtures {
       shown(row) ? row.value.map { DecimalRounding.key($0, decimals: decimals) } : nil
     }
     let growthKeys = rows.map { row -> Double? in
-      guard shown(row), !row.changesInPoints, let growth = row.growthPct else { return nil }
+      guard !row.changesInPoints, let growth = row.growthPct else { return nil }
       return DecimalRounding.key(growth, decimals: 1)
     }
     let byValue = places(valueKeys)

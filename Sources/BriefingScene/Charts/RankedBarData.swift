@@ -183,28 +183,27 @@ extension RankedBarInput {
     metric == .growthPct && (rows.first?.changesInPoints ?? indicator.changesInPoints)
   }
 
-  /// The number a bar shows for `row`: nil when the value is missing or masked.
+  /// The number a bar shows for `row`: the value unless it is missing or masked; the growth as
+  /// the table gives it, whatever the value's status (a published yoy beside a suppressed level
+  /// is ranked by the table, so drawn here).
   private func figure(_ row: ComparisonRow) -> Double? {
-    guard isShown(row.status) else { return nil }
     switch metric {
-    case .value: return row.value
+    case .value: return isShown(row.status) ? row.value : nil
     case .growthPct: return row.shownChange
     }
   }
 
   /// The row's rank for the metric (none for a change in points).
   private func rank(_ row: ComparisonRow) -> Int? {
-    guard isShown(row.status) else { return nil }
     switch metric {
-    case .value: return row.rank
+    case .value: return isShown(row.status) ? row.rank : nil
     case .growthPct: return row.shownGrowthRank
     }
   }
 
   private func bottomRank(_ row: ComparisonRow) -> Int? {
-    guard isShown(row.status) else { return nil }
     switch metric {
-    case .value: return row.bottomRank
+    case .value: return isShown(row.status) ? row.bottomRank : nil
     case .growthPct: return row.shownGrowthBottomRank
     }
   }

@@ -91,8 +91,9 @@ extension RankMatrixInput {
         let row = entry.row
         let hidden = row.map { $0.status == .masked || $0.status == .missing } ?? true
         let judged = entry.indicator.polarity.isJudged
-        // A rate's change is in points: it has no growth rank.
-        let noGrowthRank = hidden || row?.changesInPoints == true
+        // A rate's change is in points: it has no growth rank. A published growth beside a
+        // missing or masked level keeps the rank the table gave it.
+        let noGrowthRank = row == nil || row?.changesInPoints == true
         return RankMatrixRow(
           indicator: entry.indicator.id, name: entry.indicator.name,
           level: hidden ? RankMatrixCell(text: format.missing)
