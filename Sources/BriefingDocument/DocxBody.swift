@@ -77,19 +77,21 @@ struct DocxBody {
   /// cells coloured and weighted as drawn, number columns right-aligned, the focus row banded;
   /// three-line rules (heavy top and bottom, finer under the header, light between rows).
   func table(_ table: TableContent) -> String {
-    let widths = columnWidths(table)
+    let size = textSize(table)
+    let widths = columnWidths(table, size: size)
+    let sizeProperty = size == style.table.size ? "" : #"<w:sz w:val="\#(XMLText.halfPoints(size))"/><w:szCs w:val="\#(XMLText.halfPoints(size))"/>"#
     var xml = "<w:tbl><w:tblPr>"
     xml += #"<w:tblStyle w:val="SheetTable"/><w:tblW w:w="\#(widths.reduce(0, +))" w:type="dxa"/>"#
-    xml += #"<w:tblLayout w:type="fixed"/><w:tblBorders>"#
+    xml += #"<w:tblBorders>"#
     xml += #"<w:top w:val="single" w:sz="12" w:space="0" w:color="000000"/>"#
     xml += #"<w:bottom w:val="single" w:sz="12" w:space="0" w:color="000000"/>"#
     xml += #"<w:insideH w:val="single" w:sz="2" w:space="0" w:color="\#(XMLText.hex(style.rowRule))"/>"#
-    xml += #"</w:tblBorders><w:tblCellMar><w:left w:w="57" w:type="dxa"/><w:right w:w="57" w:type="dxa"/></w:tblCellMar>"#
+    xml += #"</w:tblBorders><w:tblLayout w:type="fixed"/><w:tblCellMar><w:left w:w="57" w:type="dxa"/><w:right w:w="57" w:type="dxa"/></w:tblCellMar>"#
     xml += "</w:tblPr><w:tblGrid>"
     xml += widths.map { #"<w:gridCol w:w="\#($0)"/>"# }.joined() + "</w:tblGrid>"
     for index in table.header.indices {
       xml += "<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>"
-      xml += headerCells(table, row: index, widths: widths)
+      xml += headerCells(table, row: index, widths: widths, size: sizeProperty)
       xml += "</w:tr>"
     }
     for row in table.rows {
@@ -98,7 +100,7 @@ struct DocxBody {
         var tcPr = #"<w:tcW w:w="\#(widths[column])" w:type="dxa"/>"#
         if let fill = row.fill { tcPr += #"<w:shd w:val="clear" w:color="auto" w:fill="\#(XMLText.hex(fill))"/>"# }
         var rPr = cell.bold ? "<w:b/>" : ""
-        rPr += #"<w:color w:val="\#(XMLText.hex(cell.color))"/>"#
+        rPr += #"<w:color w:val="\#(XMLText.hex(cell.color))"/>"# + sizeProperty
         let alignment = column < table.alignments.count ? table.alignments[column] : .left
         xml += "<w:tc><w:tcPr>\(tcPr)</w:tcPr>"
         xml += paragraph(cell.text, style: "TableText", alignment: alignment, runProperties: rPr)
@@ -112,7 +114,7 @@ struct DocxBody {
   /// One header row: cells centred and bold, spanning columns (`w:gridSpan`) and rows
   /// (`w:vMerge`: the cell that starts it holds the text, the cells below continue it); the last
   /// header row has the finer rule under it.
-  private func headerCells(_ table: TableContent, row: Int, widths: [Int]) -> String {
+  private func headerCells(_ table: TableContent, row: Int, widths: [Int], size: String) -> String {
     // Which columns this row leaves to a cell from a row above (vMerge continue).
     var spanned = [Int](repeating: 0, count: widths.count)
     for above in table.header.prefix(row) {
@@ -151,7 +153,7 @@ struct DocxBody {
       tcPr += (cell.rows > 1 && row + cell.rows == table.header.count) ? Self.headerRule : border
       tcPr += #"<w:vAlign w:val="center"/>"#
       xml += "<w:tc><w:tcPr>\(tcPr)</w:tcPr>"
-      xml += paragraph(cell.text, style: "TableText", alignment: .center, runProperties: "<w:b/>")
+      xml += paragraph(cell.text, style: "TableText", alignment: .center, runProperties: "<w:b/>" + size)
       xml += "</w:tc>"
       column += span
     }
@@ -161,23 +163,54 @@ struct DocxBody {
   private static let headerRule =
     #"<w:tcBorders><w:bottom w:val="single" w:sz="6" w:space="0" w:color="000000"/></w:tcBorders>"#
 
-  /// Column widths in twips summing to the text width: each column's share follows its widest
-  /// text (display width: CJK counts 2), at least 3 columns' worth of the narrowest.
-  func columnWidths(_ table: TableContent) -> [Int] {
+  /// Column widths in twips summing to the text width. Every column first gets its widest
+  /// body cell on one line (`DisplayWidth.ems` at the table's text `size`, plus the cell
+  /// margins), so no number wraps; what is left goes to the columns whose titles need more,
+  /// in proportion to the want. When even the cells do not fit, all shrink in proportion.
+  func columnWidths(_ table: TableContent, size: Double) -> [Int] {
     let count = table.alignments.count
     guard count > 0 else { return [] }
     let titles = table.columnTitles(separator: " ")
-    let needs = (0..<count).map { column -> Double in
-      let cells = table.rows.map { column < $0.cells.count ? DisplayWidth.of($0.cells[column].text) : 0 }
-      // A title may break over two lines; a cell may not.
-      let title = Double(DisplayWidth.of(titles[column])) / 2
-      return max(Double(cells.max() ?? 0), title, 3) + 1
+    let cells = widestCells(table).map { $0 * size + Self.cellMargins }
+    // A title may break over two lines.
+    let wants = (0..<count).map { max(cells[$0], DisplayWidth.ems(titles[$0]) * size / 2 + Self.cellMargins) }
+    let total = style.textWidth
+    let least = cells.reduce(0, +)
+    var widths: [Double]
+    if least >= total {
+      widths = cells.map { $0 * total / least }
+    } else {
+      let extra = zip(wants, cells).map { $0 - $1 }
+      let extraSum = extra.reduce(0, +)
+      let spare = total - least
+      widths =
+        extraSum > spare
+        ? zip(cells, extra).map { $0 + $1 * spare / extraSum }
+        : wants.map { $0 + (spare - extraSum) / Double(count) }
     }
-    let total = XMLText.twips(style.textWidth)
-    let sum = needs.reduce(0, +)
-    var widths = needs.map { Int((Double(total) * $0 / sum).rounded(.down)) }
-    widths[0] += total - widths.reduce(0, +)
-    return widths
+    var twips = widths.map { Int((($0) * 20).rounded(.down)) }
+    twips[0] += XMLText.twips(total) - twips.reduce(0, +)
+    return twips
+  }
+
+  /// Left and right cell margins (57 twips each) and a point to spare, points.
+  private static let cellMargins = 2 * 57.0 / 20 + 1
+
+  /// Each column's widest body cell in ems (at least 1).
+  private func widestCells(_ table: TableContent) -> [Double] {
+    table.alignments.indices.map { column in
+      max(1, table.rows.map { column < $0.cells.count ? DisplayWidth.ems($0.cells[column].text) : 0 }.max() ?? 0)
+    }
+  }
+
+  /// The table's text size, points: the style's, or smaller in half points (not below 6 pt)
+  /// when the widest cells of every column do not fit the text width on one line (the
+  /// bulletin's twenty columns between official-document margins).
+  func textSize(_ table: TableContent) -> Double {
+    let ems = widestCells(table).reduce(0, +)
+    let room = style.textWidth - Self.cellMargins * Double(table.alignments.count)
+    guard ems > 0, ems * style.table.size > room else { return style.table.size }
+    return max(6, (room / ems * 2).rounded(.down) / 2)
   }
 
   // MARK: - Figures
@@ -207,7 +240,7 @@ struct DocxBody {
 
   // MARK: - Section
 
-  /// Paper, orientation, margins, footer and the document grid (gongwen: lines and characters).
+  /// Paper, orientation, margins, footer and the document grid (gongwen: a line grid).
   private var sectionProperties: String {
     let page = style.page
     let orientation = page.width > page.height ? #" w:orient="landscape""# : ""
@@ -216,10 +249,8 @@ struct DocxBody {
     xml += #"<w:pgMar w:top="\#(XMLText.twips(style.top))" w:right="\#(XMLText.twips(style.right))""#
     xml += #" w:bottom="\#(XMLText.twips(style.bottom))" w:left="\#(XMLText.twips(style.left))""#
     xml += #" w:header="851" w:footer="\#(XMLText.twips(min(style.bottom / 2, 28 * 72 / 25.4)))" w:gutter="0"/>"#
-    if let pitch = style.linePitch, let characters = style.charactersPerLine {
-      // Character pitch = body size + charSpace / 4096 pt, so that `characters` fill a line.
-      let charSpace = Int(((style.textWidth / Double(characters) - style.body.size) * 4096).rounded())
-      xml += #"<w:docGrid w:type="linesAndChars" w:linePitch="\#(XMLText.twips(pitch))" w:charSpace="\#(charSpace)"/>"#
+    if let pitch = style.linePitch {
+      xml += #"<w:docGrid w:type="lines" w:linePitch="\#(XMLText.twips(pitch))"/>"#
     } else {
       xml += #"<w:docGrid w:linePitch="312"/>"#
     }

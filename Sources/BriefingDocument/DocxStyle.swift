@@ -31,10 +31,9 @@ public struct DocxStyle: Hashable, Sendable {
   public var table: Run
   public var footer: Run
 
-  /// Exact line pitch of body text, points; nil = single spacing. Gongwen: 28.95 pt (22 lines).
+  /// Exact line pitch of body text, points, kept by a line grid; nil = single spacing.
+  /// Gongwen: 28.95 pt (22 lines).
   public var linePitch: Double?
-  /// Characters per line the document grid aims at (gongwen: 28); nil = no character grid.
-  public var charactersPerLine: Int?
   /// `w:lang w:eastAsia`: `zh-CN`, `zh-TW`, or `en-US` for English sheets.
   public var eastAsianLanguage: String
   /// Rule colour of the three-line tables and the band behind the focus region's row come from
@@ -88,7 +87,6 @@ extension DocxStyle {
     table = run(.tableCellText, least: 9)
     footer = run(.footerText, least: 9)
     linePitch = nil
-    charactersPerLine = nil
     eastAsianLanguage = Self.language(theme.text(.text).language)
     rowRule = theme.line(.tableRuleRow)?.color ?? Color(red: 0.8, green: 0.8, blue: 0.8)
   }
@@ -119,9 +117,12 @@ extension DocxStyle {
 
   /// GB/T 9704-2012 on A4: margins top 37 mm, bottom 35 mm, left 28 mm, right 26 mm; title 2号
   /// (22 pt) in 方正小标宋简体 (SimSun where missing); body 3号 (16 pt) 仿宋_GB2312 (FangSong);
-  /// section titles 3号 黑体 (SimHei); 22 lines of 28 characters (exact line pitch 28.95 pt and
-  /// a character grid). Tables keep 五号 (10.5 pt) 仿宋 at single spacing so the bulletin's
-  /// columns fit. Black text; first and bottom places keep their colours (they are the cells').
+  /// section titles 3号 黑体 (SimHei); 22 lines a page (exact line pitch 28.95 pt on a line
+  /// grid). The 28 characters a line come from the text width: 156 mm holds 27.6 characters of
+  /// 16 pt, and a character grid (`linesAndChars`) that squeezes them to 28 is drawn by
+  /// LibreOffice as two grid cells per character (every line half empty), so there is none.
+  /// Tables keep 五号 (10.5 pt) 仿宋 at single spacing, smaller when the bulletin's columns
+  /// need it. Black text; first and bottom places keep their colours (they are the cells').
   /// A landscape sheet (the bulletin) keeps its orientation with the margins turned with it.
   public static func gongwen(page: Size, language: String) -> DocxStyle {
     let mm = 72 / 25.4
@@ -142,7 +143,7 @@ extension DocxStyle {
       left: landscape ? bottom : left, right: landscape ? top : right,
       title: run(song, 22), subtitle: run(fang, 16), heading: run(hei, 16), caption: run(hei, 16),
       body: run(fang, 16), table: run(fang, 10.5), footer: run(fang, 14),
-      linePitch: 28.95, charactersPerLine: 28, eastAsianLanguage: Self.language(language),
+      linePitch: 28.95, eastAsianLanguage: Self.language(language),
       rowRule: Color(red: 0.6, green: 0.6, blue: 0.6))
   }
 
