@@ -123,7 +123,8 @@ let package = Package(
       dependencies: [
         "BriefingDocument", "BriefingRender", "BriefingScene", "BriefingSpec", "BriefingStats", "BriefingIngest",
         "BriefingCore", "TestSupport",
-      ]
+      ],
+      exclude: ["read_docx.py"]
     ),
     .testTarget(
       name: "BriefingCLITests",
