@@ -45,4 +45,28 @@ import TestSupport
     #expect(sheet.status == 65)
     #expect(sheet.stderr.contains("--format svg is not written for a scope: group layout"))
   }
+
+  @Test func jobFileFormatsWriteTheWordCopyBesideThePDF() throws {
+    let dir = try CLI.scratch()
+    let job = """
+      version: 1
+      data: \(CLI.root)/Samples/jiuquan-2024h1
+      layouts: [\(CLI.root)/Layouts/half-year-comparison.yaml]
+      regions: [肃州区]
+      period: 2024-H1
+      output: out
+      formats: [pdf, docx, md]
+      """
+    try job.write(toFile: dir + "/job.yaml", atomically: true, encoding: .utf8)
+    let result = try CLI.run(["run", dir + "/job.yaml"])
+    #expect(result.status == 0, "\(result.stderr)")
+    for suffix in ["pdf", "docx", "md"] {
+      #expect(FileManager.default.fileExists(atPath: dir + "/out/half-year-comparison/肃州区-2024-H1." + suffix), "\(suffix)")
+    }
+    try job.replacingOccurrences(of: "[pdf, docx, md]", with: "[pdf, dox]").write(
+      toFile: dir + "/job.yaml", atomically: true, encoding: .utf8)
+    let wrong = try CLI.run(["run", dir + "/job.yaml"])
+    #expect(wrong.status != 0)
+    #expect(wrong.stderr.contains("formats[1]") && wrong.stderr.contains("did you mean 'docx'?"))
+  }
 }
