@@ -164,17 +164,22 @@ struct DocxBody {
     #"<w:tcBorders><w:bottom w:val="single" w:sz="6" w:space="0" w:color="000000"/></w:tcBorders>"#
 
   /// Column widths in twips summing to the text width. Every column first gets its widest
-  /// body cell on one line (`DisplayWidth.ems` at the table's text `size`, plus the cell
+  /// body cell on one line (and its title's longest word, when all fit) (`DisplayWidth.ems` at the table's text `size`, plus the cell
   /// margins), so no number wraps; what is left goes to the columns whose titles need more,
   /// in proportion to the want. When even the cells do not fit, all shrink in proportion.
   func columnWidths(_ table: TableContent, size: Double) -> [Int] {
     let count = table.alignments.count
     guard count > 0 else { return [] }
     let titles = table.columnTitles(separator: " ")
-    let cells = widestCells(table).map { $0 * size + Self.cellMargins }
-    // A title may break over two lines.
-    let wants = (0..<count).map { max(cells[$0], DisplayWidth.ems(titles[$0]) * size / 2 + Self.cellMargins) }
     let total = style.textWidth
+    let widest = widestCells(table).map { $0 * size + Self.cellMargins }
+    // A title's longest word is not broken (`Rank (growth)`) when the columns leave room for it.
+    let words = (0..<count).map { column in
+      max(widest[column], (titles[column].split(separator: " ").map { DisplayWidth.ems(String($0)) }.max() ?? 0) * size + Self.cellMargins)
+    }
+    let cells = words.reduce(0, +) <= total ? words : widest
+    // A title may break over two lines.
+    let wants = (0..<count).map { max(cells[$0], DisplayWidth.ems(titles[$0]) / 2 * size + Self.cellMargins) }
     let least = cells.reduce(0, +)
     var widths: [Double]
     if least >= total {
