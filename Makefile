@@ -15,7 +15,8 @@ OUT ?= Output
 # 15 s to unpack and set up; msmtp + python3-aiosmtpd are 12 packages, 5 MB, 4 s; curl with its
 # libraries about 2 MB (it was already installed here, so not timed).
 # At 10 MB/s that is under a minute in all, so `make test` stays well under 15 minutes.
-TEST_APT_PACKAGES := chromium msmtp python3-aiosmtpd curl
+# python3-docx (about 1 MB with python3-lxml) reads the Word copies back in the docx tests.
+TEST_APT_PACKAGES := chromium msmtp python3-aiosmtpd curl python3-docx
 test: APT_PACKAGES += $(TEST_APT_PACKAGES)
 
 .PHONY: setup fonts build demo test bench fuzz clean
@@ -47,7 +48,7 @@ SAMPLE := Samples/jiuquan-2024h1
 
 ## demo: render the bundled half-year sample into Output/ and print the paths written
 demo: build
-	$(RELEASE_BIN) render --data $(SAMPLE) --layout Layouts/half-year-comparison.yaml --focus 肃州区 --period 2024-H1 --out $(OUT)
+	$(RELEASE_BIN) render --data $(SAMPLE) --layout Layouts/half-year-comparison.yaml --focus 肃州区 --period 2024-H1 --out $(OUT) --format pdf,png,docx,md
 	$(RELEASE_BIN) render --data $(SAMPLE) --layout Layouts/ranking-bulletin.yaml --period 2024-H1 --out $(OUT)
 	$(RELEASE_BIN) render --data $(SAMPLE) --layout Layouts/region-charts.yaml --period 2024-H1 --out $(OUT) | sed -n '1p;$$p'
 	@echo "demo: $$(find $(OUT) -name '*.png' -path '*region-charts*' | wc -l) region charts under $(OUT)/region-charts-2024-H1/"

@@ -57,12 +57,14 @@ let package = Package(
       dependencies: ["BriefingCore", "BriefingSpec", "CLibCrypto", .product(name: "Yams", package: "Yams")]
     ),
     .target(name: "BriefingRender", dependencies: ["BriefingScene", "CairoKit"]),
+    // Editable copies of a composed sheet (.docx, .md, .txt) and the ZIP writer (zlib via CCairo).
+    .target(name: "BriefingDocument", dependencies: ["BriefingScene", "CCairo"]),
     .executableTarget(
       name: "briefing",
       dependencies: [
         "BriefingCore", "BriefingIngest", "BriefingStats", "BriefingSpec", "BriefingNarrative",
         "BriefingScene",
-        "BriefingRender", "BriefingJobs",
+        "BriefingRender", "BriefingJobs", "BriefingDocument",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
@@ -115,6 +117,14 @@ let package = Package(
       name: "BriefingRenderTests",
       dependencies: ["BriefingRender", "BriefingCore", "BriefingStats", "BriefingSpec", "CairoKit", "TestSupport"],
       exclude: ["Goldens"]
+    ),
+    .testTarget(
+      name: "BriefingDocumentTests",
+      dependencies: [
+        "BriefingDocument", "BriefingRender", "BriefingScene", "BriefingSpec", "BriefingStats", "BriefingIngest",
+        "BriefingCore", "TestSupport",
+      ],
+      exclude: ["read_docx.py"]
     ),
     .testTarget(
       name: "BriefingCLITests",

@@ -24,10 +24,14 @@ import Yams
 /// | `on_success` | no       | none                           | `/bin/sh -c` command after a successful publication; run again by the next run while it fails |
 /// | `on_failure` | no       | none                           | `/bin/sh -c` command after any run that exits non-zero |
 /// | `hook_timeout` | no     | 600                          | seconds a hook may run (1…86400); then SIGTERM to its process group, SIGKILL 10 s later |
+/// | `formats`    | no       | `[pdf]`                        | what each sheet is written as: a list of `pdf`, `docx`, `md`, `txt` (`<name>.pdf`, `<name>.docx`, …) |
 public struct JobFile: Hashable, Sendable {
   public static let currentVersion = 1
   public static let defaultName = "{layout}/{region}-{period}"
   public static let defaultRetention = 12
+  /// `formats:` of a job that names none, and every name it may list.
+  public static let defaultFormats = ["pdf"]
+  public static let knownFormats = ["pdf", "docx", "md", "txt"]
   /// Seconds a hook may run unless the job says otherwise.
   public static let defaultHookTimeout: Double = 600
   /// `group: all` — `regions: every` then means every member of every peer group.
@@ -79,6 +83,8 @@ public struct JobFile: Hashable, Sendable {
   public var onFailure: String?
   /// Seconds `on_success` or `on_failure` may run (`hook_timeout`, default 600).
   public var hookTimeout: Double
+  /// What each sheet is written as (`formats:`), in the order given. Default: `[pdf]`.
+  public var formats: [String] = JobFile.defaultFormats
 
   public init(
     file: String, data: String, layouts: [String], output: String, regions: Regions = .every,
@@ -109,7 +115,7 @@ public struct JobFile: Hashable, Sendable {
 public enum JobLoader {
   static let keys = [
     "version", "data", "layouts", "regions", "group", "period", "output", "name", "retention",
-    "schedule", "language", "on_success", "on_failure", "hook_timeout", "map",
+    "schedule", "language", "on_success", "on_failure", "hook_timeout", "map", "formats",
   ]
   static let scheduleKeys = ["cron", "timezone", "working_day", "calendar"]
   static let placeholders = ["region", "period", "layout"]
@@ -245,6 +251,20 @@ public enum JobLoader {
     let onSuccess = reader.string(entries["on_success"], path: "on_success")
     let onFailure = reader.string(entries["on_failure"], path: "on_failure")
     let hookTimeout = reader.wholeNumber(entries["hook_timeout"], path: "hook_timeout", range: 1...86_400)
+    var formats = JobFile.defaultFormats
+    if let nodes = reader.list(entries["formats"], path: "formats") {
+      formats = []
+      for (index, node) in nodes.enumerated() {
+        guard let name = reader.string(node, path: "formats[\(index)]") else { continue }
+        if JobFile.knownFormats.contains(name) {
+          if !formats.contains(name) { formats.append(name) }
+        } else {
+          let hint = Suggestion.closest(to: name, in: JobFile.knownFormats).map { ["did you mean '\($0)'?"] } ?? []
+          reader.error(.jobWrongType(path: "formats[\(index)]", expected: "one of " + JobFile.knownFormats.joined(separator: ", ")), at: node, notes: hint)
+        }
+      }
+      if nodes.isEmpty { reader.error(.jobWrongType(path: "formats", expected: "a non-empty list"), at: entries["formats"]) }
+    }
 
     guard !reader.findings.hasErrors, let data, let output else { return (nil, reader.findings) }
     var job = JobFile(
@@ -254,6 +274,7 @@ public enum JobLoader {
       hookTimeout: hookTimeout.map(Double.init) ?? JobFile.defaultHookTimeout)
     job.version = version ?? JobFile.currentVersion
     job.map = map
+    job.formats = formats
     return (job, reader.findings)
   }
 

@@ -54,11 +54,13 @@ public final class PNGRenderer {
 
   // MARK: Methods
 
-  /// Draws `page` on the (reused) surface and encodes it.
-  public func render(_ page: Page) throws(RenderError) -> [UInt8] {
+  /// Draws `page` on the (reused) surface and encodes it; with `region` (points), only that
+  /// part of the page (a chart's panel, for a document that embeds it as a picture).
+  public func render(_ page: Page, region: Rect? = nil) throws(RenderError) -> [UInt8] {
     let scale = dpi / 72
-    let width = Int((page.size.width * scale).rounded(.up))
-    let height = Int((page.size.height * scale).rounded(.up))
+    let area = region ?? Rect(x: 0, y: 0, width: page.size.width, height: page.size.height)
+    let width = Int((area.width * scale).rounded(.up))
+    let height = Int((area.height * scale).rounded(.up))
     do {
       let canvas = try canvas(width: width, height: height)
       let context = canvas.context
@@ -72,6 +74,7 @@ public final class PNGRenderer {
         context.clear()
       }
       context.scale(scale, scale)
+      context.translate(-area.minX, -area.minY)
       canvas.layouts.text.update()
       var drawer = SceneDrawer(layouts: canvas.layouts, pageIndex: 0)
       try drawer.draw(page.items)

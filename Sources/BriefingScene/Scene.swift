@@ -122,11 +122,17 @@ public struct Page: Hashable, Sendable, Codable {
   /// Where each component sits and what it declared it drew (read by `SceneChecker`; not
   /// drawn). Default: none.
   public var panels: [Panel]
-  public init(size: Size, label: String? = nil, items: [FrameItem], panels: [Panel] = []) {
+  /// The words of the sheet's header and footer on this page (not drawn from here: the items
+  /// hold them). Default: nil (a chart page).
+  public var text: PageText?
+  public init(
+    size: Size, label: String? = nil, items: [FrameItem], panels: [Panel] = [], text: PageText? = nil
+  ) {
     self.size = size
     self.label = label
     self.items = items
     self.panels = panels
+    self.text = text
   }
 }
 

@@ -39,8 +39,14 @@ struct Render: ParsableCommand {
   @Option(help: "Charts layouts: a file naming focus regions (id or name, one per line, # comments); each gets one chart per indicator among its own peer group.")
   var focusList: String?
 
-  @Option(help: "Charts layouts: png, svg, both (PNG and SVG) or pdf (one PDF per region, a page per chart).")
-  var format: ChartFormat = .png
+  @Option(
+    help: ArgumentHelp(
+      "What to write, comma-separated (repeatable). Sheet layouts: pdf, png, docx, md, txt (default: pdf,png). Charts layouts: png, svg, both (PNG and SVG) or pdf (one PDF per region, a page per chart); default png.",
+      valueName: "formats"))
+  var format: [OutputFormats] = []
+
+  @Option(help: "The Word copy's look (--format docx): theme (the layout's fonts and colours) or gongwen (GB/T 9704 official-document style: A4 margins, 方正小标宋 title, 仿宋_GB2312 3号 body, 22 lines × 28 characters).")
+  var docxStyle: DocxStyleChoice = .theme
 
   @Option(help: "Charts layouts: threads drawing charts (default: the number of processors). The files are the same for any number.")
   var jobs: Int?
@@ -62,10 +68,17 @@ struct Render: ParsableCommand {
       if everyRegion, chosen.group == nil { chosen.group = sheet.focus }
       var job = try inputs.job(chosen, scope: everyRegion ? .group : document.scope)
       if transparent { job.pngBackground = nil }
+      let formats = OutputFormats.joined(format)
       if document.scope == .charts {
-        return try renderCharts(job, dataset: inputs.dataset, findings: inputs.findings)
+        return try renderCharts(
+          job, format: formats?.chartFormat() ?? .png, dataset: inputs.dataset, findings: inputs.findings)
       }
-      let (outputs, composeFindings) = try everyRegion ? job.renderPack() : job.render(dpi: dpi)
+      let sheetFormats = try formats?.sheetFormats(scope: document.scope) ?? [.pdf, .png]
+      if everyRegion, sheetFormats != [.pdf] && formats != nil {
+        throw Failure.data([Finding(.error, .packWritesPDF)])
+      }
+      let (outputs, composeFindings) =
+        try everyRegion ? job.renderPack() : job.render(dpi: dpi, formats: sheetFormats, docxStyle: docxStyle)
       if composeFindings.hasErrors { throw Failure.data(composeFindings) }
       let findings = inputs.findings + composeFindings
       if strict { try Failure.refusingWarnings(findings) }
@@ -84,7 +97,9 @@ struct Render: ParsableCommand {
 
   /// Charts scope: renders the chart set across `--jobs` threads, writing each file as it is
   /// drawn, then prints findings and the paths in chart order.
-  private func renderCharts(_ job: SheetJob, dataset: Dataset, findings earlier: [Finding]) throws(Failure) {
+  private func renderCharts(_ job: SheetJob, format: ChartFormat, dataset: Dataset, findings earlier: [Finding])
+    throws(Failure)
+  {
     let focuses: [RegionID]
     if let focusList {
       focuses = try Self.readFocusList(focusList, dataset: dataset)

@@ -108,27 +108,32 @@ struct Run: ParsableCommand {
       regions = dataset.peerGroups.flatMap(\.members).filter { seen.insert($0).inserted }.map(\.rawValue)
     }
     return .ready(
-      producer: SheetProducer(dataset: dataset, table: table, group: group),
+      producer: SheetProducer(
+        dataset: dataset, table: table, group: group,
+        formats: jobFile.formats.compactMap(SheetFormat.init(rawValue:))),
       periods: dataset.periods(observedFor: Set(regions.map { RegionID($0) })), regions: regions)
   }
 }
 
 // MARK: - Producing one unit
 
-/// Renders one work unit of a job with the same pipeline as `briefing render` (PDF only; chart
-/// layouts give their PNGs).
+/// Renders one work unit of a job with the same pipeline as `briefing render` (the job's
+/// `formats:`, default PDF only; chart layouts give their PNGs).
 struct SheetProducer: ReportProducing {
   let dataset: Dataset
   let table: ComparisonTable
+  /// What each sheet is written as (the job's `formats:`).
+  let formats: [SheetFormat]
   /// The group every unit is compared in; nil: each region's first peer group.
   let group: PeerGroup?
   /// Each region's first peer group, found once: `Dataset.peerGroups` costs O(regions²) per call,
   /// which a national job (3,000 regions) must not pay per unit.
   private let firstGroup: [RegionID: PeerGroup]
 
-  init(dataset: Dataset, table: ComparisonTable, group: PeerGroup?) {
+  init(dataset: Dataset, table: ComparisonTable, group: PeerGroup?, formats: [SheetFormat] = [.pdf]) {
     self.dataset = dataset
     self.table = table
+    self.formats = formats
     self.group = group
     var first: [RegionID: PeerGroup] = [:]
     for peers in dataset.peerGroups {
@@ -145,14 +150,15 @@ struct SheetProducer: ReportProducing {
       let (document, _) = try loadLayout(unit.layout)
       let job = SheetJob(document: document, dataset: dataset, table: table, selection: try selection(unit, document))
       let found: [Finding]
-      (files, found) = try job.render(dpi: 0)
+      (files, found) = try job.render(dpi: 0, formats: formats)
       if found.hasErrors { throw Failure.data(found) }
     } catch let failure as Failure {
       throw UnitFailure(failure)
     }
     return files.map { file in
-      let path = file.name.hasSuffix(".pdf")
-        ? SafeName.appendingExtension("pdf", to: unit.outputName) : unit.outputName + "/" + file.name
+      let sheetFile = formats.first { file.name.hasSuffix("." + $0.rawValue) }
+      let path = sheetFile.map { SafeName.appendingExtension($0.rawValue, to: unit.outputName) }
+        ?? unit.outputName + "/" + file.name
       return ProducedFile(path: path, bytes: file.bytes)
     }
   }

@@ -129,7 +129,11 @@ struct SheetJob {
   /// PNG background: white (default), or nil for a transparent one (`render --transparent`).
   var pngBackground: Color? = .white
 
-  func render(dpi: Double) throws(Failure) -> ([OutputFile], [Finding]) {
+  /// The sheet as `formats` (default: the PDF and, when `dpi` > 0, a PNG per page), the Word
+  /// copy in `docxStyle`; a charts layout gives its PNG charts.
+  func render(dpi: Double, formats: [SheetFormat] = [.pdf, .png], docxStyle: DocxStyleChoice = .theme)
+    throws(Failure) -> ([OutputFile], [Finding])
+  {
     switch document.scope {
     case .region, .group:
       let (theme, measurer) = try tools()
@@ -138,7 +142,11 @@ struct SheetJob {
       let (pages, composed) = composer.compose(context)
       // Checked before drawing.
       let findings = composed + composer.check(pages, reported: composed, context: context)
-      let (files, _) = try renderPages(pages, context: context, dpi: dpi, measurer: measurer)
+      var (files, _) = try renderPages(
+        pages, context: context, dpi: formats.contains(.png) ? dpi : 0, pdf: formats.contains(.pdf),
+        measurer: measurer)
+      files += try editableCopies(
+        scene(pages, context: context), formats: formats, stem: fileStem(), style: docxStyle, theme: theme)
       return (files, findings)
     case .charts:
       let set = try chartSet(
@@ -253,6 +261,9 @@ struct SheetJob {
     }
   }
 
+  /// The period as the sheet names it (`2024年上半年`).
+  var periodLabel: String { context().expand("{period}") }
+
   private func context() -> SheetContext {
     SheetContext(
       dataset: dataset, table: table, focus: selection.focus, group: selection.group,
@@ -270,15 +281,17 @@ struct SheetJob {
       pages: pages)
   }
 
-  /// One PDF (all pages) plus, when `dpi` > 0, one PNG per page.
-  private func renderPages(_ pages: [Page], context: SheetContext, dpi: Double, measurer: PangoTextMeasurer)
-    throws(Failure) -> ([OutputFile], Int)
-  {
+  /// One PDF (all pages; unless `pdf` is false) plus, when `dpi` > 0, one PNG per page.
+  private func renderPages(
+    _ pages: [Page], context: SheetContext, dpi: Double, pdf: Bool = true, measurer: PangoTextMeasurer
+  ) throws(Failure) -> ([OutputFile], Int) {
     let stem = fileStem()
     var files: [OutputFile] = []
     do {
-      let pdf = try PDFRenderer.render(scene(pages, context: context), measurer: measurer)
-      files.append(OutputFile(name: SafeName.file(stem, extension: "pdf"), bytes: pdf))
+      if pdf {
+        let bytes = try PDFRenderer.render(scene(pages, context: context), measurer: measurer)
+        files.append(OutputFile(name: SafeName.file(stem, extension: "pdf"), bytes: bytes))
+      }
       if dpi > 0 {
         for (index, page) in pages.enumerated() {
           let suffix = pages.count == 1 ? "" : "-p\(index + 1)"
@@ -316,7 +329,7 @@ struct SheetJob {
   }
 
   /// `<layout>-<focus or group>-<period>`, made a file name by `SafeName.file` with its extension.
-  private func fileStem() -> String {
+  func fileStem() -> String {
     let who = selection.focus?.rawValue ?? selection.group.id.rawValue
     return "\(document.name)-\(who)-\(selection.period.code)"
   }

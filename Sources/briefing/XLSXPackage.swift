@@ -1,3 +1,19 @@
+import BriefingDocument
+
+// MARK: - The archive writer with the CLI's failures
+
+/// The ZIP writer (moved to BriefingDocument, which writes .docx on it too) with the CLI's
+/// failures: these names keep the commands that stream archives unchanged.
+typealias ZipStream = BriefingDocument.ZipStream<Failure>
+typealias DeflatedPart = BriefingDocument.DeflatedPart
+
+extension BriefingDocument.ZipStream where WriteError == Failure {
+  /// An archive whose write and size errors are `Failure.io`.
+  convenience init(write: @escaping ([UInt8]) throws(Failure) -> Void) {
+    self.init(write: write, tooLarge: { Failure.io($0) })
+  }
+}
+
 // MARK: - A one-sheet .xlsx file
 
 /// Writes an Office Open XML workbook of one worksheet as a stream: the package parts first,

@@ -58,10 +58,17 @@ public struct Panel: Hashable, Sendable, Codable {
   public var items: Range<Int>
   /// What the component was asked to show and drew.
   public var coverage: [Coverage]
+  /// The title of the section the component opens (as drawn above it), set on the first panel
+  /// of a titled section only. Default: nil.
+  public var heading: String?
+  /// The drawn text with its structure, nil for a component drawn as a picture.
+  /// Default: nil.
+  public var content: PanelContent?
 
   public init(
     component: String, title: String? = nil, location: SourceLocation? = nil, key: String,
-    rect: Rect, items: Range<Int>, coverage: [Coverage] = []
+    rect: Rect, items: Range<Int>, coverage: [Coverage] = [], heading: String? = nil,
+    content: PanelContent? = nil
   ) {
     self.component = component
     self.title = title
@@ -70,6 +77,8 @@ public struct Panel: Hashable, Sendable, Codable {
     self.rect = rect
     self.items = items
     self.coverage = coverage
+    self.heading = heading
+    self.content = content
   }
 
   /// `rankedBar 「地区生产总值增速」`, or the kind alone.

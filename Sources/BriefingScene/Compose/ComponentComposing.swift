@@ -12,14 +12,19 @@ public struct ComposedFrame: Hashable, Sendable {
   /// What the component was asked to show and drew (rows, bars, panels), for `SceneChecker`.
   /// Default: nothing declared.
   public var coverage: [Coverage]
+  /// The drawn text with its structure (table cells, paragraphs, lists), for editable copies of
+  /// the sheet. Default: nil (a chart: embedded as a picture).
+  public var content: PanelContent?
 
   public init(
-    items: [FrameItem] = [], findings: [Finding] = [], bounds: Rect, coverage: [Coverage] = []
+    items: [FrameItem] = [], findings: [Finding] = [], bounds: Rect, coverage: [Coverage] = [],
+    content: PanelContent? = nil
   ) {
     self.items = items
     self.findings = findings
     self.bounds = bounds
     self.coverage = coverage
+    self.content = content
   }
 
   /// The items wrapped in one named group.

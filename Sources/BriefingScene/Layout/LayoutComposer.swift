@@ -128,7 +128,7 @@ public struct LayoutComposer {
       Page(
         size: pageSize, label: labelPrefix + "\(index + 1)",
         items: page.items + chrome.footer(layout.footer, page: index + 1, of: pages.count, in: content).0,
-        panels: page.panels)
+        panels: page.panels, text: chrome.text(title: title, footer: layout.footer))
     }
     return (result, findings)
   }
@@ -175,7 +175,7 @@ public struct LayoutComposer {
     let (frame, remainder) = fit(cell)
     placed.append(
       [.group(name: component.kind.rawValue, clip: nil, items: frame.items)],
-      as: panel(component, key: key, rect: cell, coverage: frame.coverage))
+      as: panel(component, key: key, rect: cell, frame: frame, heading: part == 0 ? section.title : nil))
     output.items = placed.items
     output.findings += frame.findings
     return (output, placed, remainder)
@@ -348,7 +348,9 @@ public struct LayoutComposer {
         let composed = composer.compose(component, in: cell)
         placed.append(
           [.group(name: component.kind.rawValue, clip: nil, items: composed.items)],
-          as: panel(component, key: key + "[\(index)]", rect: cell, coverage: composed.coverage))
+          as: panel(
+            component, key: key + "[\(index)]", rect: cell, frame: composed,
+            heading: index == 0 ? section.title : nil))
         findings += composed.findings
         column += span
         index += 1
@@ -358,13 +360,15 @@ public struct LayoutComposer {
     return (placed, findings)
   }
 
-  /// The panel of `component` composed in `rect` (its items are set when it is placed).
-  private func panel(_ component: ComponentSpec, key: String, rect: Rect, coverage: [Coverage])
+  /// The panel of `component` composed in `rect` as `frame` (its items are set when it is
+  /// placed), under the section title `heading` when it opens a titled section.
+  private func panel(_ component: ComponentSpec, key: String, rect: Rect, frame: ComposedFrame, heading: String? = nil)
     -> Panel
   {
     Panel(
       component: component.kind.rawValue, title: component.title, location: component.location,
-      key: key, rect: rect, items: 0..<0, coverage: coverage)
+      key: key, rect: rect, items: 0..<0, coverage: frame.coverage, heading: heading,
+      content: frame.content)
   }
 }
 
@@ -406,7 +410,7 @@ extension LayoutComposer {
     let frame = composer.compose(spec, in: rect)
     var placed = PanelItems(items: items)
     placed.append(
-      frame.items, as: panel(spec, key: "sections[0].components[0]", rect: rect, coverage: frame.coverage))
+      frame.items, as: panel(spec, key: "sections[0].components[0]", rect: rect, frame: frame))
     return (Page(size: size, items: placed.items, panels: placed.panels), frame.findings)
   }
 }

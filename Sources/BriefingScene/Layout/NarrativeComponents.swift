@@ -49,7 +49,8 @@ struct NarrativeComponents {
       return ComposedFrame(findings: [Finding(.warning, .headlineNeedsFocus)], bounds: rect)
     }
     return ComposedFrame(
-      items: [.text(paragraph(text, style: theme.text(.paragraphText), in: rect))], bounds: rect)
+      items: [.text(paragraph(text, style: theme.text(.paragraphText), in: rect))], bounds: rect,
+      content: .paragraphs([text]))
   }
 
   func headlineHeight(_ spec: HeadlineSpec, width: Double) -> Double? {
@@ -79,7 +80,9 @@ struct NarrativeComponents {
         y += run.size.height + theme.length(.lineSpacing)
       }
     }
-    return ComposedFrame(items: items, bounds: rect)
+    return ComposedFrame(
+      items: items, bounds: rect,
+      content: .lists(columns.map { TextList(title: $0.title, items: $0.lines) }))
   }
 
   func listsHeight(_ spec: NarrativeSpec, width: Double) -> Double? {
@@ -123,7 +126,7 @@ struct NarrativeComponents {
   func text(_ spec: TextSpec, in rect: Rect) -> ComposedFrame {
     ComposedFrame(
       items: [.text(paragraph(spec.text, style: theme.text(.paragraphText), in: rect))],
-      bounds: rect)
+      bounds: rect, content: .paragraphs([spec.text]))
   }
 
   func textHeight(_ spec: TextSpec, width: Double) -> Double? {

@@ -20,8 +20,7 @@ struct PageChrome {
     items.append(.text(title))
     y += title.size.height + 3
     let subtitle = run(
-      facts.joined(separator: "    "), style: theme.text(.pageSubtitle), x: content.minX, y: y,
-      width: content.width)
+      factsLine, style: theme.text(.pageSubtitle), x: content.minX, y: y, width: content.width)
     items.append(.text(subtitle))
     y += subtitle.size.height + 4
     if let rule = theme.line(.headerRule) {
@@ -39,7 +38,7 @@ struct PageChrome {
       case .zhCN, .zhTW: context.format.wording("第 \(page) 页 共 \(pages) 页")
       case .en: "Page \(page) of \(pages)"
       }
-    let left = [spec.organisation, spec.note].filter { !$0.isEmpty }.joined(separator: "  ·  ")
+    let left = footerText(spec)
     let right = measurer.measure(pageText, style: style, wrapWidth: nil)
     let y = content.maxY - right.height
     var items: [FrameItem] = []
@@ -58,7 +57,20 @@ struct PageChrome {
     return (items, y - 10)
   }
 
+  /// The words of the header and footer, as drawn (without the page number).
+  func text(title: String, footer spec: FooterSpec) -> PageText {
+    PageText(title: title, subtitle: factsLine, footer: footerText(spec))
+  }
+
+  /// The footer's left text: organisation and note.
+  private func footerText(_ spec: FooterSpec) -> String {
+    [spec.organisation, spec.note].filter { !$0.isEmpty }.joined(separator: "  ·  ")
+  }
+
   // MARK: - Facts line
+
+  /// The facts, as the header's second line draws them.
+  private var factsLine: String { facts.joined(separator: "    ") }
 
   /// 比较范围：全市9个县（市、区）· 时序进度：50.0% · 距年底还有184天 · 数据状态：含预计数（e/p 标记说明）
   private var facts: [String] {

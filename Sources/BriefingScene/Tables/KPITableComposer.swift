@@ -62,11 +62,14 @@ public struct KPITableComposer: PaginatingComposer {
 
     // MARK: Rows
     var drawn = 0
+    var contentRows: [TableContentRow] = []
     for row in data.rows {
       var runs: [TextRun] = []
+      var cells: [TableContentCell] = []
       for (index, cell) in row.cells.enumerated() {
         let column = data.columns[index]
         let style = styles.style(column, cell.tone)
+        cells.append(TableContentCell(cell.text, style: style))
         let inner = max(1, widths[index] - 2 * padding)
         switch column.alignment {
         case .left:
@@ -86,12 +89,18 @@ public struct KPITableComposer: PaginatingComposer {
       }
       y += height
       drawn += 1
+      contentRows.append(TableContentRow(cells: cells))
     }
     rules += [FrameItem.line(from: Point(x: rect.minX, y: y), to: Point(x: rect.maxX, y: y), stroke: theme.line(.tableRuleOuter))].compactMap { $0 }
     let bounds = Rect(x: rect.minX, y: rect.minY, width: rect.width, height: y - rect.minY)
     let coverage = Coverage("rows", asked: names, drawn: Array(names.prefix(drawn)))
+    let content = TableContent(
+      header: [data.headers.map { TableHeaderCell($0) }],
+      alignments: data.columns.map { $0.alignment == .left ? .left : .right }, rows: contentRows)
     return (
-      ComposedFrame(items: rules + texts, findings: findings, bounds: bounds, coverage: [coverage]),
+      ComposedFrame(
+        items: rules + texts, findings: findings, bounds: bounds, coverage: [coverage],
+        content: .table(content)),
       Array(data.rows.dropFirst(drawn))
     )
   }

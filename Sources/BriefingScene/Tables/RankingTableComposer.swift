@@ -248,6 +248,7 @@ public struct RankingTableComposer: PaginatingComposer {
     // Body.
     let rowHeight = table.rowHeight(cellStyle)
     var remaining: [RegionID] = []
+    var contentRows: [TableContentRow] = []
     for (index, region) in input.order.enumerated() {
       guard remaining.isEmpty, y + rowHeight <= rect.maxY else {
         remaining.append(region)
@@ -262,6 +263,7 @@ public struct RankingTableComposer: PaginatingComposer {
               fill: theme.fill(.trackFill))))
       }
       let name = ChartText.name(region, input.names)
+      var cells = [TableContentCell(name, style: isFocus ? focusStyle : cellStyle)]
       items.append(
         table.cell(
           name, isFocus ? focusStyle : cellStyle, column: nameColumn, top: y, height: rowHeight,
@@ -275,10 +277,13 @@ public struct RankingTableComposer: PaginatingComposer {
         }
         for (kind, column) in zip(input.columns, columns) {
           let (text, style) = cell(kind, row, shownGroups[g].indicator)
+          cells.append(TableContentCell(text, style: style))
           items.append(
             table.cell(text, style, column: column, top: y, height: rowHeight, findings: &findings))
         }
       }
+      contentRows.append(
+        TableContentRow(cells: cells, fill: isFocus ? theme.fill(.trackFill) : nil))
       y += rowHeight
       let last = index == input.order.count - 1
       items += table.rule(
@@ -294,9 +299,17 @@ public struct RankingTableComposer: PaginatingComposer {
         "indicators", asked: input.groups.map(\.indicator.name),
         drawn: shownGroups.map(\.indicator.name)),
     ]
+    let content = TableContent(
+      header: [
+        [TableHeaderCell(regionTitle, rows: 2)]
+          + shownGroups.map { TableHeaderCell($0.indicator.name, columns: input.columns.count) },
+        shownGroups.flatMap { group in input.columns.map { TableHeaderCell(subTitle($0, group)) } },
+      ],
+      alignments: [.left] + Array(repeating: .right, count: groupColumns.joined().count),
+      rows: contentRows)
     let frame = ComposedFrame(
       items: [.group(name: "ranking-table", clip: nil, items: items)], findings: findings,
-      bounds: rect, coverage: coverage)
+      bounds: rect, coverage: coverage, content: .table(content))
     return (frame, remaining)
   }
 }

@@ -5,13 +5,13 @@ import CCairo
 /// A piece of a ZIP entry's data, deflated on its own (raw deflate, `level`) and ended with a
 /// sync flush: byte-aligned and not final, so pieces deflated on separate threads join, in
 /// order, into one deflate stream (as pigz does). Carries the CRC-32 and length of its input.
-struct DeflatedPart: Sendable {
-  let bytes: [UInt8]
-  let crc: UInt32
-  let size: Int
+public struct DeflatedPart: Sendable {
+  public let bytes: [UInt8]
+  public let crc: UInt32
+  public let size: Int
 
   /// `level`: zlib's 0 (store) … 9. Default 6, zlib's own default.
-  init(_ data: [UInt8], level: Int32 = 6) {
+  public init(_ data: [UInt8], level: Int32 = 6) {
     size = data.count
     crc = data.withUnsafeBufferPointer { buffer in
       var crc = crc32(0, nil, 0)
@@ -57,9 +57,10 @@ struct DeflatedPart: Sendable {
 /// Writes a ZIP archive front to back through `write`: each entry's data goes out as it comes
 /// (deflated parts), with its CRC and sizes in a data descriptor after the data (flag bit 3) and
 /// in the central directory at the end, so nothing is held whole and nothing is written twice.
-/// Fixed timestamps (2000-01-01 00:00) keep the bytes reproducible. No ZIP64: an entry or
-/// archive reaching 4 GiB is an error (an Excel sheet's row limit keeps the workbook below it).
-final class ZipStream {
+/// Fixed timestamps (default 2000-01-01 00:00) keep the bytes reproducible. No ZIP64: an entry
+/// or archive reaching 4 GiB is an error (an Excel sheet's row limit keeps the workbook below
+/// it), made by `tooLarge` from its message so the caller's own error type is thrown.
+public final class ZipStream<WriteError: Error> {
   private struct Entry {
     var name: [UInt8]
     var offset: UInt64
@@ -68,28 +69,46 @@ final class ZipStream {
     var size: UInt64 = 0
   }
 
-  private let write: ([UInt8]) throws(Failure) -> Void
+  private let write: ([UInt8]) throws(WriteError) -> Void
+  private let tooLarge: (String) -> WriteError
   private var offset: UInt64 = 0
   private var finished: [Entry] = []
   private var current: Entry?
+  private let dosTime: UInt16
+  private let dosDate: UInt16
 
-  /// 2000-01-01 00:00:00 in MS-DOS time and date fields.
-  private static let dosTime: UInt16 = 0
-  private static let dosDate: UInt16 = (2000 - 1980) << 9 | 1 << 5 | 1
   /// General purpose flags: sizes in a data descriptor (bit 3), UTF-8 names (bit 11).
-  private static let flags: UInt16 = 1 << 3 | 1 << 11
+  private static var flags: UInt16 { 1 << 3 | 1 << 11 }
 
-  init(write: @escaping ([UInt8]) throws(Failure) -> Void) { self.write = write }
+  /// - Parameters:
+  ///   - modified: every entry's modification time, `(year, month, day, hour, minute, second)`
+  ///     in MS-DOS form (years 1980…2107, even seconds). Default: 2000-01-01 00:00:00.
+  ///   - write: receives the archive's bytes in order.
+  ///   - tooLarge: the error for an entry or archive past 4 GiB, from its message.
+  public init(
+    modified: ZipTimestamp = .y2000, write: @escaping ([UInt8]) throws(WriteError) -> Void,
+    tooLarge: @escaping (String) -> WriteError
+  ) {
+    self.write = write
+    self.tooLarge = tooLarge
+    dosTime = modified.dosTime
+    dosDate = modified.dosDate
+  }
 
   /// An entry holding `text`, whole.
-  func addEntry(_ name: String, text: String) throws(Failure) {
+  public func addEntry(_ name: String, text: String) throws(WriteError) {
+    try addEntry(name, bytes: Array(text.utf8))
+  }
+
+  /// An entry holding `bytes`, whole, deflated at `level` (default 6; 0 stores, for PNGs).
+  public func addEntry(_ name: String, bytes: [UInt8], level: Int32 = 6) throws(WriteError) {
     try beginEntry(name)
-    try append(DeflatedPart(Array(text.utf8)))
+    try append(DeflatedPart(bytes, level: level))
     try endEntry()
   }
 
   /// Starts an entry: its local header.
-  func beginEntry(_ name: String) throws(Failure) {
+  public func beginEntry(_ name: String) throws(WriteError) {
     precondition(current == nil, "entry \(name) begun inside another")
     let entry = Entry(name: Array(name.utf8), offset: offset)
     var header: [UInt8] = []
@@ -97,8 +116,8 @@ final class ZipStream {
     header.le16(20)
     header.le16(Self.flags)
     header.le16(8)
-    header.le16(Self.dosTime)
-    header.le16(Self.dosDate)
+    header.le16(dosTime)
+    header.le16(dosDate)
     header += [UInt8](repeating: 0, count: 12)  // CRC and sizes: in the data descriptor
     header.le16(UInt16(entry.name.count))
     header.le16(0)
@@ -107,7 +126,7 @@ final class ZipStream {
   }
 
   /// Appends the next deflated part of the current entry's data.
-  func append(_ part: DeflatedPart) throws(Failure) {
+  public func append(_ part: DeflatedPart) throws(WriteError) {
     guard var entry = current else { preconditionFailure("no entry begun") }
     entry.crc = UInt32(crc32_combine(uLong(entry.crc), uLong(part.crc), Int(part.size)))
     entry.size += UInt64(part.size)
@@ -117,12 +136,12 @@ final class ZipStream {
   }
 
   /// Ends the current entry: the deflate stream's final (empty) block and the data descriptor.
-  func endEntry() throws(Failure) {
+  public func endEntry() throws(WriteError) {
     guard var entry = current else { preconditionFailure("no entry begun") }
     let finalBlock: [UInt8] = [0x03, 0x00]
     entry.compressed += UInt64(finalBlock.count)
     guard entry.compressed < 0xFFFF_FFFF, entry.size < 0xFFFF_FFFF else {
-      throw Failure.io("\(String(decoding: entry.name, as: UTF8.self)) reached 4 GiB, more than a ZIP without ZIP64 holds")
+      throw tooLarge("\(String(decoding: entry.name, as: UTF8.self)) reached 4 GiB, more than a ZIP without ZIP64 holds")
     }
     var descriptor = finalBlock
     descriptor.le32(0x0807_4B50)
@@ -135,7 +154,7 @@ final class ZipStream {
   }
 
   /// Writes the central directory and its end record.
-  func finish() throws(Failure) {
+  public func finish() throws(WriteError) {
     precondition(current == nil, "an entry is still open")
     let start = offset
     var directory: [UInt8] = []
@@ -145,8 +164,8 @@ final class ZipStream {
       directory.le16(20)
       directory.le16(Self.flags)
       directory.le16(8)
-      directory.le16(Self.dosTime)
-      directory.le16(Self.dosDate)
+      directory.le16(dosTime)
+      directory.le16(dosDate)
       directory.le32(entry.crc)
       directory.le32(UInt32(entry.compressed))
       directory.le32(UInt32(entry.size))
@@ -157,7 +176,7 @@ final class ZipStream {
       directory += entry.name
     }
     guard start + UInt64(directory.count) < 0xFFFF_FFFF else {
-      throw Failure.io("the archive reached 4 GiB, more than a ZIP without ZIP64 holds")
+      throw tooLarge("the archive reached 4 GiB, more than a ZIP without ZIP64 holds")
     }
     var end: [UInt8] = []
     end.le32(0x0605_4B50)
@@ -170,11 +189,42 @@ final class ZipStream {
     try emit(directory + end)
   }
 
-  private func emit(_ bytes: [UInt8]) throws(Failure) {
+  private func emit(_ bytes: [UInt8]) throws(WriteError) {
     try write(bytes)
     offset += UInt64(bytes.count)
   }
 }
+
+// MARK: - Timestamps
+
+/// An entry's modification time in the MS-DOS fields a ZIP header holds (local time, 2-second
+/// steps, years 1980…2107).
+public struct ZipTimestamp: Sendable, Equatable {
+  public let dosTime: UInt16
+  public let dosDate: UInt16
+
+  /// Clamped to 1980-01-01 … 2107-12-31; seconds rounded down to even.
+  public init(year: Int, month: Int, day: Int, hour: Int = 0, minute: Int = 0, second: Int = 0) {
+    let year = min(max(year, 1980), 2107)
+    dosDate = UInt16(year - 1980) << 9 | UInt16(month) << 5 | UInt16(day)
+    dosTime = UInt16(hour) << 11 | UInt16(minute) << 5 | UInt16(second / 2)
+  }
+
+  /// 2000-01-01 00:00:00, the fixed time of the project's archives.
+  public static let y2000 = ZipTimestamp(year: 2000, month: 1, day: 1)
+
+  /// From an ISO-8601 date-time (`2024-06-30T00:00:00+00:00`, as `DocumentInfo.creationDate`
+  /// holds); nil when it does not start with `YYYY-MM-DDTHH:MM:SS`.
+  public init?(iso8601 text: String) {
+    let digits = text.split(whereSeparator: { !$0.isNumber }).prefix(6).compactMap { Int($0) }
+    guard digits.count == 6, (1...12).contains(digits[1]), (1...31).contains(digits[2]) else { return nil }
+    self.init(
+      year: digits[0], month: digits[1], day: digits[2], hour: digits[3], minute: digits[4],
+      second: digits[5])
+  }
+}
+
+// MARK: - Little-endian fields
 
 extension [UInt8] {
   /// Appends `value` little-endian.
