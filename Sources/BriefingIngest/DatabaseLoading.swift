@@ -23,28 +23,21 @@ extension DatasetLoader {
       indicators: fetched.indicators ?? files[1].map { metadataGrid($0, options: options, sink: &sink) },
       map: files[2])
     let findings = fetchFindings + sink.findings + result.findings
-    let tables = [fetched.observations, fetched.regions, fetched.indicators].compactMap { $0 }
-    let dataset = findings.hasErrors ? nil : result.dataset
-    return (LoadResult(dataset: dataset, findings: locatingCells(findings, in: tables)), fetched)
-  }
-
-  /// `findings` with every location at a cell of `tables` (file = the table's name, line =
-  /// row) written as `NAME, row 5, column value` instead of `NAME:5:4`.
-  static func locatingCells(_ findings: [Finding], in tables: [CellGrid]) -> [Finding] {
-    var columnNames: [String: [String]] = [:]
-    for table in tables { columnNames[table.file] = table.rows.first.map { $0.cells.map(\.text) } ?? [] }
-    return findings.map { finding in
-      guard let location = finding.location, let names = columnNames[location.file], let row = location.line else {
-        return finding
+    let locator = CellLocator([fetched.observations, fetched.regions, fetched.indicators].compactMap { $0 })
+    var dataset = findings.hasErrors ? nil : result.dataset
+    // Taken out, so that the observations are changed in place rather than copied.
+    if var located = dataset.take() {
+      for index in located.observations.indices {
+        located.observations[index].location = located.observations[index].location.map(locator.locate)
       }
-      var place = "\(location.file), row \(row)"
-      if let column = location.column {
-        place += ", column " + (names.indices.contains(column - 1) ? names[column - 1] : "\(column)")
-      }
+      dataset = located
+    }
+    let located = findings.map { finding in
       var located = finding
-      located.location = SourceLocation(file: place)
+      located.location = finding.location.map(locator.locate)
       return located
     }
+    return (LoadResult(dataset: dataset, findings: located), fetched)
   }
 
   /// Runs `source`'s statements: its tables, or nil and the finding that says why not
@@ -79,5 +72,28 @@ extension DatasetLoader {
       if source.indicatorsTable != nil { fetched.indicators = rest.next() }
       return (fetched, findings)
     }
+  }
+}
+
+// MARK: - Locations
+
+/// Writes a location at a cell of a fetched table (file = the table's name, line = row) as
+/// `NAME, row 5, column value` instead of `NAME:5:4`, for findings and for the observations'
+/// own locations (which later findings quote).
+struct CellLocator {
+  /// Column names by table name.
+  private var columnNames: [String: [String]] = [:]
+
+  init(_ tables: [CellGrid]) {
+    for table in tables { columnNames[table.file] = table.rows.first.map { $0.cells.map(\.text) } ?? [] }
+  }
+
+  func locate(_ location: SourceLocation) -> SourceLocation {
+    guard let names = columnNames[location.file], let row = location.line else { return location }
+    var place = "\(location.file), row \(row)"
+    if let column = location.column {
+      place += ", column " + (names.indices.contains(column - 1) ? names[column - 1] : "\(column)")
+    }
+    return SourceLocation(file: place)
   }
 }
