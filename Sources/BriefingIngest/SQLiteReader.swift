@@ -43,12 +43,16 @@ enum SQLiteReader {
     -> Result<ResultTable, DatabaseFailure>
   {
     var handle: OpaquePointer?
-    var tail: UnsafePointer<CChar>?
-    let prepared = sqlite3_prepare_v2(database, sql, -1, &handle, &tail)
+    // The text after the first statement, read while `sql`'s C string is still alive.
+    let (prepared, rest) = sql.withCString { text in
+      var tail: UnsafePointer<CChar>?
+      let status = sqlite3_prepare_v2(database, text, -1, &handle, &tail)
+      return (status, tail.map { String(cString: $0) } ?? "")
+    }
     defer { sqlite3_finalize(handle) }
     guard prepared == SQLITE_OK else { return .failure(failure(prepared, database, source)) }
     guard let statement = handle else { return .failure(.query(source, "the query is empty")) }
-    if let tail, !String(cString: tail).trimmedCell.isEmpty {
+    if !rest.trimmedCell.isEmpty {
       return .failure(.query(source, "give one statement; this one goes on after its ';'"))
     }
     let width = sqlite3_column_count(statement)
