@@ -23,25 +23,29 @@ enum PostgreSQLReader {
     -> Result<[ResultTable], DatabaseFailure>
   {
     // Keywords before `dbname` are overridden by the URL; those after it override the URL.
-    var parameters = [("connect_timeout", connectTimeout), ("fallback_application_name", "briefing"), ("dbname", url)]
-    parameters.append(("client_encoding", "UTF8"))
-    if let password { parameters.append(("password", password)) }
+    let parameters = [
+      ("connect_timeout", connectTimeout), ("fallback_application_name", "briefing"), ("dbname", url),
+      ("client_encoding", "UTF8"),
+    ] + (password.map { [("password", $0)] } ?? [])
     guard let connection = connect(parameters) else { return .failure(.unavailable(source, "libpq is out of memory")) }
     defer { PQfinish(connection) }
     guard PQstatus(connection) == CONNECTION_OK else {
       return .failure(.unavailable(source, String(cString: PQerrorMessage(connection))))
     }
+    let begun = PQexec(connection, "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
+    defer { PQclear(begun) }
+    guard PQresultStatus(begun) == PGRES_COMMAND_OK else { return .failure(failure(begun, connection, source)) }
     var tables: [ResultTable] = []
-    for sql in ["BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY"] + statements {
+    for sql in statements {
       let result = PQexecParams(connection, sql, 0, nil, nil, nil, nil, 0)
       defer { PQclear(result) }
       switch PQresultStatus(result) {
       case PGRES_TUPLES_OK:
         tables.append(table(result))
-      case PGRES_COMMAND_OK where sql.hasPrefix("BEGIN"):
-        continue
       case PGRES_COMMAND_OK:
         return .failure(DatabaseFailure(finding: Finding(.error, .queryReturnsNoRows, at: SourceLocation(file: source))))
+      case PGRES_EMPTY_QUERY:
+        return .failure(.query(source, "the query is empty"))
       default:
         return .failure(failure(result, connection, source))
       }

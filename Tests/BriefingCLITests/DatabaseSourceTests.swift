@@ -100,6 +100,11 @@ import TestSupport
     let two = try CLI.run(["analyze", "--data", "sqlite:" + path, "--query", "SELECT 1; DELETE FROM observations"])
     #expect(two.status == 65)
     #expect(two.stderr.contains("give one statement"))
+    for (query, message) in [("BEGIN", "the statement returns no rows"), ("", "the query is empty")] {
+      let none = try CLI.run(["analyze", "--data", "sqlite:" + path, "--query", query])
+      #expect(none.status == 65)
+      #expect(none.stderr.contains(message), "\(none.stderr)")
+    }
   }
 
   /// No server listens in an empty folder: libpq's own message, exit 74.

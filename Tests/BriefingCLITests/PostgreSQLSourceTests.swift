@@ -73,6 +73,24 @@ struct PostgreSQLSourceTests {
     #expect(try DatabaseSourceTests.analyze(["--data", url, "--query", query] + metadata) == expected)
   }
 
+  /// Statements that return no rows or fail: exit 65 with the server's message; nothing is
+  /// changed (the transaction is read-only).
+  @Test(arguments: [
+    ("BEGIN", "the statement returns no rows"), ("", "the query is empty"),
+    ("DELETE FROM {table}", "cannot execute DELETE in a read-only transaction"),
+    ("SELECT * FROM {table}; DELETE FROM {table}", "cannot insert multiple commands into a prepared statement"),
+    ("SELEC 1", "syntax error at or near \"SELEC\""),
+  ])
+  func aStatementWithoutRowsIsExit65(_ query: String, _ message: String) throws {
+    let table = TestPostgres.unique("obs")
+    try TestPostgres.loadSample(table)
+    let url = try #require(TestPostgres.url)
+    let result = try CLI.run(["analyze", "--data", url, "--query", query.replacingOccurrences(of: "{table}", with: table)])
+    #expect(result.status == 65)
+    #expect(result.stderr.contains(message) && result.stderr.contains("[query-failed]"), "\(result.stderr)")
+    #expect(try DatabaseSourceTests.analyze(["--data", url, "--table", table] + DatabaseSourceTests.sampleMetadata).count > 100_000)
+  }
+
   @Test func thePasswordComesFromTheEnvironmentAndNeverShows() throws {
     let (table, role, password) = (TestPostgres.unique("obs"), TestPostgres.unique("reader"), "pw-" + UUID().uuidString)
     try TestPostgres.createRole(role, password: password)
