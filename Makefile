@@ -4,7 +4,8 @@ SHELL := /bin/bash
 
 # System packages the build, the renderer and the tests need (installed only when missing).
 APT_PACKAGES := pkg-config libcairo2-dev libpango1.0-dev libopencc-dev fonts-noto-cjk poppler-utils qpdf \
-  python3-fonttools python3-munkres fonts-dejavu-core zlib1g-dev time libssl-dev libfreexl-dev python3-xlwt
+  python3-fonttools python3-munkres fonts-dejavu-core zlib1g-dev time libssl-dev libfreexl-dev python3-xlwt \
+  libsqlite3-dev libpq-dev
 SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
 SWIFT_FLAGS ?=
 RELEASE_BIN := .build/release/briefing
@@ -16,7 +17,10 @@ OUT ?= Output
 # libraries about 2 MB (it was already installed here, so not timed).
 # At 10 MB/s that is under a minute in all, so `make test` stays well under 15 minutes.
 # python3-docx (about 1 MB with python3-lxml) reads the Word copies back in the docx tests.
-TEST_APT_PACKAGES := chromium msmtp python3-aiosmtpd curl python3-docx
+# postgresql: the server the PostgreSQL source tests run against (Tools/with-test-postgres.sh);
+# with its client and common packages about 19 MB to fetch, 63 MB on disk (apt-cache sizes for
+# Debian 12; it was already installed here, so not timed).
+TEST_APT_PACKAGES := chromium msmtp python3-aiosmtpd curl python3-docx postgresql
 test: APT_PACKAGES += $(TEST_APT_PACKAGES)
 
 .PHONY: setup fonts build demo test bench fuzz clean
@@ -68,7 +72,8 @@ test: fonts
 	@# One test at a time: tests that make and drop Pango font maps on many threads of one process
 	@# crashed inside cairo's glyph cache in about 1 of 4 parallel runs (not yet understood; the
 	@# renderer itself keeps one font map per thread for the thread's life). Serial: ~45 s.
-	swift test --no-parallel $(SWIFT_FLAGS)
+	@# Beside a scratch PostgreSQL server (started as an unprivileged user, stopped after).
+	Tools/with-test-postgres.sh swift test --no-parallel $(SWIFT_FLAGS)
 
 ## fuzz: coverage-guided fuzzing of the CSV, XLSX, layout and job readers (FUZZ_SECONDS, default 600)
 ## A crashing input is saved as $(OUT)/fuzz/crash-*; replay it with `.build-fuzz/release/briefing-fuzz FILE`.

@@ -25,6 +25,15 @@ let package = Package(
     // SHA-256 for run manifests (see BriefingJobs/Digest.swift for why libcrypto).
     .systemLibrary(name: "CLibCrypto", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),
     .systemLibrary(name: "CFreeXL", pkgConfig: "freexl", providers: [.apt(["libfreexl-dev"])]),
+    // Database sources (`--data sqlite:PATH`, `--data postgresql://…`) through the system client
+    // libraries rather than GRDB or postgres-nio: both are small Debian packages that add nothing
+    // to a clean build. postgres-nio would compile SwiftNIO, swift-nio-ssl and swift-crypto on
+    // every fresh `make` (swift-crypto's BoringSSL alone took about 3.5 minutes here, see
+    // BriefingJobs/Digest.swift; postgres-nio as a whole was not measured), for one query per
+    // command; GRDB compiles its own wrapper over the same libsqlite3. libpq also reads
+    // PGPASSFILE, PGSERVICE, sslmode and socket folders exactly as psql does.
+    .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
+    .systemLibrary(name: "CLibPQ", pkgConfig: "libpq", providers: [.apt(["libpq-dev"])]),
 
     // MARK: - Pure phases
     .target(name: "BriefingCore"),
@@ -32,7 +41,7 @@ let package = Package(
       name: "BriefingIngest",
       // Spec for its strict YAML reader (intake maps); Spec depends only on Core and Yams.
       dependencies: [
-        "BriefingCore", "BriefingSpec", "CFreeXL",
+        "BriefingCore", "BriefingSpec", "CFreeXL", "CSQLite", "CLibPQ",
         .product(name: "Yams", package: "Yams"),
         .product(name: "ZIPFoundation", package: "ZIPFoundation"),
       ]
@@ -93,7 +102,9 @@ let package = Package(
     // the generated data sets (`GeneratedCorpus`, also written by `briefing-corpus`).
     .target(
       name: "TestSupport",
-      dependencies: ["BriefingCore", "BriefingIngest", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+      dependencies: [
+        "BriefingCore", "BriefingIngest", "CSQLite", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+      ],
       path: "Tests/TestSupport"),
     .testTarget(name: "BriefingIngestTests", dependencies: ["BriefingIngest", "TestSupport"], exclude: ["Fixtures"]),
     .testTarget(name: "BriefingSpecTests", dependencies: ["BriefingSpec"]),

@@ -82,12 +82,8 @@ public enum DatasetLoader {
   ) -> LoadResult {
     var sink = FindingSink()
     let metadata = metadata(regions: regions, indicators: indicators, options: options, sink: &sink)
-    var intakeMap: IntakeMap?
-    if let map {
-      let (parsed, findings) = IntakeMapReader.read(map)
-      sink.add(contentsOf: findings)
-      guard let parsed else { return LoadResult(dataset: nil, findings: sink.findings) }
-      intakeMap = parsed
+    guard case .success(let intakeMap) = intakeMap(map, sink: &sink) else {
+      return LoadResult(dataset: nil, findings: sink.findings)
     }
     var reading = options
     if let conflict = Intake.chooseSheet(options, intakeMap, &reading, file: observations.path) {
@@ -103,20 +99,65 @@ public enum DatasetLoader {
     return loadTable(observations, metadata, map: intakeMap, options: reading, sink: &sink)
   }
 
+  /// Builds the dataset from tables already read into cells (a database query's rows, see
+  /// `DatabaseLoading`) with the same checks as files: a long table row by row as
+  /// `streamLong` does, any other shape through the intake map or shape detection as
+  /// `loadTable` does. Pure.
+  public static func load(
+    observations: CellGrid, regions: CellGrid? = nil, indicators: CellGrid? = nil, map: InputFile? = nil
+  ) -> LoadResult {
+    var sink = FindingSink()
+    let metadata = metadata(regions: regions, indicators: indicators, sink: &sink)
+    guard case .success(let intakeMap) = intakeMap(map, sink: &sink) else {
+      return LoadResult(dataset: nil, findings: sink.findings)
+    }
+    let long =
+      intakeMap.map { $0.shape == .long }
+      ?? observations.rows.first { !$0.isBlank }.map(ShapeDetector.looksLong) ?? true
+    guard long else { return loadGrid(observations, metadata, map: intakeMap, sink: &sink) }
+    var builder = ObservationBuilder(
+      file: observations.file, regions: metadata.regions, indicators: metadata.indicators,
+      expectedRows: observations.rows.count)
+    for row in observations.rows { builder.add(row, prepared: nil, into: &sink) }
+    let dataset = builder.finish(into: &sink)
+    return LoadResult(dataset: sink.hasErrors ? nil : dataset, findings: sink.findings)
+  }
+
+  /// The intake map `map` holds (nil without a file); a failure when it has errors, which are
+  /// in `sink`.
+  private static func intakeMap(_ map: InputFile?, sink: inout FindingSink) -> Result<IntakeMap?, MapFailure> {
+    guard let map else { return .success(nil) }
+    let (parsed, findings) = IntakeMapReader.read(map)
+    sink.add(contentsOf: findings)
+    return parsed.map { .success($0) } ?? .failure(MapFailure())
+  }
+
+  /// An intake map with errors (the findings say which).
+  private struct MapFailure: Error {}
+
   /// The metadata files' catalogs (empty, open ones without files).
   static func metadata(
     regions: InputFile?, indicators: InputFile?, options: LoadOptions, sink: inout FindingSink
   ) -> (regions: Catalog<Region>, indicators: IndicatorMetadata) {
-    var regionCatalog = Catalog<Region>()
-    var indicatorMetadata = IndicatorMetadata()
-    if let regions {
-      let rows = collectRows(regions, options: options, sink: &sink)
-      regionCatalog = MetadataReader.regions(rows, file: regions.path, sink: &sink)
-    }
-    if let indicators {
-      let rows = collectRows(indicators, options: options, sink: &sink)
-      indicatorMetadata = MetadataReader.indicators(rows, file: indicators.path, sink: &sink)
-    }
+    let regionGrid = regions.map { metadataGrid($0, options: options, sink: &sink) }
+    let indicatorGrid = indicators.map { metadataGrid($0, options: options, sink: &sink) }
+    return metadata(regions: regionGrid, indicators: indicatorGrid, sink: &sink)
+  }
+
+  /// A metadata file's rows (CSV or TSV; the sheet option does not apply).
+  static func metadataGrid(_ file: InputFile, options: LoadOptions, sink: inout FindingSink) -> CellGrid {
+    var rows: [TableRow] = []
+    sink.add(contentsOf: TableReading.forEachRow(of: file, options: options.forMetadata) { rows.append($0) })
+    return CellGrid(file: file.path, rows: rows)
+  }
+
+  /// The metadata tables' catalogs (empty, open ones without tables).
+  static func metadata(
+    regions: CellGrid?, indicators: CellGrid?, sink: inout FindingSink
+  ) -> (regions: Catalog<Region>, indicators: IndicatorMetadata) {
+    let regionCatalog = regions.map { MetadataReader.regions($0.rows, file: $0.file, sink: &sink) } ?? Catalog()
+    let indicatorMetadata =
+      indicators.map { MetadataReader.indicators($0.rows, file: $0.file, sink: &sink) } ?? IndicatorMetadata()
     return (regionCatalog, indicatorMetadata)
   }
 
@@ -149,17 +190,25 @@ public enum DatasetLoader {
     let (grid, readFindings) = TableReading.grid(of: observations, options: options)
     sink.add(contentsOf: readFindings)
     guard let grid else { return LoadResult(dataset: nil, findings: sink.findings) }
+    return loadGrid(grid, metadata, map: map, sink: &sink)
+  }
+
+  /// `loadTable` once the table is read.
+  private static func loadGrid(
+    _ grid: CellGrid, _ metadata: (regions: Catalog<Region>, indicators: IndicatorMetadata),
+    map: IntakeMap?, sink: inout FindingSink
+  ) -> LoadResult {
     let names = NameBook(regions: metadata.regions, indicators: metadata.indicators.catalog, names: map?.names ?? [:])
     let report = Intake.read(grid, map: map, names: names)
     sink.add(contentsOf: report.findings)
     sink.add(contentsOf: report.questions.map(\.finding))
     guard !sink.hasErrors, let readMap = report.map else { return LoadResult(dataset: nil, findings: sink.findings) }
-    var builder = ObservationBuilder(file: observations.path, regions: metadata.regions, indicators: metadata.indicators)
+    var builder = ObservationBuilder(file: grid.file, regions: metadata.regions, indicators: metadata.indicators)
     if readMap.shape == .long {
       for row in grid.rows { builder.add(row, prepared: nil, into: &sink) }
     } else {
       if map == nil {
-        sink.add(Finding(.warning, .readWithoutMap(report.summary, file: observations.path), at: SourceLocation(file: observations.path)))
+        sink.add(Finding(.warning, .readWithoutMap(report.summary, file: grid.file), at: SourceLocation(file: grid.file)))
       }
       builder.add(LongRow.header(line: readMap.header?.first ?? 1), prepared: nil, into: &sink)
       for row in report.rows { builder.add(row.tableRow(), prepared: nil, into: &sink) }
@@ -183,17 +232,6 @@ public enum DatasetLoader {
       }
       return lines
     }
-  }
-
-  private static func collectRows(_ file: InputFile, options: LoadOptions, sink: inout FindingSink)
-    -> [TableRow]
-  {
-    var rows: [TableRow] = []
-    let findings = TableReading.forEachRow(of: file, options: options.forMetadata) { row in
-      rows.append(row)
-    }
-    sink.add(contentsOf: findings)
-    return rows
   }
 }
 

@@ -82,6 +82,14 @@ enum InputFiles {
     return .success(DatasetFiles(observations: observations, regions: regions, indicators: indicators, map: map))
   }
 
+  /// The files at `paths`, in order (nil stays nil), and a finding for each that cannot be
+  /// read: the metadata files and intake map beside a database source.
+  static func readEach(_ paths: [String?]) -> (files: [InputFile?], findings: [Finding]) {
+    var findings: [Finding] = []
+    let files = paths.map { path in path.flatMap { load($0, &findings) } }
+    return (files, findings)
+  }
+
   private static func load(_ path: String, _ findings: inout [Finding]) -> InputFile? {
     guard let bytes = readAll(path) else {
       findings.append(unreadable(path, "cannot read file"))

@@ -8,11 +8,48 @@ struct InputProblem: Error {
   var message: Finding.Message
 }
 
+/// An input read from somewhere other than a file — a database's rows — fingerprinted by the
+/// loader that read it, since there is no file to hash again.
+///
+/// A database source is queried on every run; the run is skipped as unchanged when the rows
+/// it fetched (every table, column name and cell as text, in the order returned) hash the same
+/// as last time. A query without `ORDER BY` may return the same rows in another order after
+/// the table was written to: that renders again, which is safe, never stale.
+public struct FetchedInput: Hashable, Sendable {
+  /// What the manifest names: the source as findings name it (never a password).
+  public var name: String
+  /// Bytes hashed.
+  public var size: Int
+  /// Lower-case hex SHA-256.
+  public var sha256: String
+
+  /// The fingerprint of `bytes`, fetched from `name`.
+  public init(name: String, bytes: [UInt8]) {
+    self.name = name
+    self.size = bytes.count
+    self.sha256 = SHA256.hex(bytes)
+  }
+}
+
+extension ReportProducing {
+  public var fetchedInputs: [FetchedInput] { [] }
+}
+
 extension Run {
-  /// The job file, every file of the data (folder or file), its intake map and the layouts, in
-  /// that order.
+  /// The job file, every file of the data (folder or file; for a database, its metadata
+  /// files), its intake map and the layouts, in that order.
   func inputPaths() throws(InputProblem) -> [String] {
     var paths: [String] = [job.file]
+    if let database = job.database {
+      for file in database.files {
+        guard FileManager.default.fileExists(atPath: file) else {
+          throw InputProblem(message: .inputMissing(file, what: "metadata"))
+        }
+        paths.append(file)
+      }
+      try appendMapAndLayouts(to: &paths)
+      return paths
+    }
     switch try? Posix.kind(job.data) {
     case .directory:
       let enumerator = FileManager.default.enumerator(atPath: job.data)
@@ -30,6 +67,12 @@ extension Run {
     default:
       throw InputProblem(message: .inputMissing(job.data, what: "data"))
     }
+    try appendMapAndLayouts(to: &paths)
+    return paths
+  }
+
+  /// The intake map and the layouts, each of which must exist.
+  private func appendMapAndLayouts(to paths: inout [String]) throws(InputProblem) {
     if let map = job.map {
       guard FileManager.default.fileExists(atPath: map) else {
         throw InputProblem(message: .inputMissing(map, what: "intake map"))
@@ -42,16 +85,16 @@ extension Run {
       }
       paths.append(layout)
     }
-    return paths
   }
 
-  /// Size and SHA-256 of every input.
-  func fingerprintInputs() throws(InputProblem) -> [Manifest.Input] {
+  /// Size and SHA-256 of every input file, then the `fetched` inputs.
+  func fingerprintInputs(fetched: [FetchedInput] = []) throws(InputProblem) -> [Manifest.Input] {
     var inputs: [Manifest.Input] = []
     for path in try inputPaths() {
       let bytes = try readWithRetry(path)
       inputs.append(Manifest.Input(path: path, size: bytes.count, sha256: SHA256.hex(bytes)))
     }
+    inputs += fetched.map { Manifest.Input(path: $0.name, size: $0.size, sha256: $0.sha256) }
     return inputs
   }
 

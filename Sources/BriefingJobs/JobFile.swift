@@ -10,7 +10,7 @@ import Yams
 /// | key          | required | default                        | meaning |
 /// |--------------|----------|--------------------------------|---------|
 /// | `version`    | yes      | —                              | job file format, must be 1 |
-/// | `data`       | yes      | —                              | data folder or file; relative to the job file's folder |
+/// | `data`       | yes      | —                              | data folder or file, relative to the job file's folder; or a database, as a mapping (`JobFile.Database`) |
 /// | `map`        | no       | none                           | intake map (`briefing import`) for data that is not a long table; relative to the job file |
 /// | `layouts`    | yes      | —                              | layout path or list of paths; relative to the job file |
 /// | `regions`    | no       | `every`                        | list of region ids, or `every` |
@@ -66,8 +66,10 @@ public struct JobFile: Hashable, Sendable {
   /// The job file's path as given.
   public var file: String
   public var version: Int
-  /// Absolute (resolved) paths.
+  /// Absolute (resolved) paths. For a database, its address (`database.address`).
   public var data: String
+  /// `data:` as a mapping: the database the data set is read from; nil for a folder or file.
+  public var database: Database?
   /// Intake map of the data (`map:`), absolute; nil when the data is read without one.
   public var map: String?
   public var layouts: [String]
@@ -175,7 +177,15 @@ public enum JobLoader {
     if let version, version != JobFile.currentVersion {
       reader.error(.jobVersion(version), at: entries["version"])
     }
-    let data = requiredString("data").map(resolve)
+    var data: String?
+    var database: JobFile.Database?
+    if let node = entries["data"], node.mapping != nil {
+      database = Self.database(node, reader: &reader, resolve: resolve)
+      data = database?.address.description
+    } else if let text = requiredString("data") {
+      if DatabaseAddress.isDatabase(text) { reader.error(.jobDatabaseAsText(text), at: entries["data"]) }
+      data = resolve(text)
+    }
     let map = reader.string(entries["map"], path: "map").map(resolve)
     var layouts: [String] = []
     if let nodes = reader.list(required("layouts"), path: "layouts") {
@@ -275,6 +285,7 @@ public enum JobLoader {
     job.version = version ?? JobFile.currentVersion
     job.map = map
     job.formats = formats
+    job.database = database
     return (job, reader.findings)
   }
 

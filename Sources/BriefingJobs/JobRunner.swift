@@ -98,7 +98,7 @@ struct Run {
 
     let inputs: [Manifest.Input]
     do {
-      inputs = try fingerprintInputs()
+      inputs = try fingerprintInputs(fetched: producer.fetchedInputs)
     } catch {
       // Missing or unreadable, an input that cannot be read is an I/O error (74), as in every command.
       record(Finding(.error, error.message, at: SourceLocation(file: job.file)))

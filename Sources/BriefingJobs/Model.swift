@@ -48,6 +48,9 @@ public struct ProducedFile: Hashable, Sendable {
 public protocol ReportProducing {
   /// Renders one unit of work (e.g. one region's sheet) into files (relative names → bytes).
   func produce(_ unit: WorkUnit) throws -> [ProducedFile]
+  /// Inputs that are not files (a database query's rows), fingerprinted by the loader that
+  /// read them; recorded after the files (`InputFingerprints`). Default: none.
+  var fetchedInputs: [FetchedInput] { get }
 }
 
 // MARK: - Outcomes

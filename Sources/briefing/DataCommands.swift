@@ -7,10 +7,23 @@ import Foundation
 
 // MARK: - Shared data options
 
-/// `--data`, `--encoding`, `--sheet`, `--regions`, `--indicators`, `--map`, `--as-of`.
+/// `--data`, `--encoding`, `--sheet`, `--regions`, `--indicators`, `--map`, `--as-of`, and for
+/// a database `--query` or `--table`, `--regions-table`, `--indicators-table`.
 struct DataOptions: ParsableArguments {
-  @Option(help: "A data folder (observations.csv, regions.csv, indicators.csv) or one observations file (.csv, .tsv, .xlsx, .xls).")
+  @Option(help: "A data folder (observations.csv, regions.csv, indicators.csv), one observations file (.csv, .tsv, .xlsx, .xls), or a database: sqlite:PATH or postgresql://USER@HOST[:PORT]/DB with --query or --table (the password from PGPASSWORD or PGPASSFILE, never in the URL).")
   var data: String
+
+  @Option(help: "With a database --data: the SQL query whose rows are the observations (one statement).")
+  var query: String?
+
+  @Option(help: "With a database --data: the table or view that holds the observations (schema.table allowed).")
+  var table: String?
+
+  @Option(help: "With a database --data: a table with the columns of regions.csv, instead of --regions.")
+  var regionsTable: String?
+
+  @Option(help: "With a database --data: a table with the columns of indicators.csv, instead of --indicators.")
+  var indicatorsTable: String?
 
   @Option(help: "Text encoding of CSV/TSV input: auto, utf8, utf16, gb18030, big5 or cp1252 (also called latin1).")
   var encoding: String = "auto"
@@ -39,14 +52,46 @@ struct DataOptions: ParsableArguments {
     if let asOf, CalendarDate(iso: asOf) == nil {
       throw ValidationError("--as-of must be a date like 2024-07-15")
     }
+    try validateDatabase()
   }
 
-  /// Loads the data set; errors (with file:line:column) become `Failure.data`, missing or
-  /// unreadable files `Failure.io` (`Failure(loading:)`).
+  /// A database `--data` is usable and has exactly one of `--query` and `--table`; the
+  /// database options come only with one (argument-parser's exit 64 otherwise).
+  private func validateDatabase() throws {
+    let databaseOptions = [("--query", query), ("--table", table), ("--regions-table", regionsTable), ("--indicators-table", indicatorsTable)]
+    guard DatabaseAddress.isDatabase(data) else {
+      if let given = databaseOptions.first(where: { $0.1 != nil }) {
+        throw ValidationError("\(given.0) reads a database: give --data sqlite:PATH or --data postgresql://…")
+      }
+      return
+    }
+    if case .failure(let problem) = DatabaseAddress.parse(data) { throw ValidationError(problem.description) }
+    guard (query == nil) != (table == nil) else {
+      throw ValidationError("a database --data needs exactly one of --query SQL and --table NAME")
+    }
+    if sheet != nil { throw ValidationError("--sheet names a workbook sheet; a database has none") }
+    if regions != nil, regionsTable != nil { throw ValidationError("give --regions or --regions-table, not both") }
+    if indicators != nil, indicatorsTable != nil {
+      throw ValidationError("give --indicators or --indicators-table, not both")
+    }
+  }
+
+  /// Loads the data set; errors (with file:line:column, or a database's row and column)
+  /// become `Failure.data`, missing or unreadable files and an unreachable database
+  /// `Failure.io` (`Failure(loading:)`).
   func load() throws(Failure) -> (Dataset, [Finding]) {
-    let result = DatasetLoader.load(data, options: loadOptions)
+    let result = databaseSource.map { DatasetLoader.load($0, options: loadOptions).result }
+      ?? DatasetLoader.load(data, options: loadOptions)
     guard let dataset = result.dataset else { throw Failure(loading: result.findings) }
     return (dataset, result.findings)
+  }
+
+  /// The database `--data` names (checked by `validate`), nil for a folder or file.
+  var databaseSource: DatabaseSource? {
+    guard DatabaseAddress.isDatabase(data), case .success(let address) = DatabaseAddress.parse(data) else { return nil }
+    let selection = query.map(DatabaseSelection.query) ?? .table(table ?? "")
+    return DatabaseSource(
+      address: address, observations: selection, regionsTable: regionsTable, indicatorsTable: indicatorsTable)
   }
 
   var loadOptions: LoadOptions {

@@ -15,8 +15,9 @@ enum Failure: Error {
   /// A bug or an environment problem (fonts missing, cairo failure).
   case `internal`(String)
 
-  /// Codes of the loaders' findings that mean "the file could not be read", not "it is wrong".
-  static let unreadableCodes: Set<String> = ["unreadable-file", "missing-file", "job-unreadable"]
+  /// Codes of the loaders' findings that mean "the file (or database) could not be read", not
+  /// "it is wrong".
+  static let unreadableCodes: Set<String> = ["unreadable-file", "missing-file", "job-unreadable", "database-unavailable"]
 
   /// Why an input did not load, from the loader's findings: I/O when a file or folder is
   /// missing or unreadable, else bad data.

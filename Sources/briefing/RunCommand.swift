@@ -92,7 +92,7 @@ struct Run: ParsableCommand {
   /// The job's data, comparison table and regions, or why they cannot be had: 74 when the data
   /// is missing or unreadable, 65 when it is wrong.
   static func inputs(of jobFile: JobFile) -> JobRunner.Inputs {
-    let result = DatasetLoader.load(jobFile.data, options: LoadOptions(mapPath: jobFile.map))
+    let (result, fetched) = loadData(jobFile)
     guard let dataset = result.dataset else {
       let status = Failure(loading: result.findings).exitStatus
       return .failed(status == .ioError ? .ioError : .invalid, result.findings)
@@ -107,10 +107,12 @@ struct Run: ParsableCommand {
       var seen: Set<RegionID> = []
       regions = dataset.peerGroups.flatMap(\.members).filter { seen.insert($0).inserted }.map(\.rawValue)
     }
+    var producer = SheetProducer(
+      dataset: dataset, table: table, group: group,
+      formats: jobFile.formats.compactMap(SheetFormat.init(rawValue:)))
+    producer.fetchedInputs = fetched
     return .ready(
-      producer: SheetProducer(
-        dataset: dataset, table: table, group: group,
-        formats: jobFile.formats.compactMap(SheetFormat.init(rawValue:))),
+      producer: producer,
       periods: dataset.periods(observedFor: Set(regions.map { RegionID($0) })), regions: regions)
   }
 }
@@ -129,6 +131,8 @@ struct SheetProducer: ReportProducing {
   /// Each region's first peer group, found once: `Dataset.peerGroups` costs O(regions²) per call,
   /// which a national job (3,000 regions) must not pay per unit.
   private let firstGroup: [RegionID: PeerGroup]
+  /// The fingerprint of a database's rows (`Run.loadData`); none for files.
+  var fetchedInputs: [FetchedInput] = []
 
   init(dataset: Dataset, table: ComparisonTable, group: PeerGroup?, formats: [SheetFormat] = [.pdf]) {
     self.dataset = dataset
