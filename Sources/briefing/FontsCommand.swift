@@ -13,7 +13,7 @@ struct Fonts: ParsableCommand {
   @Flag(help: "Also list every other installed family that covers Chinese.")
   var all = false
 
-  @Option(help: "Show and check the families this layout's theme.fonts selects.")
+  @Option(help: "Show and check the families this layout's theme.fonts selects.", completion: ShippedFiles.layoutCompletion)
   var layout: String?
 
   /// The family list body text uses, by script: `theme.fonts` of the layout (if any) over the

@@ -5,8 +5,10 @@ import Foundation
 
 // MARK: - Loading a layout file
 
-/// Reads and parses a layout; errors become `Failure.data` with file:line:column.
-func loadLayout(_ path: String) throws(Failure) -> (LayoutDocument, [Finding]) {
+/// Reads and parses a layout (a path, or a shipped layout's name: `ShippedFiles.layoutPath`);
+/// errors become `Failure.data` with file:line:column.
+func loadLayout(_ reference: String) throws(Failure) -> (LayoutDocument, [Finding]) {
+  let path = try ShippedFiles.layoutPath(reference)
   let text: String
   do {
     text = try String(contentsOfFile: path, encoding: .utf8)
@@ -25,7 +27,7 @@ struct DumpLayout: ParsableCommand {
     commandName: "dump-layout",
     abstract: "Print the effective layout with every default filled in.")
 
-  @Option(help: "The layout file (YAML).")
+  @Option(help: "The layout file (YAML), or a shipped layout's name.", completion: ShippedFiles.layoutCompletion)
   var layout: String
 
   func run() throws {
@@ -44,7 +46,7 @@ struct Validate: ParsableCommand {
     commandName: "validate",
     abstract: "Check a layout (and, with --data, its bindings against a data set) without rendering.")
 
-  @Option(help: "The layout file (YAML).")
+  @Option(help: "The layout file (YAML), or a shipped layout's name.", completion: ShippedFiles.layoutCompletion)
   var layout: String
 
   @Option(help: "A data folder or observations file to check the bindings against.")
