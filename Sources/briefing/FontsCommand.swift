@@ -8,7 +8,10 @@ import BriefingSpec
 struct Fonts: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "fonts",
-    abstract: "List the font families Briefing uses and their Chinese coverage.")
+    abstract: "List the font families Briefing uses and their Chinese coverage.",
+    discussion: HelpExamples.discussion(
+      examples: "briefing fonts",
+      "briefing fonts --layout state-comparison-en"))
 
   @Flag(help: "Also list every other installed family that covers Chinese.")
   var all = false

@@ -25,7 +25,10 @@ func loadLayout(_ reference: String) throws(Failure) -> (LayoutDocument, [Findin
 struct DumpLayout: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "dump-layout",
-    abstract: "Print the effective layout with every default filled in.")
+    abstract: "Print the effective layout with every default filled in.",
+    discussion: HelpExamples.discussion(
+      examples: "briefing dump-layout --layout half-year-comparison",
+      "briefing dump-layout --layout Layouts/gallery.yaml"))
 
   @Option(help: "The layout file (YAML), or a shipped layout's name.", completion: ShippedFiles.layoutCompletion)
   var layout: String
@@ -44,7 +47,10 @@ struct DumpLayout: ParsableCommand {
 struct Validate: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "validate",
-    abstract: "Check a layout (and, with --data, its bindings against a data set) without rendering.")
+    abstract: "Check a layout (and, with --data, its bindings against a data set) without rendering.",
+    discussion: HelpExamples.discussion(
+      examples: "briefing validate --layout ranking-bulletin",
+      "briefing validate --layout region-charts --data Samples/jiuquan-2024h1"))
 
   @Option(help: "The layout file (YAML), or a shipped layout's name.", completion: ShippedFiles.layoutCompletion)
   var layout: String
