@@ -69,6 +69,19 @@ test: fonts
 	@# renderer itself keeps one font map per thread for the thread's life). Serial: ~45 s.
 	swift test --no-parallel $(SWIFT_FLAGS)
 
+## install: the release binary, layouts, derived fonts, calendars, recipes, schemas, man pages and
+## bash/zsh/fish completions under $(DESTDIR)$(PREFIX) (Tools/install.sh says where each goes);
+## INSTALL_BIN=path installs that binary instead of building the release one
+PREFIX ?= /usr/local
+INSTALL_BIN ?=
+.PHONY: install uninstall
+install: $(if $(INSTALL_BIN),,build)
+	PREFIX="$(PREFIX)" DESTDIR="$(DESTDIR)" Tools/install.sh install "$(or $(INSTALL_BIN),$(RELEASE_BIN))"
+
+## uninstall: removes exactly the files `make install` wrote (its manifest) and the folders it created
+uninstall:
+	PREFIX="$(PREFIX)" DESTDIR="$(DESTDIR)" Tools/install.sh uninstall
+
 ## fuzz: coverage-guided fuzzing of the CSV, XLSX, layout and job readers (FUZZ_SECONDS, default 600)
 ## A crashing input is saved as $(OUT)/fuzz/crash-*; replay it with `.build-fuzz/release/briefing-fuzz FILE`.
 ## SWIFT_BACKTRACE=enable=no lets libFuzzer, not Swift's backtracer, catch a trap and save the input.
