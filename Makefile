@@ -15,7 +15,7 @@ OUT ?= Output
 # 15 s to unpack and set up; msmtp + python3-aiosmtpd are 12 packages, 5 MB, 4 s; curl with its
 # libraries about 2 MB (it was already installed here, so not timed).
 # At 10 MB/s that is under a minute in all, so `make test` stays well under 15 minutes.
-TEST_APT_PACKAGES := chromium msmtp python3-aiosmtpd curl
+TEST_APT_PACKAGES := chromium msmtp python3-aiosmtpd curl python3-jsonschema python3-yaml
 test: APT_PACKAGES += $(TEST_APT_PACKAGES)
 
 .PHONY: setup fonts build demo test bench fuzz clean
@@ -77,6 +77,17 @@ INSTALL_BIN ?=
 .PHONY: install uninstall
 install: $(if $(INSTALL_BIN),,build)
 	PREFIX="$(PREFIX)" DESTDIR="$(DESTDIR)" Tools/install.sh install "$(or $(INSTALL_BIN),$(RELEASE_BIN))"
+
+## schemas: JSON Schemas of the layout, job, scoring and intake-map files into Schemas/, generated
+## from the loaders and documented from the sources (commit them; a test checks they are current)
+SCHEMA_KINDS := layout job scoring intake-map
+.PHONY: schemas
+schemas:
+	swift build $(SWIFT_FLAGS)
+	@for kind in $(SCHEMA_KINDS); do \
+	  .build/debug/briefing schema $$kind --from-sources Sources > Schemas/$$kind.schema.json.tmp && \
+	  mv Schemas/$$kind.schema.json.tmp Schemas/$$kind.schema.json && echo "schemas: Schemas/$$kind.schema.json"; \
+	done
 
 ## uninstall: removes exactly the files `make install` wrote (its manifest) and the folders it created
 uninstall:

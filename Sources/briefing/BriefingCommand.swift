@@ -39,7 +39,7 @@ struct BriefingCommand: ParsableCommand {
     subcommands: [
       Render.self, Analyze.self, Run.self, ScheduleJob.self, Validate.self, DumpLayout.self, DumpScene.self,
       Fonts.self,
-      Score.self, Import.self,
+      Score.self, Import.self, SchemaCommand.self,
     ]
   )
 }
