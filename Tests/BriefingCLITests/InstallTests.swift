@@ -26,10 +26,13 @@ import Testing
     let fonts = try CLI.shell(["-c", "cd / && '\(usr)/bin/briefing' fonts"])
     #expect(fonts.stdout.contains("Briefing Sans CJK SC"), "the installed derived fonts: \(fonts.stdout)")
 
+    let schema = try CLI.shell(["-c", "cd / && '\(usr)/bin/briefing' schema layout --path"])
+    #expect(schema.stdout == usr + "/share/briefing/Schemas/layout.schema.json\n", "\(schema.stdout)\(schema.stderr)")
+
     // One man page with every command, no mdoc warnings, the Chinese of the help kept.
     let man = try CLI.shell(["-c", "MANWIDTH=100 man -l '\(usr)/share/man/man1/briefing.1'"])
     #expect(man.status == 0 && man.stderr.isEmpty, "\(man.stderr)")
-    for command in ["render", "analyze", "run", "schedule", "validate", "dump-layout", "dump-scene", "fonts", "score", "import"] {
+    for command in ["render", "analyze", "run", "schedule", "validate", "dump-layout", "dump-scene", "fonts", "score", "import", "schema"] {
       let entry = man.stdout.split(separator: "\n").contains { $0.hasPrefix("     \(command) ") || $0 == "     \(command)" }
       #expect(entry, "man briefing lacks \(command)")
     }
