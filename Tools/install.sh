@@ -63,9 +63,16 @@ install_all() {
   local binary=$1
   [[ -x "$binary" ]] || { echo "install: no binary at $binary (run make build)" >&2; exit 1; }
   [[ -f "$ROOT/.build/fonts/BriefingSansCJK-Regular.ttc" ]] || { echo "install: no derived fonts (run make fonts)" >&2; exit 1; }
-  # Folders an earlier install created stay recorded, so uninstall still removes them.
+  # What an earlier install wrote stays recorded (a file no longer shipped included), so
+  # uninstall still removes it.
   if [[ -f "$DESTDIR$MANIFEST" ]]; then
-    while read -r kind path; do [[ $kind == dir ]] && created_dirs+=("$path"); done < "$DESTDIR$MANIFEST"
+    local kind path
+    while read -r kind path; do
+      case $kind in
+        dir) created_dirs+=("$path") ;;
+        file) [[ ! -e "$DESTDIR$path" || $path == "$MANIFEST" ]] || installed_files+=("$path") ;;
+      esac
+    done < "$DESTDIR$MANIFEST"
   fi
 
   put 755 "$binary" "$PREFIX/bin/briefing"
