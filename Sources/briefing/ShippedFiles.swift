@@ -62,7 +62,7 @@ enum ShippedFiles {
 
   /// `.yaml` files and folders whose path starts with `prefix` (relative to the working folder).
   private static func yamlFiles(matching prefix: String) -> [String] {
-    let folder = prefix.contains("/") ? String(prefix[...prefix.lastIndex(of: "/")!]) : ""
+    let folder = prefix.lastIndex(of: "/").map { String(prefix[...$0]) } ?? ""
     let entries = (try? FileManager.default.contentsOfDirectory(atPath: folder.isEmpty ? "." : folder)) ?? []
     return entries.sorted().map { folder + $0 }.filter { path in
       path.hasPrefix(prefix) && !path.dropFirst(folder.count).hasPrefix(".")

@@ -93,8 +93,4 @@ extension Array where Element == ProbeValue.Step {
     }
     return text
   }
-
-  /// The path with list positions left out, as schema documentation names places:
-  /// `sections[].components[]`.
-  var schemaPath: String { findingPath.replacingOccurrences(of: "[0]", with: "[]") }
 }

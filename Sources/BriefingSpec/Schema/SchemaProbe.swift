@@ -133,7 +133,7 @@ public struct SchemaProbe {
       for word in words {
         allowedByWord[word] = run(document.setting(.scalar(word), at: (path + [.key(key)])[...])).allowed(at: path)
       }
-      guard Set(allowedByWord.values.map { $0 }).count > 1 else { continue }
+      guard Set(allowedByWord.values).count > 1 else { continue }
       var variants: [String: SchemaObject] = [:]
       for word in words {
         let fixed = document.setting(.scalar(word), at: (path + [.key(key)])[...])
