@@ -20,7 +20,9 @@ OUT ?= Output
 # postgresql: the server the PostgreSQL source tests run against (Tools/with-test-postgres.sh);
 # with its client and common packages about 19 MB to fetch, 63 MB on disk (apt-cache sizes for
 # Debian 12; it was already installed here, so not timed).
-TEST_APT_PACKAGES := chromium msmtp python3-aiosmtpd curl python3-docx postgresql
+# python3-jsonschema and python3-yaml validate the shipped YAML files against their schemas.
+TEST_APT_PACKAGES := chromium msmtp python3-aiosmtpd curl python3-docx postgresql python3-jsonschema \
+  python3-yaml
 test: APT_PACKAGES += $(TEST_APT_PACKAGES)
 
 .PHONY: setup fonts build demo test bench fuzz clean
@@ -74,6 +76,30 @@ test: fonts
 	@# renderer itself keeps one font map per thread for the thread's life). Serial: ~45 s.
 	@# Beside a scratch PostgreSQL server (started as an unprivileged user, stopped after).
 	Tools/with-test-postgres.sh swift test --no-parallel $(SWIFT_FLAGS)
+
+## install: the release binary, layouts, derived fonts, calendars, recipes, schemas, man pages and
+## bash/zsh/fish completions under $(DESTDIR)$(PREFIX) (Tools/install.sh says where each goes);
+## INSTALL_BIN=path installs that binary instead of building the release one
+PREFIX ?= /usr/local
+INSTALL_BIN ?=
+.PHONY: install uninstall
+install: $(if $(INSTALL_BIN),,build)
+	PREFIX="$(PREFIX)" DESTDIR="$(DESTDIR)" Tools/install.sh install "$(or $(INSTALL_BIN),$(RELEASE_BIN))"
+
+## schemas: JSON Schemas of the layout, job, scoring and intake-map files into Schemas/, generated
+## from the loaders and documented from the sources (commit them; a test checks they are current)
+SCHEMA_KINDS := layout job scoring intake-map
+.PHONY: schemas
+schemas:
+	swift build $(SWIFT_FLAGS)
+	@for kind in $(SCHEMA_KINDS); do \
+	  .build/debug/briefing schema $$kind --from-sources Sources > Schemas/$$kind.schema.json.tmp && \
+	  mv Schemas/$$kind.schema.json.tmp Schemas/$$kind.schema.json && echo "schemas: Schemas/$$kind.schema.json"; \
+	done
+
+## uninstall: removes exactly the files `make install` wrote (its manifest) and the folders it created
+uninstall:
+	PREFIX="$(PREFIX)" DESTDIR="$(DESTDIR)" Tools/install.sh uninstall
 
 ## fuzz: coverage-guided fuzzing of the CSV, XLSX, layout and job readers (FUZZ_SECONDS, default 600)
 ## A crashing input is saved as $(OUT)/fuzz/crash-*; replay it with `.build-fuzz/release/briefing-fuzz FILE`.

@@ -161,18 +161,12 @@ extension HolidayCalendar {
       && !reference.hasPrefix("~")
   }
 
-  /// Folders searched for shipped calendars, in order: `$BRIEFING_CALENDAR_DIR`,
-  /// `<binary folder>/../share/briefing/Calendars` (an installed tool), `<binary folder>/../../../Calendars`
-  /// (a SwiftPM build, `.build/<triple>/<configuration>/briefing`, in a checkout), and
-  /// `~/.local/share/briefing/Calendars`. `executable` is the resolved path of the running binary.
+  /// Folders searched for shipped calendars, in order (`ShippedFolders.candidates`):
+  /// `$BRIEFING_CALENDAR_DIR`, `<binary folder>/../share/briefing/Calendars` (an installed tool),
+  /// the checkout's `Calendars` (a SwiftPM build), `~/.local/share/briefing/Calendars`.
+  /// `executable` is the resolved path of the running binary.
   public static func shippedFolders(executable: String, environment: [String: String], home: String) -> [String] {
-    var folders: [String] = []
-    if let dir = environment["BRIEFING_CALENDAR_DIR"], !dir.isEmpty { folders.append(dir) }
-    let binary = URL(fileURLWithPath: executable).deletingLastPathComponent()
-    folders.append(binary.appendingPathComponent("../share/briefing/Calendars").standardized.path)
-    folders.append(binary.appendingPathComponent("../../../Calendars").standardized.path)
-    folders.append(home + "/.local/share/briefing/Calendars")
-    return folders
+    ShippedFolders.candidates(.calendars, executable: executable, environment: environment, home: home)
   }
 
   private static func read(path: String, source: String) -> (HolidayCalendar?, [Finding]) {

@@ -315,6 +315,7 @@ public enum JobLoader {
 extension NodeReader {
   /// A whole number in `range`; job files word the error as a type error (`wrong-type`).
   mutating func wholeNumber(_ node: Node?, path: String, range: ClosedRange<Int>) -> Int? {
+    Self.record(.integer(path: path, range: range))
     guard let text = string(node, path: path) else { return nil }
     guard let number = Int(text), range.contains(number) else {
       let shown = range.upperBound == Int.max ? "≥ \(range.lowerBound)" : "\(range.lowerBound)…\(range.upperBound)"

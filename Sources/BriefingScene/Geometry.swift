@@ -23,6 +23,10 @@ public struct Size: Hashable, Sendable, Codable {
   public static let a4 = Size(width: 595.28, height: 841.89)
   /// ISO A3 portrait, 841.89 × 1190.55 pt.
   public static let a3 = Size(width: 841.89, height: 1190.55)
+  /// US Letter portrait, 8.5 × 11 in = 612 × 792 pt.
+  public static let usLetter = Size(width: 612, height: 792)
+  /// US Legal portrait, 8.5 × 14 in = 612 × 1008 pt.
+  public static let usLegal = Size(width: 612, height: 1008)
   /// The same size turned 90°.
   public var rotated: Size { Size(width: height, height: width) }
 }

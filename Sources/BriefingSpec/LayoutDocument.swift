@@ -50,7 +50,13 @@ public struct LayoutDocument: Hashable, Sendable {
 
 /// Page geometry in PDF points.
 public struct PageSpec: Hashable, Sendable {
-  public enum PaperSize: String, Sendable, Codable, CaseIterable { case A4, A3 }
+  /// ISO A4 (210 × 297 mm, 595.28 × 841.89 pt), ISO A3 (297 × 420 mm, 841.89 × 1190.55 pt),
+  /// US Letter (8.5 × 11 in, 612 × 792 pt) or US Legal (8.5 × 14 in, 612 × 1008 pt), portrait.
+  public enum PaperSize: String, Sendable, Codable, CaseIterable {
+    case A4, A3
+    case letter = "Letter"
+    case legal = "Legal"
+  }
   public enum Orientation: String, Sendable, Codable, CaseIterable { case portrait, landscape }
   /// Default: A4.
   public var size: PaperSize

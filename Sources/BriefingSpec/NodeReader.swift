@@ -5,7 +5,8 @@ import Yams
 
 /// Reads a Yams node tree into values while collecting findings with file:line:column.
 /// Unknown keys are errors with a "did you mean" note; wrong types are errors; absent keys are
-/// left to the caller's defaults. Used for layout files and job files alike.
+/// left to the caller's defaults. Used for layout files and job files alike. Every read is
+/// reported to `recording`'s recorder when one runs (`SchemaProbe` builds the JSON Schemas so).
 public struct NodeReader {
   // MARK: Properties
   public let file: String
@@ -71,6 +72,7 @@ public struct NodeReader {
     _ node: Node, path: String, allowed: [String],
     unknownKeyNotes: (String) -> [String] = { _ in [] }
   ) -> [String: Node] {
+    Self.record(.object(path: path, allowed: allowed))
     guard let mapping = node.mapping else {
       error(.wrongType(path: path, expected: "a mapping"), at: node)
       return [:]
@@ -97,6 +99,7 @@ public struct NodeReader {
 
   /// A scalar as text; `null`, `~` and empty plain scalars count as absent.
   public mutating func string(_ node: Node?, path: String) -> String? {
+    Self.record(.text(path: path))
     guard let node, !Self.isNull(node) else { return nil }
     guard let text = node.scalar?.string else {
       error(.wrongType(path: path, expected: "text"), at: node)
@@ -106,6 +109,7 @@ public struct NodeReader {
   }
 
   public mutating func double(_ node: Node?, path: String, range: ClosedRange<Double>) -> Double? {
+    Self.record(.number(path: path, range: range))
     guard let text = string(node, path: path) else { return nil }
     guard let number = Double(text), range.contains(number) else {
       error(.outOfRange(path: path, value: text, range: "\(range)"), at: node)
@@ -115,6 +119,7 @@ public struct NodeReader {
   }
 
   public mutating func int(_ node: Node?, path: String, range: ClosedRange<Int>) -> Int? {
+    Self.record(.integer(path: path, range: range))
     guard let text = string(node, path: path) else { return nil }
     guard let number = Int(text), range.contains(number) else {
       error(.outOfRange(path: path, value: text, range: "\(range)"), at: node)
@@ -124,6 +129,7 @@ public struct NodeReader {
   }
 
   public mutating func bool(_ node: Node?, path: String) -> Bool? {
+    Self.record(.boolean(path: path))
     guard let text = string(node, path: path) else { return nil }
     switch text.lowercased() {
     case "true", "yes", "on": return true
@@ -144,6 +150,7 @@ public struct NodeReader {
   public mutating func choice<E: RawRepresentable & CaseIterable>(
     _ node: Node?, path: String, as type: E.Type
   ) -> E? where E.RawValue == String {
+    Self.record(.choice(path: path, values: E.allCases.map(\.rawValue)))
     guard let text = string(node, path: path) else { return nil }
     if let value = E(rawValue: text) { return value }
     let names = E.allCases.map(\.rawValue)
@@ -155,6 +162,7 @@ public struct NodeReader {
 
   /// A sequence of nodes; a single scalar is read as a one-element list.
   public mutating func list(_ node: Node?, path: String) -> [Node]? {
+    Self.record(.list(path: path))
     guard let node else { return nil }
     if let sequence = node.sequence { return Array(sequence) }
     if node.scalar != nil { return [node] }

@@ -30,13 +30,16 @@ struct BriefingCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "briefing",
     abstract: "Comparative regional statistics briefings as print-ready PDF and PNG.",
+    discussion: HelpExamples.discussion(
+      examples: "briefing render --data Samples/jiuquan-2024h1 --focus 肃州区",
+      "briefing render --help"),
     version: BriefingVersion.string,
     // Each subcommand states its `commandName`: deriving it from the type name costs the parser
     // runtime reflection, about 9 M instructions on every run.
     subcommands: [
       Render.self, Analyze.self, Run.self, ScheduleJob.self, Validate.self, DumpLayout.self, DumpScene.self,
       Fonts.self,
-      Score.self, Import.self,
+      Score.self, Import.self, SchemaCommand.self,
     ]
   )
 }

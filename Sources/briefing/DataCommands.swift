@@ -123,7 +123,10 @@ extension CalendarDate {
 struct Analyze: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "analyze",
-    abstract: "Write the whole comparison table: one row per (indicator, period, group, region).")
+    abstract: "Write the whole comparison table: one row per (indicator, period, group, region).",
+    discussion: HelpExamples.discussion(
+      examples: "briefing analyze --data Samples/jiuquan-2024h1 --out Output/table.csv",
+      "briefing analyze --data Samples/midwest-2024q3 --format json --out -"))
 
   enum Format: String, ExpressibleByArgument, CaseIterable { case csv, json, xlsx }
 

@@ -21,12 +21,15 @@ struct DumpScene: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "dump-scene",
     abstract: "Print the composed scene of a layout (pages, frames, text runs and shapes, in points) as text.",
-    discussion: """
+    discussion: HelpExamples.discussion(
+      """
       Takes render's data and sheet options and chooses the sheet by the same rules. A charts \
       layout (scope: charts) dumps the --focus region's charts, one page per indicator. The dump \
       goes to standard output, findings to standard error; errors found while composing are \
       reported (exit 65) after the dump, which shows where they are.
-      """)
+      """,
+      examples: "briefing dump-scene --data Samples/jiuquan-2024h1 --focus 肃州区 --page 1",
+      "briefing dump-scene --data Samples/midwest-2024q3 --focus Ohio \\\n  --layout state-comparison-en --measure fixed"))
 
   @OptionGroup var data: DataOptions
 

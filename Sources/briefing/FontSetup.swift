@@ -8,9 +8,10 @@ import Foundation
 /// (`Tools/build_cjk_fonts.py`: same outlines, desubroutinized CFF, so a one-page PDF embeds
 /// tens of kilobytes instead of about 1 MB per face) and registers them for this process.
 ///
-/// Looked up in order: `$BRIEFING_FONT_DIR`, `<binary>/../fonts`, `<binary>/../../fonts`
-/// (the build folder), `~/.local/share/briefing/fonts`. Without them Briefing uses the system
-/// Noto Sans CJK faces, which look the same but make PDFs near 1 MB.
+/// Looked up as every shipped file is (`ShippedFolders`): `$BRIEFING_FONT_DIR`,
+/// `<prefix>/share/briefing/fonts`, the checkout's `.build/fonts`, `~/.local/share/briefing/fonts`.
+/// Without them Briefing uses the system Noto Sans CJK faces, which look the same but make PDFs
+/// near 1 MB.
 enum FontSetup {
   /// Family names of the derived faces, by script.
   static let simplified = "Briefing Sans CJK SC"
@@ -32,16 +33,5 @@ enum FontSetup {
     return FontInventory.installedFamilies().contains(wanted) ? wanted : nil
   }
 
-  private static var candidates: [String] {
-    var folders: [String] = []
-    if let dir = ProcessInfo.processInfo.environment["BRIEFING_FONT_DIR"] { folders.append(dir) }
-    let executable =
-      (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe"))
-      ?? CommandLine.arguments[0]
-    let binary = URL(fileURLWithPath: executable).resolvingSymlinksInPath().deletingLastPathComponent()
-    folders.append(binary.appendingPathComponent("../fonts").standardized.path)
-    folders.append(binary.appendingPathComponent("../../fonts").standardized.path)
-    folders.append(NSHomeDirectory() + "/.local/share/briefing/fonts")
-    return folders
-  }
+  private static var candidates: [String] { ShippedFiles.folders(.fonts) }
 }

@@ -8,12 +8,15 @@ import BriefingSpec
 struct Fonts: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "fonts",
-    abstract: "List the font families Briefing uses and their Chinese coverage.")
+    abstract: "List the font families Briefing uses and their Chinese coverage.",
+    discussion: HelpExamples.discussion(
+      examples: "briefing fonts",
+      "briefing fonts --layout state-comparison-en"))
 
   @Flag(help: "Also list every other installed family that covers Chinese.")
   var all = false
 
-  @Option(help: "Show and check the families this layout's theme.fonts selects.")
+  @Option(help: "Show and check the families this layout's theme.fonts selects.", completion: ShippedFiles.layoutCompletion)
   var layout: String?
 
   /// The family list body text uses, by script: `theme.fonts` of the layout (if any) over the

@@ -12,13 +12,16 @@ struct Import: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "import",
     abstract: "Show how a table reads and write an intake map that replays the reading (--map).",
-    discussion: """
+    discussion: HelpExamples.discussion(
+      """
       Detects the shape of FILE (a long table, indicators or periods across, an office report table with \
       a title, a unit line, merged headings and a total row) and prints what it understood, then the first \
       long rows. It writes the intake map beside FILE (FILE.intake.yaml): edit it where the reading is wrong \
       and pass it with --map to analyze, render and dump-scene. Where two readings are plausible it exits 65 \
       and names the map key that decides; the map is written with the choices as comments.
-      """)
+      """,
+      examples: "briefing import Samples/midwest-2024q3/observations.csv --out -",
+      "briefing import Samples/xuchang-2016q3/observations.csv --out Output/map.yaml"))
 
   @Argument(help: "The table: .csv, .tsv, .xlsx or .xls.")
   var file: String

@@ -5,8 +5,10 @@ import Foundation
 
 // MARK: - Loading a layout file
 
-/// Reads and parses a layout; errors become `Failure.data` with file:line:column.
-func loadLayout(_ path: String) throws(Failure) -> (LayoutDocument, [Finding]) {
+/// Reads and parses a layout (a path, or a shipped layout's name: `ShippedFiles.layoutPath`);
+/// errors become `Failure.data` with file:line:column.
+func loadLayout(_ reference: String) throws(Failure) -> (LayoutDocument, [Finding]) {
+  let path = try ShippedFiles.layoutPath(reference)
   let text: String
   do {
     text = try String(contentsOfFile: path, encoding: .utf8)
@@ -23,9 +25,12 @@ func loadLayout(_ path: String) throws(Failure) -> (LayoutDocument, [Finding]) {
 struct DumpLayout: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "dump-layout",
-    abstract: "Print the effective layout with every default filled in.")
+    abstract: "Print the effective layout with every default filled in.",
+    discussion: HelpExamples.discussion(
+      examples: "briefing dump-layout --layout half-year-comparison",
+      "briefing dump-layout --layout Layouts/gallery.yaml"))
 
-  @Option(help: "The layout file (YAML).")
+  @Option(help: "The layout file (YAML), or a shipped layout's name.", completion: ShippedFiles.layoutCompletion)
   var layout: String
 
   func run() throws {
@@ -42,9 +47,12 @@ struct DumpLayout: ParsableCommand {
 struct Validate: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "validate",
-    abstract: "Check a layout (and, with --data, its bindings against a data set) without rendering.")
+    abstract: "Check a layout (and, with --data, its bindings against a data set) without rendering.",
+    discussion: HelpExamples.discussion(
+      examples: "briefing validate --layout ranking-bulletin",
+      "briefing validate --layout region-charts --data Samples/jiuquan-2024h1"))
 
-  @Option(help: "The layout file (YAML).")
+  @Option(help: "The layout file (YAML), or a shipped layout's name.", completion: ShippedFiles.layoutCompletion)
   var layout: String
 
   @Option(help: "A data folder or observations file to check the bindings against.")

@@ -12,7 +12,11 @@ import Foundation
 struct Render: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "render",
-    abstract: "Render a layout for a focus region (or the whole group) as PDF and PNG.")
+    abstract: "Render a layout for a focus region (or the whole group) as PDF and PNG.",
+    discussion: HelpExamples.discussion(
+      examples: "briefing render --data Samples/jiuquan-2024h1 --focus 肃州区",
+      "briefing render --data Samples/jiuquan-2024h1 --layout ranking-bulletin",
+      "briefing render --data Samples/midwest-2024q3 --focus Ohio \\\n  --layout region-charts --format svg"))
 
   @OptionGroup var data: DataOptions
 

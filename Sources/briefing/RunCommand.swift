@@ -13,14 +13,17 @@ struct Run: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "run",
     abstract: "Do everything a job file says: render, publish atomically, write the manifest.",
-    discussion: """
+    discussion: HelpExamples.discussion(
+      """
       Exit codes: 0 ok (or skipped: nothing changed), 65 job/data/layout error or every unit \
       failed, 70 internal, 74 I/O (an input missing or unreadable, an output or the manifest not \
       writable; nothing is published), 75 another run holds the lock, 76 partial (some units \
       failed, the rest published), 77 published but the on_success hook failed (the next run \
       retries it). Any non-zero exit runs on_failure and ends with one "briefing: run failed" \
       line on standard error.
-      """)
+      """,
+      examples: "briefing run Samples/jiuquan-2024h1/job.yaml",
+      "briefing run Samples/jiuquan-2024h1/job.yaml --force --quiet"))
 
   @Argument(help: "The job file (YAML).")
   var job: String

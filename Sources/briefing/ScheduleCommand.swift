@@ -9,14 +9,17 @@ struct ScheduleJob: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "schedule",
     abstract: "Print a crontab entry and an equivalent systemd timer for a job; --install adds the entry.",
-    discussion: """
+    discussion: HelpExamples.discussion(
+      """
       The crontab entry suits the cron that will read it. One that honours CRON_TZ (cronie) gets \
       the job's times under CRON_TZ. One that runs every line in the server's zone (Debian's and \
       Ubuntu's cron 3.0pl1, busybox crond) gets the times converted into that zone, with a warning \
       when daylight saving time moves them. Where no cron is installed, or the times have no exact \
       twin in the server's zone, use the systemd timer: its OnCalendar= keeps the job's zone \
       (systemd ≥ 235).
-      """)
+      """,
+      examples: "briefing schedule Samples/jiuquan-2024h1/job.yaml",
+      "briefing schedule Samples/jiuquan-2024h1/job.yaml \\\n  --cron debian --server-timezone UTC"))
 
   /// `--cron`: which cron will read the entry.
   enum CronChoice: String, ExpressibleByArgument, CaseIterable {

@@ -11,7 +11,10 @@ import Foundation
 struct Score: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "score",
-    abstract: "Score and rank the regions of a peer group with a scoring file (综合考评).")
+    abstract: "Score and rank the regions of a peer group with a scoring file (综合考评).",
+    discussion: HelpExamples.discussion(
+      examples: "briefing score --data Samples/jiuquan-2024h1 --period 2024-H1 \\\n  --scoring Samples/jiuquan-2024h1/scoring.yaml",
+      "briefing score --data Samples/jiuquan-2024h1 --period 2024-H1 \\\n  --scoring Samples/jiuquan-2024h1/scoring.yaml --what-if --format json"))
 
   enum Format: String, ExpressibleByArgument, CaseIterable { case csv, json }
 

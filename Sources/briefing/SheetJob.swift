@@ -11,7 +11,7 @@ import BriefingStats
 /// `--layout`, `--focus`, `--period`, `--group`: the options of every command that composes a
 /// layout (`render`, `dump-scene`).
 struct SheetOptions: ParsableArguments {
-  @Option(help: "The layout file (YAML).")
+  @Option(help: "The layout file (YAML), or a shipped layout's name.", completion: ShippedFiles.layoutCompletion)
   var layout: String = "Layouts/half-year-comparison.yaml"
 
   @Option(help: "The focus region id or name (required for region-scope layouts).")
@@ -35,7 +35,8 @@ struct CheckedInputs {
 
   /// Loads `layout` and the data; a missing input is `.io`, errors in either (or in the
   /// bindings) `.data`.
-  static func load(data: DataOptions, layout: String) throws(Failure) -> CheckedInputs {
+  static func load(data: DataOptions, layout reference: String) throws(Failure) -> CheckedInputs {
+    let layout = try ShippedFiles.layoutPath(reference)
     let (document, layoutFindings) = try loadLayout(layout)
     let (dataset, dataFindings) = try data.load()
     let validation = LayoutValidator.validate(document, against: dataset, file: layout)

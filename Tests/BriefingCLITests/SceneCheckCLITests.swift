@@ -33,7 +33,7 @@ import Testing
     // Located at the component in the layout, naming the sheet, the page and the component.
     #expect(
       plain.stderr.contains(
-        "half-year-min7.yaml:29:9: warning: 肃州区, page 1, kpiTable: 11 text(s) below the 7.0 pt minimum"
+        "half-year-min7.yaml:30:9: warning: 肃州区, page 1, kpiTable: 11 text(s) below the 7.0 pt minimum"
       ),
       "\(plain.stderr)")
     #expect(plain.stderr.contains("[scene-text-too-small]"))

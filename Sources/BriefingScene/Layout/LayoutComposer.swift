@@ -24,6 +24,8 @@ public struct LayoutComposer {
       switch layout.page.size {
       case .A4: .a4
       case .A3: .a3
+      case .letter: .usLetter
+      case .legal: .usLegal
       }
     switch layout.page.orientation {
     case .portrait: return portrait
