@@ -265,13 +265,8 @@ public enum JobLoader {
     if let nodes = reader.list(entries["formats"], path: "formats") {
       formats = []
       for (index, node) in nodes.enumerated() {
-        guard let name = reader.string(node, path: "formats[\(index)]") else { continue }
-        if JobFile.knownFormats.contains(name) {
-          if !formats.contains(name) { formats.append(name) }
-        } else {
-          let hint = Suggestion.closest(to: name, in: JobFile.knownFormats).map { ["did you mean '\($0)'?"] } ?? []
-          reader.error(.jobWrongType(path: "formats[\(index)]", expected: "one of " + JobFile.knownFormats.joined(separator: ", ")), at: node, notes: hint)
-        }
+        guard let name = reader.word(node, path: "formats[\(index)]", in: JobFile.knownFormats) else { continue }
+        if !formats.contains(name) { formats.append(name) }
       }
       if nodes.isEmpty { reader.error(.jobWrongType(path: "formats", expected: "a non-empty list"), at: entries["formats"]) }
     }

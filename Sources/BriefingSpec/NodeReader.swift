@@ -150,13 +150,17 @@ public struct NodeReader {
   public mutating func choice<E: RawRepresentable & CaseIterable>(
     _ node: Node?, path: String, as type: E.Type
   ) -> E? where E.RawValue == String {
-    Self.record(.choice(path: path, values: E.allCases.map(\.rawValue)))
+    word(node, path: path, in: E.allCases.map(\.rawValue)).flatMap(E.init(rawValue:))
+  }
+
+  /// A word of `words` (a list the caller keeps, e.g. a job's output formats), with a "did
+  /// you mean" note for typos; recorded like `choice` so the schema lists the words.
+  public mutating func word(_ node: Node?, path: String, in words: [String]) -> String? {
+    Self.record(.choice(path: path, values: words))
     guard let text = string(node, path: path) else { return nil }
-    if let value = E(rawValue: text) { return value }
-    let names = E.allCases.map(\.rawValue)
-    let hint = Suggestion.closest(to: text, in: names).map { "did you mean '\($0)'?" }
-    error(
-      .notOneOf(path: path, value: text, allowed: names), at: node, notes: hint.map { [$0] } ?? [])
+    if words.contains(text) { return text }
+    let hint = Suggestion.closest(to: text, in: words).map { "did you mean '\($0)'?" }
+    error(.notOneOf(path: path, value: text, allowed: words), at: node, notes: hint.map { [$0] } ?? [])
     return nil
   }
 

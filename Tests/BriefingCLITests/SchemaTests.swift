@@ -86,6 +86,32 @@ import Testing
     }
   }
 
+  /// A job's `data` is a path or a database mapping, and `formats` lists known words: the
+  /// schema takes both forms of `data` and rejects what the job loader rejects (a misspelt
+  /// database key, an unknown format).
+  @Test func jobSchemaTakesADatabaseAndKnowsTheFormats() throws {
+    guard try Self.validatorPresent() else { return }
+    let folder = try CLI.scratch()
+    let head = "version: 1\nlayouts: [sheet.yaml]\noutput: out\n"
+    let cases: [(name: String, body: String, valid: Bool)] = [
+      ("path", "data: stats\nformats: [pdf, docx]\n", true),
+      ("database", "data:\n  database: sqlite:stats.db\n  table: observations\nformats: md\n", true),
+      ("misspelt-key", "data:\n  databse: sqlite:stats.db\n", false),
+      ("unknown-format", "data: stats\nformats: [pdff]\n", false),
+    ]
+    var arguments: [String] = []
+    for job in cases {
+      let path = folder + "/" + job.name + ".yaml"
+      try (head + job.body).write(toFile: path, atomically: true, encoding: .utf8)
+      arguments += [path, CLI.root + "/Schemas/job.schema.json"]
+    }
+    let result = try CLI.shell(["-c", "/usr/bin/python3 -c \"$0\" \"$@\"", Self.validator] + arguments)
+    for job in cases {
+      let flagged = result.stdout.contains(folder + "/" + job.name + ".yaml")
+      #expect(flagged == !job.valid, "\(job.name): \(result.stdout)")
+    }
+  }
+
   /// Validates pairs of arguments (YAML file, schema); prints each violation.
   static let validator = """
     import json, sys, yaml, jsonschema

@@ -72,6 +72,8 @@ public struct JSONSchemaWriter {
       return .object(fields)
     case .freeMapping:
       return .object([("type", .string("object"))])
+    case .either(let shapes):
+      return .object([("anyOf", .array(shapes.map { node($0, path: path, variant: variant) }))])
     }
   }
 

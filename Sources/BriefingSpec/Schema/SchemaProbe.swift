@@ -185,7 +185,9 @@ public struct SchemaProbe {
     }
     let keys = allowed.map { key -> (name: String, shape: SchemaShape) in
       if let fixed, key == fixed.key { return (key, .choice([fixed.word])) }
-      if !lists.contains(key), let leaf = leaves[key] { return (key, leaf) }
+      if !lists.contains(key), let leaf = leaves[key] {
+        return (key, mappingInstead(of: leaf, at: child(key), in: document, depth: depth) ?? leaf)
+      }
       for candidate in tried {
         let shape = explore(child(key), in: candidate.document, depth: depth + 1)
         if shape != .freeMapping { return (key, shape) }
@@ -199,5 +201,16 @@ public struct SchemaProbe {
       }
     }
     return SchemaObject(keys: keys, required: required)
+  }
+
+  /// A key read as a scalar that the loader also reads as a mapping of its own keys when given
+  /// one (a job's `data`: a path, or a database): both shapes; nil when a mapping is not read so.
+  private func mappingInstead(
+    of leaf: SchemaShape, at path: [ProbeValue.Step], in document: ProbeValue, depth: Int
+  ) -> SchemaShape? {
+    guard depth < Self.maxDepth else { return nil }
+    let probed = document.setting(.emptyMapping, at: path[...])
+    guard run(probed).allowed(at: path) != nil else { return nil }
+    return .either([leaf, explore(path, in: probed, depth: depth + 1)])
   }
 }

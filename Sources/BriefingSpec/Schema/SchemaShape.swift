@@ -21,6 +21,9 @@ public indirect enum SchemaShape: Hashable, Sendable {
   case variants(key: String, [String: SchemaObject], order: [String])
   /// A mapping of free keys (e.g. `theme.overrides`), or a value the loader reads itself.
   case freeMapping
+  /// A value read one way or another by what it is: a job's `data` is a path (a scalar) or a
+  /// database (a mapping with its own keys).
+  case either([SchemaShape])
 
   /// The shape accepting what either accepts (a key read differently under different values of
   /// another key, e.g. a scoring item's `basis` under each `rule`).
