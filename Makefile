@@ -20,9 +20,10 @@ OUT ?= Output
 # postgresql: the server the PostgreSQL source tests run against (Tools/with-test-postgres.sh);
 # with its client and common packages about 19 MB to fetch, 63 MB on disk (apt-cache sizes for
 # Debian 12; it was already installed here, so not timed).
-# python3-jsonschema and python3-yaml validate the shipped YAML files against their schemas.
+# python3-jsonschema and python3-yaml validate the shipped YAML files against their schemas;
+# sqlite3 (the shell, 0.4 MB) runs the guide's SQLite steps (docs/zh-CN/03-own-data.md).
 TEST_APT_PACKAGES := chromium msmtp python3-aiosmtpd curl python3-docx postgresql python3-jsonschema \
-  python3-yaml
+  python3-yaml sqlite3
 test: APT_PACKAGES += $(TEST_APT_PACKAGES)
 
 .PHONY: setup fonts build demo test bench fuzz clean
