@@ -20,7 +20,9 @@ public struct LayoutLookup: Sendable {
   }
 
   /// A layout name found neither beside `base` nor among the shipped layouts.
-  public struct NotFound: Error, Sendable {
+  public struct NotFound: Error, Hashable, Sendable {
+    /// The file tried: the reference relative to `base`.
+    public var path: String
     /// What was looked for and where: the file tried and the shipped folders that exist.
     public var message: String
     /// The closest shipped name, if one is close.
@@ -42,6 +44,7 @@ public struct LayoutLookup: Sendable {
       : "nor a shipped layout in \(searched.joined(separator: ", ")) (shipped: \(names.joined(separator: ", ")))"
     return .failure(
       NotFound(
+        path: given,
         message: "no layout '\(reference)': no file \(given), \(shipped)",
         suggestion: Suggestion.closest(to: reference, in: names)))
   }

@@ -79,11 +79,11 @@ public enum ShippedFolders {
 
   // MARK: Paths
 
-  /// `reference` relative to `base` (nil: as given), `.` and `..` resolved; an absolute
-  /// reference stays as it is.
+  /// `reference` relative to `base`, `.` and `..` resolved; nil `base` (the working folder)
+  /// leaves it as given.
   public static func path(_ reference: String, relativeTo base: String?) -> String {
-    guard let base, !reference.hasPrefix("/") else { return reference }
-    return normalized(base + "/" + reference)
+    guard let base else { return reference }
+    return normalized(reference.hasPrefix("/") ? reference : base + "/" + reference)
   }
 
   /// The folder part of an absolute path (`/a/b/c` → `/a/b`; `/c` → `/`).

@@ -73,6 +73,10 @@ public struct JobFile: Hashable, Sendable {
   /// Intake map of the data (`map:`), absolute; nil when the data is read without one.
   public var map: String?
   public var layouts: [String]
+  /// `layouts:` names found neither beside the job file nor among the shipped layouts, by the
+  /// path beside the job file that stands for each in `layouts`: what the run reports (exit 74,
+  /// `on_failure`) if that file is still missing when it runs. Default: none.
+  public var layoutsNotFound: [String: LayoutLookup.NotFound] = [:]
   public var regions: Regions
   public var group: String?
   public var period: PeriodChoice
@@ -134,8 +138,9 @@ public enum JobLoader {
   }
 
   /// Parses and validates job YAML. `file` locates findings and anchors relative paths.
-  /// `shippedLayouts` finds `layouts:` entries by `LayoutLookup`'s rule (a name found nowhere is
-  /// an error at its entry); nil takes every entry as a path beside the job file, unchecked.
+  /// `shippedLayouts` finds `layouts:` entries by `LayoutLookup`'s rule (a name found nowhere
+  /// stands for the file beside the job file, with why in `layoutsNotFound`, for the run to
+  /// report); nil takes every entry as a path beside the job file.
   /// Returns nil when any error was found.
   public static func load(yaml: String, file: String, shippedLayouts: LayoutLookup? = nil) -> (JobFile?, [Finding]) {
     var reader = NodeReader(file: file)
@@ -191,6 +196,7 @@ public enum JobLoader {
     }
     let map = reader.string(entries["map"], path: "map").map(resolve)
     var layouts: [String] = []
+    var layoutsNotFound: [String: LayoutLookup.NotFound] = [:]
     if let nodes = reader.list(required("layouts"), path: "layouts") {
       for (index, node) in nodes.enumerated() {
         guard let reference = reader.string(node, path: "layouts[\(index)]") else { continue }
@@ -202,9 +208,8 @@ public enum JobLoader {
         switch shippedLayouts.file(expanded, relativeTo: base) {
         case .success(let path): layouts.append(path)
         case .failure(let missing):
-          reader.error(
-            .jobLayoutNotFound(missing.message), at: node,
-            notes: missing.suggestion.map { ["did you mean '\($0)'?"] } ?? [])
+          layouts.append(missing.path)
+          layoutsNotFound[missing.path] = missing
         }
       }
       if nodes.isEmpty { reader.error(.jobWrongType(path: "layouts", expected: "a non-empty list"), at: entries["layouts"]) }
@@ -294,6 +299,7 @@ public enum JobLoader {
       hookTimeout: hookTimeout.map(Double.init) ?? JobFile.defaultHookTimeout)
     job.version = version ?? JobFile.currentVersion
     job.map = map
+    job.layoutsNotFound = layoutsNotFound
     job.formats = formats
     job.database = database
     return (job, reader.findings)
@@ -342,9 +348,9 @@ extension Finding.Message {
   static func jobUnreadable(_ file: String) -> Self {
     Self(code: "job-unreadable", text: "cannot read job file '\(file)'")
   }
-  /// Code `missing-file`: an input that is not there (exit 74, as for `render --layout`).
-  static func jobLayoutNotFound(_ message: String) -> Self {
-    Self(code: "missing-file", text: message)
+  /// A `layouts:` name found nowhere (`input-missing`, as any missing input of a run).
+  static func layoutNotFound(_ missing: LayoutLookup.NotFound) -> Self {
+    Self(code: "input-missing", text: missing.message + (missing.suggestion.map { "; did you mean '\($0)'?" } ?? ""))
   }
   static func jobSyntax(_ detail: String) -> Self {
     Self(code: "yaml-syntax", text: "job file is not valid YAML: \(detail)")

@@ -29,11 +29,11 @@ import Testing
     #expect(bulletin.contains { $0.hasSuffix(".pdf") }, "\(bulletin)")
   }
 
-  @Test func anUnknownNameIsLocatedAndNamesBothPlaces() throws {
+  @Test func anUnknownNameFailsTheRunNamingBothPlaces() throws {
     let job = try Self.job(layouts: "[rankng-bulletin]")
     let result = try CLI.run(["run", job, "--quiet"])
     #expect(result.status == 74, "\(result.stderr)")
-    #expect(result.stderr.contains("job.yaml:3:11:"), "\(result.stderr)")
+    #expect(result.stderr.contains("[input-missing]"), "\(result.stderr)")
     let folder = URL(fileURLWithPath: job).deletingLastPathComponent().path
     #expect(result.stderr.contains(folder + "/rankng-bulletin"), "\(result.stderr)")
     #expect(result.stderr.contains(CLI.root + "/Layouts"), "\(result.stderr)")
