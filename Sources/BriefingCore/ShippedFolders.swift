@@ -52,14 +52,16 @@ public enum ShippedFolders {
 
   // MARK: Layouts by name
 
-  /// The layout file `reference` means: itself when `exists`; else, for a name (`ranking-bulletin`,
-  /// `ranking-bulletin.yaml`) or a checkout-relative path (`Layouts/ranking-bulletin.yaml`, the
-  /// default `--layout`), the first `<folder>/<name>.yaml` that exists in `folders`; nil when
-  /// neither (a missing path other than these is the caller's to report as given).
+  /// The layout file `reference` means: itself (relative to `base`, default the working
+  /// folder) when `exists`; else, for a name (`ranking-bulletin`, `ranking-bulletin.yaml`) or a
+  /// checkout-relative path (`Layouts/ranking-bulletin.yaml`, the default `--layout`), the first
+  /// `<folder>/<name>.yaml` that exists in `folders`; nil when neither (a missing path other than
+  /// these is the caller's to report as given).
   public static func layoutFile(
-    _ reference: String, in folders: [String], exists: (String) -> Bool
+    _ reference: String, relativeTo base: String? = nil, in folders: [String], exists: (String) -> Bool
   ) -> String? {
-    if exists(reference) { return reference }
+    let given = path(reference, relativeTo: base)
+    if exists(given) { return given }
     guard let name = layoutName(reference) else { return nil }
     let file = name.hasSuffix(".yaml") || name.hasSuffix(".yml") ? name : name + ".yaml"
     return folders.map { $0 + "/" + file }.first(where: exists)
@@ -76,6 +78,13 @@ public enum ShippedFolders {
   }
 
   // MARK: Paths
+
+  /// `reference` relative to `base`, `.` and `..` resolved; nil `base` (the working folder)
+  /// leaves it as given.
+  public static func path(_ reference: String, relativeTo base: String?) -> String {
+    guard let base else { return reference }
+    return normalized(reference.hasPrefix("/") ? reference : base + "/" + reference)
+  }
 
   /// The folder part of an absolute path (`/a/b/c` → `/a/b`; `/c` → `/`).
   static func parent(_ path: String) -> String {

@@ -71,7 +71,8 @@ extension Run {
     return paths
   }
 
-  /// The intake map and the layouts, each of which must exist.
+  /// The intake map and the layouts, each of which must exist (a layout name found nowhere says
+  /// where it was looked for: `JobFile.layoutsNotFound`).
   private func appendMapAndLayouts(to paths: inout [String]) throws(InputProblem) {
     if let map = job.map {
       guard FileManager.default.fileExists(atPath: map) else {
@@ -81,7 +82,7 @@ extension Run {
     }
     for layout in job.layouts {
       guard FileManager.default.fileExists(atPath: layout) else {
-        throw InputProblem(message: .inputMissing(layout, what: "layout"))
+        throw InputProblem(message: job.layoutsNotFound[layout].map { .layoutNotFound($0) } ?? .inputMissing(layout, what: "layout"))
       }
       paths.append(layout)
     }

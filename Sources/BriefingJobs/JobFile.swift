@@ -12,7 +12,7 @@ import Yams
 /// | `version`    | yes      | —                              | job file format, must be 1 |
 /// | `data`       | yes      | —                              | data folder or file, relative to the job file's folder; or a database, as a mapping (`JobFile.Database`) |
 /// | `map`        | no       | none                           | intake map (`briefing import`) for data that is not a long table; relative to the job file |
-/// | `layouts`    | yes      | —                              | layout path or list of paths; relative to the job file |
+/// | `layouts`    | yes      | —                              | layout or list of layouts: a path relative to the job file, or a shipped layout's name (`ranking-bulletin`, with or without `.yaml`; a file of that name beside the job file wins) |
 /// | `regions`    | no       | `every`                        | list of region ids, or `every` |
 /// | `group`      | no       | none                           | region group the caller restricts `every` to; `all`: every region of every group |
 /// | `period`     | no       | `latest`                       | `latest` (see `PeriodResolver`: the latest cumulative period the regions have, full years included) or a code such as `2024-H1` |
@@ -73,6 +73,10 @@ public struct JobFile: Hashable, Sendable {
   /// Intake map of the data (`map:`), absolute; nil when the data is read without one.
   public var map: String?
   public var layouts: [String]
+  /// `layouts:` names found neither beside the job file nor among the shipped layouts, by the
+  /// path beside the job file that stands for each in `layouts`: what the run reports (exit 74,
+  /// `on_failure`) if that file is still missing when it runs. Default: none.
+  public var layoutsNotFound: [String: LayoutLookup.NotFound] = [:]
   public var regions: Regions
   public var group: String?
   public var period: PeriodChoice
@@ -123,18 +127,22 @@ public enum JobLoader {
   static let placeholders = ["region", "period", "layout"]
 
   /// Reads a job file from disk; a missing or unreadable file is one error finding.
-  public static func load(file: String) -> (JobFile?, [Finding]) {
+  /// `shippedLayouts`: as for `load(yaml:file:shippedLayouts:)`.
+  public static func load(file: String, shippedLayouts: LayoutLookup? = nil) -> (JobFile?, [Finding]) {
     guard let data = FileManager.default.contents(atPath: file),
       let text = String(data: data, encoding: .utf8)
     else {
       return (nil, [Finding(.error, .jobUnreadable(file), at: SourceLocation(file: file))])
     }
-    return load(yaml: text, file: file)
+    return load(yaml: text, file: file, shippedLayouts: shippedLayouts)
   }
 
   /// Parses and validates job YAML. `file` locates findings and anchors relative paths.
+  /// `shippedLayouts` finds `layouts:` entries by `LayoutLookup`'s rule (a name found nowhere
+  /// stands for the file beside the job file, with why in `layoutsNotFound`, for the run to
+  /// report); nil takes every entry as a path beside the job file.
   /// Returns nil when any error was found.
-  public static func load(yaml: String, file: String) -> (JobFile?, [Finding]) {
+  public static func load(yaml: String, file: String, shippedLayouts: LayoutLookup? = nil) -> (JobFile?, [Finding]) {
     var reader = NodeReader(file: file)
     let root: Node
     do {
@@ -188,9 +196,21 @@ public enum JobLoader {
     }
     let map = reader.string(entries["map"], path: "map").map(resolve)
     var layouts: [String] = []
+    var layoutsNotFound: [String: LayoutLookup.NotFound] = [:]
     if let nodes = reader.list(required("layouts"), path: "layouts") {
       for (index, node) in nodes.enumerated() {
-        if let path = reader.string(node, path: "layouts[\(index)]") { layouts.append(resolve(path)) }
+        guard let reference = reader.string(node, path: "layouts[\(index)]") else { continue }
+        guard let shippedLayouts else {
+          layouts.append(resolve(reference))
+          continue
+        }
+        let expanded = (reference as NSString).expandingTildeInPath
+        switch shippedLayouts.file(expanded, relativeTo: base) {
+        case .success(let path): layouts.append(path)
+        case .failure(let missing):
+          layouts.append(missing.path)
+          layoutsNotFound[missing.path] = missing
+        }
       }
       if nodes.isEmpty { reader.error(.jobWrongType(path: "layouts", expected: "a non-empty list"), at: entries["layouts"]) }
     }
@@ -279,6 +299,7 @@ public enum JobLoader {
       hookTimeout: hookTimeout.map(Double.init) ?? JobFile.defaultHookTimeout)
     job.version = version ?? JobFile.currentVersion
     job.map = map
+    job.layoutsNotFound = layoutsNotFound
     job.formats = formats
     job.database = database
     return (job, reader.findings)
@@ -326,6 +347,10 @@ extension NodeReader {
 extension Finding.Message {
   static func jobUnreadable(_ file: String) -> Self {
     Self(code: "job-unreadable", text: "cannot read job file '\(file)'")
+  }
+  /// A `layouts:` name found nowhere (`input-missing`, as any missing input of a run).
+  static func layoutNotFound(_ missing: LayoutLookup.NotFound) -> Self {
+    Self(code: "input-missing", text: missing.message + (missing.suggestion.map { "; did you mean '\($0)'?" } ?? ""))
   }
   static func jobSyntax(_ detail: String) -> Self {
     Self(code: "yaml-syntax", text: "job file is not valid YAML: \(detail)")

@@ -10,15 +10,28 @@ import Yams
 enum ComponentReader {
   /// Keys every kind has.
   static let commonKeys = ["kind", "title", "span", "height"]
+  /// Keys some kind has: what a component of unknown kind is checked against.
+  static let anyKindKeys = ComponentKind.allCases.reduce(commonKeys) { keys, kind in
+    keys + kind.keyNames.filter { !keys.contains($0) }
+  }
 
   static func read(
     _ node: Node, path: String, sectionColumns: Int, layoutIndicators: IndicatorSelection,
     reader: inout NodeReader
   ) -> ComponentSpec {
-    // The kind decides which keys are legal, so read it before checking the rest.
-    let kindNode = node.mapping?["kind"]
-    if kindNode == nil { reader.error(.missingKind(path: path), at: node) }
-    let kind = reader.choice(kindNode, path: "\(path).kind", as: ComponentKind.self) ?? .text
+    // The kind decides which keys are legal, so read it before checking the rest. Without a
+    // kind (missing, misspelt: reported here) the other keys are not checked against a guessed
+    // one: only a key no kind has is an error too.
+    guard node.mapping != nil else {
+      reader.error(.wrongType(path: path, expected: "a mapping"), at: node)
+      return placeholder(at: reader.location(node))
+    }
+    let kindNode = node["kind"]
+    if kindNode.map(NodeReader.isNull) ?? true { reader.error(.missingKind(path: path), at: node) }
+    guard let kind = reader.choice(kindNode, path: "\(path).kind", as: ComponentKind.self) else {
+      _ = reader.mapping(node, path: path, allowed: anyKindKeys)
+      return placeholder(at: reader.location(node))
+    }
     let map = reader.mapping(
       node, path: "\(path) (\(kind.rawValue))", allowed: commonKeys + kind.keyNames,
       unknownKeyNotes: { otherKindsNote($0, besides: kind) })
@@ -31,6 +44,11 @@ enum ComponentReader {
       kind.specType, kind: kind, node: node, path: path, entries: map,
       layoutIndicators: layoutIndicators, reader: &reader)
     return ComponentSpec(body, title: title, span: span, height: height, location: reader.location(node))
+  }
+
+  /// What stands for a component whose kind is unknown, in a layout its error rejects: empty text.
+  private static func placeholder(at location: SourceLocation) -> ComponentSpec {
+    ComponentSpec(.text(TextSpec()), location: location)
   }
 
   /// The kind's spec read from the entries under its keys.

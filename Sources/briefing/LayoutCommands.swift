@@ -70,7 +70,8 @@ struct Validate: ParsableCommand {
       }
       if all.hasErrors { throw Failure.data(all) }
       printFindings(all)
-      print("\(layout): ok (\(document.sections.count) sections)")
+      let count = document.sections.count
+      print("\(layout): ok (\(count) section\(count == 1 ? "" : "s"))")
     }
   }
 }

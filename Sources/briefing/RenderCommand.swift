@@ -22,7 +22,7 @@ struct Render: ParsableCommand {
 
   @OptionGroup var sheet: SheetOptions
 
-  @Flag(help: "Region pack: one sheet PDF per member of the group plus one combined PDF with an outline entry per region.")
+  @Flag(help: "Region pack: one sheet PDF per member of the group plus one combined PDF with an outline entry per region. The group: --group; else the --focus region's parent group (a focus that is a member of no group but has members of its own: itself; a focus in several groups, none its parent: an error asking for --group); else the data's first group.")
   var everyRegion = false
 
   @Option(help: "Output folder.")
@@ -65,11 +65,12 @@ struct Render: ParsableCommand {
       let document = inputs.document
       if everyRegion, document.scope != .region { throw Failure.data([Finding(.error, .packNeedsRegionScope)]) }
       if focusList != nil, document.scope != .charts { throw Failure.data([Finding(.error, .focusListNeedsCharts)]) }
-      // `--every-region` takes its group from `--focus` when `--group` is absent; a focus list
-      // replaces `--focus`.
+      // `--every-region` packs a group (`packGroup`), not a focus; a focus list replaces `--focus`.
       var chosen = sheet
       if everyRegion || focusList != nil { chosen.focus = nil }
-      if everyRegion, chosen.group == nil { chosen.group = sheet.focus }
+      if everyRegion, chosen.group == nil, let focus = sheet.focus {
+        chosen.group = try Self.packGroup(focus: focus, dataset: inputs.dataset).rawValue
+      }
       var job = try inputs.job(chosen, scope: everyRegion ? .group : document.scope)
       if transparent { job.pngBackground = nil }
       let formats = OutputFormats.joined(format)
@@ -119,6 +120,22 @@ struct Render: ParsableCommand {
     if strict { try Failure.refusingWarnings(earlier + findings) }
   }
 
+  /// The group `--every-region --focus R` packs without `--group`: R's parent group (the group
+  /// a sheet for R compares it with, as `--group`'s help says); when R has no parent group, the
+  /// one group R is framed in; when R is in no group but has members, R itself. R in several
+  /// groups, none its parent, is ambiguous: an error naming them and asking for `--group`.
+  static func packGroup(focus text: String, dataset: Dataset) throws(Failure) -> RegionID {
+    let focus = try SheetSelection.regionID(text, in: dataset)
+    let groups = dataset.peerGroups(of: focus)
+    let parent = dataset.regions.first { $0.id == focus }?.parent
+    if let parent, groups.contains(where: { $0.id == parent }) { return parent }
+    if groups.count == 1 { return groups[0].id }
+    if groups.count > 1 {
+      throw .data([Finding(.error, .packGroupAmbiguous(text, groups: groups.map(\.id.rawValue)))])
+    }
+    return focus
+  }
+
   /// Region ids from a focus-list file: one id or name per line; blank lines and `#` comments
   /// are skipped.
   static func readFocusList(_ path: String, dataset: Dataset) throws(Failure) -> [RegionID] {
@@ -141,6 +158,11 @@ extension Finding.Message {
     code: "focus-list-needs-charts", text: "--focus-list works with scope: charts layouts")
   static func emptyFocusList(_ path: String) -> Self {
     Self(code: "empty-focus-list", text: "\(path) names no region")
+  }
+  static func packGroupAmbiguous(_ focus: String, groups: [String]) -> Self {
+    Self(
+      code: "pack-group-ambiguous",
+      text: "--every-region --focus \(focus): \(focus) is in \(groups.count) groups (\(groups.joined(separator: ", "))) and none is its parent; name the one to pack with --group")
   }
   static let packNeedsRegionScope = Self(
     code: "pack-needs-region-scope", text: "--every-region needs a layout with scope: region")

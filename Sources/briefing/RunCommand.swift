@@ -69,7 +69,7 @@ struct Run: ParsableCommand {
 
   func run() throws {
     try reportingFailures {
-      let (loaded, jobFindings) = JobLoader.load(file: job)
+      let (loaded, jobFindings) = JobLoader.load(file: job, shippedLayouts: ShippedFiles.layouts)
       guard let jobFile = loaded else { throw Failure(loading: jobFindings) }
       if let onWorkingDay {
         guard try WorkingDayGuard.allows(onWorkingDay, job: jobFile, calendar: calendar, quiet: quiet) else { return }

@@ -50,7 +50,7 @@ struct ScheduleJob: ParsableCommand {
 
   func run() throws {
     try reportingFailures {
-      let (loaded, findings) = JobLoader.load(file: job)
+      let (loaded, findings) = JobLoader.load(file: job, shippedLayouts: ShippedFiles.layouts)
       guard let jobFile = loaded else { throw Failure(loading: findings) }
       let binary =
         (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]

@@ -28,36 +28,26 @@ enum ShippedFiles {
 
   // MARK: Layouts
 
+  /// The shipped layouts this process finds, looked up by `LayoutLookup`'s rule (also a job
+  /// file's `layouts:`).
+  static var layouts: LayoutLookup { LayoutLookup(folders: folders(.layouts)) }
+
   /// The layout file `reference` (`--layout`) means: a file that exists as given, else the
   /// shipped layout it names (`ranking-bulletin`, or `Layouts/ranking-bulletin.yaml` from any
-  /// working folder). A name that is neither is an I/O failure (74) listing the shipped names;
-  /// any other path is returned as given (reading it reports the error).
+  /// working folder). A name that is neither is an I/O failure (74) naming where it was looked
+  /// for and the shipped names; any other path is returned as given (reading it reports the error).
   static func layoutPath(_ reference: String) throws(Failure) -> String {
-    let found = ShippedFolders.layoutFile(reference, in: folders(.layouts)) {
-      FileManager.default.isReadableFile(atPath: $0) && !isDirectory($0)
+    switch layouts.file(reference) {
+    case .success(let path): return path
+    case .failure(let missing):
+      throw .io(missing.message + (missing.suggestion.map { "; did you mean '\($0)'?" } ?? ""))
     }
-    if let found { return found }
-    guard ShippedFolders.layoutName(reference) != nil else { return reference }
-    let names = layoutNames()
-    let hint = Suggestion.closest(to: reference, in: names).map { "; did you mean '\($0)'?" } ?? ""
-    let shipped = names.isEmpty ? "none found in " + folders(.layouts).joined(separator: ", ") : names.joined(separator: ", ")
-    throw .io("no layout '\(reference)': no such file, nor a shipped layout (shipped: \(shipped))\(hint)")
-  }
-
-  /// Names of the shipped layouts (file names without `.yaml`) in every candidate folder,
-  /// sorted, each once.
-  static func layoutNames() -> [String] {
-    let names = folders(.layouts).flatMap { folder in
-      ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? [])
-        .filter { $0.hasSuffix(".yaml") }.map { String($0.dropLast(5)) }
-    }
-    return Array(Set(names)).sorted()
   }
 
   /// Shell completion of `--layout`: the shipped layout names, then YAML files and folders
   /// under the word typed so far.
   static let layoutCompletion = CompletionKind.custom { _, _, prefix in
-    layoutNames().filter { $0.hasPrefix(prefix) } + yamlFiles(matching: prefix)
+    layouts.names.filter { $0.hasPrefix(prefix) } + yamlFiles(matching: prefix)
   }
 
   /// `.yaml` files and folders whose path starts with `prefix` (relative to the working folder).

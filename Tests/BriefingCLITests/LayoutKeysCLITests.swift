@@ -55,4 +55,14 @@ import Testing
     #expect(result.stderr.contains("\(path):5:22: error:"), "\(result.stderr)")
     #expect(result.stderr.contains("only 'horizontal'"))
   }
+
+  @Test(arguments: [(1, "ok (1 section)"), (2, "ok (2 sections)")])
+  func validateCountsSectionsInGoodEnglish(_ count: Int, _ expected: String) throws {
+    let path = try CLI.scratch() + "/sections.yaml"
+    let section = "  - components:\n      - {kind: text, text: x}\n"
+    try ("sections:\n" + String(repeating: section, count: count)).write(toFile: path, atomically: true, encoding: .utf8)
+    let result = try CLI.run(["validate", "--layout", path])
+    #expect(result.status == 0, "\(result.stderr)")
+    #expect(result.stdout == "\(path): \(expected)\n")
+  }
 }

@@ -24,4 +24,17 @@ import Testing
     }
     if kind.keyNames.isEmpty { #expect(row.contains("| — |"), "\(row)") }
   }
+
+  /// A table kind's row names exactly the column words its spec accepts: each of them, and no
+  /// other metric.
+  @Test(arguments: [
+    (ComponentKind.kpiTable, KPITableSpec.Column.allCases.map(\.rawValue)),
+    (ComponentKind.rankingTable, RankingTableSpec.Column.allCases.map(\.rawValue)),
+  ])
+  func tableColumnsAreDocumentedExactly(_ kind: ComponentKind, _ accepted: [String]) throws {
+    let row = try #require(Self.row(kind), "no row for \(kind.rawValue) in Layouts/README.md")
+    let words = Set(row.split { !$0.isLetter && !$0.isNumber }.map(String.init))
+    let named = Metric.allCases.map(\.rawValue).filter(words.contains)
+    #expect(Set(named) == Set(accepted), "\(kind.rawValue) row names \(named.sorted()), the spec accepts \(accepted.sorted())")
+  }
 }
