@@ -16,7 +16,8 @@
 # Writes the Markdown section to Output/bench/national.md (Tools/bench/run-all.sh collects it).
 #
 # Variables: BENCH_RUNS (default 3), BENCH_QUICK=1 (one run), BENCH_SHARDS (default nproc),
-# BENCH_SERIES (default "100 300 1000 2845"), BRIEFING_DIVISIONS (default ../shared/data/cn_divisions.csv),
+# BENCH_SERIES (default "100 300 1000 2845"), BENCH_SCALE_OUT_SHARDS (default 4; 0 skips that row),
+# BRIEFING_DIVISIONS (default ../shared/data/cn_divisions.csv),
 # BENCH_SKIP_BUILD=1 (use the existing release binary), BENCH_OUT (default Output/bench).
 set -euo pipefail
 
@@ -28,6 +29,7 @@ RUNS=${BENCH_RUNS:-3}
 [[ ${BENCH_QUICK:-0} == 1 ]] && RUNS=1
 SHARDS=${BENCH_SHARDS:-$(nproc)}
 SERIES=${BENCH_SERIES:-"100 300 1000 2845"}
+SCALE_OUT_SHARDS=${BENCH_SCALE_OUT_SHARDS:-4}   # 0: no scale-out row
 export BRIEFING_DIVISIONS=${BRIEFING_DIVISIONS:-$ROOT/../shared/data/cn_divisions.csv}
 BIN=${BRIEFING:-$ROOT/.build/release/briefing}   # run-all.sh passes the binary it built
 WORK=$OUT/national-work
@@ -78,9 +80,10 @@ measure() {
     "$(sum "$user" "$sys")" "$rss" "$units" "-" >>"$RESULTS"
 }
 
-# job DATA NAME RUN: the national job as SHARDS parallel shards and a merge; one record.
+# job DATA NAME RUN [SHARDS]: the national job as SHARDS (default: $SHARDS) parallel shard
+# processes and a merge; one record.
 job() {
-  local data=$1 name=$2 run=$3
+  local data=$1 name=$2 run=$3 SHARDS=${4:-$SHARDS}
   local dir=$WORK/job-${name// /-}
   rm -rf "$dir"
   mkdir -p "$dir"
@@ -136,6 +139,9 @@ for ((run = 1; run <= RUNS; run++)); do
     [[ $size == 2845 ]] || measure "analyze $size" "$run" "$(units_in "$data")" -- "$BIN" analyze --data "$data" --out "$WORK/analyze.csv"
     job "$data" "render $size" "$run"
   done
+  # Scale-out check (issue 20): the same national job as 4 shard processes and a merge, the way
+  # a 4-worker Indexed Job or Slurm array runs it (here all 4 share this machine's cores).
+  [[ $SCALE_OUT_SHARDS == 0 ]] || job "$ALL" "render 2845, $SCALE_OUT_SHARDS shards" "$run" "$SCALE_OUT_SHARDS"
 done
 rm -f "$WORK/analyze.csv"
 
