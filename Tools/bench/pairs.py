@@ -71,7 +71,7 @@ def main():
         verdict = ""
         if args.target is not None:
             met = statistics.median(wall_ratio) <= args.target
-            verdict = f" ≤ {args.target:g} × C: {'met' if met else '**missed**'} |" if key == "a" else " |"
+            verdict = f" ≤ {args.target:g} × {args.b_name}: {'met' if met else '**missed**'} |" if key == "a" else " |"
         print(f"| {args.task} | {name} | {args.runs} | {spread(walls)} | {statistics.median(cpus):.3f} "
               f"| {rss:.1f} | {per_chart} | {ratio} | {cpu} |{verdict}")
     sys.stdout.flush()
