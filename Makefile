@@ -5,7 +5,7 @@ SHELL := /bin/bash
 # System packages the build, the renderer and the tests need (installed only when missing).
 APT_PACKAGES := pkg-config libcairo2-dev libpango1.0-dev libopencc-dev fonts-noto-cjk poppler-utils qpdf \
   python3-fonttools python3-munkres fonts-dejavu-core zlib1g-dev time libssl-dev libfreexl-dev python3-xlwt \
-  libsqlite3-dev libpq-dev
+  libsqlite3-dev libpq-dev libdeflate-dev libharfbuzz-bin
 SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
 SWIFT_FLAGS ?=
 RELEASE_BIN := .build/release/briefing

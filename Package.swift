@@ -20,7 +20,9 @@ let package = Package(
       pkgConfig: "pangocairo fontconfig pangoft2 zlib",
       providers: [.apt(["libcairo2-dev", "libpango1.0-dev"])]
     ),
-    .target(name: "CairoKit", dependencies: ["CCairo"]),
+    .target(name: "CairoKit", dependencies: ["CCairo", "CLibDeflate"]),
+    // Our own PNG files and whole ZIP entries (cairo's PDF streams keep cairo's zlib).
+    .systemLibrary(name: "CLibDeflate", pkgConfig: "libdeflate", providers: [.apt(["libdeflate-dev"])]),
     .systemLibrary(name: "COpenCC", pkgConfig: "opencc", providers: [.apt(["libopencc-dev"])]),
     // SHA-256 for run manifests (see BriefingJobs/Digest.swift for why libcrypto).
     .systemLibrary(name: "CLibCrypto", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),
@@ -66,8 +68,9 @@ let package = Package(
       dependencies: ["BriefingCore", "BriefingSpec", "CLibCrypto", .product(name: "Yams", package: "Yams")]
     ),
     .target(name: "BriefingRender", dependencies: ["BriefingScene", "CairoKit"]),
-    // Editable copies of a composed sheet (.docx, .md, .txt) and the ZIP writer (zlib via CCairo).
-    .target(name: "BriefingDocument", dependencies: ["BriefingScene", "CCairo"]),
+    // Editable copies of a composed sheet (.docx, .md, .txt) and the ZIP writer (libdeflate for
+    // whole entries, zlib via CCairo for streamed parts).
+    .target(name: "BriefingDocument", dependencies: ["BriefingScene", "CCairo", "CLibDeflate"]),
     .executableTarget(
       name: "briefing",
       dependencies: [

@@ -3,10 +3,11 @@
 15 indicators x 8 periods must analyse in under 2 s and 300 MB, release build).
 
     python3 Tools/analyze_workload.py OUTDIR [REGIONS]   # default 3000 regions
+    python3 Tools/analyze_workload.py OUTDIR 40000 --group-size 14   # township scale (issue 20)
     /usr/bin/time -v .build/release/briefing analyze --data OUTDIR --out /dev/null
 
-Writes OUTDIR/{regions,indicators,observations}.csv: one province, REGIONS / 30 cities of 30
-counties each; 15 indicators (additive flows with targets, a mean, a GDP-weighted intensity, a
+Writes OUTDIR/{regions,indicators,observations}.csv: one province, cities of GROUP_SIZE (default
+30) counties each, the last one smaller when REGIONS is not a multiple (exactly REGIONS counties); 15 indicators (additive flows with targets, a mean, a GDP-weighted intensity, a
 stock, a lower-is-better ratio without aggregate); 8 cumulative periods 2023-M03 … 2024.
 About 0.5% of values are masked and 1% are estimates; 2024 rows carry the published yoy.
 Standard library only; same bytes on every run (fixed seed). ILLUSTRATIVE numbers.
@@ -28,16 +29,17 @@ INDICATORS += [("income", "元", "higher", "mean", "flow", 0, 42000.0, 6.5),
                ("pm10", "微克/立方米", "lower", "none", "ratio", 0, 70.0, -2.0)]
 
 
-def main(out, n_regions):
+def main(out, n_regions, group_size=30):
     rng = random.Random(20240630)
     os.makedirs(out, exist_ok=True)
-    n_cities = max(1, n_regions // 30)
+    n_cities = max(1, -(-n_regions // group_size))
     regions = [("省", "city", "", "province")]
     counties = []
     for c in range(n_cities):
         city = f"市{c:03d}"
-        regions.append((city, "city", "省", f"{city}30个县区"))
-        for k in range(30):
+        members = min(group_size, n_regions - c * group_size) if n_regions > group_size else group_size
+        regions.append((city, "city", "省", f"{city}{members}个县区"))
+        for k in range(members):
             counties.append(f"{city}县{k:02d}")
             regions.append((counties[-1], "county", city, ""))
     with open(os.path.join(out, "regions.csv"), "w", encoding="utf-8", newline="") as f:
@@ -87,10 +89,11 @@ if __name__ == "__main__":
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("outdir", help="folder to write (must be under Output/ or .build/)")
     ap.add_argument("regions", nargs="?", type=int, default=3000, help="number of regions (default 3000)")
+    ap.add_argument("--group-size", type=int, default=30, help="counties per city (peer group; default 30)")
     args = ap.parse_args()
     # Generated data never lands in the repository: refuse any folder outside Output/ or .build*/.
     top = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
     rel = os.path.relpath(os.path.abspath(args.outdir), top)
     if not rel.startswith("..") and not rel.split(os.sep)[0].startswith((".build", "Output")):
         ap.error(f"refusing to write generated data into the checkout at {args.outdir!r}; use Output/… or .build/…")
-    main(args.outdir, args.regions)
+    main(args.outdir, args.regions, args.group_size)

@@ -1,29 +1,55 @@
 import CCairo
+import CLibDeflate
 
 // MARK: - Deflated parts
 
-/// A piece of a ZIP entry's data, deflated on its own (raw deflate, `level`) and ended with a
-/// sync flush: byte-aligned and not final, so pieces deflated on separate threads join, in
-/// order, into one deflate stream (as pigz does). Carries the CRC-32 and length of its input.
+/// A piece of a ZIP entry's data, deflated on its own (raw deflate, `level`). Carries the CRC-32
+/// and length of its input.
+///
+/// - A streamed part (`init(_:level:)`) is deflated by zlib and ended with a sync flush:
+///   byte-aligned and not final, so pieces deflated on separate threads join, in order, into
+///   one deflate stream (as pigz does). libdeflate cannot do this: it has no flush, and the
+///   end of its last block is not byte-aligned at a known bit.
+/// - A whole entry (`init(whole:level:)`) is one complete deflate stream from libdeflate, final
+///   block included (faster than zlib at the same level, and a little smaller).
 public struct DeflatedPart: Sendable {
   public let bytes: [UInt8]
   public let crc: UInt32
   public let size: Int
+  /// True when `bytes` end the deflate stream (a whole entry): nothing may follow in the entry.
+  public let isFinal: Bool
 
-  /// `level`: zlib's 0 (store) … 9. Default 6, zlib's own default.
+  /// A streamed part. `level`: zlib's 0 (store) … 9. Default 6, zlib's own default.
   public init(_ data: [UInt8], level: Int32 = 6) {
     size = data.count
-    crc = data.withUnsafeBufferPointer { buffer in
-      var crc = crc32(0, nil, 0)
-      var offset = 0
-      while offset < buffer.count {
-        let chunk = min(buffer.count - offset, 1 << 30)
-        crc = crc32(crc, buffer.baseAddress! + offset, uInt(chunk))
-        offset += chunk
-      }
-      return UInt32(crc)
-    }
+    crc = Self.crc(of: data)
     bytes = Self.deflate(data, level: level)
+    isFinal = false
+  }
+
+  /// A whole entry's data as one final deflate stream. `level`: libdeflate's 0 (store) … 12.
+  /// Default 6.
+  public init(whole data: [UInt8], level: Int32 = 6) {
+    size = data.count
+    crc = Self.crc(of: data)
+    guard let compressor = libdeflate_alloc_compressor(max(0, min(12, level))) else {
+      preconditionFailure("libdeflate could not allocate a compressor")
+    }
+    defer { libdeflate_free_compressor(compressor) }
+    var out = [UInt8](repeating: 0, count: libdeflate_deflate_compress_bound(compressor, data.count))
+    let written = data.withUnsafeBufferPointer { input in
+      out.withUnsafeMutableBufferPointer { output in
+        libdeflate_deflate_compress(compressor, input.baseAddress, input.count, output.baseAddress, output.count)
+      }
+    }
+    precondition(written > 0, "libdeflate wrote nothing for \(data.count) bytes")
+    out.removeLast(out.count - written)
+    bytes = out
+    isFinal = true
+  }
+
+  private static func crc(of data: [UInt8]) -> UInt32 {
+    data.withUnsafeBufferPointer { libdeflate_crc32(0, $0.baseAddress, $0.count) }
   }
 
   private static func deflate(_ data: [UInt8], level: Int32) -> [UInt8] {
@@ -67,6 +93,8 @@ public final class ZipStream<WriteError: Error> {
     var crc: UInt32 = 0
     var compressed: UInt64 = 0
     var size: UInt64 = 0
+    /// A final part was appended: the deflate stream is complete.
+    var ended = false
   }
 
   private let write: ([UInt8]) throws(WriteError) -> Void
@@ -100,10 +128,11 @@ public final class ZipStream<WriteError: Error> {
     try addEntry(name, bytes: Array(text.utf8))
   }
 
-  /// An entry holding `bytes`, whole, deflated at `level` (default 6; 0 stores, for PNGs).
+  /// An entry holding `bytes`, whole, deflated by libdeflate at `level` (default 6; 0 stores,
+  /// for PNGs).
   public func addEntry(_ name: String, bytes: [UInt8], level: Int32 = 6) throws(WriteError) {
     try beginEntry(name)
-    try append(DeflatedPart(bytes, level: level))
+    try append(DeflatedPart(whole: bytes, level: level))
     try endEntry()
   }
 
@@ -125,9 +154,11 @@ public final class ZipStream<WriteError: Error> {
     current = entry
   }
 
-  /// Appends the next deflated part of the current entry's data.
+  /// Appends the next deflated part of the current entry's data (nothing after a final part).
   public func append(_ part: DeflatedPart) throws(WriteError) {
     guard var entry = current else { preconditionFailure("no entry begun") }
+    precondition(!entry.ended, "a part appended after the final part of an entry")
+    entry.ended = part.isFinal
     entry.crc = UInt32(crc32_combine(uLong(entry.crc), uLong(part.crc), Int(part.size)))
     entry.size += UInt64(part.size)
     entry.compressed += UInt64(part.bytes.count)
@@ -135,10 +166,11 @@ public final class ZipStream<WriteError: Error> {
     try emit(part.bytes)
   }
 
-  /// Ends the current entry: the deflate stream's final (empty) block and the data descriptor.
+  /// Ends the current entry: the deflate stream's final (empty) block, unless a final part
+  /// ended the stream, and the data descriptor.
   public func endEntry() throws(WriteError) {
     guard var entry = current else { preconditionFailure("no entry begun") }
-    let finalBlock: [UInt8] = [0x03, 0x00]
+    let finalBlock: [UInt8] = entry.ended ? [] : [0x03, 0x00]
     entry.compressed += UInt64(finalBlock.count)
     guard entry.compressed < 0xFFFF_FFFF, entry.size < 0xFFFF_FFFF else {
       throw tooLarge("\(String(decoding: entry.name, as: UTF8.self)) reached 4 GiB, more than a ZIP without ZIP64 holds")

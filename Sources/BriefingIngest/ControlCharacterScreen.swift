@@ -43,4 +43,34 @@ struct ControlCharacterScreen {
     }
     return screened
   }
+
+  // MARK: - Whole text at once
+
+  /// True when no cell cut from `utf8` can hold a foreign control character: the text has no
+  /// byte below 0x20 but tab, line feed and carriage return, no DEL (0x7F) and no 0xC2 (the lead
+  /// byte of U+0080–U+00BF, C1 included). Then `screen` would find nothing and can be skipped:
+  /// one table look-up per byte of the file instead of a pass per cell (7 % of a 3,000-unit
+  /// `analyze`). A file with such a byte anywhere (a `·`, `°`) is screened cell by cell.
+  static func isClean(_ utf8: [UInt8]) -> Bool {
+    utf8.withUnsafeBufferPointer { buffer in
+      Self.suspectBytes.withUnsafeBufferPointer { suspect in
+        // OR of the flags of a block of bytes, tested once per block: no branch per byte.
+        var start = 0
+        while start < buffer.count {
+          let end = min(start + 4_096, buffer.count)
+          var flags: UInt8 = 0
+          for k in start..<end { flags |= suspect[Int(buffer[k])] }
+          if flags != 0 { return false }
+          start = end
+        }
+        return true
+      }
+    }
+  }
+
+  /// 1 for each byte value `isClean` refuses, 0 for the others.
+  private static let suspectBytes: [UInt8] = (0...255).map { byte in
+    let control = byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D
+    return control || byte == 0x7F || byte == 0xC2 ? 1 : 0
+  }
 }

@@ -254,27 +254,31 @@ enum TableReading {
     of file: InputFile, options: LoadOptions, _ onRow: (TableRow) -> Void
   ) -> [Finding] {
     var screen = ControlCharacterScreen(file: file.path)
-    let findings = forEachRawRow(of: file, options: options) { onRow(screen.screen($0)) }
+    let findings = forEachRawRow(of: file, options: options) { row, clean in
+      onRow(clean ? row : screen.screen(row))
+    }
     return findings + screen.findings
   }
 
-  /// `forEachRow` before the screen.
+  /// `forEachRow` before the screen; `clean` is true for rows of a text that
+  /// `ControlCharacterScreen.isClean` passed whole (the screen would change nothing).
   private static func forEachRawRow(
-    of file: InputFile, options: LoadOptions, _ onRow: (TableRow) -> Void
+    of file: InputFile, options: LoadOptions, _ onRow: (_ row: TableRow, _ clean: Bool) -> Void
   ) -> [Finding] {
     switch TableFormat.guess(path: file.path, bytes: file.bytes) {
     case .xlsx:
-      return XLSXReader.forEachRow(of: file, sheet: options.sheet, onRow)
+      return XLSXReader.forEachRow(of: file, sheet: options.sheet) { onRow($0, false) }
     case .xls:
       let (grid, findings) = XLSReader.grid(of: file, sheet: options.sheet)
-      grid?.rows.forEach(onRow)
+      grid?.rows.forEach { onRow($0, false) }
       return findings
     case .delimited(let preferred):
       let decoded = TextDecoding.decode(file.bytes, as: options.encoding, file: file.path)
       guard let utf8 = decoded.utf8 else { return decoded.findings }
       let delimiter = DelimitedParser.sniff(utf8, preferred: preferred)
       let parser = DelimitedParser(delimiter: delimiter)
-      return decoded.findings + parser.parse(utf8, file: file.path, onRow: onRow)
+      let clean = ControlCharacterScreen.isClean(utf8)
+      return decoded.findings + parser.parse(utf8, file: file.path) { onRow($0, clean) }
     }
   }
 }

@@ -1,6 +1,19 @@
 import CCairo
 import Glibc
 
+// MARK: - Switch
+
+/// The one switch for the heap tuning in this file (`reuseLargeAllocations`, `HeapReserve` with
+/// its huge-page advice): `BRIEFING_MEMORY_TUNING=off` in the environment turns all of it off,
+/// so `make bench` (Tools/bench/35-memory-tuning.sh) can measure it against a run without.
+/// Default: on. Output is byte-identical either way.
+public enum MemoryTuning {
+  public static let isOn: Bool = {
+    guard let value = getenv("BRIEFING_MEMORY_TUNING") else { return true }
+    return String(cString: value) != "off"
+  }()
+}
+
 // MARK: - Large blocks
 
 /// Lets the C heap keep and reuse blocks of up to 32 MB instead of mapping and unmapping each
@@ -9,6 +22,7 @@ import Glibc
 /// 15,300 page faults instead of 10,900 (kernel time about 0.08 s instead of 0.05 s). Freed
 /// memory beyond 64 MB at the top of the heap still goes back to the system. Call once, early.
 public func reuseLargeAllocations() {
+  guard MemoryTuning.isOn else { return }
   mallopt(M_MMAP_THRESHOLD, 32 << 20)
   mallopt(M_TRIM_THRESHOLD, 64 << 20)
 }
@@ -53,6 +67,10 @@ public final class HeapReserve {
   ///     CJK face's copy with room to spare (requests of 32 MB and more are mapped apart, see
   ///     `reuseLargeAllocations`).
   public init(smallBlocks: Int = 4 << 20, largeBlocks: Int = 24 << 20) {
+    guard MemoryTuning.isOn else {
+      pin = nil
+      return
+    }
     let block = Self.allocate(smallBlocks)
     pin = Self.allocate(smallBlocks)
     free(block)

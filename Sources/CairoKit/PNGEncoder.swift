@@ -1,10 +1,17 @@
 import CCairo
+import CLibDeflate
 
 // MARK: - Fast PNG encoding
 
-/// Encodes image surfaces as PNG with zlib directly, about four times faster than cairo's own
-/// writer (which uses libpng's default level 6 with adaptive row filters) for charts, and with
+/// Encodes image surfaces as PNG with libdeflate directly, several times faster than cairo's own
+/// writer (which uses libpng and zlib at level 6 with adaptive row filters) for charts, and with
 /// files of about the same size.
+///
+/// `level` keeps zlib's scale (0 store … 9 smallest) and is served by the libdeflate level that
+/// compresses as well or better for no more time (`libdeflateLevel`). Measured on an 800 × 500
+/// chart (1.2 MB of rows): zlib 1 2.0–2.3 ms and 37.5 KB; libdeflate 1 2.9 ms and 34.2 KB (its
+/// level 1 is slower than its level 2 on flat chart art), libdeflate 2 2.2 ms and 32.4 KB;
+/// zlib 6 5.0–6.0 ms and 32.1 KB, libdeflate 6 3.0 ms and 31.0 KB.
 ///
 /// - Opaque surfaces (`RGB24`) become 8-bit RGB PNGs (colour type 2): no alpha channel.
 /// - Transparent surfaces (`ARGB32`) become 8-bit RGBA PNGs (colour type 6), un-premultiplied
@@ -12,14 +19,15 @@ import CCairo
 /// - Rows use filter type 0 (none): on flat chart art it compresses better at fast levels than
 ///   Sub or Up and costs nothing.
 ///
-/// Keeps its zlib stream and row buffer between images, so one encoder per thread renders a
-/// chart set without reallocating. Not thread-safe: create one per thread.
+/// Keeps its compressor and row buffer between images, so one encoder per thread renders a
+/// chart set without reallocating. The same pixels and level give the same bytes on every run.
+/// Not thread-safe: create one per thread.
 public final class PNGEncoder {
   // MARK: Properties
 
-  /// zlib level, 0 (store) … 9. Default 1: the fastest real compression.
+  /// zlib-scale level, 0 (store) … 9. Default 1: the fastest real compression.
   public let level: Int32
-  private let stream: UnsafeMutablePointer<z_stream>
+  private let compressor: OpaquePointer
   /// Filtered scanlines, plus one spare byte for the last pixel's 4-byte store.
   private var raw: [UInt8] = []
   /// Room for the deflated scanlines; only the first `compressedCount` bytes are valid.
@@ -28,23 +36,24 @@ public final class PNGEncoder {
 
   // MARK: Initialization
 
-  /// - Parameter level: zlib compression level, 0…9. Default: 1.
+  /// - Parameter level: compression level on zlib's scale, 0…9. Default: 1.
   public init(level: Int = 1) throws(CairoError) {
     self.level = Int32(max(0, min(9, level)))
-    stream = .allocate(capacity: 1)
-    stream.initialize(to: z_stream())
-    let status = deflateInit2_(
-      stream, self.level, Z_DEFLATED, 15, 8, Z_DEFAULT_STRATEGY, ZLIB_VERSION,
-      Int32(MemoryLayout<z_stream>.size))
-    guard status == Z_OK else {
-      stream.deallocate()
-      throw CairoError(operation: "start PNG compression", detail: "zlib status \(status)")
+    guard let compressor = libdeflate_alloc_compressor(Self.libdeflateLevel(self.level)) else {
+      throw CairoError(operation: "start PNG compression", detail: "libdeflate could not allocate a compressor")
     }
+    self.compressor = compressor
   }
 
   deinit {
-    deflateEnd(stream)
-    stream.deallocate()
+    libdeflate_free_compressor(compressor)
+  }
+
+  /// The libdeflate level for a zlib-scale level: 1 becomes 2 (same time as zlib 1, 14 % smaller
+  /// files; libdeflate's own level 1 is 30 % slower on charts), every other level keeps its
+  /// number (libdeflate 6 takes half of zlib 6's time).
+  static func libdeflateLevel(_ zlibLevel: Int32) -> Int32 {
+    zlibLevel == 1 ? 2 : zlibLevel
   }
 
   // MARK: Methods
@@ -127,23 +136,18 @@ public final class PNGEncoder {
   /// Deflates `raw` (without its spare byte) into `compressed` in one call (zlib format, as
   /// PNG's IDAT requires).
   private func compressRows() throws(CairoError) {
-    deflateReset(stream)
     let count = raw.count - 1
-    let bound = Int(deflateBound(stream, uLong(count)))
+    let bound = libdeflate_zlib_compress_bound(compressor, count)
     if compressed.count < bound { compressed = [UInt8](repeating: 0, count: bound) }
-    let status: Int32 = raw.withUnsafeMutableBufferPointer { input in
+    let written = raw.withUnsafeBufferPointer { input in
       compressed.withUnsafeMutableBufferPointer { output in
-        stream.pointee.next_in = input.baseAddress
-        stream.pointee.avail_in = uInt(count)
-        stream.pointee.next_out = output.baseAddress
-        stream.pointee.avail_out = uInt(output.count)
-        return deflate(stream, Z_FINISH)
+        libdeflate_zlib_compress(compressor, input.baseAddress, count, output.baseAddress, output.count)
       }
     }
-    guard status == Z_STREAM_END else {
-      throw CairoError(operation: "compress PNG", detail: "zlib status \(status)")
+    guard written > 0 else {
+      throw CairoError(operation: "compress PNG", detail: "libdeflate wrote nothing for \(count) bytes")
     }
-    compressedCount = Int(stream.pointee.total_out)
+    compressedCount = written
   }
 }
 
@@ -185,8 +189,8 @@ enum PNGChunks {
 
   static func append(_ type: String, _ data: ArraySlice<UInt8>, to file: inout [UInt8]) {
     let typeBytes = Array(type.utf8)
-    var crc = crc32(0, typeBytes, uInt(typeBytes.count))
-    crc = data.withUnsafeBufferPointer { crc32(crc, $0.baseAddress, uInt($0.count)) }
+    var crc = libdeflate_crc32(0, typeBytes, typeBytes.count)
+    crc = data.withUnsafeBufferPointer { libdeflate_crc32(crc, $0.baseAddress, $0.count) }
     file += bigEndian(UInt32(data.count))
     file += typeBytes
     file += data

@@ -41,10 +41,10 @@ ours() { # ours TASK [extra render options]
   local task=$1; shift
   echo "$BRIEFING render --quiet --data $OUT/data-$task --layout $LAYOUT --focus-list $OUT/data-$task/focus.txt --out $OUT/ours-$task $*"
 }
-pair() { # pair TASK RUNS WARMUP CHARTS OURS C [C-NAME]
+pair() { # pair TASK RUNS WARMUP CHARTS OURS C [C-NAME [TARGET]]
   echo "bench: peer $1" >&2
   python3 Tools/bench/pairs.py --task "$1" --runs "$2" --warmup "$3" --charts "$4" \
-    --a-name "Briefing" --a "$5" --b-name "${7:-C cairo+pango}" --b "$6"
+    --a-name "Briefing" --a "$5" --b-name "${7:-C cairo+pango}" --b "$6" ${8:+--target "$8"}
 }
 
 if [ "$BENCH_QUICK" = 1 ]; then short=(5 1); long=(3 1); else short=(10 2); long=(5 1); fi
@@ -57,18 +57,18 @@ echo "\`briefing render --layout $LAYOUT --focus-list … [--format pdf]\`, one 
 echo "$threads drawing threads (\`--jobs\` default = nproc). C: \`chart_cairo\` built with \`gcc -O2\`."
 echo "Runs alternate ours and C; ratios are per pair (median [min–max])."
 echo
-echo "| task | tool | runs | wall s, median [min–max] | CPU s (median) | peak RSS MiB | ms/chart (wall) | ours ÷ C wall | ours ÷ C CPU |"
-echo "|---|---|---|---|---|---|---|---|---|"
+echo "| task | tool | runs | wall s, median [min–max] | CPU s (median) | peak RSS MiB | ms/chart (wall) | ours ÷ C wall | ours ÷ C CPU | target |"
+echo "|---|---|---|---|---|---|---|---|---|---|"
 pair T0 "${short[@]}" 0 "$BRIEFING --version" "$C png $IN/charts_T0.tsv $OUT/c-T0"
 pair "1 chart" "${short[@]}" 1 \
   "$BRIEFING render --quiet --data $OUT/data-one --layout $OUT/peer-chart-one.yaml --focus 肃州区 --out $OUT/ours-one" \
   "$C png $IN/charts_one.tsv $OUT/c-one"
-pair T1 "${short[@]}" 12 "$(ours T1)" "$C png $IN/charts_T1.tsv $OUT/c-T1"
+pair T1 "${short[@]}" 12 "$(ours T1)" "$C png $IN/charts_T1.tsv $OUT/c-T1" "C cairo+pango" 0.5
 pair T1 "${short[@]}" 12 "$(ours T1)" "$C fastpng $IN/charts_T1.tsv $OUT/c-T1f" "C, libpng level 1 writer"
-pair T2 "${short[@]}" 12 "$(ours T1 --format pdf)" "$C pdf $IN/charts_T1.tsv $OUT/c-T2.pdf"
+pair T2 "${short[@]}" 12 "$(ours T1 --format pdf)" "$C pdf $IN/charts_T1.tsv $OUT/c-T2.pdf" "C cairo+pango" 1.2
 pair T3s "${long[@]}" 360 "$(ours T3s)" "$C png $IN/charts_T3s.tsv $OUT/c-T3s"
 if [ "$BENCH_QUICK" != 1 ]; then
-  pair T3 3 0 3600 "$(ours T3)" "$C png $IN/charts_T3.tsv $OUT/c-T3"
+  pair T3 3 0 3600 "$(ours T3)" "$C png $IN/charts_T3.tsv $OUT/c-T3" "C cairo+pango" 0.35
 fi
 
 # MARK: - Same work: same number of files

@@ -42,13 +42,15 @@ measure() {
   done
 }
 
-# row NAME LABEL: the Markdown row with medians (and min–max of the wall time).
+# row NAME LABEL [TARGET-S]: the Markdown row with medians (and min–max of the wall time), and
+# whether the median wall time is under TARGET-S seconds.
 row() {
-  sort -n "$WORK/$1.tsv" | awk -v label="$2" '
+  sort -n "$WORK/$1.tsv" | awk -v label="$2" -v target="${3:-}" '
     { wall[NR] = $1; cpu[NR] = $2; rss[NR] = $3 }
     END {
       m = int((NR + 1) / 2)
-      printf "| %s | %.2f (%.2f–%.2f) | %.2f | %.0f |\n", label, wall[m], wall[1], wall[NR], cpu[m], rss[m] / 1024
+      verdict = target == "" ? "" : (wall[m] < target ? "< " target " s: met" : "< " target " s: **missed**")
+      printf "| %s | %.2f (%.2f–%.2f) | %.2f | %.0f | %s |\n", label, wall[m], wall[1], wall[NR], cpu[m], rss[m] / 1024, verdict
     }'
 }
 
@@ -64,8 +66,8 @@ cat <<MD
 two-row merged header, value and 同比 columns, a 全市 row; $(($(wc -l <"$WORK/table.csv") - 1)) comparison rows), medians of
 $RUNS run(s). Target: import under 2 s.
 
-| command | wall s (min–max) | CPU s | peak RSS MB |
-|---|---|---|---|
-$(row import "\`briefing import office.xlsx\` (detect, write the map, load every row)")
+| command | wall s (min–max) | CPU s | peak RSS MB | target |
+|---|---|---|---|---|
+$(row import "\`briefing import office.xlsx\` (detect, write the map, load every row)" 2)
 $(row replay "\`briefing analyze --data office.xlsx --map …\` (replay, CSV out)")
 MD

@@ -48,6 +48,8 @@ def main():
     ap.add_argument("--b-name", required=True)
     ap.add_argument("--b", required=True, help="command line of B, the baseline")
     ap.add_argument("--charts", type=int, default=0, help="charts per run, for ms/chart")
+    ap.add_argument("--target", type=float, default=None,
+                    help="goal for the median wall ratio A / B: adds a column saying met or missed")
     args = ap.parse_args()
     a, b = shlex.split(args.a), shlex.split(args.b)
     for _ in range(args.warmup):
@@ -66,8 +68,12 @@ def main():
         per_chart = f"{1000 * statistics.median(walls) / args.charts:.1f}" if args.charts else "–"
         ratio = f"**{spread(wall_ratio, 2)}**" if key == "a" else "1 (baseline)"
         cpu = f"{statistics.median(cpu_ratio):.2f}" if key == "a" else "1"
+        verdict = ""
+        if args.target is not None:
+            met = statistics.median(wall_ratio) <= args.target
+            verdict = f" ≤ {args.target:g} × {args.b_name}: {'met' if met else '**missed**'} |" if key == "a" else " |"
         print(f"| {args.task} | {name} | {args.runs} | {spread(walls)} | {statistics.median(cpus):.3f} "
-              f"| {rss:.1f} | {per_chart} | {ratio} | {cpu} |")
+              f"| {rss:.1f} | {per_chart} | {ratio} | {cpu} |{verdict}")
     sys.stdout.flush()
 
 
