@@ -54,9 +54,8 @@ enum GoldenImage {
     try pinned(directory).get().withDefaultFontMap(body)
   }
 
-  /// The pinned configuration, made once and kept for the whole test process: destroying one
-  /// while other suites render in parallel crashed cairo (see `FontConfiguration`). The golden
-  /// suite is serialized, so its font map is used by one test at a time.
+  /// The pinned configuration, made once and kept for the whole test process (its fonts load
+  /// once). The golden suite is serialized, so its font map is used by one test at a time.
   private static let pinnedConfiguration = Mutex<Result<FontConfiguration, any Error>?>(nil)
 
   private static func pinned(_ directory: String) -> Result<FontConfiguration, any Error> {
