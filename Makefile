@@ -64,10 +64,9 @@ readme-images: build
 ## test: unit, scene, render and end-to-end CLI tests
 test: fonts
 	swift build $(SWIFT_FLAGS)
-	@# One test at a time: tests that make and drop Pango font maps on many threads of one process
-	@# crashed inside cairo's glyph cache in about 1 of 4 parallel runs (not yet understood; the
-	@# renderer itself keeps one font map per thread for the thread's life). Serial: ~45 s.
-	swift test --no-parallel $(SWIFT_FLAGS)
+	@# Tests run in parallel: cairo's FreeType faces are used one thread at a time (CairoKit's
+	@# FontFaceLock), which ended the crashes that once made this target run them one at a time.
+	swift test $(SWIFT_FLAGS)
 
 ## fuzz: coverage-guided fuzzing of the CSV, XLSX, layout and job readers (FUZZ_SECONDS, default 600)
 ## A crashing input is saved as $(OUT)/fuzz/crash-*; replay it with `.build-fuzz/release/briefing-fuzz FILE`.
