@@ -72,11 +72,10 @@ readme-images: build
 ## test: unit, scene, render and end-to-end CLI tests
 test: fonts
 	swift build $(SWIFT_FLAGS)
-	@# One test at a time: tests that make and drop Pango font maps on many threads of one process
-	@# crashed inside cairo's glyph cache in about 1 of 4 parallel runs (not yet understood; the
-	@# renderer itself keeps one font map per thread for the thread's life). Serial: ~45 s.
 	@# Beside a scratch PostgreSQL server (started as an unprivileged user, stopped after).
-	Tools/with-test-postgres.sh swift test --no-parallel $(SWIFT_FLAGS)
+	@# Tests run in parallel: cairo's FreeType faces are used one thread at a time (CairoKit's
+	@# FontFaceLock), which ended the crashes that once made this target run them one at a time.
+	Tools/with-test-postgres.sh swift test $(SWIFT_FLAGS)
 
 ## install: the release binary, layouts, derived fonts, calendars, recipes, schemas, man pages and
 ## bash/zsh/fish completions under $(DESTDIR)$(PREFIX) (Tools/install.sh says where each goes);

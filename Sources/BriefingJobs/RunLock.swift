@@ -55,8 +55,13 @@ struct RunLock {
     return .success(RunLock(descriptors: held))
   }
 
+  /// Unlocks before closing: a child another thread is starting holds a copy of each descriptor
+  /// until it executes, and closing ours alone would leave the lock held until then.
   func release() {
-    for fd in descriptors.reversed() { close(fd) }
+    for fd in descriptors.reversed() {
+      flock(fd, LOCK_UN)
+      close(fd)
+    }
   }
 
   // MARK: - Pids

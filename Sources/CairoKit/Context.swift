@@ -20,12 +20,14 @@ public final class Context {
     try CairoError.check(cairo_status(raw), "create context")
   }
 
-  deinit { cairo_destroy(pointer) }
+  /// Locked: the context may hold the last reference to a font (see `FontFaceLock`).
+  deinit { FontFaceLock.run { cairo_destroy(pointer) } }
 
   // MARK: State
 
   public func save() { cairo_save(pointer) }
-  public func restore() { cairo_restore(pointer) }
+  /// Locked: the restored state may drop the last reference to a font (see `FontFaceLock`).
+  public func restore() { FontFaceLock.run { cairo_restore(pointer) } }
   public func scale(_ sx: Double, _ sy: Double) { cairo_scale(pointer, sx, sy) }
   public func translate(_ tx: Double, _ ty: Double) { cairo_translate(pointer, tx, ty) }
 
@@ -73,8 +75,9 @@ public final class Context {
   public func clip() { cairo_clip(pointer) }
   public func setGreyAntialias() { cairo_set_antialias(pointer, CAIRO_ANTIALIAS_GRAY) }
 
-  /// Ends the page (PDF: starts a new one).
-  public func showPage() { cairo_show_page(pointer) }
+  /// Ends the page (PDF: starts a new one). Locked: PDF and SVG surfaces replay the page's glyphs
+  /// here (see `FontFaceLock`).
+  public func showPage() { FontFaceLock.run { cairo_show_page(pointer) } }
 
   // MARK: Tags
 

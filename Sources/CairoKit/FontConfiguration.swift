@@ -11,10 +11,8 @@ public final class FontConfiguration {
   // MARK: Properties
 
   private let config: OpaquePointer
-  /// One Pango font map on `config` for the configuration's whole life. cairo and Pango cache
-  /// fonts process-wide; a map or configuration destroyed while those caches still held its
-  /// fonts crashed renders running on other threads (seen in parallel tests). Keep a
-  /// configuration alive as long as anything may draw with it, ideally for the process.
+  /// One Pango font map on `config` for the configuration's whole life, so its fonts are loaded
+  /// once however often `withDefaultFontMap` runs.
   private let fontMap: OpaquePointer
 
   // MARK: Initialization
@@ -46,8 +44,9 @@ public final class FontConfiguration {
     pango_fc_font_map_set_config(fontMap, config)
   }
 
+  /// Locked: the map may hold the last references to its fonts (see `FontFaceLock`).
   deinit {
-    g_object_unref(UnsafeMutableRawPointer(fontMap))
+    FontFaceLock.run { g_object_unref(UnsafeMutableRawPointer(fontMap)) }
     FcConfigDestroy(config)
   }
 
@@ -58,9 +57,12 @@ public final class FontConfiguration {
   /// and rules; the thread gets a fresh default font map afterwards. `body` must not suspend
   /// (the default font map is per thread), and a font map must not be used by two threads at
   /// once: run such bodies one at a time.
+  ///
+  /// Switching maps is locked: the thread's previous default map may hold the last references
+  /// to its fonts (see `FontFaceLock`).
   public func withDefaultFontMap<Result>(_ body: () throws -> Result) rethrows -> Result {
-    pango_cairo_font_map_set_default(fontMap)
-    defer { pango_cairo_font_map_set_default(nil) }
+    FontFaceLock.run { pango_cairo_font_map_set_default(fontMap) }
+    defer { FontFaceLock.run { pango_cairo_font_map_set_default(nil) } }
     return try body()
   }
 }

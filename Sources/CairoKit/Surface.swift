@@ -19,7 +19,9 @@ public final class Surface {
     try CairoError.check(cairo_surface_status(pointer), operation)
   }
 
-  deinit { cairo_surface_destroy(pointer) }
+  /// Locked: an unfinished PDF or SVG surface is finished here, and any surface may hold the last
+  /// reference to a font (see `FontFaceLock`).
+  deinit { FontFaceLock.run { cairo_surface_destroy(pointer) } }
 
   /// A vector PDF surface in points (1 unit = 1 pt). Page size can change per page.
   public static func pdf(width: Double, height: Double) throws(CairoError) -> Surface {
@@ -51,11 +53,12 @@ public final class Surface {
 
   // MARK: Methods
 
-  /// Flushes and closes the surface, reporting any write error cairo deferred until now.
+  /// Flushes and closes the surface, reporting any write error cairo deferred until now. Locked:
+  /// PDF and SVG surfaces draw their last page and subset their fonts here (see `FontFaceLock`).
   public func finish() throws(CairoError) {
     guard !finished else { return }
     finished = true
-    cairo_surface_finish(pointer)
+    FontFaceLock.run { cairo_surface_finish(pointer) }
     try CairoError.check(cairo_surface_status(pointer), "finish surface")
   }
 

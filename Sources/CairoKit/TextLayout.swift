@@ -28,8 +28,10 @@ public final class TextContext {
     // Pango loads, and Pango measures each font's metrics on a fresh context of the map. At 96
     // those patterns differ from this context's (72), so each text style cost two fontconfig
     // sorts instead of one. Sizes are absolute, so the map's resolution changes no glyph.
+    // A new resolution empties the map's font caches (locked: see `FontFaceLock`).
     if let fontMap = pango_context_get_font_map(raw) {
-      pango_cairo_font_map_set_resolution(OpaquePointer(UnsafeMutableRawPointer(fontMap)), 72)
+      let map = OpaquePointer(UnsafeMutableRawPointer(fontMap))
+      FontFaceLock.run { pango_cairo_font_map_set_resolution(map, 72) }
     }
     guard let options = cairo_font_options_create() else {
       throw CairoError(operation: "create font options", detail: "out of memory")
@@ -50,7 +52,8 @@ public final class TextContext {
     pango_context_set_round_glyph_positions(raw, 0)
   }
 
-  deinit { g_object_unref(UnsafeMutableRawPointer(pointer)) }
+  /// Locked: the context may hold the last reference to its fonts (see `FontFaceLock`).
+  deinit { FontFaceLock.run { g_object_unref(UnsafeMutableRawPointer(pointer)) } }
 
   /// Call after the cairo transformation changed (e.g. a DPI scale).
   public func update() { pango_cairo_update_context(context.pointer, pointer) }
@@ -113,29 +116,40 @@ public final class TextLayout {
     pango_layout_set_text(raw, text, -1)
   }
 
-  deinit { g_object_unref(UnsafeMutableRawPointer(pointer)) }
+  /// Locked: the layout may hold the last reference to its fonts (see `FontFaceLock`).
+  deinit { FontFaceLock.run { g_object_unref(UnsafeMutableRawPointer(pointer)) } }
 
   // MARK: Accessors
+
+  // Pango shapes the text on the first question about it, loading glyphs from FreeType faces:
+  // every accessor runs under `FontFaceLock`.
 
   /// Logical size in user units (points at resolution 72).
   public var size: (width: Double, height: Double) {
     var ink = PangoRectangle()
     var logical = PangoRectangle()
-    pango_layout_get_extents(pointer, &ink, &logical)
+    FontFaceLock.run { pango_layout_get_extents(pointer, &ink, &logical) }
     let scale = Double(PANGO_SCALE)
     return (Double(logical.width) / scale, Double(logical.height) / scale)
   }
 
   /// Distance from the top of the layout to the first baseline, in user units.
-  public var baseline: Double { Double(pango_layout_get_baseline(pointer)) / Double(PANGO_SCALE) }
+  public var baseline: Double {
+    Double(FontFaceLock.run { pango_layout_get_baseline(pointer) }) / Double(PANGO_SCALE)
+  }
 
-  public var lineCount: Int { Int(pango_layout_get_line_count(pointer)) }
+  public var lineCount: Int { Int(FontFaceLock.run { pango_layout_get_line_count(pointer) }) }
 
   /// Characters no installed font could draw (tofu boxes).
-  public var unknownGlyphCount: Int { Int(pango_layout_get_unknown_glyphs_count(pointer)) }
+  public var unknownGlyphCount: Int {
+    Int(FontFaceLock.run { pango_layout_get_unknown_glyphs_count(pointer) })
+  }
 
   /// Family names of the fonts Pango actually used for each run, in order of appearance.
-  public var resolvedFamilies: [String] {
+  public var resolvedFamilies: [String] { FontFaceLock.run { runFamilies } }
+
+  /// `resolvedFamilies`, read without the lock.
+  private var runFamilies: [String] {
     var families: [String] = []
     guard let iterator = pango_layout_get_iter(pointer) else { return families }
     defer { pango_layout_iter_free(iterator) }
@@ -164,7 +178,9 @@ public final class TextLayout {
   /// Draws the layout on another cairo context whose user space matches this layout's (same
   /// transformation and font options), e.g. a PDF page drawn with layouts shaped for measuring.
   public func draw(on target: Context, atX x: Double, y: Double) {
-    cairo_move_to(target.pointer, x, y)
-    pango_cairo_show_layout(target.pointer, pointer)
+    FontFaceLock.run {
+      cairo_move_to(target.pointer, x, y)
+      pango_cairo_show_layout(target.pointer, pointer)
+    }
   }
 }

@@ -48,15 +48,20 @@ enum GoldenImage {
     return directory
   }
 
-  /// Runs `body` with only the derived fonts and the pinned rules visible to Pango.
+  /// Runs `body` with only the derived fonts and the pinned rules visible to Pango, one body at
+  /// a time: the golden and Latin punctuation suites run side by side and share the pinned font
+  /// map, which two threads must not use at once.
   static func withPinnedFonts(_ body: () throws -> Void) throws {
     guard let directory = fontDirectory else { return }
-    try pinned(directory).get().withDefaultFontMap(body)
+    let configuration = try pinned(directory).get()
+    try pinnedFontMapInUse.withLock { _ in try configuration.withDefaultFontMap(body) }
   }
 
-  /// The pinned configuration, made once and kept for the whole test process: destroying one
-  /// while other suites render in parallel crashed cairo (see `FontConfiguration`). The golden
-  /// suite is serialized, so its font map is used by one test at a time.
+  /// Held while a body draws with the pinned font map.
+  private static let pinnedFontMapInUse = Mutex(())
+
+  /// The pinned configuration, made once and kept for the whole test process (its fonts load
+  /// once).
   private static let pinnedConfiguration = Mutex<Result<FontConfiguration, any Error>?>(nil)
 
   private static func pinned(_ directory: String) -> Result<FontConfiguration, any Error> {

@@ -114,7 +114,7 @@ import Testing
 // MARK: - Fixtures
 
 /// Seven counties of 泸州市 (as in the scene tests), one with negative growth.
-private enum Golden {
+enum Golden {
   static let period = Period(year: 2024, kind: .cumulative(through: 6))
   static let group: RegionID = "泸州市"
   static let gdp = Indicator(id: "gdp", name: "地区生产总值", unit: .yiYuan, decimals: 1)
