@@ -5,11 +5,7 @@ import TestSupport
 
 /// Runs the `briefing` binary built by `swift build` (or `BRIEFING_BIN`) from the repository root.
 enum CLI {
-  struct Result {
-    var status: Int32
-    var stdout: String
-    var stderr: String
-  }
+  typealias Result = ChildProcess.Result
 
   /// The repository root, found from this file's path (Tests/BriefingCLITests/…).
   static let root: String = {
@@ -42,27 +38,7 @@ enum CLI {
   private static func execute(_ executable: String, _ arguments: [String], environment: [String: String])
     throws -> Result
   {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: executable)
-    process.arguments = arguments
-    process.currentDirectoryURL = URL(fileURLWithPath: root)
-    process.environment = environment
-    let out = Pipe()
-    let err = Pipe()
-    process.standardOutput = out
-    process.standardError = err
-    try process.run()
-    // Standard error is drained on another thread: read one after the other, a child that
-    // fills the stderr pipe (64 KiB) before closing stdout would wait for us forever.
-    let errors = DispatchGroup()
-    nonisolated(unsafe) var errData = Data()
-    DispatchQueue.global().async(group: errors) { errData = err.fileHandleForReading.readDataToEndOfFile() }
-    let outData = out.fileHandleForReading.readDataToEndOfFile()
-    errors.wait()
-    process.waitUntilExit()
-    return Result(
-      status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
-      stderr: String(decoding: errData, as: UTF8.self))
+    try ChildProcess.run(executable, arguments, directory: root, environment: environment)
   }
 
   /// A job over the Jiuquan sample, a sheet per region and a chart per region × main

@@ -156,22 +156,8 @@ struct DocxReading: Decodable {
     return try JSONDecoder().decode(DocxReading.self, from: Data(result.stdout.utf8))
   }
 
-  static func run(_ executable: String, _ arguments: [String]) throws -> (status: Int32, stdout: String, stderr: String) {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: executable)
-    process.arguments = arguments
-    let out = Pipe()
-    let err = Pipe()
-    process.standardOutput = out
-    process.standardError = err
-    try process.run()
-    let errors = DispatchGroup()
-    nonisolated(unsafe) var errData = Data()
-    DispatchQueue.global().async(group: errors) { errData = err.fileHandleForReading.readDataToEndOfFile() }
-    let outData = out.fileHandleForReading.readDataToEndOfFile()
-    errors.wait()
-    process.waitUntilExit()
-    return (process.terminationStatus, String(decoding: outData, as: UTF8.self), String(decoding: errData, as: UTF8.self))
+  static func run(_ executable: String, _ arguments: [String]) throws -> ChildProcess.Result {
+    try ChildProcess.run(executable, arguments)
   }
 }
 
