@@ -23,6 +23,11 @@ struct BriefingCommand: ParsableCommand {
       FontSetup.registerBuiltFonts()
       try command.run()
     } catch {
+      // `--help`: the examples last (see `HelpExamples.examplesLast`).
+      if exitCode(for: error) == .success, let help = HelpExamples.examplesLast(fullMessage(for: error)) {
+        print(help)
+        Foundation.exit(0)
+      }
       exit(withError: error)
     }
   }

@@ -1,14 +1,14 @@
 import Foundation
 import Testing
 
-/// Every command's `--help` closes its overview with two or three examples, and every example
+/// Every command's `--help` ends with two or three examples, and every example
 /// runs as written: in a scratch folder holding copies of `Samples/` and `Layouts/`, with
 /// `briefing` on the PATH, each exits 0.
 @Suite(.serialized) struct HelpExampleTests {
   /// The subcommands `briefing --help` lists.
   static func subcommands() throws -> [String] {
     let help = try CLI.run(["--help"], environment: ["COLUMNS": "80"]).stdout
-    let section = help.components(separatedBy: "SUBCOMMANDS:\n").last ?? ""
+    let section = (help.components(separatedBy: "SUBCOMMANDS:\n").last ?? "").components(separatedBy: "\n\n")[0]
     return section.split(separator: "\n").compactMap { line in
       guard line.hasPrefix("  "), line.dropFirst(2).first != " ", let name = line.split(separator: " ").first,
         name.allSatisfy({ $0.isLowercase || $0 == "-" })
@@ -46,6 +46,10 @@ import Testing
     let names = try Self.subcommands()
     #expect(names.count >= 10, "\(names)")
     for name in names {
+      // Last, after the options, where readers look for them.
+      let help = try CLI.run([name, "--help"], environment: ["COLUMNS": "80"]).stdout
+      let lastBlock = help.trimmingCharacters(in: .newlines).components(separatedBy: "\n\n").last ?? ""
+      #expect(lastBlock.hasPrefix("EXAMPLES:\n"), "\(name): help ends with \(lastBlock.prefix(60))")
       let examples = try Self.examples([name])
       #expect((2...3).contains(examples.count), "\(name): \(examples)")
       for example in examples {
