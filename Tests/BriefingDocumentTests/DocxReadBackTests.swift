@@ -51,8 +51,8 @@ struct DocxReadBackTests {
             #expect(cell.text.isEmpty || drawn.contains(cell.text) || drawn.contains { $0.hasSuffix("…") }, "\(cell.text) is drawn")
             #expect(readCell.color == String(cell.color.description.dropFirst().prefix(6)).uppercased())
             #expect(readCell.bold == cell.bold)
-            let right = table.alignments[column] == .right
-            #expect(readCell.alignment?.hasPrefix(right ? "RIGHT" : "LEFT") == true, "\(cell.text) alignment")
+            let aligned = String(describing: table.alignments[column]).uppercased()
+            #expect(readCell.alignment?.hasPrefix(aligned) == true, "\(cell.text) alignment")
           }
         }
         sawTable = true
@@ -99,6 +99,10 @@ struct DocxReadBackTests {
       let read = try #require(reading.tables[index].rows).dropFirst(table.header.count)
       #expect(read.map { $0.map(\.text) } == table.rows.map { $0.cells.map(\.text) }, "\(kind): Word cells are the scene's")
       for line in MarkdownWriter.table(table) { #expect(markdown.contains(line), "\(kind): pipe table line \(line)") }
+      if let note = table.note {
+        #expect(drawn.contains(note), "\(kind): the note is drawn")
+        #expect(reading.paragraphs.contains { $0.text == note }, "\(kind): the note follows the Word table")
+      }
       if let title = panel.title {
         #expect(!markdown.contains("〔图：\(title)，"), "\(kind) is not a chart placeholder")
       }
