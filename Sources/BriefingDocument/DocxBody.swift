@@ -75,7 +75,8 @@ struct DocxBody {
 
   /// A native table: header rows repeated on every page (`w:tblHeader`), rows never split,
   /// cells coloured and weighted as drawn, number columns right-aligned, the focus row banded;
-  /// three-line rules (heavy top and bottom, finer under the header, light between rows).
+  /// three-line rules (heavy top and bottom, finer under the header, light between rows); the
+  /// table's note as a paragraph under it.
   func table(_ table: TableContent) -> String {
     let size = textSize(table)
     let widths = columnWidths(table, size: size)
@@ -108,7 +109,8 @@ struct DocxBody {
       }
       xml += "</w:tr>"
     }
-    return xml + "</w:tbl>" + paragraph("", style: "TableGap")
+    // The line drawn under the table (a summary) follows it; else a gap does.
+    return xml + "</w:tbl>" + paragraph(table.note ?? "", style: table.note == nil ? "TableGap" : nil)
   }
 
   /// One header row: cells centred and bold, spanning columns (`w:gridSpan`) and rows

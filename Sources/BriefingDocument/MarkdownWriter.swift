@@ -28,7 +28,8 @@ public enum MarkdownWriter {
 
   // MARK: - Pieces
 
-  /// A pipe table: one header row (a column's header cells joined), the alignment row, body.
+  /// A pipe table: one header row (a column's header cells joined), the alignment row, body;
+  /// the table's note as a paragraph after it.
   static func table(_ table: TableContent) -> [String] {
     let titles = table.columnTitles(separator: " ").map(cell)
     let rule = table.alignments.map { alignment -> String in
@@ -41,7 +42,8 @@ public enum MarkdownWriter {
     let rows = table.rows.map { row in
       row.cells.map { $0.bold && !$0.text.isEmpty ? "**" + cell($0.text) + "**" : cell($0.text) }
     }
-    return ([titles, rule] + rows).map { "| " + $0.joined(separator: " | ") + " |" }
+    let note = table.note.map { ["", inline($0)] } ?? []
+    return ([titles, rule] + rows).map { "| " + $0.joined(separator: " | ") + " |" } + note
   }
 
   /// An item drawn `1. text` stays an ordered-list item; another gets a bullet.

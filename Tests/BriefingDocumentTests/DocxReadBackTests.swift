@@ -1,4 +1,4 @@
-import BriefingDocument
+@testable import BriefingDocument
 import BriefingRender
 import BriefingScene
 import Foundation
@@ -46,13 +46,14 @@ struct DocxReadBackTests {
         #expect(body.count == table.rows.count)
         for (row, readRow) in zip(table.rows, body) {
           #expect(readRow.map(\.text) == row.cells.map(\.text))
-          for (column, (cell, readCell)) in zip(row.cells, readRow).enumerated() {
+          // An empty cell (no change mark, no status) draws nothing and has no run to colour.
+          for (column, (cell, readCell)) in zip(row.cells, readRow).enumerated() where !cell.text.isEmpty {
             // What the PDF shows: the cell text is drawn (whole, unless shortened with …).
             #expect(drawn.contains(cell.text) || drawn.contains { $0.hasSuffix("…") }, "\(cell.text) is drawn")
             #expect(readCell.color == String(cell.color.description.dropFirst().prefix(6)).uppercased())
             #expect(readCell.bold == cell.bold)
-            let right = table.alignments[column] == .right
-            #expect(readCell.alignment?.hasPrefix(right ? "RIGHT" : "LEFT") == true, "\(cell.text) alignment")
+            let aligned = String(describing: table.alignments[column]).uppercased()
+            #expect(readCell.alignment?.hasPrefix(aligned) == true, "\(cell.text) alignment")
           }
         }
         sawTable = true
@@ -72,6 +73,43 @@ struct DocxReadBackTests {
     #expect(reading.core.creator == "Briefing test")
     #expect(reading.core.description?.contains("data as of 2024-06-30") == true)
     #expect(reading.core.created?.hasPrefix("2024-06-30T00:00:00") == true)
+  }
+
+  /// The rank matrix, the township task table and the red-line panel are Word tables (not
+  /// pictures) whose cells read back as the strings the PDF draws, in the Markdown copy as pipe
+  /// tables and not as chart placeholders.
+  @Test func rankMatrixTownshipTableAndRedLinesAreNativeTables() throws {
+    let sheet = try ComposedSheet.sample("half-year-comparison.yaml", focus: "肃州区")
+    let reading = try DocxReading.read(try sheet.docx())
+    let markdown = MarkdownWriter.write(sheet.document)
+    let tables = sheet.document.blocks.compactMap { if case .table(let table) = $0 { table } else { nil } }
+    #expect(reading.tables.count == tables.count)
+    for kind in ["rankMatrix", "subRegionTable", "redLinePanel"] {
+      let found = sheet.contents.first { $0.panel.component == kind }
+      let (panel, page) = try #require(found, "\(kind) is on the sheet")
+      guard case .table(let table) = panel.content else {
+        Issue.record("\(kind) is recorded as a table")
+        continue
+      }
+      #expect(!table.rows.isEmpty, "\(kind) has rows")
+      let drawn = page.drawnTexts(panel)
+      for cell in table.rows.flatMap(\.cells) where !cell.text.isEmpty {
+        // Drawn whole, or shortened with … to fit its column (the record keeps the whole text).
+        let shortened = drawn.contains { $0.hasSuffix("…") && cell.text.hasPrefix($0.dropLast()) }
+        #expect(drawn.contains(cell.text) || shortened, "\(kind): \(cell.text) is drawn as recorded")
+      }
+      let index = try #require(tables.firstIndex(of: table), "\(kind) is one of the document's tables")
+      let read = try #require(reading.tables[index].rows).dropFirst(table.header.count)
+      #expect(read.map { $0.map(\.text) } == table.rows.map { $0.cells.map(\.text) }, "\(kind): Word cells are the scene's")
+      for line in MarkdownWriter.table(table) where !line.isEmpty { #expect(markdown.contains(line), "\(kind): pipe table line \(line)") }
+      if let note = table.note {
+        #expect(drawn.contains(note), "\(kind): the note is drawn")
+        #expect(reading.paragraphs.contains { $0.text == note }, "\(kind): the note follows the Word table")
+      }
+      if let title = panel.title {
+        #expect(!markdown.contains("〔图：\(title)，"), "\(kind) is not a chart placeholder")
+      }
+    }
   }
 
   @Test func everyChartIsThePictureOfItsPartOfThePage() throws {

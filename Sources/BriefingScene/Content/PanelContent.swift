@@ -36,11 +36,17 @@ public struct TableContent: Hashable, Sendable, Codable {
   /// Alignment of each column's body cells (numbers are right-aligned).
   public var alignments: [TextAlignment]
   public var rows: [TableContentRow]
+  /// The line drawn under the table (the township table's summary), as drawn. Default: nil.
+  public var note: String?
 
-  public init(header: [[TableHeaderCell]], alignments: [TextAlignment], rows: [TableContentRow]) {
+  public init(
+    header: [[TableHeaderCell]], alignments: [TextAlignment], rows: [TableContentRow],
+    note: String? = nil
+  ) {
     self.header = header
     self.alignments = alignments
     self.rows = rows
+    self.note = note
   }
 
   /// The same table with `more` rows after these (the parts of a table continued across pages).

@@ -61,6 +61,7 @@ public struct RankMatrixComposer: PaginatingComposer {
     let goodFill = theme.fill(.goodFill).lightened()
     let alarmFill = theme.fill(.alarmFill).lightened()
     var drawn = 0
+    var contentRows: [TableContentRow] = []
     for row in data.rows {
       var runs = [
         measurer.block(row.name, style: styles.cell, origin: Point(x: lefts[0] + padding, y: 0), width: max(1, widths[0] - 2 * padding))
@@ -90,12 +91,30 @@ public struct RankMatrixComposer: PaginatingComposer {
       }
       y += height
       drawn += 1
+      contentRows.append(
+        TableContentRow(
+          cells: [TableContentCell(row.name, style: styles.cell)]
+            + [row.level, row.growth].flatMap { cell in
+              [
+                TableContentCell(cell.text, style: styles.rank(cell.tone)),
+                TableContentCell(cell.changeText, style: styles.change(cell.changeTone)),
+              ]
+            }))
     }
     rules += [FrameItem.line(from: Point(x: rect.minX, y: y), to: Point(x: rect.maxX, y: y), stroke: theme.line(.tableRuleOuter))].compactMap { $0 }
     let bounds = Rect(x: rect.minX, y: rect.minY, width: rect.width, height: y - rect.minY)
     let coverage = Coverage("rows", asked: names, drawn: Array(names.prefix(drawn)))
+    // Each rank column is two here, the rank and its change mark, as they are drawn apart.
+    let headers = Array(data.headers.prefix(3))
+    let content = TableContent(
+      header: [
+        headers.enumerated().map { TableHeaderCell($0.element, columns: $0.offset == 0 ? 1 : 2) }
+      ],
+      alignments: [.left, .right, .right, .right, .right], rows: contentRows)
     return (
-      ComposedFrame(items: fills + rules + texts, findings: findings, bounds: bounds, coverage: [coverage]),
+      ComposedFrame(
+        items: fills + rules + texts, findings: findings, bounds: bounds, coverage: [coverage],
+        content: .table(content)),
       Array(data.rows.dropFirst(drawn))
     )
   }

@@ -89,6 +89,7 @@ public struct RedLinePanelComposer: ComponentComposing {
       .tableRuleOuter, y: rect.minY, left: rect.minX, right: rect.maxX)
     var y = rect.minY
     var dropped: [String] = []
+    var contentRows: [TableContentRow] = []
     for (index, line) in lines.enumerated() {
       guard y + rowHeight <= rect.maxY else {
         dropped.append(names[index])
@@ -108,16 +109,27 @@ public struct RedLinePanelComposer: ComponentComposing {
             line.peers, theme.text(.noteText), column: columns[2], top: y, height: rowHeight,
             findings: &findings))
       }
+      contentRows.append(
+        TableContentRow(
+          cells: [
+            TableContentCell(line.sentence, style: cellStyle),
+            TableContentCell(line.status, style: theme.text(line.statusKey)),
+          ] + (peersWidth > 0 ? [TableContentCell(line.peers, style: theme.text(.noteText))] : [])))
       y += rowHeight
       items += table.rule(
         index == lines.count - 1 ? .tableRuleOuter : .tableRuleRow, y: y, left: rect.minX,
         right: rect.maxX)
     }
     if !dropped.isEmpty { findings.append(Finding(.warning, .overflow(Self.component, rows: dropped))) }
+    // No header row: the panel draws none.
+    let content = TableContent(
+      header: [], alignments: Array(([.left, .center, .right] as [TextAlignment]).prefix(peersWidth > 0 ? 3 : 2)),
+      rows: contentRows)
     return ComposedFrame(
       items: [.group(name: "red-line-panel", clip: nil, items: items)], findings: findings,
       bounds: rect,
-      coverage: [Coverage("rows", asked: names, drawn: Array(names.dropLast(dropped.count)))])
+      coverage: [Coverage("rows", asked: names, drawn: Array(names.dropLast(dropped.count)))],
+      content: .table(content))
   }
 
   // MARK: - Private

@@ -234,6 +234,7 @@ public struct SubRegionTableComposer: ComponentComposing {
     let shown = fitting(below: summaryRun)
     var y = rect.minY + headerHeight
     var remaining: [RegionID] = []
+    var contentRows: [TableContentRow] = []
     for (index, row) in rows.enumerated() {
       guard index < shown else {
         remaining.append(row.region)
@@ -268,6 +269,14 @@ public struct SubRegionTableComposer: ComponentComposing {
             mark.0, theme.text(mark.1), column: columns[4], top: y, height: rowHeight,
             findings: &findings))
       }
+      contentRows.append(
+        TableContentRow(cells: [
+          TableContentCell(name, style: cellStyle),
+          TableContentCell(valueTexts[index], style: numberStyle),
+          TableContentCell(targetTexts[index], style: numberStyle),
+          TableContentCell(completionText(row, format: format), style: numberStyle),
+          TableContentCell(mark?.0 ?? "", style: mark.map { theme.text($0.1) } ?? cellStyle),
+        ]))
       if ChartText.drawable(row) == nil {
         findings.append(
           Finding(.notice, .valueNotShown(name, input.indicator.name, shownAs: valueTexts[index])))
@@ -286,13 +295,23 @@ public struct SubRegionTableComposer: ComponentComposing {
     let coverage = Coverage(
       "rows", asked: names, drawn: Array(names.dropLast(remaining.count)),
       statement: remaining.isEmpty ? nil : notListed(remaining.count))
+    let content = TableContent(
+      header: [titles.map { TableHeaderCell($0) }],
+      alignments: [.left, .right, .right, .right, .left], rows: contentRows,
+      note: summaryRun.text)
     let frame = ComposedFrame(
       items: [.group(name: "sub-region-table", clip: nil, items: items)], findings: findings,
-      bounds: rect, coverage: [coverage])
+      bounds: rect, coverage: [coverage], content: .table(content))
     return (frame, remaining)
   }
 
   // MARK: - Private
+
+  /// The completion figure as the progress cell prints it (`62.5%`), or the absent mark.
+  private func completionText(_ row: ComparisonRow, format: NumberFormat) -> String {
+    ChartText.drawable(row) == nil
+      ? ChartText.absentMark(row, format) : format.percent(row.completionPct)
+  }
 
   /// Track, completion bar (capped at 100%), time-progress tick and the percentage text.
   private func progressCell(
@@ -302,9 +321,7 @@ public struct SubRegionTableComposer: ComponentComposing {
   ) -> [FrameItem] {
     let theme = table.theme
     let style = theme.text(.tableCellNumber)
-    let text =
-      ChartText.drawable(row) == nil
-      ? ChartText.absentMark(row, format) : format.percent(row.completionPct)
+    let text = completionText(row, format: format)
     let textWidth = table.kit.size("100.0%", style).width
     let trackWidth = column.width - 3 * table.padding - textWidth
     var items: [FrameItem] = []
