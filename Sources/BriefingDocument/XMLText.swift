@@ -1,3 +1,4 @@
+import BriefingCore
 import BriefingScene
 
 // MARK: - XML text
@@ -6,21 +7,7 @@ enum XMLText {
   /// `text` escaped for XML content and attribute values; characters XML 1.0 cannot hold
   /// (C0 controls other than tab, newline and return) are dropped.
   static func escaped(_ text: String) -> String {
-    var result = ""
-    result.reserveCapacity(text.utf8.count)
-    for scalar in text.unicodeScalars {
-      switch scalar {
-      case "&": result += "&amp;"
-      case "<": result += "&lt;"
-      case ">": result += "&gt;"
-      case "\"": result += "&quot;"
-      case "\t", "\n", "\r": result.unicodeScalars.append(scalar)
-      default:
-        if scalar.value < 0x20 || (0xFFFE...0xFFFF).contains(scalar.value) { continue }
-        result.unicodeScalars.append(scalar)
-      }
-    }
-    return result
+    TextEscaping.xmlEscaped(text)
   }
 
   /// `RRGGBB`, as WordprocessingML writes colours.

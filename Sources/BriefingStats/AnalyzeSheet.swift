@@ -1,3 +1,4 @@
+import BriefingCore
 // MARK: - The comparison table as an Excel worksheet
 
 extension AnalyzeExport {
@@ -44,19 +45,6 @@ extension AnalyzeExport {
   }
 
   static func escapeXML(_ text: String) -> String {
-    var out = ""
-    for scalar in text.unicodeScalars {
-      switch scalar {
-      case "&": out += "&amp;"
-      case "<": out += "&lt;"
-      case ">": out += "&gt;"
-      case "\"": out += "&quot;"
-      default:
-        // XML 1.0 forbids most control characters; drop them rather than write a broken file.
-        if scalar.value < 0x20, scalar != "\t", scalar != "\n", scalar != "\r" { continue }
-        out.unicodeScalars.append(scalar)
-      }
-    }
-    return out
+    TextEscaping.xmlEscaped(text)
   }
 }

@@ -1,3 +1,5 @@
+import BriefingCore
+
 // MARK: - Writing a shape as JSON Schema
 
 /// Writes a `SchemaShape` as a JSON Schema (draft-07, which editors' YAML support reads best),
@@ -128,19 +130,6 @@ indirect enum JSON {
   }
 
   static func quoted(_ text: String) -> String {
-    var out = "\""
-    for scalar in text.unicodeScalars {
-      switch scalar {
-      case "\"": out += "\\\""
-      case "\\": out += "\\\\"
-      case "\n": out += "\\n"
-      case "\t": out += "\\t"
-      case _ where scalar.value < 0x20:
-        let hex = String(scalar.value, radix: 16)
-        out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-      default: out.unicodeScalars.append(scalar)
-      }
-    }
-    return out + "\""
+    TextEscaping.jsonQuoted(text)
   }
 }
