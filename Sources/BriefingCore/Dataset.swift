@@ -65,8 +65,33 @@ public struct Dataset: Sendable, Codable {
     return result
   }
 
-  /// The peer groups a region belongs to: its parent's group first, then its frames.
+  /// The peer groups a region belongs to: its parent's group first, then its frames in the
+  /// regions file's order (a frame listed above the parent still comes second).
   public func peerGroups(of region: RegionID) -> [PeerGroup] {
-    peerGroups.filter { $0.members.contains(region) }
+    Self.parentFirst(peerGroups.filter { $0.members.contains(region) }, parent: self.region(region)?.parent)
+  }
+
+  /// Each member's default peer group (the first of `peerGroups(of:)`: its parent's), found in
+  /// one pass over the groups: `peerGroups` costs O(regions²) per call, which a national job
+  /// (3,000 regions) must not pay per unit. Regions in no group are absent.
+  public var defaultPeerGroups: [RegionID: PeerGroup] {
+    let groups = peerGroups
+    let byID = Dictionary(groups.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+    var result: [RegionID: PeerGroup] = [:]
+    for region in regions {
+      if let parent = region.parent, let peers = byID[parent] { result[region.id] = peers }
+    }
+    for peers in groups {
+      for member in peers.members where result[member] == nil { result[member] = peers }
+    }
+    return result
+  }
+
+  /// `groups` with the one whose id is `parent` moved to the front, the rest in their order.
+  private static func parentFirst(_ groups: [PeerGroup], parent: RegionID?) -> [PeerGroup] {
+    guard let parent, let index = groups.firstIndex(where: { $0.id == parent }), index > 0 else { return groups }
+    var ordered = groups
+    ordered.insert(ordered.remove(at: index), at: 0)
+    return ordered
   }
 }

@@ -129,11 +129,10 @@ struct SheetProducer: ReportProducing {
   let table: ComparisonTable
   /// What each sheet is written as (the job's `formats:`).
   let formats: [SheetFormat]
-  /// The group every unit is compared in; nil: each region's first peer group.
+  /// The group every unit is compared in; nil: each region's default (parent's) peer group.
   let group: PeerGroup?
-  /// Each region's first peer group, found once: `Dataset.peerGroups` costs O(regions²) per call,
-  /// which a national job (3,000 regions) must not pay per unit.
-  private let firstGroup: [RegionID: PeerGroup]
+  /// Each region's default peer group (its parent's), found once (`Dataset.defaultPeerGroups`).
+  private let defaultGroup: [RegionID: PeerGroup]
   /// The fingerprint of a database's rows (`Run.loadData`); none for files.
   var fetchedInputs: [FetchedInput] = []
 
@@ -142,11 +141,7 @@ struct SheetProducer: ReportProducing {
     self.table = table
     self.formats = formats
     self.group = group
-    var first: [RegionID: PeerGroup] = [:]
-    for peers in dataset.peerGroups {
-      for member in peers.members where first[member] == nil { first[member] = peers }
-    }
-    firstGroup = first
+    defaultGroup = dataset.defaultPeerGroups
   }
 
   /// A failure of this unit is thrown as `UnitFailure`: its findings (a layout's with file,
@@ -174,7 +169,7 @@ struct SheetProducer: ReportProducing {
   /// data); anything else through `SheetSelection.resolve`, which explains what is wrong.
   private func selection(_ unit: WorkUnit, _ document: LayoutDocument) throws -> SheetSelection {
     if let region = unit.region.map({ RegionID($0) }), let period = Period(code: unit.period),
-      let peers = group ?? firstGroup[region], peers.members.contains(region)
+      let peers = group ?? defaultGroup[region], peers.members.contains(region)
     {
       return SheetSelection(focus: region, group: peers, period: period)
     }
