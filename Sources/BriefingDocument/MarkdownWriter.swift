@@ -29,8 +29,16 @@ public enum MarkdownWriter {
   // MARK: - Pieces
 
   /// A pipe table: one header row (a column's header cells joined), the alignment row, body;
-  /// the table's note as a paragraph after it.
+  /// the table's note as a paragraph after it. A table drawn without a header (the red-line
+  /// panel) is a list, one row an item with its cells joined by ` — `: a pipe table must
+  /// have a header row, and an empty one reads as a mistake.
   static func table(_ table: TableContent) -> [String] {
+    let note = table.note.map { ["", inline($0)] } ?? []
+    if table.header.isEmpty {
+      return table.rows.map { row in
+        "- " + row.cells.map(\.text).filter { !$0.isEmpty }.map(inline).joined(separator: " — ")
+      } + note
+    }
     let titles = table.columnTitles(separator: " ").map(cell)
     let rule = table.alignments.map { alignment -> String in
       switch alignment {
@@ -42,7 +50,6 @@ public enum MarkdownWriter {
     let rows = table.rows.map { row in
       row.cells.map { $0.bold && !$0.text.isEmpty ? "**" + cell($0.text) + "**" : cell($0.text) }
     }
-    let note = table.note.map { ["", inline($0)] } ?? []
     return ([titles, rule] + rows).map { "| " + $0.joined(separator: " | ") + " |" } + note
   }
 

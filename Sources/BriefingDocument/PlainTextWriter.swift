@@ -29,7 +29,8 @@ public enum PlainTextWriter {
   }
 
   /// Header (one line: a column's header cells joined), a rule, then the rows; every column as
-  /// wide as its widest text; the table's note on the line after.
+  /// wide as its widest text; the table's note on the line after. A table drawn without a
+  /// header has neither header line nor rule.
   static func table(_ table: TableContent) -> [String] {
     let titles = table.columnTitles(separator: " ")
     let rows = table.rows.map { $0.cells.map(\.text) }
@@ -48,8 +49,8 @@ public enum PlainTextWriter {
       return String(text.reversed().drop { $0 == " " }.reversed())
     }
     let total = widths.reduce(0, +) + gap * max(0, widths.count - 1)
-    return [line(titles, header: true), String(repeating: "-", count: total)]
-      + rows.map { line($0, header: false) } + (table.note.map { [single($0)] } ?? [])
+    let head = table.header.isEmpty ? [] : [line(titles, header: true), String(repeating: "-", count: total)]
+    return head + rows.map { line($0, header: false) } + (table.note.map { [single($0)] } ?? [])
   }
 
   /// A cell's text on one line.

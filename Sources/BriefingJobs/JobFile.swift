@@ -25,6 +25,7 @@ import Yams
 /// | `on_failure` | no       | none                           | `/bin/sh -c` command after any run that exits non-zero |
 /// | `hook_timeout` | no     | 600                          | seconds a hook may run (1…86400); then SIGTERM to its process group, SIGKILL 10 s later |
 /// | `formats`    | no       | `[pdf]`                        | what each sheet is written as: a list of `pdf`, `docx`, `md`, `txt` (`<name>.pdf`, `<name>.docx`, …) |
+/// | `docx_style` | no       | `theme`                        | the Word copy's look, as `--docx-style`: `theme` (the layout's fonts, colours and paper) or `gongwen` (GB/T 9704) |
 public struct JobFile: Hashable, Sendable {
   public static let currentVersion = 1
   public static let defaultName = "{layout}/{region}-{period}"
@@ -32,6 +33,9 @@ public struct JobFile: Hashable, Sendable {
   /// `formats:` of a job that names none, and every name it may list.
   public static let defaultFormats = ["pdf"]
   public static let knownFormats = ["pdf", "docx", "md", "txt"]
+  /// `docx_style:` of a job that names none, and every name it may give.
+  public static let defaultDocxStyle = "theme"
+  public static let knownDocxStyles = ["theme", "gongwen"]
   /// Seconds a hook may run unless the job says otherwise.
   public static let defaultHookTimeout: Double = 600
   /// `group: all` — `regions: every` then means every member of every peer group.
@@ -91,6 +95,8 @@ public struct JobFile: Hashable, Sendable {
   public var hookTimeout: Double
   /// What each sheet is written as (`formats:`), in the order given. Default: `[pdf]`.
   public var formats: [String] = JobFile.defaultFormats
+  /// The Word copy's look (`docx_style:`): `theme` or `gongwen`. Default: `theme`.
+  public var docxStyle: String = JobFile.defaultDocxStyle
 
   public init(
     file: String, data: String, layouts: [String], output: String, regions: Regions = .every,
@@ -121,7 +127,7 @@ public struct JobFile: Hashable, Sendable {
 public enum JobLoader {
   static let keys = [
     "version", "data", "layouts", "regions", "group", "period", "output", "name", "retention",
-    "schedule", "language", "on_success", "on_failure", "hook_timeout", "map", "formats",
+    "schedule", "language", "on_success", "on_failure", "hook_timeout", "map", "formats", "docx_style",
   ]
   static let scheduleKeys = ["cron", "timezone", "working_day", "calendar"]
   static let placeholders = ["region", "period", "layout"]
@@ -290,6 +296,7 @@ public enum JobLoader {
       }
       if nodes.isEmpty { reader.error(.jobWrongType(path: "formats", expected: "a non-empty list"), at: entries["formats"]) }
     }
+    let docxStyle = entries["docx_style"].flatMap { reader.word($0, path: "docx_style", in: JobFile.knownDocxStyles) }
 
     guard !reader.findings.hasErrors, let data, let output else { return (nil, reader.findings) }
     var job = JobFile(
@@ -301,6 +308,7 @@ public enum JobLoader {
     job.map = map
     job.layoutsNotFound = layoutsNotFound
     job.formats = formats
+    job.docxStyle = docxStyle ?? JobFile.defaultDocxStyle
     job.database = database
     return (job, reader.findings)
   }

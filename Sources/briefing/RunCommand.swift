@@ -112,7 +112,8 @@ struct Run: ParsableCommand {
     }
     var producer = SheetProducer(
       dataset: dataset, table: table, group: group,
-      formats: jobFile.formats.compactMap(SheetFormat.init(rawValue:)))
+      formats: jobFile.formats.compactMap(SheetFormat.init(rawValue:)),
+      docxStyle: DocxStyleChoice(rawValue: jobFile.docxStyle) ?? .theme)
     producer.fetchedInputs = fetched
     return .ready(
       producer: producer,
@@ -129,6 +130,8 @@ struct SheetProducer: ReportProducing {
   let table: ComparisonTable
   /// What each sheet is written as (the job's `formats:`).
   let formats: [SheetFormat]
+  /// The Word copy's look (the job's `docx_style:`).
+  let docxStyle: DocxStyleChoice
   /// The group every unit is compared in; nil: each region's default (parent's) peer group.
   let group: PeerGroup?
   /// Each region's default peer group (its parent's), found once (`Dataset.defaultPeerGroups`).
@@ -136,10 +139,14 @@ struct SheetProducer: ReportProducing {
   /// The fingerprint of a database's rows (`Run.loadData`); none for files.
   var fetchedInputs: [FetchedInput] = []
 
-  init(dataset: Dataset, table: ComparisonTable, group: PeerGroup?, formats: [SheetFormat] = [.pdf]) {
+  init(
+    dataset: Dataset, table: ComparisonTable, group: PeerGroup?, formats: [SheetFormat] = [.pdf],
+    docxStyle: DocxStyleChoice = .theme
+  ) {
     self.dataset = dataset
     self.table = table
     self.formats = formats
+    self.docxStyle = docxStyle
     self.group = group
     defaultGroup = dataset.defaultPeerGroups
   }
@@ -152,7 +159,7 @@ struct SheetProducer: ReportProducing {
       let (document, _) = try loadLayout(unit.layout)
       let job = SheetJob(document: document, dataset: dataset, table: table, selection: try selection(unit, document))
       let found: [Finding]
-      (files, found) = try job.render(dpi: 0, formats: formats)
+      (files, found) = try job.render(dpi: 0, formats: formats, docxStyle: docxStyle)
       if found.hasErrors { throw Failure.data(found) }
     } catch let failure as Failure {
       throw UnitFailure(failure)

@@ -69,4 +69,29 @@ import TestSupport
     #expect(wrong.status != 0)
     #expect(wrong.stderr.contains("formats[1]") && wrong.stderr.contains("did you mean 'docx'?"))
   }
+
+  @Test func jobFileDocxStyleGivesTheOfficialLook() throws {
+    let dir = try CLI.scratch()
+    let job = """
+      version: 1
+      data: \(CLI.root)/Samples/jiuquan-2024h1
+      layouts: [\(CLI.root)/Layouts/half-year-comparison.yaml]
+      regions: [肃州区]
+      period: 2024-H1
+      output: out
+      formats: [docx]
+      docx_style: gongwen
+      """
+    try job.write(toFile: dir + "/job.yaml", atomically: true, encoding: .utf8)
+    let result = try CLI.run(["run", dir + "/job.yaml"])
+    #expect(result.status == 0, "\(result.stderr)")
+    let styles = try ChildProcess.run(
+      "/usr/bin/unzip", ["-p", dir + "/out/half-year-comparison/肃州区-2024-H1.docx", "word/styles.xml"])
+    #expect(styles.stdout.contains(#"w:eastAsia="仿宋_GB2312""#))
+    try job.replacingOccurrences(of: "docx_style: gongwen", with: "docx_style: gongwn").write(
+      toFile: dir + "/job.yaml", atomically: true, encoding: .utf8)
+    let wrong = try CLI.run(["run", dir + "/job.yaml"])
+    #expect(wrong.status == 65)
+    #expect(wrong.stderr.contains("docx_style") && wrong.stderr.contains("did you mean 'gongwen'?"), "\(wrong.stderr)")
+  }
 }

@@ -23,6 +23,34 @@ import TestSupport
     #expect(Self.table.columnTitles(separator: " ") == ["地区", "地区生产总值 总量", "地区生产总值 增速(%)"])
   }
 
+  /// The rank matrix's header: a title over a rank column and its change-mark column, one row.
+  private static let rankHeader = TableContent(
+    header: [[TableHeaderCell("指标"), TableHeaderCell("总量位次", columns: 2), TableHeaderCell("增速位次", columns: 2)]],
+    alignments: [.left, .right, .center, .right, .center],
+    rows: [TableContentRow(cells: ["地区生产总值", "1/9", "", "4/9", "▲1"].map { TableContentCell($0, style: black) })])
+
+  @Test func aTitleOverAMarkColumnIsWrittenOnceNotRepeated() {
+    #expect(Self.rankHeader.columnTitles(separator: " ") == ["指标", "总量位次", "", "增速位次", ""])
+    #expect(MarkdownWriter.table(Self.rankHeader)[0] == "| 指标 | 总量位次 |  | 增速位次 |  |")
+  }
+
+  /// The red-line panel: two columns and no header row.
+  private static let headerless = TableContent(
+    header: [], alignments: [.left, .center],
+    rows: [
+      TableContentRow(cells: [TableContentCell("PM10 78 微克/立方米，限值 76，超出 2", style: black), TableContentCell("超限", style: black)]),
+      TableContentRow(cells: [TableContentCell("较大以上事故 0 起，限值 0，余量 0", style: black), TableContentCell("达标", style: black)]),
+    ])
+
+  @Test func aTableWithoutHeaderIsAListInMarkdownAndHasNoEmptyTitleLineInText() {
+    #expect(MarkdownWriter.table(Self.headerless) == [
+      "- PM10 78 微克/立方米，限值 76，超出 2 — 超限", "- 较大以上事故 0 起，限值 0，余量 0 — 达标",
+    ])
+    let text = PlainTextWriter.table(Self.headerless)
+    #expect(text.count == 2)
+    #expect(text[0].hasPrefix("PM10 78") && text[0].hasSuffix("超限"))
+  }
+
   @Test func markdownTableEscapesPipesAndAlignsNumbersRight() {
     let lines = MarkdownWriter.table(Self.table)
     #expect(lines[0] == "| 地区 | 地区生产总值 总量 | 地区生产总值 增速(%) |")

@@ -58,9 +58,13 @@ public struct TableContent: Hashable, Sendable, Codable {
 
   /// One title per column: the texts of the header cells above it, top to bottom, joined by
   /// `separator` (`地区生产总值 总量`), for outputs with a one-row header (Markdown, text).
+  /// A cell spanning several columns titles its first column, and the others only where a
+  /// lower header row titles them too: the rank matrix's `总量位次` over a rank and its
+  /// change-mark column gives `总量位次` and an empty title, not the same title twice.
   public func columnTitles(separator: String) -> [String] {
     let count = alignments.count
-    var titles = [[String]](repeating: [], count: count)
+    /// Per column: the texts above it and whether each comes from a span's later column.
+    var titles = [[(text: String, continued: Bool)]](repeating: [], count: count)
     /// Header rows below this one that a cell from above still covers, per column.
     var spanned = [Int](repeating: 0, count: count)
     for row in header {
@@ -75,13 +79,15 @@ public struct TableContent: Hashable, Sendable, Codable {
         guard let cell = cells.next() else { break }
         let end = min(column + cell.columns, count)
         for index in column..<end {
-          if !cell.text.isEmpty { titles[index].append(cell.text) }
+          if !cell.text.isEmpty { titles[index].append((cell.text, index > column)) }
           spanned[index] = cell.rows - 1
         }
         column = end
       }
     }
-    return titles.map { $0.joined(separator: separator) }
+    return titles.map { texts in
+      texts.allSatisfy(\.continued) ? "" : texts.map(\.text).joined(separator: separator)
+    }
   }
 }
 
