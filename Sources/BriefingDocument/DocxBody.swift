@@ -99,7 +99,7 @@ struct DocxBody {
       xml += "<w:tr><w:trPr><w:cantSplit/></w:trPr>"
       for (column, cell) in row.cells.enumerated() {
         var tcPr = #"<w:tcW w:w="\#(widths[column])" w:type="dxa"/>"#
-        if let fill = row.fill { tcPr += #"<w:shd w:val="clear" w:color="auto" w:fill="\#(XMLText.hex(fill))"/>"# }
+        if let fill = cell.fill ?? row.fill { tcPr += #"<w:shd w:val="clear" w:color="auto" w:fill="\#(XMLText.hex(fill))"/>"# }
         var rPr = cell.bold ? "<w:b/>" : ""
         rPr += #"<w:color w:val="\#(XMLText.hex(cell.color))"/>"# + sizeProperty
         let alignment = column < table.alignments.count ? table.alignments[column] : .left

@@ -168,6 +168,13 @@ extension Page {
   func drawnTexts(_ panel: Panel) -> [String] {
     items[panel.items].flatMap(\.runs).map(\.text)
   }
+
+  /// The fill colours of the rectangles drawn in a panel (cell backgrounds, bars).
+  func drawnRectangleFills(_ panel: Panel) -> Set<Color> {
+    Set(items[panel.items].flatMap(\.shapes).compactMap { shape in
+      if case .rect = shape.geometry { shape.fill } else { nil }
+    })
+  }
 }
 
 extension FrameItem {
@@ -176,6 +183,14 @@ extension FrameItem {
     case .text(let run): [run]
     case .group(_, _, let items): items.flatMap(\.runs)
     case .shape, .anchor: []
+    }
+  }
+
+  var shapes: [Shape] {
+    switch self {
+    case .shape(let shape): [shape]
+    case .group(_, _, let items): items.flatMap(\.shapes)
+    case .text, .anchor: []
     }
   }
 }

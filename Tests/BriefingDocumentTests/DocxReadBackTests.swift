@@ -112,6 +112,30 @@ struct DocxReadBackTests {
     }
   }
 
+  /// The rank matrix's light good/alarm cell backgrounds reach Word: every recorded cell fill
+  /// is one the PDF draws in that panel, and the Word cell carries it as shading.
+  @Test func rankMatrixCellBackgroundsReachWord() throws {
+    let sheet = try ComposedSheet.sample("half-year-comparison.yaml", focus: "肃州区")
+    let reading = try DocxReading.read(try sheet.docx())
+    let (panel, page) = try #require(sheet.contents.first { $0.panel.component == "rankMatrix" })
+    guard case .table(let table) = panel.content else {
+      Issue.record("rank matrix is a table")
+      return
+    }
+    let filled = table.rows.flatMap(\.cells).filter { $0.fill != nil }
+    #expect(!filled.isEmpty, "the sample has first and bottom places on light fills")
+    let drawn = page.drawnRectangleFills(panel)
+    for cell in filled { #expect(drawn.contains(cell.fill!), "\(cell.text): its fill is drawn") }
+    let tables = sheet.document.blocks.compactMap { if case .table(let table) = $0 { table } else { nil } }
+    let index = try #require(tables.firstIndex(of: table))
+    let read = try #require(reading.tables[index].rows).dropFirst(table.header.count)
+    for (recorded, word) in zip(table.rows, read) {
+      for (cell, wordCell) in zip(recorded.cells, word) {
+        #expect(wordCell.fill == cell.fill.map(XMLText.hex), "\(cell.text): Word shading")
+      }
+    }
+  }
+
   @Test func everyChartIsThePictureOfItsPartOfThePage() throws {
     let sheet = try ComposedSheet.sample("half-year-comparison.yaml", focus: "肃州区")
     let reading = try DocxReading.read(try sheet.docx())

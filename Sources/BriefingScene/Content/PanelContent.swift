@@ -122,11 +122,15 @@ public struct TableContentCell: Hashable, Sendable, Codable {
   public var text: String
   public var color: Color
   public var bold: Bool
+  /// The cell's own background (the rank matrix's light good/alarm fills), over the row's band.
+  /// Default: nil (none).
+  public var fill: Color?
 
-  public init(_ text: String, style: TextStyle) {
+  public init(_ text: String, style: TextStyle, fill: Color? = nil) {
     self.text = text
     color = style.color
     bold = style.bold
+    self.fill = fill
   }
 }
 

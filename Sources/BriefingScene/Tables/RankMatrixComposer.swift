@@ -60,6 +60,8 @@ public struct RankMatrixComposer: PaginatingComposer {
     // MARK: Rows
     let goodFill = theme.fill(.goodFill).lightened()
     let alarmFill = theme.fill(.alarmFill).lightened()
+    /// A rank cell's background (over the rank and its change mark): none for a normal place.
+    func fill(_ tone: CellTone) -> Color? { tone == .normal ? nil : tone == .good ? goodFill : alarmFill }
     var drawn = 0
     var contentRows: [TableContentRow] = []
     for row in data.rows {
@@ -77,10 +79,10 @@ public struct RankMatrixComposer: PaginatingComposer {
       }
       let height = (runs.map(\.size.height).max() ?? 0) + 2 * rowPadding
       guard y + height <= rect.maxY + 1e-9 else { break }
-      for (index, cell) in [row.level, row.growth].enumerated() where cell.tone != .normal {
+      for (index, cell) in [row.level, row.growth].enumerated() {
+        guard let color = fill(cell.tone) else { continue }
         let column = index + 1
-        let box = Rect(x: lefts[column], y: y, width: widths[column], height: height)
-        fills.append(.box(box, fill: cell.tone == .good ? goodFill : alarmFill))
+        fills.append(.box(Rect(x: lefts[column], y: y, width: widths[column], height: height), fill: color))
       }
       if drawn > 0, let rule = FrameItem.line(from: Point(x: rect.minX, y: y), to: Point(x: rect.maxX, y: y), stroke: theme.line(.tableRuleRow)) {
         rules.append(rule)
@@ -96,8 +98,8 @@ public struct RankMatrixComposer: PaginatingComposer {
           cells: [TableContentCell(row.name, style: styles.cell)]
             + [row.level, row.growth].flatMap { cell in
               [
-                TableContentCell(cell.text, style: styles.rank(cell.tone)),
-                TableContentCell(cell.changeText, style: styles.change(cell.changeTone)),
+                TableContentCell(cell.text, style: styles.rank(cell.tone), fill: fill(cell.tone)),
+                TableContentCell(cell.changeText, style: styles.change(cell.changeTone), fill: fill(cell.tone)),
               ]
             }))
     }
