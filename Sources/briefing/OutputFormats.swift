@@ -82,8 +82,6 @@ extension Finding.Message {
       code: "format-not-for-layout",
       text: "--format \(format) is not written for a scope: \(scope) layout (it writes: \(allowed.joined(separator: ", ")))")
   }
-  static let packWritesPDF = Self(
-    code: "pack-writes-pdf", text: "--every-region writes PDFs only (--format pdf)")
 }
 
 // MARK: - Editable copies of a sheet

@@ -22,7 +22,7 @@ struct Render: ParsableCommand {
 
   @OptionGroup var sheet: SheetOptions
 
-  @Flag(help: "Region pack: one sheet PDF per member of the group plus one combined PDF with an outline entry per region. The group: --group; else the --focus region's parent group (a focus that is a member of no group but has members of its own: itself; a focus in several groups, none its parent: an error asking for --group); else the data's first group.")
+  @Flag(help: "Region pack: one sheet per member of the group (PDF, or each --format listed) plus one combined PDF with an outline entry per region (when PDF is among the formats). The group: --group; else the --focus region's parent group (a focus that is a member of no group but has members of its own: itself; a focus in several groups, none its parent: an error asking for --group); else the data's first group.")
   var everyRegion = false
 
   @Option(help: "Output folder.")
@@ -78,12 +78,12 @@ struct Render: ParsableCommand {
         return try renderCharts(
           job, format: formats?.chartFormat() ?? .png, dataset: inputs.dataset, findings: inputs.findings)
       }
-      let sheetFormats = try formats?.sheetFormats(scope: document.scope) ?? [.pdf, .png]
-      if everyRegion, sheetFormats != [.pdf] && formats != nil {
-        throw Failure.data([Finding(.error, .packWritesPDF)])
-      }
+      // A pack is PDFs unless --format says otherwise; a single sheet adds its PNG preview.
+      let sheetFormats = try formats?.sheetFormats(scope: document.scope) ?? (everyRegion ? [.pdf] : [.pdf, .png])
       let (outputs, composeFindings) =
-        try everyRegion ? job.renderPack() : job.render(dpi: dpi, formats: sheetFormats, docxStyle: docxStyle)
+        try everyRegion
+        ? job.renderPack(formats: sheetFormats, dpi: dpi, docxStyle: docxStyle)
+        : job.render(dpi: dpi, formats: sheetFormats, docxStyle: docxStyle)
       if composeFindings.hasErrors { throw Failure.data(composeFindings) }
       let findings = inputs.findings + composeFindings
       if strict { try Failure.refusingWarnings(findings) }

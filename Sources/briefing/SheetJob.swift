@@ -157,9 +157,12 @@ struct SheetJob {
     }
   }
 
-  /// Bursting: one sheet PDF per member of the group, plus one combined PDF whose outline has an
-  /// entry per region (`<layout>-<group>-<period>-all.pdf`).
-  func renderPack() throws(Failure) -> ([OutputFile], [Finding]) {
+  /// Bursting: one sheet per member of the group in each of `formats` (default: PDF; `png` at
+  /// `dpi`, the Word copy in `docxStyle`), plus, when `formats` has `pdf`, one combined PDF
+  /// whose outline has an entry per region (`<layout>-<group>-<period>-all.pdf`).
+  func renderPack(formats: [SheetFormat] = [.pdf], dpi: Double = 0, docxStyle: DocxStyleChoice = .theme)
+    throws(Failure) -> ([OutputFile], [Finding])
+  {
     try Self.refuseCollision(among: selection.group.members.map(\.rawValue)) { member in
       var single = self
       single.selection.focus = RegionID(member)
@@ -177,8 +180,13 @@ struct SheetJob {
       let (pages, sheetFindings) = composer.compose(context)
       findings += sheetFindings + composer.check(pages, reported: sheetFindings, context: context)
       allPages += pages
-      files += try single.renderPages(pages, context: context, dpi: 0, measurer: measurer).0
+      files += try single.renderPages(
+        pages, context: context, dpi: formats.contains(.png) ? dpi : 0, pdf: formats.contains(.pdf), measurer: measurer
+      ).0
+      files += try single.editableCopies(
+        single.scene(pages, context: context), formats: formats, stem: single.fileStem(), style: docxStyle, theme: theme)
     }
+    guard formats.contains(.pdf) else { return (files, findings) }
     var whole = self
     whole.selection.focus = nil
     let name = SafeName.file(

@@ -18,6 +18,30 @@ import Testing
     #expect(files.last.map(String.init) == out + "/half-year-comparison-酒泉市-2024-H1-all.pdf")
   }
 
+  /// `--every-region --format`: each member's sheet in every format asked for; the combined
+  /// PDF when `pdf` is among them.
+  @Test func packWritesEveryFormatAskedForPerMember() throws {
+    let out = try CLI.scratch()
+    let result = try CLI.run([
+      "render", "--data", "Samples/jiuquan-2024h1", "--focus", "肃州区", "--period", "2024-H1", "--every-region",
+      "--format", "pdf,docx,md", "--out", out,
+    ])
+    #expect(result.status == 0, "\(result.stderr)")
+    let files = result.stdout.split(whereSeparator: \.isNewline).map(String.init)
+    for suffix in [".pdf", ".docx", ".md"] {
+      #expect(files.filter { $0.hasSuffix(suffix) && !$0.hasSuffix("-all.pdf") }.count == 9, "\(suffix): \(result.stdout)")
+    }
+    #expect(files.contains(out + "/half-year-comparison-敦煌市-2024-H1.docx"))
+    #expect(files.last == out + "/half-year-comparison-酒泉市-2024-H1-all.pdf")
+    let wordOnly = try CLI.run([
+      "render", "--data", "Samples/jiuquan-2024h1", "--focus", "肃州区", "--period", "2024-H1", "--every-region",
+      "--format", "docx", "--out", try CLI.scratch(),
+    ])
+    #expect(wordOnly.status == 0, "\(wordOnly.stderr)")
+    let words = wordOnly.stdout.split(whereSeparator: \.isNewline)
+    #expect(words.count == 9 && words.allSatisfy { $0.hasSuffix(".docx") }, "\(wordOnly.stdout)")
+  }
+
   @Test func focusThatIsOnlyAGroupPacksItself() throws {
     let out = try CLI.scratch()
     let result = try CLI.run([
