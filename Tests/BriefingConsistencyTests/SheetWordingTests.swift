@@ -181,13 +181,21 @@ enum WordingSheets {
     }
 
     /// What the data says, printed as written: names, short names, aliases and labels of
-    /// regions and indicators, units, lead units.
-    var strings: [String] {
+    /// regions and indicators, units, lead units. A known unit (亿元, 万人, 吨…) is the tool's
+    /// own spelling of it, not the data's, so a Traditional sheet must print it in Traditional
+    /// (億元) as its narrative does; only labels the tool does not know print as written there.
+    func strings(on language: LayoutDocument.Language) -> [String] {
       dataset.regions.flatMap { [$0.name, $0.shortName, $0.label ?? ""] + $0.aliases }
         + dataset.indicators.flatMap {
-          [$0.name, $0.shortName, $0.unit?.symbol ?? "", $0.leadUnit ?? ""] + $0.aliases
+          [$0.name, $0.shortName, printedAsWritten($0.unit, on: language) ?? "", $0.leadUnit ?? ""] + $0.aliases
         }
         + dataset.peerGroups.map(\.label)
+    }
+
+    private func printedAsWritten(_ unit: BriefingCore.Unit?, on language: LayoutDocument.Language) -> String? {
+      guard let unit else { return nil }
+      if case .other = unit.dimension { return unit.symbol }
+      return language == .zhTW ? nil : unit.symbol
     }
 
     /// Whether `document` validates against the data without errors.
@@ -239,7 +247,7 @@ enum WordingSheets {
       let document = try #require(LayoutLoader.load(yaml: layout.yaml, file: layout.name).document)
       guard data.validates(document) else { continue }
       judged.append(layout.name)
-      let judge = try WordingJudge(data: data.strings + strings(of: document))
+      let judge = try WordingJudge(data: data.strings(on: document.language) + strings(of: document))
       let texts = try data.pages(document, measurer: measurer).flatMap { $0.items.printedTexts() }
       #expect(!texts.isEmpty, "\(caseName) · \(layout.name): nothing printed")
       for text in texts {

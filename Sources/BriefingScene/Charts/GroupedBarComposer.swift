@@ -117,7 +117,7 @@ public struct GroupedBarComposer: ComponentComposing {
     return GroupedBarData(
       pairs: pairs,
       title: ChartText.titleWithUnit(
-        input.indicator.name, unit: input.indicator.unit?.symbol, format),
+        input.indicator.name, unit: input.indicator.unit, format),
       indicatorName: input.indicator.name, periodTitle: title(rows.first?.period),
       priorTitle: prior.map(title)
         ?? (format.style == .chinese ? format.wording("基期") : "Base period"),

@@ -271,7 +271,7 @@ extension RankedBarInput {
     case .growthPct where inPoints: return basis.pointsTitle(options.format, unit: indicator.unit)
     case .growthPct: return basis.growthTitle(options.format)
     case .value:
-      let unit = indicator.unit.map { english ? " (\($0.symbol))" : "（\($0.symbol)）" } ?? ""
+      let unit = indicator.unit.map(options.format.symbol(of:)).map { english ? " (\($0))" : "（\($0)）" } ?? ""
       return indicator.name + unit
     }
   }

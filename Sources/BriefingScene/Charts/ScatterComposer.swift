@@ -88,7 +88,7 @@ public struct ScatterComposer: ComponentComposing {
       ? basis.pointsTitle(input.format, unit: input.indicator.unit)
       : basis.growthTitle(input.format)
     data.levelTitle = ChartText.titleWithUnit(
-      input.indicator.name, unit: input.indicator.unit?.symbol, input.format)
+      input.indicator.name, unit: input.indicator.unit, input.format)
     data.indicatorName = input.indicator.name
     data.format = input.format
     return data

@@ -154,7 +154,7 @@ public struct SmallMultiplesComposer: ComponentComposing {
     let titleStyle = theme.text(.chartTitle)
     let name =
       input.metric == .value
-      ? ChartText.titleWithUnit(panel.indicator.name, unit: panel.indicator.unit?.symbol, format)
+      ? ChartText.titleWithUnit(panel.indicator.name, unit: panel.indicator.unit, format)
       : panel.indicator.name
     let title = kit.fitted(name, titleStyle, maxWidth: cell.width, findings: &findings)
     let titleRun = kit.measurer.run(title, style: titleStyle, at: cell.origin)

@@ -104,7 +104,7 @@ public struct TrendLineComposer: ComponentComposing {
     switch input.metric {
     case .value:
       axisTitle = ChartText.titleWithUnit(
-        input.indicator.name, unit: input.indicator.unit?.symbol, format)
+        input.indicator.name, unit: input.indicator.unit, format)
     case .growth:
       let basis = ChangeBasis(rows: periods.last.flatMap { byPeriod[$0] }.map { [$0] } ?? [])
       let title =

@@ -97,8 +97,18 @@ public struct NumberFormat: Hashable, Sendable {
   {
     let text = self.value(value, decimals: decimals, status: status)
     guard let unit, text != missing, text != masked else { return text }
-    let joiner = style == .english && unit.symbol.first?.isLetter == true ? " " : ""
-    return text + joiner + unit.symbol
+    let symbol = self.symbol(of: unit)
+    let joiner = style == .english && symbol.first?.isLetter == true ? " " : ""
+    return text + joiner + symbol
+  }
+
+  /// A unit as the sheet prints it. A known unit (`亿元`, `万人`, `吨`) is the tool's own spelling
+  /// of it, whatever the data wrote (億元, 个亿): on a Traditional sheet it is converted with the
+  /// sheet's other words (`億元`, `萬人`), so the tables, charts and narrative agree. A label
+  /// the tool does not know (`years`, `元/人`) prints as written.
+  public func symbol(of unit: Unit) -> String {
+    if case .other = unit.dimension { return unit.symbol }
+    return style == .chinese ? wording(unit.symbol) : unit.symbol
   }
 
   // MARK: - Percentages and points

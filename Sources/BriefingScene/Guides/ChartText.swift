@@ -64,9 +64,9 @@ enum ChartText {
     }
   }
 
-  /// `地区生产总值（亿元）` / `GDP (亿元)`: an indicator name with its unit, if any.
-  static func titleWithUnit(_ name: String, unit: String?, _ format: NumberFormat) -> String {
-    guard let unit, !unit.isEmpty else { return name }
+  /// `地区生产总值（亿元）` / `GDP (亿元)`: an indicator name with its unit (`NumberFormat.symbol(of:)`), if any.
+  static func titleWithUnit(_ name: String, unit: Unit?, _ format: NumberFormat) -> String {
+    guard let unit = unit.map(format.symbol(of:)), !unit.isEmpty else { return name }
     switch format.style {
     case .chinese: return "\(name)（\(unit)）"
     case .english: return "\(name) (\(unit))"

@@ -158,7 +158,7 @@ extension KPITableInput {
     let judged = entry.indicator.polarity.isJudged
     switch column {
     case .indicator: return KPICell(entry.indicator.name)
-    case .unit: return KPICell(entry.indicator.unit?.symbol ?? "")
+    case .unit: return KPICell(entry.indicator.unit.map(format.symbol(of:)) ?? "")
     case .value:
       return KPICell(
         format.value(

@@ -142,7 +142,7 @@ public struct RedLinePanelComposer: ComponentComposing {
     let indicator = entry.indicator
     let members = ChartText.members(entry.rows)
     let row = members.first { $0.region == input.focus }
-    let unit = indicator.unit.map { " " + $0.symbol } ?? ""
+    let unit = indicator.unit.map { " " + format.symbol(of: $0) } ?? ""
     let limit = format.number(redLine.threshold, decimals: indicator.decimals)
     let limitWord: String
     switch redLine.kind {

@@ -167,7 +167,7 @@ public struct SubRegionTableComposer: ComponentComposing {
     let header = theme.text(.tableHeaderText)
     let cellStyle = theme.text(.tableCellText)
     let numberStyle = theme.text(.tableCellNumber)
-    let unit = input.indicator.unit?.symbol
+    let unit = input.indicator.unit
     let titles =
       chinese
       ? [
