@@ -26,18 +26,7 @@ chart=(render --data "$DATA" --layout Layouts/region-charts.yaml --focus 肃州�
 # MARK: - Wall time
 wall() { # wall EXPECTED-STATUS ARGS... → "median [min–max]" in ms
   local expected=$1; shift
-  python3 - "$RUNS" "$expected" "$BRIEFING" "$@" <<'PY'
-import statistics, subprocess, sys, time
-runs, expected, argv = int(sys.argv[1]), int(sys.argv[2]), sys.argv[3:]
-times = []
-for _ in range(runs):
-    start = time.monotonic()
-    status = subprocess.run(argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL).returncode
-    times.append((time.monotonic() - start) * 1000)
-    if status != expected:
-        sys.exit(f"05-startup: {argv} exited {status}, expected {expected}")
-print(f"{statistics.median(times):.1f} [{min(times):.1f}–{max(times):.1f}]")
-PY
+  python3 Tools/bench/wall.py --runs "$RUNS" --expect "$expected" -- "$BRIEFING" "$@"
 }
 
 # MARK: - Instructions

@@ -25,18 +25,7 @@ sheet=(render --data Samples/jiuquan-2024h1 --layout Layouts/half-year-compariso
 bulletin=(render --data Samples/jiuquan-2024h1 --layout Layouts/ranking-bulletin.yaml --period 2024-H1 --out "$OUT/o")
 
 wall() { # wall ARGS... → "median [min–max]" in ms
-  python3 - "$RUNS" "$BRIEFING" "$@" <<'PY'
-import statistics, subprocess, sys, time
-runs, argv = int(sys.argv[1]), sys.argv[2:]
-times = []
-for _ in range(runs):
-    start = time.monotonic()
-    status = subprocess.run(argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL).returncode
-    times.append((time.monotonic() - start) * 1000)
-    if status != 0:
-        sys.exit(f"40-docx: {argv} exited {status}")
-print(f"{statistics.median(times):.1f} [{min(times):.1f}–{max(times):.1f}]")
-PY
+  python3 Tools/bench/wall.py --runs "$RUNS" -- "$BRIEFING" "$@"
 }
 
 size() { # size FILE-SUFFIX → size in KB of the file written last with that suffix
