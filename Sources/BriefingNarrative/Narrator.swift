@@ -12,13 +12,15 @@ import BriefingStats
 /// ranks, averages or rounds on its own; other rows are ignored.
 ///
 /// Text is generated in Simplified Chinese or English; Traditional is the Simplified text converted
-/// by OpenCC, with names from data put back unchanged. The narrator holds an OpenCC handle for
-/// Traditional output and is therefore not `Sendable`: make one per job.
+/// by OpenCC, with names from data put back unchanged. The narrator holds an OpenCC handle (or a
+/// conversion function given to it) for Traditional output and is therefore not `Sendable`: make
+/// one per job.
 public struct Narrator {
   // MARK: Properties
 
   public let context: NarrativeContext
-  private let converter: ChineseConverter?
+  /// Simplified → Traditional for the finished text; nil unless the language is Traditional.
+  private let toTraditional: ((String) -> String)?
 
   // MARK: Initialization
 
@@ -26,15 +28,23 @@ public struct Narrator {
   public init(context: NarrativeContext) throws(ChineseConverterError) {
     self.context = context
     switch context.language {
-    case .traditional: converter = try ChineseConverter()
-    case .simplified, .english: converter = nil
+    case .traditional: toTraditional = try ChineseConverter().convert
+    case .simplified, .english: toTraditional = nil
     }
   }
 
   /// Shares an open converter (used only when the language is Traditional).
   public init(context: NarrativeContext, converter: ChineseConverter) {
     self.context = context
-    self.converter = converter
+    toTraditional = converter.convert
+  }
+
+  /// Converts to Traditional with `traditional` (used only when the language is Traditional),
+  /// e.g. a process-wide converter that is opened once: opening OpenCC costs about 35 ms, and a
+  /// sheet asks for its narrative several times.
+  public init(context: NarrativeContext, traditional: @escaping (String) -> String) {
+    self.context = context
+    toTraditional = traditional
   }
 
   // MARK: Methods
@@ -152,9 +162,9 @@ public struct Narrator {
   }
 
   private func finish(_ draft: Draft) -> String {
-    switch (context.language, converter) {
-    case (.traditional, let converter?):
-      draft.finished(converting: converter.convert, convertingNames: context.convertsDataNames)
+    switch (context.language, toTraditional) {
+    case (.traditional, let convert?):
+      draft.finished(converting: convert, convertingNames: context.convertsDataNames)
     case (.traditional, nil), (.simplified, _), (.english, _): draft.finished()
     }
   }

@@ -42,6 +42,11 @@ enum TraditionalWording {
     }
   }
 
+  /// Whether OpenCC's `s2tw` opens (opening it on first use).
+  static var isAvailable: Bool {
+    state.withLock { $0.converter != nil }
+  }
+
   /// The Traditional form of `words` if this process has already converted it, else nil;
   /// never opens OpenCC.
   static func alreadyConverted(_ words: String) -> String? {

@@ -28,7 +28,11 @@ struct NarrativeComponents {
     let narrative = NarrativeContext(
       region: context.dataset.region(focus) ?? Region(id: focus), group: context.groupRegion,
       groupLabel: context.group.label, period: context.period, language: language)
-    return try? Narrator(context: narrative)
+    // Traditional text through the scene's one converter (`TraditionalWording`), not an OpenCC
+    // handle opened per access; none when OpenCC cannot open `s2tw.json`.
+    guard language == .traditional else { return try? Narrator(context: narrative) }
+    guard TraditionalWording.isAvailable else { return nil }
+    return Narrator(context: narrative, traditional: TraditionalWording.converted)
   }
 
   // MARK: - Headline
