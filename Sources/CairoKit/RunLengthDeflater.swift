@@ -20,8 +20,8 @@ import CLibDeflate
 /// Keeps its buffers between images. Not thread-safe.
 struct RunLengthDeflater {
   /// Literal bytes and matches, in stream order (see `Token`).
-  private var tokens: [UInt32] = []
-  private var tokenCount = 0
+  private(set) var tokens: [UInt32] = []
+  private(set) var tokenCount = 0
   /// The compressed stream; only the first `count` bytes of the last call are valid.
   private(set) var output: [UInt8] = []
 
@@ -37,8 +37,7 @@ struct RunLengthDeflater {
   ///     row up (not used when it exceeds DEFLATE's 32,768-byte window).
   mutating func compress(_ input: UnsafePointer<UInt8>, count: Int, pixelBytes: Int, rowBytes: Int) -> Int {
     let far = rowBytes <= 32_768 ? rowBytes : 0
-    var histogram = Histogram(near: DistanceCode(pixelBytes), far: DistanceCode(max(far, 1)))
-    tokenize(input, count: count, near: pixelBytes, far: far, histogram: &histogram)
+    let counts = tokenize(input, count: count, near: pixelBytes, far: far)
     let bound = 2 * count + 1_024
     // Moved out while written, so `writeBlock` can read `tokens` (exclusive access to self).
     var output = [UInt8]()
@@ -48,7 +47,7 @@ struct RunLengthDeflater {
     return output.withUnsafeMutableBytes { buffer in
       var writer = DeflateBitWriter(buffer.baseAddress!)
       writer.writeBytes([0x78, 0x01])  // zlib: deflate, 32 KB window, "fastest" flag
-      writeBlock(histogram, to: &writer)
+      writeBlock(counts, near: DistanceCode(pixelBytes), far: DistanceCode(max(far, 1)), to: &writer)
       let length = writer.finish()
       let adler = UInt32(truncatingIfNeeded: libdeflate_adler32(1, input, count))
       buffer.storeBytes(of: adler.bigEndian, toByteOffset: length, as: UInt32.self)
@@ -58,41 +57,42 @@ struct RunLengthDeflater {
 
   // MARK: Matching
 
-  /// Splits the input into literals and matches, counting symbols as it goes.
-  private mutating func tokenize(
-    _ input: UnsafePointer<UInt8>, count: Int, near: Int, far: Int, histogram: inout Histogram
-  ) {
+  /// Splits the input into literals and matches, counting them as it goes.
+  private mutating func tokenize(_ input: UnsafePointer<UInt8>, count: Int, near: Int, far: Int) -> TokenCounts {
     if tokens.count < count { tokens = [UInt32](repeating: 0, count: count) }
+    var counts = TokenCounts()
     var tokenCount = 0
-    tokens.withUnsafeMutableBufferPointer { tokens in
-      var position = 0
-      while position < count {
-        let limit = min(258, count - position)
-        var length = 0
-        var isFar = true
-        if far > 0, position >= far {
-          length = Self.matchLength(input + position, distance: far, limit: limit)
-        }
-        if length < limit, position >= near {
-          let nearLength = Self.matchLength(input + position, distance: near, limit: limit)
-          if nearLength > length {
-            length = nearLength
-            isFar = false
+    var farMatches = 0
+    counts.byIndex.withUnsafeMutableBufferPointer { byIndex in
+      tokens.withUnsafeMutableBufferPointer { tokens in
+        var position = 0
+        while position < count {
+          let limit = min(258, count - position)
+          var length = 0
+          var isFar = false
+          if position >= near {
+            length = Self.matchLength(input + position, distance: near, limit: limit)
           }
+          if length < limit, far > 0, position >= far {
+            let farLength = Self.matchLength(input + position, distance: far, limit: limit)
+            if farLength > length {
+              length = farLength
+              isFar = true
+            }
+          }
+          let isMatch = length >= 3
+          let token = isMatch ? Token.match(length: length, far: isFar) : UInt32(input[position])
+          tokens[tokenCount] = token
+          byIndex[Token.index(token)] &+= 1
+          farMatches &+= isMatch && isFar ? 1 : 0
+          position &+= isMatch ? length : 1
+          tokenCount &+= 1
         }
-        if length >= 3 {
-          tokens[tokenCount] = Token.match(length: length, far: isFar)
-          histogram.countMatch(length: length, far: isFar)
-          position += length
-        } else {
-          tokens[tokenCount] = UInt32(input[position])
-          histogram.literalLength[Int(input[position])] += 1
-          position += 1
-        }
-        tokenCount += 1
       }
     }
     self.tokenCount = tokenCount
+    counts.farMatches = farMatches
+    return counts
   }
 
   /// How many bytes from `start` equal those `distance` bytes earlier, at most `limit`.
@@ -116,65 +116,86 @@ struct RunLengthDeflater {
   // MARK: Writing
 
   /// One final block with dynamic Huffman codes (RFC 1951, 3.2.7).
-  private func writeBlock(_ histogram: Histogram, to writer: inout DeflateBitWriter) {
-    var histogram = histogram
-    histogram.literalLength[256] = 1  // end of block
-    let literalLength = HuffmanCode(frequencies: histogram.literalLength, limit: 15)
-    let distance = HuffmanCode(frequencies: histogram.distance, limit: 15)
+  private func writeBlock(
+    _ counts: TokenCounts, near nearCode: DistanceCode, far farCode: DistanceCode, to writer: inout DeflateBitWriter
+  ) {
+    let literalLength = HuffmanCode(frequencies: counts.literalLengthFrequencies(), limit: 15)
+    let distance = HuffmanCode(
+      frequencies: counts.distanceFrequencies(near: nearCode, far: farCode), limit: 15)
     writer.write(1, count: 1)  // final block
     writer.write(2, count: 2)  // dynamic Huffman codes
     CodeLengths.write(literalLength.lengths, distance.lengths, to: &writer)
-    let nearCode = histogram.near
-    let farCode = histogram.far
-    literalLength.lengths.withUnsafeBufferPointer { literalBits in
-      literalLength.codes.withUnsafeBufferPointer { literalCodes in
-        tokens.withUnsafeBufferPointer { tokens in
-          for token in tokens[..<tokenCount] {
-            if token < 256 {
-              writer.write(UInt32(literalCodes[Int(token)]), count: Int(literalBits[Int(token)]))
-              continue
-            }
-            let length = LengthCode.table[Token.length(token)]
-            let symbol = Int(length.symbol)
-            writer.write(
-              UInt32(literalCodes[symbol]) | length.extra << UInt32(literalBits[symbol]),
-              count: Int(literalBits[symbol]) + Int(length.extraBits))
-            let code = Token.isFar(token) ? farCode : nearCode
-            let codeBits = UInt32(distance.lengths[code.symbol])
-            writer.write(
-              UInt32(distance.codes[code.symbol]) | code.extra << codeBits,
-              count: Int(codeBits) + code.extraBits)
+    let near = Self.bits(distance, nearCode)
+    let far = Self.bits(distance, farCode)
+    Self.tokenBits(literalLength).withUnsafeBufferPointer { tokenBits in
+      tokens.withUnsafeBufferPointer { tokens in
+        for token in tokens[..<tokenCount] {
+          let isMatch = token >= 256
+          let bits = tokenBits[Token.index(token)]
+          writer.write(bits & 0xFF_FFFF, count: Int(bits >> 24))
+          if isMatch {
+            let distanceBits = Token.isFar(token) ? far : near
+            writer.write(distanceBits.value, count: distanceBits.count)
           }
         }
       }
     }
     writer.write(UInt32(literalLength.codes[256]), count: Int(literalLength.lengths[256]))
   }
+
+  /// What a token's literal/length part writes, by token: index 0…255 a literal byte, 256 +
+  /// length a match's length symbol and extra bits; the value in bits 0…23 (at most 20 bits
+  /// used), the bit count in bits 24…31.
+  private static func tokenBits(_ code: HuffmanCode) -> [UInt32] {
+    let literals = (0..<256).map { UInt32(code.codes[$0]) | UInt32(code.lengths[$0]) << 24 }
+    let lengths = LengthCode.table.map { length in
+      let symbol = Int(length.symbol)
+      let codeBits = UInt32(code.lengths[symbol])
+      return (UInt32(code.codes[symbol]) | length.extra << codeBits) | (codeBits + UInt32(length.extraBits)) << 24
+    }
+    return literals + lengths
+  }
+
+  /// A distance's code and extra bits as one value (at most 15 + 13 bits).
+  private static func bits(_ code: HuffmanCode, _ distance: DistanceCode) -> (value: UInt32, count: Int) {
+    let codeBits = Int(code.lengths[distance.symbol])
+    return (UInt32(code.codes[distance.symbol]) | distance.extra << UInt32(codeBits), codeBits + distance.extraBits)
+  }
 }
 
 // MARK: - Tokens and symbol counts
 
-/// A token is a literal byte (0…255) or a match: bit 31 set, bit 30 = one row up (else one
-/// pixel back), low bits = length 3…258.
+/// A token is a literal byte (0…255) or a match: 256 + its length (3…258), plus bit 12 when it
+/// reaches one row up (else one pixel back). Its index (`tokenBits`, `TokenCounts`) drops bit 12.
 private enum Token {
   static func match(length: Int, far: Bool) -> UInt32 {
-    0x8000_0000 | (far ? 0x4000_0000 : 0) | UInt32(length)
+    UInt32(256 + length) | (far ? 0x1000 : 0)
   }
-  static func length(_ token: UInt32) -> Int { Int(token & 0x1FF) }
-  static func isFar(_ token: UInt32) -> Bool { token & 0x4000_0000 != 0 }
+  @inline(__always) static func index(_ token: UInt32) -> Int { Int(token & 0x3FF) }
+  static func isFar(_ token: UInt32) -> Bool { token & 0x1000 != 0 }
 }
 
-/// Symbol frequencies of the literal/length (0…285) and distance (0…29) alphabets, for an image
-/// whose matches have one of two distances.
-private struct Histogram {
-  let near: DistanceCode
-  let far: DistanceCode
-  var literalLength = [UInt32](repeating: 0, count: 286)
-  var distance = [UInt32](repeating: 0, count: 30)
+/// How often each token index occurs, and how many matches reach one row up.
+private struct TokenCounts {
+  var byIndex = [UInt32](repeating: 0, count: 256 + 259)
+  var farMatches = 0
 
-  @inline(__always)
-  mutating func countMatch(length: Int, far isFar: Bool) {
-    literalLength[Int(LengthCode.table[length].symbol)] += 1
-    distance[(isFar ? far : near).symbol] += 1
+  /// Literal/length symbol frequencies (0…285), end of block (256) included once.
+  func literalLengthFrequencies() -> [UInt32] {
+    var frequencies = Array(byIndex[..<256]) + [UInt32](repeating: 0, count: 30)
+    frequencies[256] = 1
+    for (length, code) in LengthCode.table.enumerated() where length >= 3 {
+      frequencies[Int(code.symbol)] += byIndex[256 + length]
+    }
+    return frequencies
+  }
+
+  /// Distance symbol frequencies (0…29).
+  func distanceFrequencies(near: DistanceCode, far: DistanceCode) -> [UInt32] {
+    let matches = byIndex[256...].reduce(0, +)
+    var frequencies = [UInt32](repeating: 0, count: 30)
+    frequencies[near.symbol] += matches - UInt32(farMatches)
+    frequencies[far.symbol] += UInt32(farMatches)
+    return frequencies
   }
 }
