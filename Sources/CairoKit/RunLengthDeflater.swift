@@ -47,7 +47,7 @@ struct RunLengthDeflater {
     var output = [UInt8]()
     swap(&output, &self.output)
     defer { swap(&output, &self.output) }
-    if output.count < bound { output = [UInt8](repeating: 0, count: bound) }
+    if output.count < bound { output = .unfilled(count: bound) }
     return output.withUnsafeMutableBytes { buffer in
       var writer = DeflateBitWriter(buffer.baseAddress!)
       writer.writeBytes([0x78, 0x01])  // zlib: deflate, 32 KB window, "fastest" flag
@@ -63,7 +63,7 @@ struct RunLengthDeflater {
 
   /// Splits the input into literals and matches, counting them as it goes.
   private mutating func tokenize(_ input: UnsafePointer<UInt8>, count: Int, near: Int, far: Int) -> TokenCounts {
-    if tokens.count < count { tokens = [UInt32](repeating: 0, count: count) }
+    if tokens.count < count { tokens = .unfilled(count: count) }
     var counts = TokenCounts()
     var tokenCount = 0
     var farMatches = 0
@@ -211,5 +211,17 @@ private struct TokenCounts {
     frequencies[near.symbol] += matches - UInt32(farMatches)
     frequencies[far.symbol] += UInt32(farMatches)
     return frequencies
+  }
+}
+
+// MARK: - Buffers sized for the worst case
+
+extension Array where Element: BitwiseCopyable {
+  /// `count` elements left as the allocator gives them, for a buffer that is written before it
+  /// is read. Sized for the worst case (noise: a token per byte) but mostly unused on charts,
+  /// whose pages are then never touched and stay out of the resident set (zero-filled, the
+  /// token and output buffers of two drawing threads added 10 MB to the peak RSS of 12 charts).
+  fileprivate static func unfilled(count: Int) -> [Element] {
+    [Element](unsafeUninitializedCapacity: count) { _, initialized in initialized = count }
   }
 }
