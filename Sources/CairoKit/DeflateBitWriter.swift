@@ -16,13 +16,13 @@ struct DeflateBitWriter {
   /// Appends the low `count` bits of `value`; `count` ≤ 32.
   @inline(__always)
   mutating func write(_ value: UInt32, count: Int) {
-    pending |= UInt64(value) << UInt64(pendingCount)
-    pendingCount += count
+    pending |= UInt64(value) &<< UInt64(pendingCount)
+    pendingCount &+= count
     if pendingCount >= 32 {
       output.storeBytes(of: UInt32(truncatingIfNeeded: pending).littleEndian, toByteOffset: byteCount, as: UInt32.self)
-      byteCount += 4
-      pending >>= 32
-      pendingCount -= 32
+      byteCount &+= 4
+      pending &>>= 32
+      pendingCount &-= 32
     }
   }
 
