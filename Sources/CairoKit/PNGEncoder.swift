@@ -44,9 +44,10 @@ public final class PNGEncoder {
   /// Level 1: the run-length writer; other levels: libdeflate.
   private var runLength = RunLengthDeflater()
   private let compressor: OpaquePointer?
-  /// Unfiltered scanlines, plus `spareBytes` that 8-byte loads and stores may touch.
+  /// Unfiltered scanlines, plus `spareBytes` that the matcher's reads (up to 15 bytes past the
+  /// end) and the rows' 8-byte stores may touch.
   private var raw: [UInt8] = []
-  private static let spareBytes = 8
+  private static let spareBytes = 16
   /// Room for libdeflate's output; only the first `compressedCount` bytes are valid.
   private var compressed: [UInt8] = []
   private var compressedCount = 0

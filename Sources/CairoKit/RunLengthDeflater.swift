@@ -34,8 +34,8 @@ struct RunLengthDeflater {
   /// Deflates `count` bytes at `input` into `output`; returns the number of bytes written.
   ///
   /// - Parameters:
-  ///   - input: the scanlines, readable for `count + 7` bytes (matches are compared 8 bytes at a
-  ///     time; bytes past `count` are read but never matched).
+  ///   - input: the scanlines, readable for `count + 15` bytes (matches are compared 16 bytes at
+  ///     a time; bytes past `count` are read but never matched).
   ///   - pixelBytes: bytes per pixel (3 RGB, 4 RGBA): the distance of the match one pixel back.
   ///   - rowBytes: bytes per scanline including its filter byte: the distance of the match one
   ///     row up (not used when it exceeds DEFLATE's 32,768-byte window).
@@ -109,7 +109,9 @@ struct RunLengthDeflater {
     return counts
   }
 
-  /// How many bytes from `start` equal those `distance` bytes earlier, at most `limit`.
+  /// How many bytes from `start` equal those `distance` bytes earlier, at most `limit`; reads up
+  /// to 15 bytes past `limit`. Two 8-byte words per round: 0.2 M instructions less per chart
+  /// than one.
   @inline(__always)
   private static func matchLength(_ start: UnsafePointer<UInt8>, distance: Int, limit: Int) -> Int {
     let here = UnsafeRawPointer(start)
@@ -120,9 +122,15 @@ struct RunLengthDeflater {
         here.loadUnaligned(fromByteOffset: length, as: UInt64.self)
         ^ there.loadUnaligned(fromByteOffset: length, as: UInt64.self)
       if difference != 0 {
-        return min(limit, length + UInt64(littleEndian: difference).trailingZeroBitCount >> 3)
+        return min(limit, length &+ UInt64(littleEndian: difference).trailingZeroBitCount &>> 3)
       }
-      length += 8
+      let next =
+        here.loadUnaligned(fromByteOffset: length &+ 8, as: UInt64.self)
+        ^ there.loadUnaligned(fromByteOffset: length &+ 8, as: UInt64.self)
+      if next != 0 {
+        return min(limit, length &+ 8 &+ UInt64(littleEndian: next).trailingZeroBitCount &>> 3)
+      }
+      length &+= 16
     }
     return limit
   }
