@@ -1,36 +1,58 @@
 import CCairo
 import CLibDeflate
+import Glibc
 
 // MARK: - Fast PNG encoding
 
-/// Encodes image surfaces as PNG with libdeflate directly, several times faster than cairo's own
-/// writer (which uses libpng and zlib at level 6 with adaptive row filters) for charts, and with
-/// files of about the same size.
+/// Encodes image surfaces as PNG: at level 1 (charts) with our own run-length DEFLATE writer
+/// (`RunLengthDeflater`), at other levels with libdeflate; both far faster than cairo's own writer
+/// (libpng and zlib at level 6 with adaptive row filters).
 ///
-/// `level` keeps zlib's scale (0 store … 9 smallest) and is served by the libdeflate level that
-/// compresses as well or better for no more time (`libdeflateLevel`). Measured on an 800 × 500
-/// chart (1.2 MB of rows): zlib 1 2.0–2.3 ms and 37.5 KB; libdeflate 1 2.9 ms and 34.2 KB (its
-/// level 1 is slower than its level 2 on flat chart art), libdeflate 2 2.2 ms and 32.4 KB;
-/// zlib 6 5.0–6.0 ms and 32.1 KB, libdeflate 6 3.0 ms and 31.0 KB.
+/// Level 1 is chosen by measurement: compression alone, callgrind instructions and bytes per
+/// 800 × 500 RGB chart (1.2 MB of rows); the first and last rows are averages over the 126
+/// charts of `region-charts.yaml`, the others are on the peer workload's chart 3 (where
+/// libdeflate 2 costs the same, 33.3 M), with a plain C Up/Sub filter pass (19.5 M) on top:
+///
+/// | rows → compressor | instructions | bytes |
+/// |---|---|---|
+/// | filter 0 → libdeflate 2 (before) | 33.5 M | 32.8 K |
+/// | Up/Sub per row (more pixels equal above or left) → zlib 1 `Z_RLE` | 29.6 M + filter | 39.1 K |
+/// | the same filtered rows → libdeflate 1 | 16.9 M + filter | 34.8 K |
+/// | the same filtered rows → libdeflate 2 | 33.8 M + filter | 33.5 K |
+/// | filter 0 → zlib 1 `Z_RLE` | 39.9 M | 89.0 K |
+/// | filter 0 → `RunLengthDeflater` (row-up and pixel-back matches, one Huffman block) | 3.7 M | 36.4 K |
+///
+/// (zlib's own Adler-32 alone is 4.3 M; libdeflate's 0.3 M.) Filtering does not pay: zlib's
+/// `Z_RLE` still walks every byte, and libdeflate 1 still hashes every position. `encode` as a
+/// whole (rows, compression, chunks) went from 37.2 M to 5.8 M per chart. An 8-bit palette
+/// does not apply: a chart has 516–550 colours.
+///
+/// Other levels keep zlib's scale (0 store … 9 smallest) and go to libdeflate at the same
+/// number (libdeflate 6 takes half of zlib 6's time for 3 % smaller files); documents embed
+/// figures at level 6.
 ///
 /// - Opaque surfaces (`RGB24`) become 8-bit RGB PNGs (colour type 2): no alpha channel.
 /// - Transparent surfaces (`ARGB32`) become 8-bit RGBA PNGs (colour type 6), un-premultiplied
 ///   the way cairo's writer does it, so both decode to the same pixels.
-/// - Rows use filter type 0 (none): on flat chart art it compresses better at fast levels than
-///   Sub or Up and costs nothing.
+/// - Rows use filter type 0 (none): the row-up and pixel-back matches do on the raw bytes what
+///   the Up and Sub filters would do, and the filters would cost a pass.
 ///
-/// Keeps its compressor and row buffer between images, so one encoder per thread renders a
-/// chart set without reallocating. The same pixels and level give the same bytes on every run.
-/// Not thread-safe: create one per thread.
+/// Keeps its buffers (and compressor) between images, so one encoder per thread renders a chart
+/// set without reallocating. The same pixels and level give the same bytes on every run. Not
+/// thread-safe: create one per thread.
 public final class PNGEncoder {
   // MARK: Properties
 
   /// zlib-scale level, 0 (store) … 9. Default 1: the fastest real compression.
   public let level: Int32
-  private let compressor: OpaquePointer
-  /// Filtered scanlines, plus one spare byte for the last pixel's 4-byte store.
+  /// Level 1: the run-length writer; other levels: libdeflate.
+  private var runLength = RunLengthDeflater()
+  private let compressor: OpaquePointer?
+  /// Unfiltered scanlines, plus `spareBytes` that the matcher's reads (up to 15 bytes past the
+  /// end) and the rows' 8-byte stores may touch.
   private var raw: [UInt8] = []
-  /// Room for the deflated scanlines; only the first `compressedCount` bytes are valid.
+  private static let spareBytes = 16
+  /// Room for libdeflate's output; only the first `compressedCount` bytes are valid.
   private var compressed: [UInt8] = []
   private var compressedCount = 0
 
@@ -39,21 +61,18 @@ public final class PNGEncoder {
   /// - Parameter level: compression level on zlib's scale, 0…9. Default: 1.
   public init(level: Int = 1) throws(CairoError) {
     self.level = Int32(max(0, min(9, level)))
-    guard let compressor = libdeflate_alloc_compressor(Self.libdeflateLevel(self.level)) else {
+    guard self.level != 1 else {
+      compressor = nil
+      return
+    }
+    guard let compressor = libdeflate_alloc_compressor(self.level) else {
       throw CairoError(operation: "start PNG compression", detail: "libdeflate could not allocate a compressor")
     }
     self.compressor = compressor
   }
 
   deinit {
-    libdeflate_free_compressor(compressor)
-  }
-
-  /// The libdeflate level for a zlib-scale level: 1 becomes 2 (same time as zlib 1, 14 % smaller
-  /// files; libdeflate's own level 1 is 30 % slower on charts), every other level keeps its
-  /// number (libdeflate 6 takes half of zlib 6's time).
-  static func libdeflateLevel(_ zlibLevel: Int32) -> Int32 {
-    zlibLevel == 1 ? 2 : zlibLevel
+    if let compressor { libdeflate_free_compressor(compressor) }
   }
 
   // MARK: Methods
@@ -62,11 +81,15 @@ public final class PNGEncoder {
   public func encode(_ surface: Surface) throws(CairoError) -> [UInt8] {
     let image = try ImagePixels(surface)
     fillRows(from: image)
-    try compressRows()
+    try compressRows(pixelBytes: image.hasAlpha ? 4 : 3, rowBytes: 1 + image.width * (image.hasAlpha ? 4 : 3))
     var file = PNGChunks.signature
     file.reserveCapacity(compressedCount + 64)
     PNGChunks.append("IHDR", ihdr(image)[...], to: &file)
-    PNGChunks.append("IDAT", compressed[..<compressedCount], to: &file)
+    if compressor == nil {
+      PNGChunks.append("IDAT", runLength.output[..<compressedCount], to: &file)
+    } else {
+      PNGChunks.append("IDAT", compressed[..<compressedCount], to: &file)
+    }
     PNGChunks.append("IEND", [], to: &file)
     return file
   }
@@ -79,64 +102,72 @@ public final class PNGEncoder {
       + [8, image.hasAlpha ? 6 : 2, 0, 0, 0]
   }
 
-  /// The filtered scanlines: each row is a filter byte (0) and the pixels as R, G, B (, A).
+  /// The scanlines: each row is a filter byte (0) and the pixels as R, G, B (, A). A row whose
+  /// pixels repeat the row above is copied from it instead of converted again, and RGB pixels
+  /// go two per 8-byte store: per 800 × 500 chart 3.6 M → 2.0 M instructions (a chart's rows
+  /// mostly differ from the row above somewhere: text, gridlines, bar ends).
   private func fillRows(from image: ImagePixels) {
     let channels = image.hasAlpha ? 4 : 3
     let rowBytes = 1 + image.width * channels
     let total = rowBytes * image.height
-    if raw.count != total + 1 { raw = [UInt8](repeating: 0, count: total + 1) }
-    raw.withUnsafeMutableBufferPointer { out in
-      guard let base = out.baseAddress else { return }
+    if raw.count != total + Self.spareBytes { raw = [UInt8](repeating: 0, count: total + Self.spareBytes) }
+    raw.withUnsafeMutableBytes { out in
+      guard let target = out.baseAddress else { return }
       for y in 0..<image.height {
         let source = image.row(y)
-        var o = y * rowBytes
-        out[o] = 0
-        o += 1
+        let start = y * rowBytes
+        target.storeBytes(of: 0, toByteOffset: start, as: UInt8.self)
+        if y > 0, image.rowRepeatsRowAbove(y) {
+          (target + start + 1).copyMemory(from: target + start + 1 - rowBytes, byteCount: rowBytes - 1)
+          continue
+        }
+        var o = start + 1
         if image.hasAlpha {
           for x in 0..<image.width {
-            PNGEncoder.storeUnpremultiplied(source[x], at: o, in: out)
-            o += 4
+            target.storeBytes(of: PNGEncoder.straightRGBA(source[x]).littleEndian, toByteOffset: o, as: UInt32.self)
+            o &+= 4
           }
         } else {
-          // One 4-byte store per pixel (R, G, B and a byte the next pixel, the next row's
-          // filter byte or the spare byte overwrites): 0xXXRRGGBB byte-swapped is BB GG RR XX,
+          // Two pixels per 8-byte store (R, G, B, R, G, B and two bytes the next store, the
+          // next row or the spare bytes overwrite): 0xXXRRGGBB byte-swapped is BB GG RR XX,
           // shifted right by 8 it is stored little-endian as RR GG BB 00.
-          let target = UnsafeMutableRawPointer(base)
-          for x in 0..<image.width {
-            target.storeBytes(of: (source[x].byteSwapped >> 8).littleEndian, toByteOffset: o, as: UInt32.self)
-            o += 3
+          func rgb(_ pixel: UInt32) -> UInt64 { UInt64(pixel.byteSwapped >> 8) }
+          var x = 0
+          while x &+ 1 < image.width {
+            let pair = rgb(source[x]) | rgb(source[x &+ 1]) << 24
+            target.storeBytes(of: pair.littleEndian, toByteOffset: o, as: UInt64.self)
+            o &+= 6
+            x &+= 2
+          }
+          if x < image.width {
+            target.storeBytes(of: UInt32(rgb(source[x])).littleEndian, toByteOffset: o, as: UInt32.self)
           }
         }
       }
     }
   }
 
-  /// cairo keeps colour premultiplied by alpha; PNG stores it straight. Rounds like cairo's writer.
+  /// cairo keeps colour premultiplied by alpha; PNG stores it straight. Rounds like cairo's
+  /// writer. Returns R, G, B, A as a little-endian word; opaque and fully transparent pixels (most
+  /// of a chart) skip the divisions.
   @inline(__always)
-  private static func storeUnpremultiplied(
-    _ pixel: UInt32, at offset: Int, in out: UnsafeMutableBufferPointer<UInt8>
-  ) {
+  static func straightRGBA(_ pixel: UInt32) -> UInt32 {
     let alpha = pixel >> 24
-    guard alpha > 0 else {
-      out[offset] = 0
-      out[offset + 1] = 0
-      out[offset + 2] = 0
-      out[offset + 3] = 0
-      return
-    }
-    func straight(_ channel: UInt32) -> UInt8 {
-      UInt8(truncatingIfNeeded: ((channel & 0xFF) * 255 + alpha / 2) / alpha)
-    }
-    out[offset] = straight(pixel >> 16)
-    out[offset + 1] = straight(pixel >> 8)
-    out[offset + 2] = straight(pixel)
-    out[offset + 3] = UInt8(truncatingIfNeeded: alpha)
+    if alpha == 255 { return (pixel.byteSwapped >> 8) | 0xFF00_0000 }
+    if alpha == 0 { return 0 }
+    func straight(_ channel: UInt32) -> UInt32 { ((channel & 0xFF) * 255 + alpha / 2) / alpha }
+    return straight(pixel >> 16) | straight(pixel >> 8) << 8 | straight(pixel) << 16 | alpha << 24
   }
 
-  /// Deflates `raw` (without its spare byte) into `compressed` in one call (zlib format, as
-  /// PNG's IDAT requires).
-  private func compressRows() throws(CairoError) {
-    let count = raw.count - 1
+  /// Deflates `raw` (without its spare bytes) in one call, zlib format as PNG's IDAT requires.
+  private func compressRows(pixelBytes: Int, rowBytes: Int) throws(CairoError) {
+    let count = raw.count - Self.spareBytes
+    guard let compressor else {
+      compressedCount = raw.withUnsafeBufferPointer { input in
+        runLength.compress(input.baseAddress!, count: count, pixelBytes: pixelBytes, rowBytes: rowBytes)
+      }
+      return
+    }
     let bound = libdeflate_zlib_compress_bound(compressor, count)
     if compressed.count < bound { compressed = [UInt8](repeating: 0, count: bound) }
     let written = raw.withUnsafeBufferPointer { input in
@@ -172,6 +203,12 @@ struct ImagePixels {
     stride = Int(cairo_image_surface_get_stride(pointer))
     hasAlpha = format == CAIRO_FORMAT_ARGB32
     self.data = data
+  }
+
+  /// Whether row `y` (> 0) holds the same 32-bit words as row `y − 1` (RGB24's unused byte
+  /// included, so "no" can also mean only that byte differs).
+  func rowRepeatsRowAbove(_ y: Int) -> Bool {
+    memcmp(data + y * stride, data + (y - 1) * stride, 4 * width) == 0
   }
 
   /// Row `y` as pixels; valid while the surface lives and is not drawn on.

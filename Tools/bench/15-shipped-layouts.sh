@@ -57,5 +57,10 @@ fi
 echo
 for task in T1 T3s T3; do
   [ -d "$OUT/shipped-$task" ] || continue
-  echo "- $task: ours $(find "$OUT/shipped-$task" -name '*.png' | wc -l) PNG, C $(find "$OUT/c-$task" -name '*.png' | wc -l) PNG."
+  ours_png=$(find "$OUT/shipped-$task" -name '*.png' | wc -l)
+  c_png=$(find "$OUT/c-$task" -name '*.png' | wc -l)
+  [ "$ours_png" -gt 0 ] && [ "$c_png" -gt 0 ] || continue
+  ours_bytes=$(find "$OUT/shipped-$task" -name '*.png' -exec cat {} + | wc -c)
+  c_bytes=$(find "$OUT/c-$task" -name '*.png' -exec cat {} + | wc -c)
+  echo "- $task: ours $ours_png PNG ($((ours_bytes / ours_png)) bytes per chart), C $c_png PNG ($((c_bytes / c_png)) bytes per chart)."
 done
