@@ -142,20 +142,13 @@ extension AnalyzeExport {
       return false
     }
 
-    /// Writes `value`'s shortest round-trip digits straight from `Double.write(to:)` into the
-    /// buffer (no String made) when they need no exponent, which is `NumberText.format`'s
-    /// spelling of any value in [1e-6, 1e15); false, writing nothing, otherwise.
+    /// Writes `value`'s shortest round-trip digits (`ShortestDigits`, no String made) when
+    /// they need no exponent, which is `NumberText.format`'s spelling of any non-integral value
+    /// in [1e-6, 1e15); false, writing nothing, otherwise.
     private mutating func appendShortestDigits(_ value: Double) -> Bool {
-      let magnitude = abs(value)
-      guard magnitude >= 1e-6, magnitude < 1e15 else { return false }
+      guard let (significand, exponent) = ShortestDigits.decimal(abs(value)), exponent < 0 else { return false }
       let start = bytes.count
-      bytes.appendWritten(maximum: DigitSink.capacity) { space in
-        var sink = DigitSink(space)
-        value.write(to: &sink)
-        let plain = sink.written > 0 && !space[..<sink.written].contains(UInt8(ascii: "e"))
-        return plain ? sink.written : 0
-      }
-      guard bytes.count > start else { return false }
+      append(digits: UInt(significand), negative: value < 0, decimals: -exponent)
       let entry = (bits: value.bitPattern, range: start..<bytes.count)
       if recentNumbers.count < Self.recentLimit {
         recentNumbers.append(entry)
@@ -223,34 +216,6 @@ extension AnalyzeExport {
         if negative { space[0] = UInt8(ascii: "-") }
         return total
       }
-    }
-  }
-
-  /// Takes what `Double.write(to:)` prints into fixed space. Swift's floating-point types hand
-  /// their digits to `_writeASCII` as bytes; without it they would build a String per number.
-  /// More than `capacity` bytes (never for a double) leaves `written` at 0.
-  private struct DigitSink: TextOutputStream {
-    static let capacity = 32
-    let space: UnsafeMutableBufferPointer<UInt8>
-    private(set) var written = 0
-    private var overflowed = false
-
-    init(_ space: UnsafeMutableBufferPointer<UInt8>) { self.space = space }
-
-    mutating func write(_ string: String) {
-      var string = string
-      string.withUTF8 { _writeASCII($0) }
-    }
-
-    mutating func _writeASCII(_ buffer: UnsafeBufferPointer<UInt8>) {
-      guard !overflowed, written + buffer.count <= space.count else {
-        overflowed = true
-        written = 0
-        return
-      }
-      guard let source = buffer.baseAddress, let base = space.baseAddress else { return }
-      (base + written).update(from: source, count: buffer.count)
-      written += buffer.count
     }
   }
 }
