@@ -19,7 +19,7 @@ extension AnalyzeExport {
     private var bytes: ByteBuffer
     /// The last few periods written and their codes: rows come period by period.
     private var periodCodes: [(period: Period, code: [UInt8])] = []
-    /// The last long numbers written by `appendShortestDigits`, as bits and where in `bytes`,
+    /// The last long numbers (over 8 bytes) written by `appendShortestDigits`, as bits and where in `bytes`,
     /// in a ring of `recentLimit` (a group's total, mean and growth repeat on every member's row).
     private var recentNumbers: [(bits: UInt64, range: Range<Int>)] = []
     private var recentNext = 0
@@ -119,13 +119,14 @@ extension AnalyzeExport {
 
     // MARK: - Numbers
 
-    /// `NumberText.format`, with whole numbers and short decimals written digit by digit.
+    /// `NumberText.format`: whole numbers digit by digit, others by their shortest round-trip
+    /// digits (`ShortestDigits`), a long number repeated from where it was last written.
     mutating func append(number value: Double) {
       if value == 0 {
         bytes.append(UInt8(ascii: "0"))
       } else if abs(value) < 1e15, value == value.rounded(.towardZero) {
         append(integer: Int(value))
-      } else if !appendShortDecimal(value), !appendRecent(value), !appendShortestDigits(value) {
+      } else if !appendRecent(value), !appendShortestDigits(value) {
         var text = NumberText.format(value)
         text.withUTF8 { bytes.append($0) }
       }
@@ -149,6 +150,7 @@ extension AnalyzeExport {
       guard let (significand, exponent) = ShortestDigits.decimal(abs(value)), exponent < 0 else { return false }
       let start = bytes.count
       append(digits: UInt(significand), negative: value < 0, decimals: -exponent)
+      guard bytes.count - start > 8 else { return true }  // short ones are quicker to write again
       let entry = (bits: value.bitPattern, range: start..<bytes.count)
       if recentNumbers.count < Self.recentLimit {
         recentNumbers.append(entry)
@@ -159,62 +161,73 @@ extension AnalyzeExport {
       return true
     }
 
-    /// Writes a non-integral `value` that has at most 4 decimals and 15 significant digits, the
-    /// common case for data values (132.6, 0.05), and returns true; false, writing nothing,
-    /// for any other value. The digits are those of `NumberText.format`: k / 10^d with the
-    /// fewest decimals d such that the correctly rounded quotient k / 10^d is `value` (exactly
-    /// what parsing "k·10^-d" gives) is the shortest round-trip spelling, since two decimals of
-    /// at most 15 significant digits never round to the same double.
-    private mutating func appendShortDecimal(_ value: Double) -> Bool {
-      let magnitude = abs(value)
-      guard magnitude < 1e11, magnitude >= 1e-4 else { return false }
-      // One multiplication rejects the long fractions (growth rates, shares) at once.
-      let scaled = magnitude * 10_000
-      let nearest = scaled.rounded()
-      guard abs(scaled - nearest) <= scaled * 1e-12 else { return false }
-      var digits = Int(nearest)
-      var decimals = 4
-      while decimals > 1, digits % 10 == 0 {
-        digits /= 10
-        decimals -= 1
-      }
-      guard Double(digits) / Self.decimalScales[decimals] == magnitude else { return false }
-      append(digits: UInt(digits), negative: value < 0, decimals: decimals)
-      return true
-    }
-
-    private static let decimalScales: [Double] = [1, 10, 100, 1_000, 10_000]
-
     private mutating func append(integer value: Int) {
       append(digits: value.magnitude, negative: value < 0, decimals: 0)
     }
 
     /// Writes `digits` in decimal with a point before the last `decimals` of them (at least one
-    /// digit before the point), after a `-` when `negative`: the length is counted first, then
-    /// the digits are written back to front in place.
+    /// digit before the point, zeros after it as needed), after a `-` when `negative`: the
+    /// length is counted first, then the digits are written back to front, two at a time.
     private mutating func append(digits: UInt, negative: Bool, decimals: Int) {
-      var length = 1
-      var probe = digits
-      while probe >= 10 {
-        probe /= 10
-        length += 1
-      }
+      let length = Self.decimalLength(digits)
       let shown = max(length, decimals + 1)
       let total = shown + (decimals > 0 ? 1 : 0) + (negative ? 1 : 0)
       bytes.appendWritten(maximum: total) { space in
-        var rest = digits
-        var position = total
-        for written in 0..<shown {
-          if written == decimals, decimals > 0 {
-            position -= 1
-            space[position] = UInt8(ascii: ".")
-          }
-          position -= 1
-          space[position] = UInt8(ascii: "0") + UInt8(truncatingIfNeeded: rest % 10)
-          rest /= 10
+        let end = space.baseAddress! + total
+        if decimals == 0 {
+          Self.write(digits, count: shown, before: end)
+        } else if decimals >= length {
+          // 0.000ddd: the digits with leading zeros, then "0."
+          Self.write(digits, count: decimals, before: end)
+          (end - decimals - 2).initialize(to: UInt8(ascii: "0"))
+          (end - decimals - 1).initialize(to: UInt8(ascii: "."))
+        } else {
+          // decimals < length ≤ 20, so 10^decimals < 2^64.
+          var scale: UInt = 1
+          for _ in 0..<decimals { scale &*= 10 }
+          let (whole, fraction) = digits.quotientAndRemainder(dividingBy: scale)
+          Self.write(fraction, count: decimals, before: end)
+          (end - decimals - 1).initialize(to: UInt8(ascii: "."))
+          Self.write(whole, count: length - decimals, before: end - decimals - 1)
         }
         if negative { space[0] = UInt8(ascii: "-") }
         return total
+      }
+    }
+
+    /// Decimal digits of `value` (1 for 0).
+    @inline(__always)
+    private static func decimalLength(_ value: UInt) -> Int {
+      var length = 1
+      var threshold: UInt = 10
+      while value >= threshold, length < 20 {  // 10^19 is the last power of ten below 2^64
+        length += 1
+        threshold &*= 10
+      }
+      return length
+    }
+
+    /// "00" … "99".
+    private static let digitPairs: StaticString = "00010203040506070809101112131415161718192021222324252627282930313233343536373839404142434445464748495051525354555657585960616263646566676869707172737475767778798081828384858687888990919293949596979899"
+
+    /// Writes the last `count` decimal digits of `value` (zeros in front when it has fewer)
+    /// into the `count` bytes before `end`, two at a time.
+    @inline(__always)
+    private static func write(_ value: UInt, count: Int, before end: UnsafeMutablePointer<UInt8>) {
+      let pairs = digitPairs.utf8Start
+      var rest = value
+      var position = end
+      var remaining = count
+      while remaining >= 2 {
+        let (next, pair) = rest.quotientAndRemainder(dividingBy: 100)
+        rest = next
+        position -= 2
+        position.initialize(to: pairs[2 * Int(pair)])
+        (position + 1).initialize(to: pairs[2 * Int(pair) + 1])
+        remaining -= 2
+      }
+      if remaining == 1 {
+        (position - 1).initialize(to: UInt8(ascii: "0") + UInt8(truncatingIfNeeded: rest % 10))
       }
     }
   }
