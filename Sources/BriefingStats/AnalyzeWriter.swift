@@ -19,11 +19,6 @@ extension AnalyzeExport {
     private var bytes: ByteBuffer
     /// The last few periods written and their codes: rows come period by period.
     private var periodCodes: [(period: Period, code: [UInt8])] = []
-    /// The last long numbers (over 8 bytes) written by `appendShortestDigits`, as bits and where in `bytes`,
-    /// in a ring of `recentLimit` (a group's total, mean and growth repeat on every member's row).
-    private var recentNumbers: [(bits: UInt64, range: Range<Int>)] = []
-    private var recentNext = 0
-    private static let recentLimit = 8
     /// The column about to be written in the current row.
     private var column = 0
     /// Rows appended so far.
@@ -44,7 +39,6 @@ extension AnalyzeExport {
       self.neutralizesFormulas = neutralizingFormulas
       self.firstRow = firstRow
       bytes = ByteBuffer(capacity: expectedRows * (format == .csv ? 320 : 1_200))
-      recentNumbers.reserveCapacity(Self.recentLimit)
     }
 
     public mutating func append(_ row: ComparisonRow) {
@@ -120,45 +114,19 @@ extension AnalyzeExport {
     // MARK: - Numbers
 
     /// `NumberText.format`: whole numbers digit by digit, others by their shortest round-trip
-    /// digits (`ShortestDigits`), a long number repeated from where it was last written.
+    /// digits (`ShortestDigits`), no String made.
     mutating func append(number value: Double) {
       if value == 0 {
         bytes.append(UInt8(ascii: "0"))
       } else if abs(value) < 1e15, value == value.rounded(.towardZero) {
         append(integer: Int(value))
-      } else if !appendRecent(value), !appendShortestDigits(value) {
+      } else if let (significand, exponent) = ShortestDigits.decimal(abs(value)), exponent < 0 {
+        // In [1e-6, 1e15) and not whole: NumberText's plain spelling of the shortest digits.
+        append(digits: UInt(significand), negative: value < 0, decimals: -exponent)
+      } else {
         var text = NumberText.format(value)
         text.withUTF8 { bytes.append($0) }
       }
-    }
-
-    /// Writes `value` again from where it was last written, if it is one of the recent long
-    /// numbers.
-    private mutating func appendRecent(_ value: Double) -> Bool {
-      let bits = value.bitPattern
-      for recent in recentNumbers where recent.bits == bits {
-        bytes.appendCopy(of: recent.range)
-        return true
-      }
-      return false
-    }
-
-    /// Writes `value`'s shortest round-trip digits (`ShortestDigits`, no String made) when
-    /// they need no exponent, which is `NumberText.format`'s spelling of any non-integral value
-    /// in [1e-6, 1e15); false, writing nothing, otherwise.
-    private mutating func appendShortestDigits(_ value: Double) -> Bool {
-      guard let (significand, exponent) = ShortestDigits.decimal(abs(value)), exponent < 0 else { return false }
-      let start = bytes.count
-      append(digits: UInt(significand), negative: value < 0, decimals: -exponent)
-      guard bytes.count - start > 8 else { return true }  // short ones are quicker to write again
-      let entry = (bits: value.bitPattern, range: start..<bytes.count)
-      if recentNumbers.count < Self.recentLimit {
-        recentNumbers.append(entry)
-      } else {
-        recentNumbers[recentNext] = entry
-      }
-      recentNext = (recentNext + 1) % Self.recentLimit
-      return true
     }
 
     private mutating func append(integer value: Int) {
@@ -183,9 +151,7 @@ extension AnalyzeExport {
           (end - decimals - 1).initialize(to: UInt8(ascii: "."))
         } else {
           // decimals < length ≤ 20, so 10^decimals < 2^64.
-          var scale: UInt = 1
-          for _ in 0..<decimals { scale &*= 10 }
-          let (whole, fraction) = digits.quotientAndRemainder(dividingBy: scale)
+          let (whole, fraction) = digits.quotientAndRemainder(dividingBy: Self.powersOfTen[decimals])
           Self.write(fraction, count: decimals, before: end)
           (end - decimals - 1).initialize(to: UInt8(ascii: "."))
           Self.write(whole, count: length - decimals, before: end - decimals - 1)
@@ -195,17 +161,16 @@ extension AnalyzeExport {
       }
     }
 
-    /// Decimal digits of `value` (1 for 0).
+    /// Decimal digits of `value` (1 for 0): from its bit length (log₁₀ 2 ≈ 1233 / 4096), then
+    /// one comparison.
     @inline(__always)
     private static func decimalLength(_ value: UInt) -> Int {
-      var length = 1
-      var threshold: UInt = 10
-      while value >= threshold, length < 20 {  // 10^19 is the last power of ten below 2^64
-        length += 1
-        threshold &*= 10
-      }
-      return length
+      let estimate = ((64 - (value | 1).leadingZeroBitCount) * 1_233) >> 12
+      return estimate + (value >= powersOfTen[estimate] ? 1 : 0)
     }
+
+    /// 10^0 … 10^19 (the last power of ten below 2^64).
+    private static let powersOfTen: [UInt] = (0...19).map { (0..<$0).reduce(1) { power, _ in power * 10 } }
 
     /// "00" … "99".
     private static let digitPairs: StaticString = "00010203040506070809101112131415161718192021222324252627282930313233343536373839404142434445464748495051525354555657585960616263646566676869707172737475767778798081828384858687888990919293949596979899"
