@@ -218,9 +218,8 @@ public enum DatasetLoader {
     return LoadResult(dataset: sink.hasErrors ? nil : dataset, findings: sink.findings)
   }
 
-  /// Line feeds in `bytes` plus one: the row count of a delimited file, to size the builder's
-  /// tables (an over-sized duplicate-key table costs memory and cache misses on every row).
-  /// Only a hint: for XLSX it is meaningless and the tables grow as usual.
+  /// Line feeds in `bytes` plus one: the row count of a delimited file, to reserve the builder's
+  /// observations. Only a hint: for XLSX it is meaningless and the array grows as usual.
   private static func lineCount(_ bytes: [UInt8]) -> Int {
     bytes.withUnsafeBytes { buffer in
       guard var cursor = buffer.baseAddress else { return 0 }

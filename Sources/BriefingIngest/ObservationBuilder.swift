@@ -74,7 +74,7 @@ struct ObservationBuilder {
   private var intake: TableIntake<ObservationColumn>
   /// The line of each (region, indicator, period) so far: region and indicator by catalog
   /// position, since hashing integers beats hashing CJK strings.
-  private var keyLines: PackedKeyTable<Int>
+  private var keyLines = KeyLineTable()
   /// Annual targets and target growths by (region, indicator, year), with their lines.
   private var targets = PackedKeyTable<(value: Double, line: Int)>()
   private var targetGrowths = PackedKeyTable<(value: Double, line: Int)>()
@@ -92,7 +92,7 @@ struct ObservationBuilder {
   /// Most fraction digits of the values kept, in the canonical unit, by indicator position.
   private var writtenDecimals: [Int] = []
 
-  /// `expectedRows` only sizes internal tables up front (a hint, not a limit).
+  /// `expectedRows` only reserves room for the observations up front (a hint, not a limit).
   init(
     file: String, regions: Catalog<Region>, indicators: IndicatorMetadata = IndicatorMetadata(),
     expectedRows: Int = 0
@@ -105,7 +105,6 @@ struct ObservationBuilder {
     intake = TableIntake(file: file)
     cellParser = ObservationCellParser(file: file)
     observations.reserveCapacity(expectedRows)
-    keyLines = PackedKeyTable(expected: expectedRows)
   }
 
   // MARK: - Rows
@@ -156,8 +155,7 @@ struct ObservationBuilder {
       sink.add(contentsOf: report.findings)
       return
     }
-    let key = PackedKey(region: regionIndex, indicator: indicatorIndex, period: period)
-    if let first = keyLines.insertIfAbsent(key, row.line) {
+    if let first = keyLines.insertIfAbsent(region: regionIndex, indicator: indicatorIndex, period: period, line: row.line) {
       report.add(.error, .duplicateKey(regionID, period, indicatorID, line: first), row.cells.first)
     }
     let targetKey = PackedKey(region: regionIndex, indicator: indicatorIndex, year: period.year)

@@ -33,6 +33,11 @@ struct PackedKey: Equatable {
     self.low = low
   }
 
+  /// The same indicator and period (or year), for `region`.
+  func withRegion(_ region: Int) -> PackedKey {
+    PackedKey(region: region, indicator: Int(high & 0xFFFF_FFFF), low: low)
+  }
+
   /// Any two words (the table's filler for empty slots).
   fileprivate init(high: UInt64, low: UInt64) {
     self.high = high

@@ -19,11 +19,6 @@ extension AnalyzeExport {
     private var bytes: ByteBuffer
     /// The last few periods written and their codes: rows come period by period.
     private var periodCodes: [(period: Period, code: [UInt8])] = []
-    /// The last long numbers written by `appendShortestDigits`, as bits and where in `bytes`,
-    /// in a ring of `recentLimit` (a group's total, mean and growth repeat on every member's row).
-    private var recentNumbers: [(bits: UInt64, range: Range<Int>)] = []
-    private var recentNext = 0
-    private static let recentLimit = 8
     /// The column about to be written in the current row.
     private var column = 0
     /// Rows appended so far.
@@ -44,7 +39,6 @@ extension AnalyzeExport {
       self.neutralizesFormulas = neutralizingFormulas
       self.firstRow = firstRow
       bytes = ByteBuffer(capacity: expectedRows * (format == .csv ? 320 : 1_200))
-      recentNumbers.reserveCapacity(Self.recentLimit)
     }
 
     public mutating func append(_ row: ComparisonRow) {
@@ -119,138 +113,87 @@ extension AnalyzeExport {
 
     // MARK: - Numbers
 
-    /// `NumberText.format`, with whole numbers and short decimals written digit by digit.
+    /// `NumberText.format`: whole numbers digit by digit, others by their shortest round-trip
+    /// digits (`ShortestDigits`), no String made.
     mutating func append(number value: Double) {
       if value == 0 {
         bytes.append(UInt8(ascii: "0"))
       } else if abs(value) < 1e15, value == value.rounded(.towardZero) {
         append(integer: Int(value))
-      } else if !appendShortDecimal(value), !appendRecent(value), !appendShortestDigits(value) {
+      } else if let (significand, exponent) = ShortestDigits.decimal(abs(value)), exponent < 0 {
+        // In [1e-6, 1e15) and not whole: NumberText's plain spelling of the shortest digits.
+        append(digits: UInt(significand), negative: value < 0, decimals: -exponent)
+      } else {
         var text = NumberText.format(value)
         text.withUTF8 { bytes.append($0) }
       }
     }
-
-    /// Writes `value` again from where it was last written, if it is one of the recent long
-    /// numbers.
-    private mutating func appendRecent(_ value: Double) -> Bool {
-      let bits = value.bitPattern
-      for recent in recentNumbers where recent.bits == bits {
-        bytes.appendCopy(of: recent.range)
-        return true
-      }
-      return false
-    }
-
-    /// Writes `value`'s shortest round-trip digits straight from `Double.write(to:)` into the
-    /// buffer (no String made) when they need no exponent, which is `NumberText.format`'s
-    /// spelling of any value in [1e-6, 1e15); false, writing nothing, otherwise.
-    private mutating func appendShortestDigits(_ value: Double) -> Bool {
-      let magnitude = abs(value)
-      guard magnitude >= 1e-6, magnitude < 1e15 else { return false }
-      let start = bytes.count
-      bytes.appendWritten(maximum: DigitSink.capacity) { space in
-        var sink = DigitSink(space)
-        value.write(to: &sink)
-        let plain = sink.written > 0 && !space[..<sink.written].contains(UInt8(ascii: "e"))
-        return plain ? sink.written : 0
-      }
-      guard bytes.count > start else { return false }
-      let entry = (bits: value.bitPattern, range: start..<bytes.count)
-      if recentNumbers.count < Self.recentLimit {
-        recentNumbers.append(entry)
-      } else {
-        recentNumbers[recentNext] = entry
-      }
-      recentNext = (recentNext + 1) % Self.recentLimit
-      return true
-    }
-
-    /// Writes a non-integral `value` that has at most 4 decimals and 15 significant digits, the
-    /// common case for data values (132.6, 0.05), and returns true; false, writing nothing,
-    /// for any other value. The digits are those of `NumberText.format`: k / 10^d with the
-    /// fewest decimals d such that the correctly rounded quotient k / 10^d is `value` (exactly
-    /// what parsing "k·10^-d" gives) is the shortest round-trip spelling, since two decimals of
-    /// at most 15 significant digits never round to the same double.
-    private mutating func appendShortDecimal(_ value: Double) -> Bool {
-      let magnitude = abs(value)
-      guard magnitude < 1e11, magnitude >= 1e-4 else { return false }
-      // One multiplication rejects the long fractions (growth rates, shares) at once.
-      let scaled = magnitude * 10_000
-      let nearest = scaled.rounded()
-      guard abs(scaled - nearest) <= scaled * 1e-12 else { return false }
-      var digits = Int(nearest)
-      var decimals = 4
-      while decimals > 1, digits % 10 == 0 {
-        digits /= 10
-        decimals -= 1
-      }
-      guard Double(digits) / Self.decimalScales[decimals] == magnitude else { return false }
-      append(digits: UInt(digits), negative: value < 0, decimals: decimals)
-      return true
-    }
-
-    private static let decimalScales: [Double] = [1, 10, 100, 1_000, 10_000]
 
     private mutating func append(integer value: Int) {
       append(digits: value.magnitude, negative: value < 0, decimals: 0)
     }
 
     /// Writes `digits` in decimal with a point before the last `decimals` of them (at least one
-    /// digit before the point), after a `-` when `negative`: the length is counted first, then
-    /// the digits are written back to front in place.
+    /// digit before the point, zeros after it as needed), after a `-` when `negative`: the
+    /// length is counted first, then the digits are written back to front, two at a time.
     private mutating func append(digits: UInt, negative: Bool, decimals: Int) {
-      var length = 1
-      var probe = digits
-      while probe >= 10 {
-        probe /= 10
-        length += 1
-      }
+      let length = Self.decimalLength(digits)
       let shown = max(length, decimals + 1)
       let total = shown + (decimals > 0 ? 1 : 0) + (negative ? 1 : 0)
       bytes.appendWritten(maximum: total) { space in
-        var rest = digits
-        var position = total
-        for written in 0..<shown {
-          if written == decimals, decimals > 0 {
-            position -= 1
-            space[position] = UInt8(ascii: ".")
-          }
-          position -= 1
-          space[position] = UInt8(ascii: "0") + UInt8(truncatingIfNeeded: rest % 10)
-          rest /= 10
+        let end = space.baseAddress! + total
+        if decimals == 0 {
+          Self.write(digits, count: shown, before: end)
+        } else if decimals >= length {
+          // 0.000ddd: the digits with leading zeros, then "0."
+          Self.write(digits, count: decimals, before: end)
+          (end - decimals - 2).initialize(to: UInt8(ascii: "0"))
+          (end - decimals - 1).initialize(to: UInt8(ascii: "."))
+        } else {
+          // decimals < length ≤ 20, so 10^decimals < 2^64.
+          let (whole, fraction) = digits.quotientAndRemainder(dividingBy: Self.powersOfTen[decimals])
+          Self.write(fraction, count: decimals, before: end)
+          (end - decimals - 1).initialize(to: UInt8(ascii: "."))
+          Self.write(whole, count: length - decimals, before: end - decimals - 1)
         }
         if negative { space[0] = UInt8(ascii: "-") }
         return total
       }
     }
-  }
 
-  /// Takes what `Double.write(to:)` prints into fixed space. Swift's floating-point types hand
-  /// their digits to `_writeASCII` as bytes; without it they would build a String per number.
-  /// More than `capacity` bytes (never for a double) leaves `written` at 0.
-  private struct DigitSink: TextOutputStream {
-    static let capacity = 32
-    let space: UnsafeMutableBufferPointer<UInt8>
-    private(set) var written = 0
-    private var overflowed = false
-
-    init(_ space: UnsafeMutableBufferPointer<UInt8>) { self.space = space }
-
-    mutating func write(_ string: String) {
-      var string = string
-      string.withUTF8 { _writeASCII($0) }
+    /// Decimal digits of `value` (1 for 0): from its bit length (log₁₀ 2 ≈ 1233 / 4096), then
+    /// one comparison.
+    @inline(__always)
+    private static func decimalLength(_ value: UInt) -> Int {
+      let estimate = ((64 - (value | 1).leadingZeroBitCount) * 1_233) >> 12
+      return estimate + (value >= powersOfTen[estimate] ? 1 : 0)
     }
 
-    mutating func _writeASCII(_ buffer: UnsafeBufferPointer<UInt8>) {
-      guard !overflowed, written + buffer.count <= space.count else {
-        overflowed = true
-        written = 0
-        return
+    /// 10^0 … 10^19 (the last power of ten below 2^64).
+    private static let powersOfTen: [UInt] = (0...19).map { (0..<$0).reduce(1) { power, _ in power * 10 } }
+
+    /// "00" … "99".
+    private static let digitPairs: StaticString = "00010203040506070809101112131415161718192021222324252627282930313233343536373839404142434445464748495051525354555657585960616263646566676869707172737475767778798081828384858687888990919293949596979899"
+
+    /// Writes the last `count` decimal digits of `value` (zeros in front when it has fewer)
+    /// into the `count` bytes before `end`, two at a time.
+    @inline(__always)
+    private static func write(_ value: UInt, count: Int, before end: UnsafeMutablePointer<UInt8>) {
+      let pairs = digitPairs.utf8Start
+      var rest = value
+      var position = end
+      var remaining = count
+      while remaining >= 2 {
+        let (next, pair) = rest.quotientAndRemainder(dividingBy: 100)
+        rest = next
+        position -= 2
+        position.initialize(to: pairs[2 * Int(pair)])
+        (position + 1).initialize(to: pairs[2 * Int(pair) + 1])
+        remaining -= 2
       }
-      guard let source = buffer.baseAddress, let base = space.baseAddress else { return }
-      (base + written).update(from: source, count: buffer.count)
-      written += buffer.count
+      if remaining == 1 {
+        (position - 1).initialize(to: UInt8(ascii: "0") + UInt8(truncatingIfNeeded: rest % 10))
+      }
     }
   }
 }

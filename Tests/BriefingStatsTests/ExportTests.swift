@@ -62,6 +62,26 @@ import TestSupport
     #expect(String(decoding: writer.finish(), as: UTF8.self) == expected.joined())
   }
 
+  /// Integer cells of every length (both signs, the ends of `Int`) are written as
+  /// `String(value)`, whole doubles below 1e15 as `NumberText.format`.
+  @Test func writerIntegersOfEveryLength() {
+    var values: [Int] = [0, 1, -1, 9, 10, 99, 100, Int.max, Int.min, Int.min + 1]
+    var power = 1
+    for _ in 0..<18 {
+      power *= 10
+      values += [power - 1, power, power + 1, -power, -(power - 1), power / 3 * 2]
+    }
+    for value in values {
+      var writer = AnalyzeExport.Writer(.csv)
+      writer.integer(value)
+      #expect(String(decoding: writer.finish(), as: UTF8.self) == String(value))
+      guard value.magnitude < 1_000_000_000_000_000 else { continue }
+      var numbers = AnalyzeExport.Writer(.csv)
+      numbers.append(number: Double(value))
+      #expect(String(decoding: numbers.finish(), as: UTF8.self) == NumberText.format(Double(value)))
+    }
+  }
+
   /// Parts written by separate writers (one per indicator, in any thread count) and joined
   /// with `opening`, `separator` and `closing` give the bytes of the one-writer export.
   @Test(arguments: [AnalyzeExport.Format.csv, .json], [1, 2, 3])
