@@ -6,8 +6,9 @@
 #
 # Measures with GNU time (wall, CPU = user + system, peak RSS):
 #   1. `briefing analyze` on the 2,845 units (target < 2 s) and on 3,000 units (issue 4: < 2 s, < 300 MB);
-#   2. the national job: one sheet PDF per unit (Tools/bench/national-sheet.yaml, the half-year sheet)
-#      and one PNG per unit × main indicator (Layouts/region-charts.yaml), run as BENCH_SHARDS
+#   2. the national job: one sheet PDF per unit (Tools/bench/national-sheet.yaml, the half-year sheet
+#      with the table of the unit's townships, about 14 each: 39,934 in all) and one PNG per unit ×
+#      main indicator (Layouts/region-charts.yaml), run as BENCH_SHARDS
 #      parallel shards (`briefing run JOB --shard i/n`, default: the number of cores) plus
 #      `--merge` (issue 20 target: 2,845 PDFs + 42,675 PNGs at ≤ 60 CPU-ms per unit, < 90 s wall
 #      on 2 cores, peak RSS < 1 GB; CPU per unit is the headline, it does not drift with the load);
@@ -61,8 +62,12 @@ data_for() { # units → data folder (generated once)
   echo "$folder"
 }
 
-units_in() { # data folder → number of county-level units
-  awk -F, 'NR > 1 && $5 != "" { n++ } END { print n + 0 }' "$1/regions.csv"
+units_in() { # data folder → number of county-level units (townships are not units)
+  wc -l <"$1/units.txt"
+}
+
+units_list() { # data folder → the county-level unit ids as a YAML flow list
+  printf '[%s]' "$(paste -sd, "$1/units.txt")"
 }
 
 # MARK: - Measuring
@@ -91,7 +96,7 @@ job() {
 version: 1
 data: $data
 layouts: [$ROOT/Tools/bench/national-sheet.yaml, $ROOT/Layouts/region-charts.yaml]
-regions: every
+regions: $(units_list "$data")
 group: all
 period: 2024-H1
 output: out
