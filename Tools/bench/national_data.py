@@ -32,7 +32,7 @@ drawn from pools of place-name syllables plus 镇 or 乡, unique in the file (re
 be): a name already used is drawn again. The
 unit's `label` names its group of townships (「全县14个乡镇」). One task indicator with annual
 targets, `greenhouse` (日光温室新建任务, 亩, not a main indicator, as in Samples/jiuquan-2024h1),
-has a 2024-H1 value and target for every township. `units.txt` lists the county-level units (the
+has a 2024-H1 value and target for every township (`--no-townships`: neither). `units.txt` lists the county-level units (the
 sheets of the national job), one id a line.
 
 `--regions N` keeps the first whole groups in that order until at least N units are included.
@@ -337,12 +337,14 @@ def indicator_rows(position, code, spec):
     return rows
 
 
-def indicator_rows_meta():
+def indicator_rows_meta(townships=True):
     rows = []
     for order, spec in enumerate(INDICATORS, start=1):
         ident, name, short, unit, polarity, aggregate, kind, decimals, lead = spec[:9]
         rows.append([ident, name, short if short != name else "", "", unit, polarity, aggregate,
                      kind, decimals, "yes", order, lead, "", ""])
+    if not townships:
+        return rows
     ident, name, short, aliases, unit = TOWNSHIP_TASK
     rows.append([ident, name, short, aliases, unit, "higher", "sum", "flow", 0, "no", len(rows) + 1,
                  "农业农村局", "", ""])
@@ -366,14 +368,18 @@ def main():
     parser.add_argument("--divisions", default=default, help="division list (default: $BRIEFING_DIVISIONS or ../shared/data/cn_divisions.csv)")
     parser.add_argument("--out", required=True, help="output folder (created)")
     parser.add_argument("--regions", type=int, default=None, help="first N units (whole groups); above the real count, synthetic units are added")
+    parser.add_argument("--no-townships", dest="townships", action="store_false",
+                        help="county-level units only (no townships, no township task)")
     args = parser.parse_args()
     if args.regions is not None and args.regions < 1:
         parser.error("--regions must be at least 1")
     groups = select(load_groups(args.divisions), args.regions)
     os.makedirs(args.out, exist_ok=True)
-    regions = with_townships(region_rows(groups))
+    regions = region_rows(groups)
+    if args.townships:
+        regions = with_townships(regions)
     write_csv(os.path.join(args.out, "regions.csv"), REG_COLS, regions)
-    write_csv(os.path.join(args.out, "indicators.csv"), IND_COLS, indicator_rows_meta())
+    write_csv(os.path.join(args.out, "indicators.csv"), IND_COLS, indicator_rows_meta(args.townships))
     townships = township_observations(regions)
     write_csv(os.path.join(args.out, "observations.csv"), OBS_COLS, observations(groups) + townships)
     units = [code for _, _, members in groups for code, _ in members]
