@@ -41,6 +41,27 @@ import Testing
     #expect(copy.name("b", short: true) == "乙")
   }
 
+  @Test func contextsOfOneDatasetShareOneDirectory() {
+    let dataset = Dataset(regions: Self.regions, indicators: [], observations: [])
+    func context(_ focus: RegionID) -> SheetContext {
+      SheetContext(
+        dataset: dataset, table: ComparisonTable(rows: []), focus: focus,
+        group: PeerGroup(id: "city", label: "全市", members: ["a", "b"]), period: Fixtures.period,
+        language: .zhCN)
+    }
+    let first = context("a")
+    #expect(first.directory === context("b").directory)
+    var changed = dataset
+    changed.regions.append(Region(id: "c", name: "丙县", parent: "city"))
+    let other = SheetContext(
+      dataset: changed, table: ComparisonTable(rows: []), focus: "c",
+      group: PeerGroup(id: "city", label: "全市", members: ["a", "b", "c"]), period: Fixtures.period,
+      language: .zhCN)
+    #expect(other.directory !== first.directory)
+    #expect(other.name("c") == "丙县")
+    #expect(first.region("c") == nil)
+  }
+
   @Test func namesForRowsCoverTheRowsTheFocusAndTheGroup() {
     let rows = [Fixtures.row("t1", value: 1, growth: nil)]
     let names = Self.context().names(for: rows)

@@ -228,9 +228,11 @@ if len({units for units, _ in series}) > 1:
     mean_c = sum(c for _, c in series) / n
     slope = sum((u - mean_u) * (c - mean_c) for u, c in series) / sum((u - mean_u) ** 2 for u, _ in series)
     intercept = mean_c - slope * mean_u
-    out.append(f"Along the scaling series: {1000 * slope:.1f} CPU-ms per added unit; start-up "
+    note = (" (negative: the cost per unit grows with the data, whose regions and comparison table "
+            "grow with the series)" if intercept < 0 else "")
+    out.append(f"Along the scaling series: {1000 * slope:.1f} CPU-ms per added unit; fitted start-up "
                f"{intercept / int(shards):.2f} CPU-s per shard process ({intercept:.2f} CPU-s for {shards} shards, "
-               "least squares over every run).")
+               f"least squares over every run){note}.")
     out.append("")
 out.append(f"Machine: {cpu_model()}, {subprocess.run(['nproc'], capture_output=True, text=True).stdout.strip()} cores, "
            f"{memory()}; {version([binary, '--version'])} (release); {version(['swift', '--version'])}; "

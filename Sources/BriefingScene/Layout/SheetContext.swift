@@ -17,14 +17,15 @@ public struct SheetContext: Sendable {
   public var language: LayoutDocument.Language
   /// Share of the year elapsed, 0...1 (from the comparison table's time progress).
   public var timeProgress: Double
-  /// The dataset's regions by id, shared by this context's copies.
-  private let directory = RegionDirectory()
+  /// The dataset's regions by id, shared with every context of the same regions.
+  let directory: RegionDirectory
 
   public init(
     dataset: Dataset, table: ComparisonTable, focus: RegionID?, group: PeerGroup, period: Period,
     language: LayoutDocument.Language
   ) {
     self.dataset = dataset
+    self.directory = RegionDirectory.shared(for: dataset.regions)
     self.table = table
     self.focus = focus
     self.group = group
