@@ -41,26 +41,34 @@ public struct Dataset: Sendable, Codable {
 
   /// Peer groups: every region that is a parent of others (members = its children), and every
   /// frame (members = regions listing it in `frames`). Groups with no members are left out.
+  /// Groups in regions-file order, then parents named only in `parent` columns (without a row of
+  /// their own) in order of first mention; members in regions-file order, each once. Built in
+  /// one pass with dictionaries: O(regions), so a national file with its townships (43,000
+  /// regions) costs milliseconds, not the seconds of a scan per candidate.
   public var peerGroups: [PeerGroup] {
-    var result: [PeerGroup] = []
-    for candidate in regions {
-      let members = regions.filter { $0.parent == candidate.id || $0.frames.contains(candidate.id) }
-        .map(\.id)
-      guard !members.isEmpty else { continue }
-      result.append(
-        PeerGroup(id: candidate.id, label: candidate.label ?? candidate.name, members: members))
-    }
-    // Parents named only in `parent` columns, without a row of their own.
-    let known = Set(result.map(\.id))
-    var orphanParents: [RegionID] = []
+    var membersOf: [RegionID: [RegionID]] = [:]
     for region in regions {
-      if let parent = region.parent, !known.contains(parent), !orphanParents.contains(parent) {
-        orphanParents.append(parent)
-      }
+      var keys: [RegionID] = []
+      if let parent = region.parent { keys.append(parent) }
+      for frame in region.frames where !keys.contains(frame) { keys.append(frame) }
+      for key in keys { membersOf[key, default: []].append(region.id) }
+    }
+    var result: [PeerGroup] = []
+    var known = Set<RegionID>()
+    for candidate in regions {
+      guard let members = membersOf[candidate.id] else { continue }
+      result.append(PeerGroup(id: candidate.id, label: candidate.label ?? candidate.name, members: members))
+      known.insert(candidate.id)
+    }
+    var orphanParents: [RegionID] = []
+    var childrenOf: [RegionID: [RegionID]] = [:]
+    for region in regions {
+      guard let parent = region.parent, !known.contains(parent) else { continue }
+      if childrenOf[parent] == nil { orphanParents.append(parent) }
+      childrenOf[parent, default: []].append(region.id)
     }
     for parent in orphanParents {
-      let members = regions.filter { $0.parent == parent }.map(\.id)
-      result.append(PeerGroup(id: parent, label: parent.rawValue, members: members))
+      result.append(PeerGroup(id: parent, label: parent.rawValue, members: childrenOf[parent] ?? []))
     }
     return result
   }

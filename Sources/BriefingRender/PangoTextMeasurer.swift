@@ -4,29 +4,23 @@ import CairoKit
 // MARK: - Measuring text with Pango
 
 /// Measures text exactly as `PDFRenderer` lays it out (vector mode, resolution 72), so composers
-/// place labels with the real metrics. Owns a private scratch surface; not thread-safe: create one
-/// per thread. Results are cached by (text, style, wrap width), and the shaped layouts are kept so
-/// `PDFRenderer` can draw with them instead of shaping the same text again.
+/// place labels with the real metrics. Not thread-safe: create one per thread. Results are
+/// cached by (text, style, wrap width), and the shaped layouts are kept so `PDFRenderer` can
+/// draw with them instead of shaping the same text again; both caches are the thread's
+/// (`ThreadTextShaping`), so the next measurer on this thread (the next sheet of a job) finds
+/// the text the previous ones shaped.
 public final class PangoTextMeasurer: TextMeasuring {
   // MARK: Properties
-  private let text: TextContext
+  private let shaping: ThreadTextShaping
+  private var text: TextContext { shaping.text }
   /// Layouts shaped while measuring (vector mode, resolution 72, identity transformation).
-  let layouts: TextLayoutCache
-  private var cache: [Key: TextMetrics] = [:]
-
-  private struct Key: Hashable {
-    var text: String
-    var style: TextStyle
-    var wrapWidth: Double?
-  }
+  var layouts: TextLayoutCache { shaping.layouts }
 
   // MARK: Initialization
 
   public init() throws(RenderError) {
     do {
-      let surface = try Surface.image(width: 1, height: 1, opaque: true)
-      text = try TextContext(context: Context(surface: surface), mode: .vector)
-      layouts = TextLayoutCache(text: text)
+      shaping = try ThreadTextShaping.current()
     } catch {
       throw .cairo(error)
     }
@@ -35,8 +29,7 @@ public final class PangoTextMeasurer: TextMeasuring {
   // MARK: Methods
 
   public func measure(_ string: String, style: TextStyle, wrapWidth: Double?) -> TextMetrics {
-    let key = Key(text: string, style: style, wrapWidth: wrapWidth)
-    if let hit = cache[key] { return hit }
+    if let hit = shaping.metrics(string, style: style, wrapWidth: wrapWidth) { return hit }
     let metrics: TextMetrics
     let run = TextRun(
       text: string, origin: .zero, style: style, wrapWidth: wrapWidth, size: Size(width: 0, height: 0))
@@ -48,7 +41,7 @@ public final class PangoTextMeasurer: TextMeasuring {
     } else {
       metrics = FixedMetricsMeasurer().measure(string, style: style, wrapWidth: wrapWidth)
     }
-    cache[key] = metrics
+    shaping.keep(metrics, for: string, style: style, wrapWidth: wrapWidth)
     return metrics
   }
 

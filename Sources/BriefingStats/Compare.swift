@@ -59,7 +59,7 @@ public struct ComparisonPlan: Sendable {
     let (targets, targetFindings) = index.annualTargets()
     self.index = index
     findings = index.findings + targetFindings + growthFindings
-    groups = fastPeerGroups(dataset).map { group in
+    groups = dataset.peerGroups.map { group in
       (id: group.id, members: group.members.compactMap { index.regionIndex[$0] })
     }
     builder = RowBuilder(index: index, metrics: metrics, targets: targets, options: options)

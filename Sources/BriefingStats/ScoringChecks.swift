@@ -29,7 +29,7 @@ public func scoringFindings(_ scheme: ScoringScheme, dataset: Dataset, group: Re
       findings.append(Finding(.error, .vetoWithoutLine(veto.indicator), at: veto.location))
     }
   }
-  let groups = fastPeerGroups(dataset).map(\.id)
+  let groups = dataset.peerGroups.map(\.id)
   if !groups.contains(group) {
     let hint = Suggestion.closest(to: group.rawValue, in: groups.map(\.rawValue))
       .map { "did you mean '\($0)'?" }

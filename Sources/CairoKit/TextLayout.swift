@@ -57,6 +57,15 @@ public final class TextContext {
 
   /// Call after the cairo transformation changed (e.g. a DPI scale).
   public func update() { pango_cairo_update_context(context.pointer, pointer) }
+
+  /// True while the calling thread's default Pango font map is the one this context was made
+  /// with: `FontConfiguration.withDefaultFontMap` swaps it, and text shaped with another map's
+  /// fonts must not be reused under the new one.
+  public var usesThreadDefaultFontMap: Bool {
+    guard let current = pango_cairo_font_map_get_default() else { return false }
+    return UnsafeMutableRawPointer(pango_context_get_font_map(pointer))
+      == UnsafeMutableRawPointer(current)
+  }
 }
 
 // MARK: - Layout

@@ -31,7 +31,7 @@ cat >"$OUT/job.yaml" <<YAML
 version: 1
 data: $OUT/data-100
 layouts: [$ROOT/Tools/bench/national-sheet.yaml, $ROOT/Layouts/region-charts.yaml]
-regions: every
+regions: [$(paste -sd, "$OUT/data-100/units.txt")]
 group: all
 period: 2024-H1
 output: out

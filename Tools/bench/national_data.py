@@ -25,6 +25,16 @@ names occur more than once); a duplicated name is written as 「<group name><nam
 (name without its 区/县/市/旗 suffix) are written only when no other spelling in the file folds
 to the same text.
 
+Townships (乡镇): every county-level unit, real or synthetic, has 8 to 20 townships (14 on average,
+about 40,000 in all), level `township`, parent the unit, id the unit's code plus three digits
+(`110101001`), so each sheet's township table (`subRegionTable`) lists them. Township names are
+drawn from pools of place-name syllables plus 镇 or 乡, unique in the file (region names must
+be): a name already used is drawn again. The
+unit's `label` names its group of townships (「全县14个乡镇」). One task indicator with annual
+targets, `greenhouse` (日光温室新建任务, 亩, not a main indicator, as in Samples/jiuquan-2024h1),
+has a 2024-H1 value and target for every township (`--no-townships`: neither). `units.txt` lists the county-level units (the
+sheets of the national job), one id a line.
+
 `--regions N` keeps the first whole groups in that order until at least N units are included.
 When N exceeds the real units, synthetic groups `S0001`… (「虚拟市0001」, 10 members each, the last
 one smaller) make up exactly N; they are marked in `regions.csv` with level `county` and label
@@ -77,6 +87,15 @@ INDICATORS = [
     ("rural_income", "农村居民人均可支配收入", "农村居民收入", "元", "higher", "mean", "flow", 0, "农业农村局", (13000, 30000), 6.6, 0.9, False),
     ("energy", "单位GDP能耗", "单位GDP能耗", "吨标准煤/万元", "lower", "weighted:gdp", "ratio", 3, "发改委", (0.30, 1.20), -3.0, 1.5, False),
 ]
+
+
+# The township task (not a main indicator): id, name, short name, aliases, unit.
+TOWNSHIP_TASK = ("greenhouse", "日光温室新建任务", "日光温室", "", "亩")
+TOWNSHIP_PERIOD = "2024-H1"
+# Place-name syllables for township names (first, middle, second), simplified characters only.
+TOWNSHIP_FIRST = "东西南北中上下前后新大小青红白黄金石清明太平安宁康永长丰富兴隆和华德仁义福寿吉祥龙凤马牛羊鹤杨柳松桃李杏枣花三五双高古"
+TOWNSHIP_MIDDLE = "家马石柳水泉沙河山坪湾林桥龙凤草花树子"
+TOWNSHIP_SECOND = "山河湖泉溪沟坝岭峪坪桥店集庄营屯堡寨关口塘湾洲滩川原台林园田家城寺坡岩峰阳源头门洼圩铺滨"
 
 
 # MARK: - Deterministic numbers
@@ -185,6 +204,72 @@ def region_rows(groups):
     return rows
 
 
+# MARK: - Townships
+
+def township_count(code):
+    """8 to 20 townships, 14 on average."""
+    return 8 + int(13 * uniform(code, "townships"))
+
+
+def township_rows(code, unit_name, taken):
+    """The township rows of one unit; `taken` holds every spelling used so far (updated)."""
+    rows = []
+    for index in range(1, township_count(code) + 1):
+        name = township_name(code, index, taken)
+        taken.add(name)
+        rows.append([f"{code}{index:03d}", name, "", "", code, "township", "", ""])
+    return rows
+
+
+def township_name(code, index, taken, tries=40):
+    """Two or three syllables plus 镇 or 乡, not in `taken` (three from the fourth draw on: two
+    syllables give only about 4,500 names); after `tries` draws, the unit's code plus the last
+    draw (not seen with the national list, but unique)."""
+    def pick(pool, *key):
+        return pool[int(len(pool) * uniform(code, index, *key))]
+
+    for attempt in range(tries):
+        middle = pick(TOWNSHIP_MIDDLE, attempt, "middle") if attempt >= 3 or uniform(code, index, attempt, "long") < 0.4 else ""
+        name = (pick(TOWNSHIP_FIRST, attempt, "first") + middle + pick(TOWNSHIP_SECOND, attempt, "second")
+                + ("乡" if uniform(code, index, attempt, "kind") < 0.3 else "镇"))
+        if name not in taken:
+            return name
+    return code + name
+
+
+def township_label(unit_name, count):
+    """The unit's group of townships, as in Samples/jiuquan-2024h1: 「全区15个乡镇」."""
+    kind = unit_name[-1] if unit_name[-1] in "区县市旗" else "县"
+    return f"全{kind}{count}个乡镇"
+
+
+def with_townships(rows):
+    """County-level rows followed by their townships; the units' labels name those groups."""
+    taken = {spelling for row in rows for spelling in row[:3] if spelling}
+    out = []
+    for row in rows:
+        out.append(row)
+        if row[4]:
+            townships = township_rows(row[0], row[1], taken)
+            row[7] = township_label(row[1], len(townships))
+            out += townships
+    return out
+
+
+def township_observations(rows):
+    ident, _, _, _, unit = TOWNSHIP_TASK
+    out = []
+    for row in rows:
+        if row[5] != "township":
+            continue
+        code = row[0]
+        target = 10 * (6 + int(41 * uniform(code, ident, "target")))  # 60–460 亩
+        ratio = min(max(0.5 + 0.28 * normal(code, ident, "done"), 0.03), 1.25)
+        value = int(q(D(f"{target * ratio:.6f}"), 0))
+        out.append([code, TOWNSHIP_PERIOD, ident, value, unit, "actual", target, "", "", "", SOURCE])
+    return out
+
+
 # MARK: - Observations
 
 def annual_base(code, spec):
@@ -252,12 +337,17 @@ def indicator_rows(position, code, spec):
     return rows
 
 
-def indicator_rows_meta():
+def indicator_rows_meta(townships=True):
     rows = []
     for order, spec in enumerate(INDICATORS, start=1):
         ident, name, short, unit, polarity, aggregate, kind, decimals, lead = spec[:9]
         rows.append([ident, name, short if short != name else "", "", unit, polarity, aggregate,
                      kind, decimals, "yes", order, lead, "", ""])
+    if not townships:
+        return rows
+    ident, name, short, aliases, unit = TOWNSHIP_TASK
+    rows.append([ident, name, short, aliases, unit, "higher", "sum", "flow", 0, "no", len(rows) + 1,
+                 "农业农村局", "", ""])
     return rows
 
 
@@ -278,16 +368,25 @@ def main():
     parser.add_argument("--divisions", default=default, help="division list (default: $BRIEFING_DIVISIONS or ../shared/data/cn_divisions.csv)")
     parser.add_argument("--out", required=True, help="output folder (created)")
     parser.add_argument("--regions", type=int, default=None, help="first N units (whole groups); above the real count, synthetic units are added")
+    parser.add_argument("--no-townships", dest="townships", action="store_false",
+                        help="county-level units only (no townships, no township task)")
     args = parser.parse_args()
     if args.regions is not None and args.regions < 1:
         parser.error("--regions must be at least 1")
     groups = select(load_groups(args.divisions), args.regions)
     os.makedirs(args.out, exist_ok=True)
-    write_csv(os.path.join(args.out, "regions.csv"), REG_COLS, region_rows(groups))
-    write_csv(os.path.join(args.out, "indicators.csv"), IND_COLS, indicator_rows_meta())
-    write_csv(os.path.join(args.out, "observations.csv"), OBS_COLS, observations(groups))
-    units = sum(len(members) for _, _, members in groups)
-    print(f"{args.out}: {units} units in {len(groups)} groups, {units * len(INDICATORS) * 8} observations")
+    regions = region_rows(groups)
+    if args.townships:
+        regions = with_townships(regions)
+    write_csv(os.path.join(args.out, "regions.csv"), REG_COLS, regions)
+    write_csv(os.path.join(args.out, "indicators.csv"), IND_COLS, indicator_rows_meta(args.townships))
+    townships = township_observations(regions)
+    write_csv(os.path.join(args.out, "observations.csv"), OBS_COLS, observations(groups) + townships)
+    units = [code for _, _, members in groups for code, _ in members]
+    with open(os.path.join(args.out, "units.txt"), "w", encoding="utf-8") as handle:
+        handle.write("".join(code + "\n" for code in units))
+    print(f"{args.out}: {len(units)} units in {len(groups)} groups, {len(townships)} townships, "
+          f"{len(units) * len(INDICATORS) * 8 + len(townships)} observations")
 
 
 if __name__ == "__main__":

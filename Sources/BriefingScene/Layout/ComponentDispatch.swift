@@ -95,11 +95,13 @@ struct ComponentDispatch {
       splitAbove: spec.splitAbove, format: format,
       averageWord: context.language == .en ? "Average" : "平均",
       targetWord: context.language == .en ? "Target" : "目标")
+    let rows = context.rows(indicator.id)
     return RankedBarInput(
-      rows: context.rows(indicator.id),
+      rows: rows,
       groupRow: context.table.groupRow(
         indicator: indicator.id, period: context.period, group: context.group.id),
-      indicator: indicator, regions: context.dataset.regions, focus: context.focus,
+      indicator: indicator, regions: rows.compactMap { context.region($0.region) },
+      focus: context.focus,
       metric: BarMetric(spec.metric), options: options)
   }
 
@@ -119,8 +121,9 @@ struct ComponentDispatch {
     -> ComposedFrame
   {
     guard let (indicator, focus) = bound(spec.indicator) else { return unbound(at: location, in: rect) }
+    let rows = context.rowsWithGroup(indicator.id)
     let input = ScatterInput(
-      rows: context.rowsWithGroup(indicator.id), names: context.shortNames, indicator: indicator,
+      rows: rows, names: context.names(for: rows, short: true), indicator: indicator,
       focus: focus, format: format)
     return ScatterComposer().compose(input, in: rect, theme: theme, measurer: measurer)
   }
@@ -129,8 +132,9 @@ struct ComponentDispatch {
     -> ComposedFrame
   {
     guard let (indicator, focus) = bound(spec.indicator) else { return unbound(at: location, in: rect) }
+    let rows = context.rowsWithGroup(indicator.id)
     let input = GroupedBarInput(
-      rows: context.rowsWithGroup(indicator.id), names: context.shortNames, indicator: indicator,
+      rows: rows, names: context.names(for: rows, short: true), indicator: indicator,
       focus: focus, format: format)
     return GroupedBarComposer().compose(input, in: rect, theme: theme, measurer: measurer)
   }
@@ -148,7 +152,7 @@ struct ComponentDispatch {
       case .growthPct: .growth
       }
     let input = TrendLineInput(
-      rows: rows, names: context.names, indicator: indicator, focus: focus, metric: metric,
+      rows: rows, names: context.names(for: rows), indicator: indicator, focus: focus, metric: metric,
       groupLabel: groupAverageLabel, format: format)
     return TrendLineComposer().compose(input: input, in: rect, theme: theme, measurer: measurer)
   }
@@ -171,7 +175,8 @@ struct ComponentDispatch {
       SmallMultiplePanel(indicator: $0, rows: context.rowsWithGroup($0.id))
     }
     let input = SmallMultiplesInput(
-      panels: panels, names: context.shortNames, focus: focus, metric: BarMetric(spec.metric),
+      panels: panels, names: context.names(for: panels.flatMap(\.rows), short: true), focus: focus,
+      metric: BarMetric(spec.metric),
       columns: spec.columns, format: format)
     return SmallMultiplesComposer().compose(input: input, in: rect, theme: theme, measurer: measurer)
   }
@@ -196,7 +201,7 @@ struct ComponentDispatch {
     guard let (indicator, focus) = bound(spec.indicator) else { return unbound(at: location, in: rect) }
     let rows = context.table.rows(indicator: indicator.id, period: context.period, group: focus)
     let input = SubRegionTableInput(
-      rows: rows, names: context.names, indicator: indicator, threshold: spec.threshold,
+      rows: rows, names: context.names(for: rows), indicator: indicator, threshold: spec.threshold,
       format: format)
     return SubRegionTableComposer().compose(input: input, in: rect, theme: theme, measurer: measurer)
   }
@@ -207,7 +212,8 @@ struct ComponentDispatch {
     let entries = context.dataset.indicators.filter { $0.redLine != nil }.map {
       RedLineEntry(indicator: $0, rows: context.rowsWithGroup($0.id))
     }
-    let input = RedLinePanelInput(entries: entries, names: context.names, focus: focus, format: format)
+    let input = RedLinePanelInput(
+      entries: entries, names: context.names(for: entries.flatMap(\.rows)), focus: focus, format: format)
     return RedLinePanelComposer().compose(input: input, in: rect, theme: theme, measurer: measurer)
   }
 

@@ -61,7 +61,15 @@ public struct LayoutComposer {
       outline.append([])
       y = body.minY
     }
-    for (index, (section, height)) in zip(layout.sections, sectionHeights(in: body, composer: composer)).enumerated() {
+    // Each section's rows are measured once, at the body's width (a section is always composed
+    // that wide), for its height and again when it is composed.
+    let measured = layout.sections.map { section in
+      SectionRows(
+        natural: rowHeights(section, width: body.width, composer: composer),
+        least: rowMinimums(section, width: body.width, composer: composer))
+    }
+    let heights = sectionHeights(in: body, measured: measured)
+    for (index, (section, height)) in zip(layout.sections, heights).enumerated() {
       let key = "sections[\(index)].components"
       let sectionTitle = section.title ?? section.components.first?.title
       if let table = continuingTable(section) {
@@ -108,7 +116,9 @@ public struct LayoutComposer {
         newPage()
       }
       let fitted = min(height, body.maxY - y)
-      let (placed, sectionFindings) = composeSection(section, key: key, in: Rect(x: body.minX, y: y, width: body.width, height: fitted), composer: composer)
+      let (placed, sectionFindings) = composeSection(
+        section, key: key, in: Rect(x: body.minX, y: y, width: body.width, height: fitted),
+        rows: measured[index], composer: composer)
       pages[pages.count - 1].append(placed)
       outline[outline.count - 1] += section.title.map { [$0] } ?? []
       findings += sectionFindings
@@ -195,13 +205,19 @@ public struct LayoutComposer {
     return measurer.measure(title, style: theme.text(.sectionTitle), wrapWidth: width).height + 4
   }
 
+  /// A section's grid rows measured at the body's width: natural heights (nil: takes what it is
+  /// given) and least heights, in points.
+  private struct SectionRows {
+    var natural: [Double?]
+    var least: [Double]
+  }
+
   /// Heights: fixed, natural (every component knows its height), or an equal share of the rest.
-  private func sectionHeights(in body: Rect, composer: ComponentDispatch) -> [Double] {
+  private func sectionHeights(in body: Rect, measured: [SectionRows]) -> [Double] {
     let gaps = sectionGap * Double(max(0, layout.sections.count - 1))
     var minimums: [Double] = []
-    var heights: [Double?] = layout.sections.map { section in
-      let natural = rowHeights(section, width: body.width, composer: composer)
-      let least = rowMinimums(section, width: body.width, composer: composer)
+    var heights: [Double?] = zip(layout.sections, measured).map { section, measured in
+      let (natural, least) = (measured.natural, measured.least)
       let rows = zip(natural, least).map { $0 ?? $1 }
       let title = titleHeight(section.title, width: body.width)
       let gaps = sectionGap * Double(max(0, rows.count - 1))
@@ -307,10 +323,12 @@ public struct LayoutComposer {
     return (.text(run), rect.inset(top: metrics.height + (key == .sectionTitle ? 4 : 3)))
   }
 
-  /// A section's titles and components in `rect`, with a panel per component (`key` names the
-  /// section's components: `sections[2].components`).
+  /// A section's titles and components in `rect` (as wide as the body, whose measured `rows`
+  /// it takes), with a panel per component (`key` names the section's components:
+  /// `sections[2].components`).
   private func composeSection(
-    _ section: SectionSpec, key: String, in rect: Rect, composer: ComponentDispatch
+    _ section: SectionSpec, key: String, in rect: Rect, rows measured: SectionRows,
+    composer: ComponentDispatch
   ) -> (PanelItems, [Finding]) {
     var findings: [Finding] = []
     var placed = PanelItems()
@@ -324,9 +342,9 @@ public struct LayoutComposer {
     let columnWidth = (area.width - gap * Double(section.columns - 1)) / Double(section.columns)
     let rows = gridRows(section)
     // Rows with a natural height get it; the others share what is left of the section.
-    let natural = rowHeights(section, width: area.width, composer: composer)
+    let natural = measured.natural
     let fixed = natural.compactMap { $0 }.reduce(0, +) + gap * Double(max(0, rows.count - 1))
-    let minimums = rowMinimums(section, width: area.width, composer: composer)
+    let minimums = measured.least
     var shares = Self.share(
       max(0, area.height - fixed),
       minimums: zip(natural, minimums).compactMap { $0 == nil ? $1 : nil }

@@ -26,7 +26,7 @@ struct NarrativeComponents {
     // the group's label and level, the focus region's name and level. A group without a region
     // of its own in the data (an implied parent) is known by its id and label.
     let narrative = NarrativeContext(
-      region: context.dataset.region(focus) ?? Region(id: focus), group: context.groupRegion,
+      region: context.region(focus) ?? Region(id: focus), group: context.groupRegion,
       groupLabel: context.group.label, period: context.period, language: language)
     // Traditional text through the scene's one converter (`TraditionalWording`), not an OpenCC
     // handle opened per access; none when OpenCC cannot open `s2tw.json`.

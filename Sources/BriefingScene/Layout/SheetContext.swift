@@ -7,7 +7,8 @@ import BriefingStats
 /// Everything a layout is composed from: the data, its comparison table, and the choice of
 /// focus region, peer group and period. A value; composing is a pure function of it.
 public struct SheetContext: Sendable {
-  public var dataset: Dataset
+  /// Set once: the region lookups (`region(_:)`, `names(of:)`) index it on first use.
+  public let dataset: Dataset
   public var table: ComparisonTable
   /// The focus region; nil for group-scope documents (ranking bulletin).
   public var focus: RegionID?
@@ -16,12 +17,15 @@ public struct SheetContext: Sendable {
   public var language: LayoutDocument.Language
   /// Share of the year elapsed, 0...1 (from the comparison table's time progress).
   public var timeProgress: Double
+  /// The dataset's regions by id, shared with every context of the same regions.
+  let directory: RegionDirectory
 
   public init(
     dataset: Dataset, table: ComparisonTable, focus: RegionID?, group: PeerGroup, period: Period,
     language: LayoutDocument.Language
   ) {
     self.dataset = dataset
+    self.directory = RegionDirectory.shared(for: dataset.regions)
     self.table = table
     self.focus = focus
     self.group = group
@@ -50,12 +54,17 @@ public struct SheetContext: Sendable {
   /// (`GroupFrame.chineseWord(for:)`: 全市, 全省, 全国, …); a bare region from the peer group's
   /// id and label when the data has no such region.
   public var groupRegion: Region {
-    dataset.region(group.id) ?? Region(id: group.id, label: group.label)
+    region(group.id) ?? Region(id: group.id, label: group.label)
+  }
+
+  /// The region with `id` (the first, as `Dataset.region(_:)`), found by hash.
+  public func region(_ id: RegionID) -> Region? {
+    directory.region(id, in: dataset.regions)
   }
 
   /// Display name of a region (short name when `short`).
   public func name(_ id: RegionID, short: Bool = false) -> String {
-    guard let region = dataset.region(id) else { return id.rawValue }
+    guard let region = region(id) else { return id.rawValue }
     return short ? region.shortName : region.name
   }
 
@@ -70,14 +79,20 @@ public struct SheetContext: Sendable {
       + (table.groupRow(indicator: indicator, period: period, group: group.id).map { [$0] } ?? [])
   }
 
-  /// Display names by region id.
-  public var names: [RegionID: String] {
-    Dictionary(dataset.regions.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
+  /// Display names (short names when `short`) of the regions `ids`, by id; ids the data has no
+  /// region for are left out (composers show the id).
+  public func names(of ids: some Sequence<RegionID>, short: Bool = false) -> [RegionID: String] {
+    var result: [RegionID: String] = [:]
+    for id in ids where result[id] == nil {
+      if let region = region(id) { result[id] = short ? region.shortName : region.name }
+    }
+    return result
   }
 
-  /// Short names by region id, for crowded charts (scatter labels).
-  public var shortNames: [RegionID: String] {
-    Dictionary(dataset.regions.map { ($0.id, $0.shortName) }, uniquingKeysWith: { first, _ in first })
+  /// `names(of:short:)` of the regions of `rows`, the focus and the group: every name a
+  /// component drawing those rows can show.
+  public func names(for rows: [ComparisonRow], short: Bool = false) -> [RegionID: String] {
+    names(of: rows.map(\.region) + [group.id] + (focus.map { [$0] } ?? []), short: short)
   }
 
   /// The focus region's row for an indicator in this period.

@@ -96,7 +96,8 @@ extension ComponentDispatch {
       RankingGroup(indicator: $0, rows: context.rows($0.id))
     }
     return RankingTableInput(
-      groups: groups, order: context.group.members, names: context.names,
+      groups: groups, order: context.group.members,
+      names: context.names(of: context.group.members + (context.focus.map { [$0] } ?? [])),
       focus: context.focus ?? RegionID(""), columns: spec.columns.map(\.rankingColumn),
       format: format)
   }
