@@ -6,8 +6,12 @@ import Synchronization
 
 /// Builds the comparison table: for every indicator (by `order`, then file order) and every
 /// period in which it has observations (ascending), for every group of `dataset.peerGroups`
-/// (in that order), one row per member (group order) and then one group row
-/// (`isGroupRow == true`, `region == group id`, `value` = the aggregate).
+/// (in that order) in which a member or the group region itself has an observation of the
+/// indicator in some period, one row per member (group order) and then one group row
+/// (`isGroupRow == true`, `region == group id`, `value` = the aggregate). A group with no
+/// observation of an indicator at all gets no rows for it: the national data's 2,845 township
+/// groups carry one township indicator, and rows for the 14 others (all missing, 5.5 M rows,
+/// 4.8 GB per process) were most of a national job's memory.
 ///
 /// Conventions (see `ComparisonRow` and the helpers' docs):
 /// - comparison basis (`priorPeriod`, one per dataset period, the same for every indicator):
@@ -49,6 +53,8 @@ public func compare(_ dataset: Dataset, options: CompareOptions = .init()) -> Co
 public struct ComparisonPlan: Sendable {
   private let index: CompareIndex
   private let groups: [(id: RegionID, members: [Int])]
+  /// Per indicator, the positions in `groups` of the groups that have an observation of it.
+  private let groupsOfIndicator: [[Int]]
   private let builder: RowBuilder
   /// Findings of the whole comparison (duplicates, growth checks, targets), in a fixed order.
   public let findings: [Finding]
@@ -59,9 +65,11 @@ public struct ComparisonPlan: Sendable {
     let (targets, targetFindings) = index.annualTargets()
     self.index = index
     findings = index.findings + targetFindings + growthFindings
-    groups = dataset.peerGroups.map { group in
+    let groups = dataset.peerGroups.map { group in
       (id: group.id, members: group.members.compactMap { index.regionIndex[$0] })
     }
+    self.groups = groups
+    groupsOfIndicator = Self.groupsWithObservations(groups, index: index)
     builder = RowBuilder(index: index, metrics: metrics, targets: targets, options: options)
   }
 
@@ -73,7 +81,23 @@ public struct ComparisonPlan: Sendable {
 
   /// Number of rows of indicator `i`.
   public func rowCount(ofIndicator i: Int) -> Int {
-    index.periodsOfIndicator[i].count * groups.reduce(0) { $0 + $1.members.count + 1 }
+    index.periodsOfIndicator[i].count * groupsOfIndicator[i].reduce(0) { $0 + groups[$1].members.count + 1 }
+  }
+
+  /// For each indicator, the positions of the groups in which a member or the group region has
+  /// an observation of it (in any period), in group order.
+  private static func groupsWithObservations(
+    _ groups: [(id: RegionID, members: [Int])], index: CompareIndex
+  ) -> [[Int]] {
+    let regionCount = index.regionIDs.count
+    var observed = [Bool](repeating: false, count: index.indicators.count * regionCount)
+    for (i, _, r) in index.observationKeys { observed[i * regionCount + r] = true }
+    return index.indicators.indices.map { i in
+      groups.indices.filter { g in
+        let own = index.regionIndex[groups[g].id].map { observed[i * regionCount + $0] } ?? false
+        return own || groups[g].members.contains { observed[i * regionCount + $0] }
+      }
+    }
   }
 
   /// The rows of indicator `i` (in table order), handed to `emit` one at a time.
@@ -81,7 +105,8 @@ public struct ComparisonPlan: Sendable {
     let groupCount = max(groups.count, 1)
     var stats: [Int: GroupStats] = [:]
     for p in index.periodsOfIndicator[i] {
-      for (g, group) in groups.enumerated() {
+      for g in groupsOfIndicator[i] {
+        let group = groups[g]
         stats[p * groupCount + g] = index.groupStats(
           indicator: i, period: p, members: group.members, metrics: builder.metrics,
           groupRegion: index.regionIndex[group.id])
@@ -91,7 +116,8 @@ public struct ComparisonPlan: Sendable {
     let targets = builder.targetsByYear(indicator: i)
     for p in index.periodsOfIndicator[i] {
       let yearTargets = targets[index.periods[p].year]
-      for (g, group) in groups.enumerated() {
+      for g in groupsOfIndicator[i] {
+        let group = groups[g]
         guard let s = stats[p * groupCount + g] else { continue }
         let context = RowBuilder.GroupContext(
           indicator: i, period: p, group: g, groupID: group.id, stats: s,

@@ -262,9 +262,11 @@ import Testing
     expectLegible(frame.items, in: rect)
   }
 
-  @Test func emptyInputIsANotice() {
+  /// No bars (a group without any observation of the indicator has no rows): the 无数据 note
+  /// as other panels show it, not an empty panel (the scene checker rejects one).
+  @Test func emptyInputShowsTheNoDataNote() {
     let frame = compose(input([]))
-    #expect(frame.items.isEmpty)
+    #expect(frame.items.flatMap(\.textRuns).map(\.text) == [NoDataNote.text(.chinese)])
     #expect(frame.findings.map(\.message.code) == ["no-data"])
   }
 

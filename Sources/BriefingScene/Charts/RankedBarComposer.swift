@@ -57,7 +57,9 @@ public struct RankedBarComposer: ComponentComposing {
     _ data: RankedBarData, in rect: Rect, theme: ResolvedTheme, measurer: some TextMeasuring
   ) -> ComposedFrame {
     guard !data.bars.isEmpty else {
-      return ComposedFrame(findings: [Finding(.notice, .noData(Self.component))], bounds: rect)
+      // No member has a row (a group without any observation of the indicator): the note, not
+      // an empty panel.
+      return NoDataNote.frame(Self.component, format: data.format, in: rect, theme: theme, measurer: measurer)
     }
     let layout = RankedBarLayout(data: data, rect: rect, theme: theme, measurer: measurer)
     let first = layout.compose(referenceRows: min(1, data.references.count))
