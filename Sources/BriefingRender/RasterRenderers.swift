@@ -45,6 +45,26 @@ public final class PNGRenderer {
     }
   }
 
+  /// The calling thread's renderer at `dpi` on `background` (compression level 1), kept from
+  /// one chart set to the next: a job draws a region's 15 charts per unit, thousands of units
+  /// on the same thread, and their titles, tick labels and region names repeat, so the canvas's
+  /// shaped text (`TextLayoutCache`) serves the next unit too. Made again for another resolution
+  /// or background, or when the thread's default font map changed (text is never drawn with
+  /// another map's fonts). Shaping is deterministic: the same page gives the same bytes either way.
+  public static func forCurrentThread(dpi: Double = 96, background: Color? = .white) throws(RenderError) -> PNGRenderer {
+    if let kept = threadRenderer.value, kept.dpi == dpi, kept.background == background, kept.encoder.level == 1,
+      kept.canvas?.layouts.text.usesThreadDefaultFontMap ?? true
+    {
+      return kept
+    }
+    let made = try PNGRenderer(dpi: dpi, background: background)
+    threadRenderer.value = made
+    return made
+  }
+
+  /// Each thread's kept renderer (`forCurrentThread`).
+  private static let threadRenderer = ThreadSlot<PNGRenderer>()
+
   /// Renders one page with a throwaway renderer.
   public static func render(_ page: Page, dpi: Double = 96, background: Color? = .white)
     throws(RenderError) -> [UInt8]

@@ -1,6 +1,5 @@
 import BriefingScene
 import CairoKit
-import Glibc
 
 // MARK: - Shaped text kept for the thread's life
 
@@ -56,25 +55,12 @@ final class ThreadTextShaping {
 
   /// The calling thread's shaping, made (or made again, after a font map change) when needed.
   static func current() throws(CairoError) -> ThreadTextShaping {
-    if let raw = pthread_getspecific(key) {
-      let kept = Unmanaged<ThreadTextShaping>.fromOpaque(raw).takeUnretainedValue()
-      if kept.text.usesThreadDefaultFontMap { return kept }
-      pthread_setspecific(key, nil)
-      Unmanaged<ThreadTextShaping>.fromOpaque(raw).release()
-    }
+    if let kept = slot.value, kept.text.usesThreadDefaultFontMap { return kept }
     let made = try ThreadTextShaping()
-    pthread_setspecific(key, Unmanaged.passRetained(made).toOpaque())
+    slot.value = made
     return made
   }
 
-  /// The thread-specific slot; its destructor releases a thread's shaping when the thread ends.
-  private static let key: pthread_key_t = {
-    var key = pthread_key_t()
-    let status = pthread_key_create(&key) { raw in
-      guard let raw else { return }
-      Unmanaged<ThreadTextShaping>.fromOpaque(raw).release()
-    }
-    precondition(status == 0, "pthread_key_create failed (\(status))")
-    return key
-  }()
+  /// Each thread's shaping, released when the thread ends.
+  private static let slot = ThreadSlot<ThreadTextShaping>()
 }

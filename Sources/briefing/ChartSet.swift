@@ -168,7 +168,7 @@ private final class ChartWorker {
     self.set = set
     measurer = try PangoTextMeasurer()
     composer = LayoutComposer(layout: set.document, theme: set.theme, measurer: measurer)
-    png = try PNGRenderer(dpi: 96, background: set.pngBackground)
+    png = try PNGRenderer.forCurrentThread(dpi: 96, background: set.pngBackground)
   }
 
   /// Composes, draws and writes one unit: a single chart, or all charts of one focus as a PDF.
