@@ -6,10 +6,10 @@ import Synchronization
 
 /// Builds the comparison table: for every indicator (by `order`, then file order) and every
 /// period in which it has observations (ascending), for every group of `dataset.peerGroups`
-/// (in that order) in which a member or the group region itself has an observation of the
-/// indicator in some period, one row per member (group order) and then one group row
-/// (`isGroupRow == true`, `region == group id`, `value` = the aggregate). A group with no
-/// observation of an indicator at all gets no rows for it: the national data's 2,845 township
+/// (in that order) in which a member has an observation of the indicator in some period, one
+/// row per member (group order) and then one group row
+/// (`isGroupRow == true`, `region == group id`, `value` = the aggregate). A group whose members
+/// have no observation of an indicator at all gets no rows for it: the national data's 2,845 township
 /// groups carry one township indicator, and rows for the 14 others (all missing, 5.5 M rows,
 /// 4.8 GB per process) were most of a national job's memory.
 ///
@@ -84,8 +84,10 @@ public struct ComparisonPlan: Sendable {
     index.periodsOfIndicator[i].count * groupsOfIndicator[i].reduce(0) { $0 + groups[$1].members.count + 1 }
   }
 
-  /// For each indicator, the positions of the groups in which a member or the group region has
-  /// an observation of it (in any period), in group order.
+  /// For each indicator, the positions of the groups in which a member has an observation of it
+  /// (in any period), in group order. The group region's own observations do not count: a
+  /// county has every indicator, its townships one, and the county's figures are ranked among
+  /// its own peers.
   private static func groupsWithObservations(
     _ groups: [(id: RegionID, members: [Int])], index: CompareIndex
   ) -> [[Int]] {
@@ -93,10 +95,7 @@ public struct ComparisonPlan: Sendable {
     var observed = [Bool](repeating: false, count: index.indicators.count * regionCount)
     for (i, _, r) in index.observationKeys { observed[i * regionCount + r] = true }
     return index.indicators.indices.map { i in
-      groups.indices.filter { g in
-        let own = index.regionIndex[groups[g].id].map { observed[i * regionCount + $0] } ?? false
-        return own || groups[g].members.contains { observed[i * regionCount + $0] }
-      }
+      groups.indices.filter { g in groups[g].members.contains { observed[i * regionCount + $0] } }
     }
   }
 
