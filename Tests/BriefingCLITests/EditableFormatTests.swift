@@ -46,17 +46,22 @@ import TestSupport
     #expect(sheet.stderr.contains("--format svg is not written for a scope: group layout"))
   }
 
+  /// A job file for 肃州区's half-year sheet of the sample, with `extra` lines after `output: out`.
+  private func sampleJob(_ extra: String) -> String {
+    """
+    version: 1
+    data: \(CLI.root)/Samples/jiuquan-2024h1
+    layouts: [\(CLI.root)/Layouts/half-year-comparison.yaml]
+    regions: [肃州区]
+    period: 2024-H1
+    output: out
+
+    """ + extra
+  }
+
   @Test func jobFileFormatsWriteTheWordCopyBesideThePDF() throws {
     let dir = try CLI.scratch()
-    let job = """
-      version: 1
-      data: \(CLI.root)/Samples/jiuquan-2024h1
-      layouts: [\(CLI.root)/Layouts/half-year-comparison.yaml]
-      regions: [肃州区]
-      period: 2024-H1
-      output: out
-      formats: [pdf, docx, md]
-      """
+    let job = sampleJob("formats: [pdf, docx, md]\n")
     try job.write(toFile: dir + "/job.yaml", atomically: true, encoding: .utf8)
     let result = try CLI.run(["run", dir + "/job.yaml"])
     #expect(result.status == 0, "\(result.stderr)")
@@ -72,16 +77,7 @@ import TestSupport
 
   @Test func jobFileDocxStyleGivesTheOfficialLook() throws {
     let dir = try CLI.scratch()
-    let job = """
-      version: 1
-      data: \(CLI.root)/Samples/jiuquan-2024h1
-      layouts: [\(CLI.root)/Layouts/half-year-comparison.yaml]
-      regions: [肃州区]
-      period: 2024-H1
-      output: out
-      formats: [docx]
-      docx_style: gongwen
-      """
+    let job = sampleJob("formats: [docx]\ndocx_style: gongwen\n")
     try job.write(toFile: dir + "/job.yaml", atomically: true, encoding: .utf8)
     let result = try CLI.run(["run", dir + "/job.yaml"])
     #expect(result.status == 0, "\(result.stderr)")
