@@ -1,3 +1,5 @@
+import BriefingCore
+
 // MARK: - Documents fed to a loader to see what it reads
 
 /// A small YAML document built up by `SchemaProbe`: mappings, lists and text scalars, written as
@@ -15,23 +17,11 @@ indirect enum ProbeValue: Hashable {
   /// The document as JSON text.
   var json: String {
     switch self {
-    case .scalar(let text): Self.quoted(text)
+    case .scalar(let text): TextEscaping.jsonQuoted(text)
     case .list(let items): "[" + items.map(\.json).joined(separator: ", ") + "]"
     case .mapping(let entries):
-      "{" + entries.map { Self.quoted($0.key) + ": " + $0.value.json }.joined(separator: ", ") + "}"
+      "{" + entries.map { TextEscaping.jsonQuoted($0.key) + ": " + $0.value.json }.joined(separator: ", ") + "}"
     }
-  }
-
-  private static func quoted(_ text: String) -> String {
-    var out = "\""
-    for scalar in text.unicodeScalars {
-      switch scalar {
-      case "\"": out += "\\\""
-      case "\\": out += "\\\\"
-      default: out.unicodeScalars.append(scalar)
-      }
-    }
-    return out + "\""
   }
 
   // MARK: Paths
