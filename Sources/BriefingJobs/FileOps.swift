@@ -31,8 +31,9 @@ enum Posix {
   /// Mode of every folder Briefing creates (`rwxr-xr-x`), whatever the umask.
   static let folderMode: mode_t = 0o755
 
-  /// Creates a new file (never follows or replaces) with `fileMode`, writes everything and fsyncs.
-  static func writeNewFile(_ path: String, _ bytes: [UInt8]) throws(FileFailure) {
+  /// Creates a new file (never follows or replaces) with `fileMode`, writes everything and, when
+  /// `durable` (default), fsyncs.
+  static func writeNewFile(_ path: String, _ bytes: [UInt8], durable: Bool = true) throws(FileFailure) {
     let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, fileMode)
     guard fd >= 0 else { throw FileFailure("create", path, code: errno) }
     if fchmod(fd, fileMode) != 0 {
@@ -44,13 +45,30 @@ enum Posix {
       close(fd)
       throw FileFailure("write", path, code: code)
     }
-    if fsync(fd) != 0 {
+    if durable, fsync(fd) != 0 {
       let code = errno
       close(fd)
       throw FileFailure("fsync", path, code: code)
     }
     if close(fd) != 0 { throw FileFailure("close", path, code: errno) }
   }
+
+  /// `syncfs(2)` on the file system holding `folder`: every dirty page of it reaches the disk,
+  /// and an earlier failed writeback is reported.
+  static func syncFileSystem(of folder: String) throws(FileFailure) {
+    let fd = open(folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+    guard fd >= 0 else { throw FileFailure("open", folder, code: errno) }
+    defer { close(fd) }
+    guard let syncfs = syncfsFunction else { throw FileFailure("syncfs", folder, code: ENOSYS) }
+    if syncfs(fd) != 0 { throw FileFailure("syncfs", folder, code: errno) }
+  }
+
+  /// glibc's `syncfs` (since 2.14), looked up once: Swift's Glibc module leaves out the
+  /// `_GNU_SOURCE` declarations.
+  private static let syncfsFunction: (@convention(c) (Int32) -> Int32)? = {
+    guard let program = dlopen(nil, RTLD_NOW), let symbol = dlsym(program, "syncfs") else { return nil }
+    return unsafeBitCast(symbol, to: (@convention(c) (Int32) -> Int32).self)
+  }()
 
   /// Writes all of `bytes` to `fd`, retrying short and interrupted writes (and EAGAIN); nil
   /// when done, else the errno.

@@ -112,7 +112,8 @@ struct Run {
     return renderAndPublish(units, producer: producer, inputs: inputs)
   }
 
-  /// Stages every unit, then publishes all of them with the manifest, or nothing.
+  /// Stages every unit (no fsync per file), makes the staged files durable at once
+  /// (`flushFileSystem`), then publishes all of them with the manifest, or nothing.
   mutating func renderAndPublish(_ units: [WorkUnit], producer: any ReportProducing, inputs: [Manifest.Input]) -> RunReport {
     let id = makeRunID()
     runID = id
@@ -142,6 +143,11 @@ struct Run {
       try stageManifest(manifest, as: manifestFiles, in: staging)
     } catch {
       return abandon(staging, .outputIO("writing the run manifest and page: \(error)"), units: staged.unpublished, inputs: inputs)
+    }
+    do {
+      try options.fileSystem.flushFileSystem(of: staging)
+    } catch {
+      return abandon(staging, .outputIO("flushing the staged files to disk: \(error)"), units: staged.unpublished, inputs: inputs)
     }
     switch publish(staged.outputs, then: indexPagePaths + manifestFiles, from: staging) {
     case .crashed:

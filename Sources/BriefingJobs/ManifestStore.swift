@@ -40,7 +40,7 @@ extension Run {
     let bytes = Self.encode(manifest)
     for path in paths {
       try ensureDirectories(root: staging, for: path)
-      try options.fileSystem.writeNewFile(staging + "/" + path, bytes)
+      try options.fileSystem.writeStagedFile(staging + "/" + path, bytes)
     }
   }
 

@@ -21,7 +21,7 @@ extension Run {
   /// Stages the page of `manifest` (a run that publishes) into `staging`.
   func stageIndexPage(for manifest: Manifest, in staging: String) throws(FileFailure) {
     for path in indexPagePaths {
-      try options.fileSystem.writeNewFile(staging + "/" + path, Array(RunIndexPage.html(for: manifest).utf8))
+      try options.fileSystem.writeStagedFile(staging + "/" + path, Array(RunIndexPage.html(for: manifest).utf8))
     }
   }
 

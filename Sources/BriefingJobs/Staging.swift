@@ -100,7 +100,7 @@ extension Run {
     for file in files {
       do {
         try ensureDirectories(root: staging, for: file.path)
-        try options.fileSystem.writeNewFile(staging + "/" + file.path, file.bytes)
+        try options.fileSystem.writeStagedFile(staging + "/" + file.path, file.bytes)
       } catch {
         throw StagingFailure(description: "staging '\(file.path)': \(error)")
       }

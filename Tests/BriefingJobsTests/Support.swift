@@ -30,12 +30,15 @@ final class FullDisk: OutputFileSystem, @unchecked Sendable {
   private var free: Int
   init(free: Int) { self.free = free }
 
-  func writeNewFile(_ path: String, _ bytes: [UInt8]) throws(FileFailure) {
+  func writeNewFile(_ path: String, _ bytes: [UInt8]) throws(FileFailure) { try write(path, bytes, durable: true) }
+  func writeStagedFile(_ path: String, _ bytes: [UInt8]) throws(FileFailure) { try write(path, bytes, durable: false) }
+  func flushFileSystem(of folder: String) throws(FileFailure) { try Posix.syncFileSystem(of: folder) }
+  private func write(_ path: String, _ bytes: [UInt8], durable: Bool) throws(FileFailure) {
     lock.lock()
     let fits = min(free, bytes.count)
     free -= fits
     lock.unlock()
-    try Posix.writeNewFile(path, Array(bytes.prefix(fits)))
+    try Posix.writeNewFile(path, Array(bytes.prefix(fits)), durable: durable)
     if fits < bytes.count { throw FileFailure("write", path, code: ENOSPC) }
   }
   func makeDirectory(_ path: String) throws(FileFailure) {
