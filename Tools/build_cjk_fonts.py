@@ -8,9 +8,14 @@ layout, but desubroutinized CFF charstrings, so cairo embeds only the glyphs use
 and one more 'locl' lookup: Latin punctuation in English text is proportional
 (see proportional_latin_punctuation).
 
+Each weight is split in two collections with the same family names (see split_faces):
+the core (every character of GB 2312 and Big5, Latin, Greek, Cyrillic and the usual symbols)
+and an extension with every other character of the face, which fontconfig offers as the same
+family, so Pango takes a rare character from it.
+
 usage: build_cjk_fonts.py OUTDIR [SRCDIR]   (needs fontTools and hb-subset; offline)
-Writes OUTDIR/BriefingSansCJK-{Regular,Bold}.ttc, each with faces
-"Briefing Sans CJK SC" (index 0) and "Briefing Sans CJK TC" (index 1).
+Writes OUTDIR/BriefingSansCJK-{Regular,Bold}.ttc (core) and BriefingSansCJKExt-{Regular,Bold}.ttc
+(extension), each with faces "Briefing Sans CJK SC" (index 0) and "Briefing Sans CJK TC" (index 1).
 """
 import argparse, os, subprocess, sys, tempfile, time, resource
 from multiprocessing import Pool
@@ -104,11 +109,107 @@ def proportional_latin_punctuation(font):
         records[feature].Feature.LookupListIndex.append(added)
         records[feature].Feature.LookupCount = len(records[feature].Feature.LookupListIndex)
 
+# ---- core and extension faces
+
+# Why split: cairo 1.16 copies a face's whole `CFF ` table out of FreeType twice per PDF (when
+# the face first appears on a page, to see whether it is CID-keyed, and when `finish` subsets
+# it), so every sheet copied 4 × 17.5 MB for its regular and bold text. A 150-sheet national job
+# (sheets only, release build, 3 alternating runs each): 6.63 CPU-s with the whole faces, 5.87
+# with a 9.3 MB core (about 5 ms per sheet); the core below is smaller still. Glyphs, metrics
+# and layout of every character are the same: PDFs and charts draw the same pixels.
+
+def core_codepoints():
+    """Characters a briefing sheet almost always draws from: every character of GB 2312
+    (Simplified) and Big5 (Traditional), Latin (with Extended-A/B and combining marks), Greek,
+    Cyrillic, general punctuation, letter-like and number forms, arrows, mathematical and
+    technical signs, enclosed numbers, box drawing and shapes, CJK symbols, Bopomofo, enclosed
+    CJK and CJK compatibility (㎡), and the full-width forms. Everything else (the rest of the
+    ideographs, kana, hangul, ...) is in the extension."""
+    codes = set(range(0x20, 0x7F)) | set(range(0xA0, 0x370)) | set(range(0x370, 0x530))
+    for start, end in ((0x2000, 0x2700), (0x3000, 0x3040), (0x3100, 0x3130), (0x3200, 0x3400),
+                       (0xFE30, 0xFE50), (0xFF00, 0xFFF0)):
+        codes |= set(range(start, end))
+    for encoding in ("gb2312", "big5"):
+        for lead in range(0x81, 0xFF):
+            for trail in range(0x40, 0xFF):
+                try:
+                    text = bytes((lead, trail)).decode(encoding)
+                except UnicodeDecodeError:
+                    continue
+                if len(text) == 1:
+                    codes.add(ord(text))
+    return codes
+
+# Language systems no text drawn with the face is tagged with, by face: Briefing tags text
+# zh-cn (SC face), zh-tw or zh-hk (TC face), en or another Latin-script language, never ja or ko;
+# their `locl` lookups would pull every Japanese, Korean and other-region glyph variant into the
+# layout closure (the SC core: 32,075 glyphs with every language system, 25,701 without the
+# Japanese and Korean ones, ... without the Traditional ones either).
+UNUSED_LANGSYS = {"SC": ("JAN ", "KOR ", "ZHT ", "ZHH "), "TC": ("JAN ", "KOR ", "ZHS ")}
+
+def drop_language_systems(font, tags):
+    """In place: the GSUB and GPOS language systems named in `tags` go, in every script."""
+    for table in ("GSUB", "GPOS"):
+        if table not in font:
+            continue
+        for record in font[table].table.ScriptList.ScriptRecord:
+            script = record.Script
+            script.LangSysRecord = [r for r in script.LangSysRecord if r.LangSysTag not in tags]
+            script.LangSysCount = len(script.LangSysRecord)
+
+# The OpenType features HarfBuzz applies to horizontal text by default (Pango asks for no
+# others, and Briefing sets no font features): the rest (aalt, vert, jp78, trad, ...) only
+# reach glyphs no sheet draws.
+SHAPED_FEATURES = "abvm,blwm,calt,ccmp,clig,curs,dist,kern,liga,locl,mark,mkmk,rclt,rlig,rvrn"
+SUBSET_OPTIONS = ["--desubroutinize", f"--layout-features={SHAPED_FEATURES}", "--layout-scripts=*",
+                  "--name-IDs=*", "--name-languages=*", "--notdef-outline", "--no-prune-unicode-ranges"]
+
+def subset_face(src, face, codes, out):
+    """hb-subset: face `face` of `src` with the characters `codes` (and every glyph the layout
+    reaches from them), written to `out`."""
+    listing = out + ".codes"
+    with open(listing, "w") as f:
+        f.write("\n".join("%X" % c for c in sorted(codes)))
+    subprocess.run([HB_SUBSET, f"--face-index={face}", *SUBSET_OPTIONS, f"--unicodes-file={listing}",
+                    f"--output-file={out}", src], check=True)
+    os.remove(listing)
+
+def split_faces(whole, faces, dst, extension):
+    """Writes the core collection `dst` and the extension collection `extension` from the
+    collection file `whole` (whose fonts are `faces`, already loaded): face by face, the core's
+    characters and the rest, each with its layout closure."""
+    core = core_codepoints()
+    parts = {dst: [], extension: []}
+    with tempfile.TemporaryDirectory() as tmp:
+        for index, font in enumerate(faces):
+            mapped = set(font.getBestCmap())
+            for target, codes in ((dst, mapped & core), (extension, mapped - core)):
+                out = os.path.join(tmp, f"{os.path.basename(target)}-{index}.otf")
+                subset_face(whole, index, codes, out)
+                parts[target].append(out)
+        for index, font in enumerate(faces):
+            check_split(font.getBestCmap(), *(TTFont(parts[t][index], lazy=True).getBestCmap() for t in parts))
+        for target, files in parts.items():
+            collection = TTCollection()
+            collection.fonts = [TTFont(f, lazy=True, recalcBBoxes=False, recalcTimestamp=False) for f in files]
+            collection.save(target + ".tmp", shareTables=True)
+            os.replace(target + ".tmp", target)              # atomic: never a half-written font
+
+class SplitUnexpected(Exception):
+    """The core and extension faces do not divide the whole face's characters."""
+
+def check_split(whole, core, extension):
+    """Every character of the whole face is in exactly one of the two parts' cmaps."""
+    both = set(core) & set(extension)
+    lost = set(whole) - set(core) - set(extension)
+    if both or lost or len(core) + len(extension) != len(whole):
+        raise SplitUnexpected("build_cjk_fonts: %d characters in both parts, %d in neither" % (len(both), len(lost)))
+
 FACES = {2: "SC", 3: "TC"}          # face index in NotoSansCJK-*.ttc -> region
-VERSION_TAG = "briefing-desubr-2"   # bump to force rebuild
+VERSION_TAG = "briefing-desubr-3"   # bump to force rebuild
 
 def build(args):
-    src, dst = args
+    src, dst, extension = args
     t0 = time.time()
     coll = TTCollection(src, lazy=True)
     fonts = [coll.fonts[i] for i in FACES]          # SC, TC
@@ -118,8 +219,9 @@ def build(args):
     style = fonts[0]["name"].getDebugName(2)
     # The CFF table is shared by all faces: derived once, from the first.
     cffdata = desubroutinized_cff(src, list(FACES)[0], "BriefingSansCJK-" + style)
-    for f in fonts:
+    for f, region in zip(fonts, FACES.values()):
         proportional_latin_punctuation(f)
+        drop_language_systems(f, UNUSED_LANGSYS[region])
         raw = DefaultTable("CFF ")
         raw.data = cffdata
         f["CFF "] = raw
@@ -133,10 +235,14 @@ def build(args):
                 rec.string = s
     out = TTCollection()
     out.fonts = fonts
-    tmp = dst + ".tmp"
-    out.save(tmp, shareTables=True)
-    os.replace(tmp, dst)                            # atomic: never a half-written font
-    return f"{os.path.basename(dst)}: {time.time()-t0:.1f}s wall, {time.process_time() + children_cpu():.1f}s cpu (hb-subset included), {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss//1024} MB rss, {os.path.getsize(dst)/1e6:.1f} MB"
+    with tempfile.TemporaryDirectory() as tmp:
+        whole = os.path.join(tmp, "whole.ttc")
+        out.save(whole, shareTables=True)
+        split_faces(whole, fonts, dst, extension)
+    return (f"{os.path.basename(dst)} + {os.path.basename(extension)}: {time.time()-t0:.1f}s wall, "
+            f"{time.process_time() + children_cpu():.1f}s cpu (hb-subset included), "
+            f"{resource.getrusage(resource.RUSAGE_SELF).ru_maxrss//1024} MB rss, "
+            f"{os.path.getsize(dst)/1e6:.1f} + {os.path.getsize(extension)/1e6:.1f} MB")
 
 def children_cpu():
     usage = resource.getrusage(resource.RUSAGE_CHILDREN)
@@ -150,12 +256,12 @@ def main():
     args = ap.parse_args()
     outdir, srcdir = args.outdir, args.srcdir
     os.makedirs(outdir, exist_ok=True)
-    jobs = [(os.path.join(srcdir, f"NotoSansCJK-{w}.ttc"),
-             os.path.join(outdir, f"BriefingSansCJK-{w}.ttc")) for w in ("Regular", "Bold")]
+    jobs = [(os.path.join(srcdir, f"NotoSansCJK-{w}.ttc"), os.path.join(outdir, f"BriefingSansCJK-{w}.ttc"),
+             os.path.join(outdir, f"BriefingSansCJKExt-{w}.ttc")) for w in ("Regular", "Bold")]
     here = [os.path.abspath(__file__)]
-    def stale(src, dst):                                     # idempotent, make-like
-        return not os.path.exists(dst) or os.path.getmtime(dst) < max(
-            os.path.getmtime(x) for x in [src] + here)
+    def stale(src, *outputs):                                # idempotent, make-like
+        return any(not os.path.exists(dst) or os.path.getmtime(dst) < max(
+            os.path.getmtime(x) for x in [src] + here) for dst in outputs)
     jobs = [j for j in jobs if stale(*j)]
     if not jobs:
         return

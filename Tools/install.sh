@@ -62,7 +62,10 @@ put() {
 install_all() {
   local binary=$1
   [[ -x "$binary" ]] || { echo "install: no binary at $binary (run make build)" >&2; exit 1; }
-  [[ -f "$ROOT/.build/fonts/BriefingSansCJK-Regular.ttc" ]] || { echo "install: no derived fonts (run make fonts)" >&2; exit 1; }
+  local font
+  for font in BriefingSansCJK-Regular BriefingSansCJK-Bold BriefingSansCJKExt-Regular BriefingSansCJKExt-Bold; do
+    [[ -f "$ROOT/.build/fonts/$font.ttc" ]] || { echo "install: no derived font $font.ttc (run make fonts)" >&2; exit 1; }
+  done
   # What an earlier install wrote stays recorded (a file no longer shipped included), so
   # uninstall still removes it.
   if [[ -f "$DESTDIR$MANIFEST" ]]; then

@@ -36,6 +36,30 @@ import Testing
     #expect(text.contains("肃州区") && text.contains("同比增长"))
   }
 
+  /// The derived faces come in two parts with one family name (`Tools/build_cjk_fonts.py`): a
+  /// character outside the core (浉, U+6D49: not in GB 2312 or Big5) is drawn from the extension,
+  /// embedded as a font of its own, and reads back as text.
+  @Test func aCharacterOutsideTheCoreComesFromTheExtension() throws {
+    let data = try CLI.scratch()
+    for file in ["indicators.csv", "observations.csv", "regions.csv"] {
+      try FileManager.default.copyItem(atPath: "Samples/jiuquan-2024h1/" + file, toPath: data + "/" + file)
+    }
+    let regions = try String(contentsOfFile: data + "/regions.csv", encoding: .utf8)
+    try regions.replacingOccurrences(of: "玉门市,玉门市,玉门,", with: "玉门市,浉河区,浉河,")
+      .write(toFile: data + "/regions.csv", atomically: true, encoding: .utf8)
+    let out = try CLI.scratch()
+    let result = try CLI.run([
+      "render", "--data", data, "--layout", "Layouts/half-year-comparison.yaml", "--focus", "肃州区",
+      "--period", "2024-H1", "--out", out,
+    ])
+    #expect(result.status == 0, "\(result.stderr)")
+    #expect(!result.stderr.contains("no installed font can draw"), "\(result.stderr)")
+    let pdf = try #require(result.stdout.split(separator: "\n").first.map(String.init))
+    let fonts = try CLI.tool("pdffonts", [pdf]).split(separator: "\n").filter { $0.contains("BriefingSansCJKsc") }
+    #expect(fonts.count >= 3, "core regular and bold, and the extension: \(fonts)")
+    #expect(try CLI.tool("pdftotext", [pdf, "-"]).contains("浉河"))
+  }
+
   @Test(arguments: [
     ("{hans: No Such Font}", "'No Such Font' is not installed"),
     ("{latin: DejaVu Sans, hans: DejaVu Sans}", "glyphs would come from"),
