@@ -72,6 +72,10 @@ public final class PNGRenderer {
     try PNGRenderer(dpi: dpi, background: background).render(page)
   }
 
+  /// The change counter of the canvas's text context (nil before the first page); for checks
+  /// that shaped text survives from page to page.
+  var textSerial: UInt32? { canvas?.layouts.text.serial }
+
   // MARK: Methods
 
   /// Draws `page` on the (reused) surface and encodes it; with `region` (points), only that
@@ -95,7 +99,6 @@ public final class PNGRenderer {
       }
       context.scale(scale, scale)
       context.translate(-area.minX, -area.minY)
-      canvas.layouts.text.update()
       var drawer = SceneDrawer(layouts: canvas.layouts, pageIndex: 0)
       try drawer.draw(page.items)
       try context.checkStatus("draw PNG")
@@ -117,9 +120,16 @@ public final class PNGRenderer {
     let surface = try Surface.image(width: width, height: height, opaque: background != nil)
     let context = try Context(surface: surface)
     context.setGreyAntialias()
-    let made = Canvas(
-      width: width, height: height, context: context,
-      layouts: TextLayoutCache(text: try TextContext(context: context, mode: .raster)))
+    let text = try TextContext(context: context, mode: .raster)
+    // Text is shaped for the page scale (hinting depends on it) once per canvas: every page
+    // draws at this scale (a region's offset is a translation, which Pango ignores), and
+    // updating the context per page would lay out every kept layout again. Per chart of
+    // region-charts.yaml, that was about half of the text-drawing time.
+    context.save()
+    context.scale(dpi / 72, dpi / 72)
+    text.update()
+    context.restore()
+    let made = Canvas(width: width, height: height, context: context, layouts: TextLayoutCache(text: text))
     canvas = made
     return made
   }

@@ -55,8 +55,14 @@ public final class TextContext {
   /// Locked: the context may hold the last reference to its fonts (see `FontFaceLock`).
   deinit { FontFaceLock.run { g_object_unref(UnsafeMutableRawPointer(pointer)) } }
 
-  /// Call after the cairo transformation changed (e.g. a DPI scale).
+  /// Call after the cairo transformation changed (e.g. a DPI scale). Pango then lays out every
+  /// layout of this context again on its next use, even when nothing changed: call it once per
+  /// transformation, not per page.
   public func update() { pango_cairo_update_context(context.pointer, pointer) }
+
+  /// Pango's change counter of this context: it moves whenever the context changes (`update`
+  /// included), and each layout made on it is laid out again on its next use.
+  public var serial: UInt32 { pango_context_get_serial(pointer) }
 
   /// True while the calling thread's default Pango font map is the one this context was made
   /// with: `FontConfiguration.withDefaultFontMap` swaps it, and text shaped with another map's

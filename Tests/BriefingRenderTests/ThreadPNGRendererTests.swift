@@ -35,6 +35,16 @@ import Testing
     #expect(try PNGRenderer(dpi: 96, background: .white).render(Self.page) == once)
   }
 
+  /// Shaped text is kept from chart to chart only if the Pango context does not change between
+  /// them: `pango_cairo_update_context` on every page laid out every kept layout again.
+  @Test func drawingAgainKeepsTheShapedText() throws {
+    let renderer = try PNGRenderer(dpi: 96, background: .white)
+    let once = try renderer.render(Self.page)
+    let serial = try #require(renderer.textSerial)
+    #expect(try renderer.render(Self.page) == once)
+    #expect(renderer.textSerial == serial, "the text context changed between two pages of one size")
+  }
+
   @Test func anotherFontMapGetsANewRenderer() throws {
     let outside = try PNGRenderer.forCurrentThread(dpi: 96, background: .white)
     _ = try outside.render(Self.page)
