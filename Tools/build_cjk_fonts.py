@@ -9,9 +9,9 @@ and one more 'locl' lookup: Latin punctuation in English text is proportional
 (see proportional_latin_punctuation).
 
 Each weight is split in two collections with the same family names (see split_faces):
-the core (every character of GB 2312 and Big5, Latin, Greek, Cyrillic and the usual symbols)
-and an extension with every other character of the face, which fontconfig offers as the same
-family, so Pango takes a rare character from it.
+the core (every character of GB 2312 for the SC face, of Big5 for the TC face, Latin, Greek,
+Cyrillic and the usual symbols) and an extension with every other character of the face, which
+fontconfig offers as the same family, so Pango takes a rare character from it.
 
 usage: build_cjk_fonts.py OUTDIR [SRCDIR]   (needs fontTools and hb-subset; offline)
 Writes OUTDIR/BriefingSansCJK-{Regular,Bold}.ttc (core) and BriefingSansCJKExt-{Regular,Bold}.ttc
@@ -118,26 +118,30 @@ def proportional_latin_punctuation(font):
 # with a 9.3 MB core (about 5 ms per sheet); the core below is smaller still. Glyphs, metrics
 # and layout of every character are the same: PDFs and charts draw the same pixels.
 
-def core_codepoints():
-    """Characters a briefing sheet almost always draws from: every character of GB 2312
-    (Simplified) and Big5 (Traditional), Latin (with Extended-A/B and combining marks), Greek,
-    Cyrillic, general punctuation, letter-like and number forms, arrows, mathematical and
+# The national character set of each face's script: a Simplified sheet draws from GB 2312, a
+# Traditional one from Big5.
+CORE_ENCODING = {"SC": "gb2312", "TC": "big5"}
+
+def core_codepoints(region):
+    """Characters a briefing sheet in the face's script almost always draws from: every
+    character of its national set (CORE_ENCODING), Latin (with Extended-A/B and combining marks),
+    Greek, Cyrillic, general punctuation, letter-like and number forms, arrows, mathematical and
     technical signs, enclosed numbers, box drawing and shapes, CJK symbols, Bopomofo, enclosed
     CJK and CJK compatibility (㎡), and the full-width forms. Everything else (the rest of the
-    ideographs, kana, hangul, ...) is in the extension."""
+    ideographs, kana, hangul, ...) is in the extension. Per face, so the Simplified core does
+    not carry Big5's 13,000 ideographs: 4.7 MB of CFF with both sets, 2.0 MB with GB 2312 alone."""
     codes = set(range(0x20, 0x7F)) | set(range(0xA0, 0x370)) | set(range(0x370, 0x530))
     for start, end in ((0x2000, 0x2700), (0x3000, 0x3040), (0x3100, 0x3130), (0x3200, 0x3400),
                        (0xFE30, 0xFE50), (0xFF00, 0xFFF0)):
         codes |= set(range(start, end))
-    for encoding in ("gb2312", "big5"):
-        for lead in range(0x81, 0xFF):
-            for trail in range(0x40, 0xFF):
-                try:
-                    text = bytes((lead, trail)).decode(encoding)
-                except UnicodeDecodeError:
-                    continue
-                if len(text) == 1:
-                    codes.add(ord(text))
+    for lead in range(0x81, 0xFF):
+        for trail in range(0x40, 0xFF):
+            try:
+                text = bytes((lead, trail)).decode(CORE_ENCODING[region])
+            except UnicodeDecodeError:
+                continue
+            if len(text) == 1:
+                codes.add(ord(text))
     return codes
 
 # Language systems no text drawn with the face is tagged with, by face: Briefing tags text
@@ -178,10 +182,10 @@ def split_faces(whole, faces, dst, extension):
     """Writes the core collection `dst` and the extension collection `extension` from the
     collection file `whole` (whose fonts are `faces`, already loaded): face by face, the core's
     characters and the rest, each with its layout closure."""
-    core = core_codepoints()
     parts = {dst: [], extension: []}
     with tempfile.TemporaryDirectory() as tmp:
-        for index, font in enumerate(faces):
+        for index, (font, region) in enumerate(zip(faces, FACES.values())):
+            core = core_codepoints(region)
             mapped = set(font.getBestCmap())
             for target, codes in ((dst, mapped & core), (extension, mapped - core)):
                 out = os.path.join(tmp, f"{os.path.basename(target)}-{index}.otf")

@@ -18,7 +18,7 @@ enum FontSetup {
   static let traditional = "Briefing Sans CJK TC"
 
   /// The derived collections a folder must hold, each weight in two parts with the same family
-  /// names: the core (GB 2312, Big5, Latin, symbols), which every sheet embeds from, and the
+  /// names: the core (GB 2312 or Big5, Latin, symbols), which every sheet embeds from, and the
   /// extension (every other character), from which fontconfig supplies a rare character. cairo
   /// copies a face's whole `CFF ` table twice per PDF, so the smaller core saves about 7 ms of
   /// CPU per sheet (see `Tools/build_cjk_fonts.py`).
