@@ -26,7 +26,7 @@ import CLibDeflate
 /// Keeps its buffers between images. Not thread-safe.
 struct RunLengthDeflater {
   /// Literal bytes and matches, in stream order (see `Token`).
-  private var tokens: [UInt32] = []
+  private var tokens: [UInt16] = []
   private var tokenCount = 0
   /// The compressed stream; only the first `count` bytes of the last call are valid.
   private(set) var output: [UInt8] = []
@@ -68,7 +68,6 @@ struct RunLengthDeflater {
     if tokens.count < count { tokens = .unfilled(count: count) }
     var counts = TokenCounts()
     var tokenCount = 0
-    var farMatches = 0
     counts.byIndex.withUnsafeMutableBufferPointer { byIndex in
       tokens.withUnsafeMutableBufferPointer { tokens in
         var position = 0
@@ -89,8 +88,7 @@ struct RunLengthDeflater {
           if length >= 3 {
             let token = Token.match(length: length, far: isFar)
             tokens[tokenCount] = token
-            byIndex[Token.index(token)] &+= 1
-            farMatches &+= isFar ? 1 : 0
+            byIndex[Int(token)] &+= 1
             position &+= length
             tokenCount &+= 1
             continue
@@ -98,7 +96,7 @@ struct RunLengthDeflater {
           // No match here: a whole pixel's worth of literals before looking again.
           for _ in 0..<min(near, count &- position) {
             let byte = input[position]
-            tokens[tokenCount] = UInt32(byte)
+            tokens[tokenCount] = UInt16(byte)
             byIndex[Int(byte)] &+= 1
             position &+= 1
             tokenCount &+= 1
@@ -107,7 +105,6 @@ struct RunLengthDeflater {
       }
     }
     self.tokenCount = tokenCount
-    counts.farMatches = farMatches
     return counts
   }
 
@@ -139,87 +136,93 @@ struct RunLengthDeflater {
 
   // MARK: Writing
 
-  /// One final block with dynamic Huffman codes (RFC 1951, 3.2.7).
+  /// One final block with dynamic Huffman codes (RFC 1951, 3.2.7). Every token is one table
+  /// look-up and one write (`tokenBits`): no branch on its kind, which the bit writer's 32-bit
+  /// flush and the literal-or-match test used to mispredict about 15,000 times per chart.
   private func writeBlock(
-    _ counts: TokenCounts, near nearCode: DistanceCode, far farCode: DistanceCode, to writer: inout DeflateBitWriter
+    _ counts: TokenCounts, near: DistanceCode, far: DistanceCode, to writer: inout DeflateBitWriter
   ) {
     let literalLength = HuffmanCode(frequencies: counts.literalLengthFrequencies(), limit: 15)
-    let distance = HuffmanCode(
-      frequencies: counts.distanceFrequencies(near: nearCode, far: farCode), limit: 15)
-    writer.write(1, count: 1)  // final block
-    writer.write(2, count: 2)  // dynamic Huffman codes
+    let distance = HuffmanCode(frequencies: counts.distanceFrequencies(near: near, far: far), limit: 15)
+    writer.write(1 as UInt32, count: 1)  // final block
+    writer.write(2 as UInt32, count: 2)  // dynamic Huffman codes
     CodeLengths.write(literalLength.lengths, distance.lengths, to: &writer)
-    let near = Self.bits(distance, nearCode)
-    let far = Self.bits(distance, farCode)
-    Self.tokenBits(literalLength).withUnsafeBufferPointer { tokenBits in
+    Self.tokenBits(literalLength, distance, near: near, far: far).withUnsafeBufferPointer { tokenBits in
       tokens.withUnsafeBufferPointer { tokens in
         for token in tokens[..<tokenCount] {
-          let isMatch = token >= 256
-          let bits = tokenBits[Token.index(token)]
-          writer.write(bits & 0xFF_FFFF, count: Int(bits >> 24))
-          if isMatch {
-            let distanceBits = Token.isFar(token) ? far : near
-            writer.write(distanceBits.value, count: distanceBits.count)
-          }
+          let bits = tokenBits[Int(token)]
+          writer.write(bits & 0x00FF_FFFF_FFFF_FFFF, count: Int(bits &>> 56))
         }
       }
     }
     writer.write(UInt32(literalLength.codes[256]), count: Int(literalLength.lengths[256]))
   }
 
-  /// What a token's literal/length part writes, by token: index 0…255 a literal byte, 256 +
-  /// length a match's length symbol and extra bits; the value in bits 0…23 (at most 20 bits
-  /// used), the bit count in bits 24…31.
-  private static func tokenBits(_ code: HuffmanCode) -> [UInt32] {
-    let literals = (0..<256).map { UInt32(code.codes[$0]) | UInt32(code.lengths[$0]) << 24 }
-    let lengths = LengthCode.table.map { length in
-      let symbol = Int(length.symbol)
-      let codeBits = UInt32(code.lengths[symbol])
-      return (UInt32(code.codes[symbol]) | length.extra << codeBits) | (codeBits + UInt32(length.extraBits)) << 24
+  /// Everything a token writes, by token: a literal's code, or a match's length code, length
+  /// extra bits, distance code and distance extra bits (at most 15 + 5 + 15 + 13 bits) as one
+  /// value in bits 0…55, the bit count in bits 56…63.
+  private static func tokenBits(
+    _ literalLength: HuffmanCode, _ distance: HuffmanCode, near: DistanceCode, far: DistanceCode
+  ) -> [UInt64] {
+    typealias Bits = (value: UInt64, count: Int)
+    func symbol(_ symbol: Int) -> Bits {
+      (UInt64(literalLength.codes[symbol]), Int(literalLength.lengths[symbol]))
     }
-    return literals + lengths
-  }
-
-  /// A distance's code and extra bits as one value (at most 15 + 13 bits).
-  private static func bits(_ code: HuffmanCode, _ distance: DistanceCode) -> (value: UInt32, count: Int) {
-    let codeBits = Int(code.lengths[distance.symbol])
-    return (UInt32(code.codes[distance.symbol]) | distance.extra << UInt32(codeBits), codeBits + distance.extraBits)
+    func distanceBits(_ code: DistanceCode) -> Bits {
+      let codeBits = Int(distance.lengths[code.symbol])
+      return (UInt64(distance.codes[code.symbol]) | UInt64(code.extra) << UInt64(codeBits), codeBits + code.extraBits)
+    }
+    func packed(_ parts: [Bits]) -> UInt64 {
+      var value: UInt64 = 0
+      var count = 0
+      for part in parts {
+        value |= part.value << UInt64(count)
+        count += part.count
+      }
+      return value | UInt64(count) << 56
+    }
+    func matches(_ code: DistanceCode) -> [UInt64] {
+      LengthCode.table.map { length in
+        packed([symbol(Int(length.symbol)), (UInt64(length.extra), Int(length.extraBits)), distanceBits(code)])
+      }
+    }
+    return (0..<256).map { packed([symbol($0)]) } + matches(near) + matches(far)
   }
 }
 
 // MARK: - Tokens and symbol counts
 
-/// A token is a literal byte (0…255) or a match: 256 + its length (3…258), plus bit 12 when it
-/// reaches one row up (else one pixel back). Its index (`tokenBits`, `TokenCounts`) drops bit 12.
+/// A token is its own index into the bit table (`tokenBits`) and the counts: a literal byte
+/// 0…255, a match one pixel back 256 + its length (3…258), a match one row up 515 + its length.
 private enum Token {
-  static func match(length: Int, far: Bool) -> UInt32 {
-    UInt32(256 + length) | (far ? 0x1000 : 0)
+  static let nearBase = 256
+  static let farBase = nearBase + 259
+  static let count = farBase + 259
+
+  static func match(length: Int, far: Bool) -> UInt16 {
+    UInt16((far ? farBase : nearBase) + length)
   }
-  @inline(__always) static func index(_ token: UInt32) -> Int { Int(token & 0x3FF) }
-  static func isFar(_ token: UInt32) -> Bool { token & 0x1000 != 0 }
 }
 
-/// How often each token index occurs, and how many matches reach one row up.
+/// How often each token occurs.
 private struct TokenCounts {
-  var byIndex = [UInt32](repeating: 0, count: 256 + 259)
-  var farMatches = 0
+  var byIndex = [UInt32](repeating: 0, count: Token.count)
 
   /// Literal/length symbol frequencies (0…285), end of block (256) included once.
   func literalLengthFrequencies() -> [UInt32] {
     var frequencies = Array(byIndex[..<256]) + [UInt32](repeating: 0, count: 30)
     frequencies[256] = 1
     for (length, code) in LengthCode.table.enumerated() where length >= 3 {
-      frequencies[Int(code.symbol)] += byIndex[256 + length]
+      frequencies[Int(code.symbol)] += byIndex[Token.nearBase + length] + byIndex[Token.farBase + length]
     }
     return frequencies
   }
 
   /// Distance symbol frequencies (0…29).
   func distanceFrequencies(near: DistanceCode, far: DistanceCode) -> [UInt32] {
-    let matches = byIndex[256...].reduce(0, +)
     var frequencies = [UInt32](repeating: 0, count: 30)
-    frequencies[near.symbol] += matches - UInt32(farMatches)
-    frequencies[far.symbol] += UInt32(farMatches)
+    frequencies[near.symbol] += byIndex[Token.nearBase..<Token.farBase].reduce(0, +)
+    frequencies[far.symbol] += byIndex[Token.farBase...].reduce(0, +)
     return frequencies
   }
 }

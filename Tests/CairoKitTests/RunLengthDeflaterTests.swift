@@ -132,6 +132,38 @@ import Testing
     #expect(png.count < 12_000, "\(png.count) bytes")
   }
 
+  // MARK: - Bit writer
+
+  /// Writes of 1 … 56 bits (a match's codes and extra bits go as one write of up to 48) land
+  /// least significant bit first, as a bit-at-a-time reference writer puts them.
+  @Test func bitWriterKeepsEveryBitOfWideWrites() {
+    var noise = Noise(state: 11)
+    var writes: [(value: UInt64, count: Int)] = []
+    for round in 0..<400 {
+      let count = round % 7 == 0 ? 48 + round % 9 : 1 + Int(noise.next()) % 32
+      var value: UInt64 = 0
+      for _ in 0..<8 { value = value << 8 | UInt64(noise.next()) }
+      writes.append((count == 64 ? value : value & (1 << UInt64(count) - 1), count))
+    }
+    var expected: [UInt8] = []
+    var bitCount = 0
+    for write in writes {
+      for bit in 0..<write.count {
+        if bitCount % 8 == 0 { expected.append(0) }
+        expected[expected.count - 1] |= UInt8((write.value >> UInt64(bit)) & 1) << UInt8(bitCount % 8)
+        bitCount += 1
+      }
+    }
+    var buffer = [UInt8](repeating: 0xAA, count: expected.count + 8)
+    let written = buffer.withUnsafeMutableBytes { raw in
+      var writer = DeflateBitWriter(raw.baseAddress!)
+      for write in writes { writer.write(write.value, count: write.count) }
+      return writer.finish()
+    }
+    #expect(written == expected.count)
+    #expect(Array(buffer[..<written]) == expected)
+  }
+
   // MARK: - Huffman codes
 
   /// Fibonacci frequencies make the deepest possible tree (one leaf per level): flattened to the
