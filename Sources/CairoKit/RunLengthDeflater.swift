@@ -27,23 +27,81 @@ import CLibDeflate
 struct RunLengthDeflater {
   /// Literal bytes and matches, in stream order (see `Token`).
   private var tokens: [UInt16] = []
+  /// The scanlines being matched (`compress`).
+  private var window: [UInt8] = []
+  /// How far past a match's start the matcher reads: 258 bytes and 15 more.
+  private static let readAhead = 273
+  /// Room after the rows: the matcher reads up to 15 bytes past the end, the rows' 8-byte
+  /// stores write up to 2.
+  private static let spareBytes = 16
   private var tokenCount = 0
   /// The compressed stream; only the first `count` bytes of the last call are valid.
   private(set) var output: [UInt8] = []
 
   // MARK: Methods
 
-  /// Deflates `count` bytes at `input` into `output`; returns the number of bytes written.
+  /// Deflates `rows` scanlines of `rowBytes` bytes, which `fill` writes a band of rows at a
+  /// time, into `output`; returns the number of bytes written.
+  ///
+  /// The scanlines never exist all at once: they pass through a window of about 16 KB of rows
+  /// (plus the row before and the bytes a match may still read), checksummed and matched right
+  /// after they are written, while in the first-level cache; before the next band the bytes
+  /// still needed move to the window's start. Matches never look past the bytes written so far,
+  /// so the tokens are those of the whole image at once.
   ///
   /// - Parameters:
-  ///   - input: the scanlines, readable for `count + 15` bytes (matches are compared 16 bytes at
-  ///     a time; bytes past `count` are read but never matched).
   ///   - pixelBytes: bytes per pixel (3 RGB, 4 RGBA): the distance of the match one pixel back.
   ///   - rowBytes: bytes per scanline including its filter byte: the distance of the match one
   ///     row up (not used when it exceeds DEFLATE's 32,768-byte window).
-  mutating func compress(_ input: UnsafePointer<UInt8>, count: Int, pixelBytes: Int, rowBytes: Int) -> Int {
+  ///   - bandBytes: scanline bytes per band (at least one row). Default: 16 KB.
+  ///   - fill: writes the given rows' scanlines one after another at the pointer, which is
+  ///     preceded by the previous row's scanline (for every band but the first) and followed by
+  ///     room for 8 bytes more than the rows.
+  mutating func compress(
+    rows: Int, pixelBytes: Int, rowBytes: Int, bandBytes: Int = 16_384,
+    fill: (Range<Int>, UnsafeMutableRawPointer) -> Void
+  ) -> Int {
+    let count = rows * rowBytes
     let far = rowBytes <= 32_768 ? rowBytes : 0
-    let counts = tokenize(input, count: count, near: pixelBytes, far: far)
+    let bandRows = max(1, bandBytes / rowBytes)
+    // Kept between bands: from a match's start (at most 273 + 257 bytes before the end) back
+    // one row, or one pixel, and the whole last row.
+    let kept = 2 * rowBytes + 2 * Self.readAhead
+    let capacity = kept + bandRows * rowBytes + Self.spareBytes
+    if tokens.count < count { tokens = .unfilled(count: count) }
+    tokenCount = 0
+    var counts = TokenCounts()
+    var adler: UInt32 = 1
+    // Absolute offsets: `position` the next token, `filled` the end of the bytes written,
+    // `base` the offset at the window's start.
+    var position = 0
+    var filled = 0
+    var base = 0
+    // Moved out while used, so `tokenize` can mutate self (exclusive access).
+    var window = [UInt8]()
+    swap(&window, &self.window)
+    defer { swap(&window, &self.window) }
+    if window.count < capacity { window = .unfilled(count: capacity) }
+    window.withUnsafeMutableBytes { window in
+      let start = window.baseAddress!
+      for bandStart in stride(from: 0, to: rows, by: bandRows) {
+        let bandEnd = min(rows, bandStart + bandRows)
+        let bandBytes = (bandEnd - bandStart) * rowBytes
+        if filled - base + bandBytes + Self.spareBytes > window.count {
+          let keepFrom = min(position - max(far, pixelBytes), filled - rowBytes)
+          start.copyMemory(from: start + (keepFrom - base), byteCount: filled - keepFrom)
+          base = keepFrom
+        }
+        let target = start + (filled - base)
+        fill(bandStart..<bandEnd, target)
+        adler = libdeflate_adler32(adler, target, bandBytes)
+        filled += bandBytes
+        let stop = bandEnd == rows ? count : filled - Self.readAhead
+        position = tokenize(
+          UnsafePointer(start.assumingMemoryBound(to: UInt8.self)) - base, from: position, to: stop, count: count,
+          near: pixelBytes, far: far, counts: &counts)
+      }
+    }
     let bound = 2 * count + 1_024
     // Moved out while written, so `writeBlock` can read `tokens` (exclusive access to self).
     var output = [UInt8]()
@@ -55,7 +113,6 @@ struct RunLengthDeflater {
       writer.writeBytes([0x78, 0x01])  // zlib: deflate, 32 KB window, "fastest" flag
       writeBlock(counts, near: DistanceCode(pixelBytes), far: DistanceCode(max(far, 1)), to: &writer)
       let length = writer.finish()
-      let adler = UInt32(truncatingIfNeeded: libdeflate_adler32(1, input, count))
       buffer.storeBytes(of: adler.bigEndian, toByteOffset: length, as: UInt32.self)
       return length + 4
     }
@@ -63,15 +120,17 @@ struct RunLengthDeflater {
 
   // MARK: Matching
 
-  /// Splits the input into literals and matches, counting them as it goes.
-  private mutating func tokenize(_ input: UnsafePointer<UInt8>, count: Int, near: Int, far: Int) -> TokenCounts {
-    if tokens.count < count { tokens = .unfilled(count: count) }
-    var counts = TokenCounts()
-    var tokenCount = 0
+  /// Splits the input from `start` into literals and matches until a token starts at or past
+  /// `stop`, counting them as it goes; returns where the next token starts.
+  private mutating func tokenize(
+    _ input: UnsafePointer<UInt8>, from start: Int, to stop: Int, count: Int, near: Int, far: Int,
+    counts: inout TokenCounts
+  ) -> Int {
+    var tokenCount = self.tokenCount
+    var position = start
     counts.byIndex.withUnsafeMutableBufferPointer { byIndex in
       tokens.withUnsafeMutableBufferPointer { tokens in
-        var position = 0
-        while position < count {
+        while position < stop {
           let limit = min(258, count - position)
           var length = 0
           var isFar = false
@@ -105,7 +164,7 @@ struct RunLengthDeflater {
       }
     }
     self.tokenCount = tokenCount
-    return counts
+    return position
   }
 
   /// How many bytes from `start` equal those `distance` bytes earlier, at most `limit`; reads up
@@ -200,7 +259,7 @@ private enum Token {
   static let count = farBase + 259
 
   static func match(length: Int, far: Bool) -> UInt16 {
-    UInt16((far ? farBase : nearBase) + length)
+    UInt16(truncatingIfNeeded: (far ? farBase : nearBase) &+ length)
   }
 }
 

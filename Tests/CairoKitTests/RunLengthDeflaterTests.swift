@@ -132,6 +132,29 @@ import Testing
     #expect(png.count < 12_000, "\(png.count) bytes")
   }
 
+  /// The scanlines pass through a window a band of rows at a time; a band of one row (the
+  /// window moves before every row) gives the same bytes as one band for the whole image.
+  @Test(arguments: [Sample.chart, .noise, .wide], [true, false])
+  func bandsDoNotChangeTheMatches(sample: Sample, opaque: Bool) throws {
+    let surface = try sample.surface(opaque: opaque)
+    let image = try ImagePixels(surface)
+    let pixelBytes = image.hasAlpha ? 4 : 3
+    let rowBytes = 1 + image.width * pixelBytes
+    func deflated(bandBytes: Int) -> [UInt8] {
+      var deflater = RunLengthDeflater()
+      let count = deflater.compress(
+        rows: image.height, pixelBytes: pixelBytes, rowBytes: rowBytes, bandBytes: bandBytes
+      ) { rows, target in
+        PNGEncoder.fillRows(rows, from: image, into: target - rows.lowerBound * rowBytes)
+      }
+      return Array(deflater.output[..<count])
+    }
+    let rowBands = deflated(bandBytes: 1)
+    let oneBand = deflated(bandBytes: rowBytes * image.height)
+    let same = rowBands == oneBand
+    #expect(same, "one row per band: \(rowBands.count) bytes; one band: \(oneBand.count) bytes")
+  }
+
   // MARK: - Bit writer
 
   /// Writes of 1 … 56 bits (a match's codes and extra bits go as one write of up to 48) land
