@@ -134,10 +134,11 @@ struct RunLengthDeflater {
           let limit = min(258, count - position)
           var length = 0
           var isFar = false
-          if position >= near {
+          // A match needs 3 equal bytes: one 4-byte compare each way rules most literals out.
+          if position >= near, Self.firstThreeEqual(input + position, distance: near) {
             length = Self.matchLength(input + position, distance: near, limit: limit)
           }
-          if length < limit, far > 0, position >= far {
+          if length < limit, far > 0, position >= far, Self.firstThreeEqual(input + position, distance: far) {
             let farLength = Self.matchLength(input + position, distance: far, limit: limit)
             if farLength > length {
               length = farLength
@@ -165,6 +166,14 @@ struct RunLengthDeflater {
     }
     self.tokenCount = tokenCount
     return position
+  }
+
+  /// Whether the 3 bytes from `start` equal those `distance` bytes earlier (reads 4).
+  @inline(__always)
+  private static func firstThreeEqual(_ start: UnsafePointer<UInt8>, distance: Int) -> Bool {
+    let here = UnsafeRawPointer(start)
+    let difference = here.loadUnaligned(as: UInt32.self) ^ (here - distance).loadUnaligned(as: UInt32.self)
+    return UInt32(littleEndian: difference) & 0xFF_FFFF == 0
   }
 
   /// How many bytes from `start` equal those `distance` bytes earlier, at most `limit`; reads up
@@ -210,7 +219,7 @@ struct RunLengthDeflater {
       tokens.withUnsafeBufferPointer { tokens in
         for token in tokens[..<tokenCount] {
           let bits = tokenBits[Int(token)]
-          writer.write(bits & 0x00FF_FFFF_FFFF_FFFF, count: Int(bits &>> 56))
+          writer.write(bits & 0x00FF_FFFF_FFFF_FFFF, count: bits &>> 56)
         }
       }
     }
