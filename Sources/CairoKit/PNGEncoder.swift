@@ -113,9 +113,16 @@ public final class PNGEncoder {
       let source = image.row(y)
       let start = y * rowBytes
       target.storeBytes(of: 0, toByteOffset: start, as: UInt8.self)
-      if y > 0, image.rowRepeatsRowAbove(y) {
-        (target + start + 1).copyMemory(from: target + start + 1 - rowBytes, byteCount: rowBytes - 1)
-        continue
+      if y > 0 {
+        let repeats = image.rowRepeatsRowAbove(y)
+        if repeats || !image.hasAlpha {
+          (target + start + 1).copyMemory(from: target + start + 1 - rowBytes, byteCount: rowBytes - 1)
+        }
+        if repeats { continue }
+        if !image.hasAlpha {
+          convertChangedRGB(source, above: image.row(y - 1), into: target + start + 1)
+          continue
+        }
       }
       var o = start + 1
       if image.hasAlpha {
@@ -151,6 +158,47 @@ public final class PNGEncoder {
     }
   }
 
+
+  /// Converts again, in an RGB scanline copied from the row above, the groups of 4 pixels that
+  /// differ from the row above (the rest still repeat it: a chart's row that differs from the
+  /// one above mostly does so in a few pixels: text, gridline ends, a dashed line). Rows per
+  /// 800 × 500 chart (126 charts of `region-charts.yaml`, callgrind): 1.72 M → 0.97 M
+  /// instructions against converting every pixel of such a row.
+  private static func convertChangedRGB(
+    _ source: UnsafeBufferPointer<UInt32>, above: UnsafeBufferPointer<UInt32>, into row: UnsafeMutableRawPointer
+  ) {
+    func rgb(_ pixel: UInt32) -> UInt64 { UInt64(pixel.byteSwapped >> 8) }
+    let here = UnsafeRawPointer(source.baseAddress!)
+    let there = UnsafeRawPointer(above.baseAddress!)
+    let width = source.count
+    var x = 0
+    while x &+ 3 < width {
+      let offset = 4 &* x
+      let difference =
+        (here.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
+          ^ there.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
+        | (here.loadUnaligned(fromByteOffset: offset &+ 8, as: UInt64.self)
+          ^ there.loadUnaligned(fromByteOffset: offset &+ 8, as: UInt64.self))
+      if difference != 0 {
+        // 12 bytes exactly: the pixels after the group keep their copied bytes.
+        let first = rgb(source[x]) | rgb(source[x &+ 1]) << 24
+        let second = rgb(source[x &+ 2]) | rgb(source[x &+ 3]) << 24
+        let o = 3 &* x
+        row.storeBytes(of: first.littleEndian, toByteOffset: o, as: UInt64.self)
+        row.storeBytes(of: UInt32(truncatingIfNeeded: second).littleEndian, toByteOffset: o &+ 6, as: UInt32.self)
+        row.storeBytes(of: UInt16(truncatingIfNeeded: second &>> 32).littleEndian, toByteOffset: o &+ 10, as: UInt16.self)
+      }
+      x &+= 4
+    }
+    while x < width {
+      if source[x] != above[x] {
+        let bytes = UInt32(truncatingIfNeeded: rgb(source[x]))
+        row.storeBytes(of: UInt16(truncatingIfNeeded: bytes).littleEndian, toByteOffset: 3 &* x, as: UInt16.self)
+        row.storeBytes(of: UInt8(truncatingIfNeeded: bytes &>> 16), toByteOffset: 3 &* x &+ 2, as: UInt8.self)
+      }
+      x &+= 1
+    }
+  }
 
   /// cairo keeps colour premultiplied by alpha; PNG stores it straight. Rounds like cairo's
   /// writer. Returns R, G, B, A as a little-endian word; opaque and fully transparent pixels (most
