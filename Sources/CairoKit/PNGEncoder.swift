@@ -39,8 +39,8 @@ import Glibc
 /// | Huffman symbols sorted by one packed integer key | 4.71 M | code building 0.18 M → 0.14 M |
 ///
 /// In the national job (32 units of `Tools/bench/national-sheet.yaml` + `region-charts.yaml`,
-/// one process, callgrind) the same steps took a chart's encode from 6.22 M to 5.04 M and a
-/// unit (a sheet PDF and 15 charts) from 479 M to 461 M instructions (−3.8 %).
+/// one process, callgrind) the steps up to the row copy took a chart's encode from 6.22 M to
+/// 5.04 M and a unit (a sheet PDF and 15 charts) from 479 M to 461 M instructions (−3.8 %).
 ///
 /// Tried and dropped: matching on the surface's 32-bit pixels, with the checksum computed from
 /// them (`rows above + corrections where pixels differ`), so that only literal pixels are ever
