@@ -8,16 +8,17 @@ import CLibDeflate
 ///
 /// Chart art is mostly flat: background, bars, gridlines. Such rows repeat the row above, or
 /// their pixels repeat the pixel to the left, so nearly every byte lands in a 258-byte match
-/// found with 8-byte compares, and the rest (antialiased edges, text) are literals. There is no
-/// hash table and no search. At each position the match one pixel back is tried first; when it
+/// found with 8-byte compares (after one 4-byte compare that rules out most literals), and the
+/// rest (antialiased edges, text) are literals. There is no hash table and no search. At each
+/// position the match one pixel back is tried first; when it
 /// stops short of 258 bytes the match one row up is tried too and taken if longer; if neither
 /// reaches 3 bytes, the next pixel's worth of bytes (3 or 4) become literals before the next
 /// look (a match starting inside a pixel is rare; looking at every byte cost 1.1 M instructions
 /// per chart for 0.1 % smaller files).
 ///
-/// Per 800 × 500 chart: 3.7 M instructions against libdeflate 2's 33.5 M, files 11 % larger
-/// (the text's antialiased pixels stay literals where libdeflate finds earlier copies of a
-/// glyph); the measurements are in `PNGEncoder`. Trying the pixel-back match first matters for
+/// Per 800 × 500 chart: 3.7 M instructions (now 3.3 M) against libdeflate 2's 33.5 M, files
+/// 11 % larger (the text's antialiased pixels stay literals where libdeflate finds earlier
+/// copies of a glyph); the measurements are in `PNGEncoder`. Trying the pixel-back match first matters for
 /// size: a row-up match of 2,401 bytes' distance carries 10 extra bits, one pixel back none, and
 /// flat areas match both ways (first row-up: 39.8 K per chart; first pixel-back: 36.3 K). Most
 /// of the bits are literals; one Huffman block per 1/4 … 1/16 of the image would save about 1 %
@@ -26,24 +27,82 @@ import CLibDeflate
 /// Keeps its buffers between images. Not thread-safe.
 struct RunLengthDeflater {
   /// Literal bytes and matches, in stream order (see `Token`).
-  private var tokens: [UInt32] = []
+  private var tokens: [UInt16] = []
+  /// The scanlines being matched (`compress`).
+  private var window: [UInt8] = []
+  /// How far past a match's start the matcher reads: 258 bytes and 15 more.
+  private static let readAhead = 273
+  /// Room after the rows: the matcher reads up to 15 bytes past the end, the rows' 8-byte
+  /// stores write up to 2.
+  private static let spareBytes = 16
   private var tokenCount = 0
   /// The compressed stream; only the first `count` bytes of the last call are valid.
   private(set) var output: [UInt8] = []
 
   // MARK: Methods
 
-  /// Deflates `count` bytes at `input` into `output`; returns the number of bytes written.
+  /// Deflates `rows` scanlines of `rowBytes` bytes, which `fill` writes a band of rows at a
+  /// time, into `output`; returns the number of bytes written.
+  ///
+  /// The scanlines never exist all at once: they pass through a window of about 16 KB of rows
+  /// (plus the row before and the bytes a match may still read), checksummed and matched right
+  /// after they are written, while in the first-level cache; before the next band the bytes
+  /// still needed move to the window's start. Matches never look past the bytes written so far,
+  /// so the tokens are those of the whole image at once.
   ///
   /// - Parameters:
-  ///   - input: the scanlines, readable for `count + 15` bytes (matches are compared 16 bytes at
-  ///     a time; bytes past `count` are read but never matched).
   ///   - pixelBytes: bytes per pixel (3 RGB, 4 RGBA): the distance of the match one pixel back.
   ///   - rowBytes: bytes per scanline including its filter byte: the distance of the match one
   ///     row up (not used when it exceeds DEFLATE's 32,768-byte window).
-  mutating func compress(_ input: UnsafePointer<UInt8>, count: Int, pixelBytes: Int, rowBytes: Int) -> Int {
+  ///   - bandBytes: scanline bytes per band (at least one row). Default: 16 KB.
+  ///   - fill: writes the given rows' scanlines one after another at the pointer, which is
+  ///     preceded by the previous row's scanline (for every band but the first) and followed by
+  ///     room for 8 bytes more than the rows.
+  mutating func compress(
+    rows: Int, pixelBytes: Int, rowBytes: Int, bandBytes: Int = 16_384,
+    fill: (Range<Int>, UnsafeMutableRawPointer) -> Void
+  ) -> Int {
+    let count = rows * rowBytes
     let far = rowBytes <= 32_768 ? rowBytes : 0
-    let counts = tokenize(input, count: count, near: pixelBytes, far: far)
+    let bandRows = max(1, bandBytes / rowBytes)
+    // Kept between bands: from a match's start (at most 273 + 257 bytes before the end) back
+    // one row, or one pixel, and the whole last row.
+    let kept = 2 * rowBytes + 2 * Self.readAhead
+    let capacity = kept + bandRows * rowBytes + Self.spareBytes
+    if tokens.count < count { tokens = .unfilled(count: count) }
+    tokenCount = 0
+    var counts = TokenCounts()
+    var adler: UInt32 = 1
+    // Absolute offsets: `position` the next token, `filled` the end of the bytes written,
+    // `base` the offset at the window's start.
+    var position = 0
+    var filled = 0
+    var base = 0
+    // Moved out while used, so `tokenize` can mutate self (exclusive access).
+    var window = [UInt8]()
+    swap(&window, &self.window)
+    defer { swap(&window, &self.window) }
+    if window.count < capacity { window = .unfilled(count: capacity) }
+    window.withUnsafeMutableBytes { window in
+      let start = window.baseAddress!
+      for bandStart in stride(from: 0, to: rows, by: bandRows) {
+        let bandEnd = min(rows, bandStart + bandRows)
+        let bandBytes = (bandEnd - bandStart) * rowBytes
+        if filled - base + bandBytes + Self.spareBytes > window.count {
+          let keepFrom = min(position - max(far, pixelBytes), filled - rowBytes)
+          start.copyMemory(from: start + (keepFrom - base), byteCount: filled - keepFrom)
+          base = keepFrom
+        }
+        let target = start + (filled - base)
+        fill(bandStart..<bandEnd, target)
+        adler = libdeflate_adler32(adler, target, bandBytes)
+        filled += bandBytes
+        let stop = bandEnd == rows ? count : filled - Self.readAhead
+        position = tokenize(
+          UnsafePointer(start.assumingMemoryBound(to: UInt8.self)) - base, from: position, to: stop, count: count,
+          near: pixelBytes, far: far, counts: &counts)
+      }
+    }
     let bound = 2 * count + 1_024
     // Moved out while written, so `writeBlock` can read `tokens` (exclusive access to self).
     var output = [UInt8]()
@@ -55,7 +114,6 @@ struct RunLengthDeflater {
       writer.writeBytes([0x78, 0x01])  // zlib: deflate, 32 KB window, "fastest" flag
       writeBlock(counts, near: DistanceCode(pixelBytes), far: DistanceCode(max(far, 1)), to: &writer)
       let length = writer.finish()
-      let adler = UInt32(truncatingIfNeeded: libdeflate_adler32(1, input, count))
       buffer.storeBytes(of: adler.bigEndian, toByteOffset: length, as: UInt32.self)
       return length + 4
     }
@@ -63,23 +121,25 @@ struct RunLengthDeflater {
 
   // MARK: Matching
 
-  /// Splits the input into literals and matches, counting them as it goes.
-  private mutating func tokenize(_ input: UnsafePointer<UInt8>, count: Int, near: Int, far: Int) -> TokenCounts {
-    if tokens.count < count { tokens = .unfilled(count: count) }
-    var counts = TokenCounts()
-    var tokenCount = 0
-    var farMatches = 0
+  /// Splits the input from `start` into literals and matches until a token starts at or past
+  /// `stop`, counting them as it goes; returns where the next token starts.
+  private mutating func tokenize(
+    _ input: UnsafePointer<UInt8>, from start: Int, to stop: Int, count: Int, near: Int, far: Int,
+    counts: inout TokenCounts
+  ) -> Int {
+    var tokenCount = self.tokenCount
+    var position = start
     counts.byIndex.withUnsafeMutableBufferPointer { byIndex in
       tokens.withUnsafeMutableBufferPointer { tokens in
-        var position = 0
-        while position < count {
+        while position < stop {
           let limit = min(258, count - position)
           var length = 0
           var isFar = false
-          if position >= near {
+          // A match needs 3 equal bytes: one 4-byte compare each way rules most literals out.
+          if position >= near, Self.firstThreeEqual(input + position, distance: near) {
             length = Self.matchLength(input + position, distance: near, limit: limit)
           }
-          if length < limit, far > 0, position >= far {
+          if length < limit, far > 0, position >= far, Self.firstThreeEqual(input + position, distance: far) {
             let farLength = Self.matchLength(input + position, distance: far, limit: limit)
             if farLength > length {
               length = farLength
@@ -89,8 +149,7 @@ struct RunLengthDeflater {
           if length >= 3 {
             let token = Token.match(length: length, far: isFar)
             tokens[tokenCount] = token
-            byIndex[Token.index(token)] &+= 1
-            farMatches &+= isFar ? 1 : 0
+            byIndex[Int(token)] &+= 1
             position &+= length
             tokenCount &+= 1
             continue
@@ -98,7 +157,7 @@ struct RunLengthDeflater {
           // No match here: a whole pixel's worth of literals before looking again.
           for _ in 0..<min(near, count &- position) {
             let byte = input[position]
-            tokens[tokenCount] = UInt32(byte)
+            tokens[tokenCount] = UInt16(byte)
             byIndex[Int(byte)] &+= 1
             position &+= 1
             tokenCount &+= 1
@@ -107,8 +166,15 @@ struct RunLengthDeflater {
       }
     }
     self.tokenCount = tokenCount
-    counts.farMatches = farMatches
-    return counts
+    return position
+  }
+
+  /// Whether the 3 bytes from `start` equal those `distance` bytes earlier (reads 4).
+  @inline(__always)
+  private static func firstThreeEqual(_ start: UnsafePointer<UInt8>, distance: Int) -> Bool {
+    let here = UnsafeRawPointer(start)
+    let difference = here.loadUnaligned(as: UInt32.self) ^ (here - distance).loadUnaligned(as: UInt32.self)
+    return UInt32(littleEndian: difference) & 0xFF_FFFF == 0
   }
 
   /// How many bytes from `start` equal those `distance` bytes earlier, at most `limit`; reads up
@@ -139,87 +205,93 @@ struct RunLengthDeflater {
 
   // MARK: Writing
 
-  /// One final block with dynamic Huffman codes (RFC 1951, 3.2.7).
+  /// One final block with dynamic Huffman codes (RFC 1951, 3.2.7). Every token is one table
+  /// look-up and one write (`tokenBits`): no branch on its kind, which the bit writer's 32-bit
+  /// flush and the literal-or-match test used to mispredict about 15,000 times per chart.
   private func writeBlock(
-    _ counts: TokenCounts, near nearCode: DistanceCode, far farCode: DistanceCode, to writer: inout DeflateBitWriter
+    _ counts: TokenCounts, near: DistanceCode, far: DistanceCode, to writer: inout DeflateBitWriter
   ) {
     let literalLength = HuffmanCode(frequencies: counts.literalLengthFrequencies(), limit: 15)
-    let distance = HuffmanCode(
-      frequencies: counts.distanceFrequencies(near: nearCode, far: farCode), limit: 15)
-    writer.write(1, count: 1)  // final block
-    writer.write(2, count: 2)  // dynamic Huffman codes
+    let distance = HuffmanCode(frequencies: counts.distanceFrequencies(near: near, far: far), limit: 15)
+    writer.write(1 as UInt32, count: 1)  // final block
+    writer.write(2 as UInt32, count: 2)  // dynamic Huffman codes
     CodeLengths.write(literalLength.lengths, distance.lengths, to: &writer)
-    let near = Self.bits(distance, nearCode)
-    let far = Self.bits(distance, farCode)
-    Self.tokenBits(literalLength).withUnsafeBufferPointer { tokenBits in
+    Self.tokenBits(literalLength, distance, near: near, far: far).withUnsafeBufferPointer { tokenBits in
       tokens.withUnsafeBufferPointer { tokens in
         for token in tokens[..<tokenCount] {
-          let isMatch = token >= 256
-          let bits = tokenBits[Token.index(token)]
-          writer.write(bits & 0xFF_FFFF, count: Int(bits >> 24))
-          if isMatch {
-            let distanceBits = Token.isFar(token) ? far : near
-            writer.write(distanceBits.value, count: distanceBits.count)
-          }
+          let bits = tokenBits[Int(token)]
+          writer.write(bits & 0x00FF_FFFF_FFFF_FFFF, count: bits &>> 56)
         }
       }
     }
     writer.write(UInt32(literalLength.codes[256]), count: Int(literalLength.lengths[256]))
   }
 
-  /// What a token's literal/length part writes, by token: index 0…255 a literal byte, 256 +
-  /// length a match's length symbol and extra bits; the value in bits 0…23 (at most 20 bits
-  /// used), the bit count in bits 24…31.
-  private static func tokenBits(_ code: HuffmanCode) -> [UInt32] {
-    let literals = (0..<256).map { UInt32(code.codes[$0]) | UInt32(code.lengths[$0]) << 24 }
-    let lengths = LengthCode.table.map { length in
-      let symbol = Int(length.symbol)
-      let codeBits = UInt32(code.lengths[symbol])
-      return (UInt32(code.codes[symbol]) | length.extra << codeBits) | (codeBits + UInt32(length.extraBits)) << 24
+  /// Everything a token writes, by token: a literal's code, or a match's length code, length
+  /// extra bits, distance code and distance extra bits (at most 15 + 5 + 15 + 13 bits) as one
+  /// value in bits 0…55, the bit count in bits 56…63.
+  private static func tokenBits(
+    _ literalLength: HuffmanCode, _ distance: HuffmanCode, near: DistanceCode, far: DistanceCode
+  ) -> [UInt64] {
+    typealias Bits = (value: UInt64, count: Int)
+    func symbol(_ symbol: Int) -> Bits {
+      (UInt64(literalLength.codes[symbol]), Int(literalLength.lengths[symbol]))
     }
-    return literals + lengths
-  }
-
-  /// A distance's code and extra bits as one value (at most 15 + 13 bits).
-  private static func bits(_ code: HuffmanCode, _ distance: DistanceCode) -> (value: UInt32, count: Int) {
-    let codeBits = Int(code.lengths[distance.symbol])
-    return (UInt32(code.codes[distance.symbol]) | distance.extra << UInt32(codeBits), codeBits + distance.extraBits)
+    func distanceBits(_ code: DistanceCode) -> Bits {
+      let codeBits = Int(distance.lengths[code.symbol])
+      return (UInt64(distance.codes[code.symbol]) | UInt64(code.extra) << UInt64(codeBits), codeBits + code.extraBits)
+    }
+    func packed(_ parts: [Bits]) -> UInt64 {
+      var value: UInt64 = 0
+      var count = 0
+      for part in parts {
+        value |= part.value << UInt64(count)
+        count += part.count
+      }
+      return value | UInt64(count) << 56
+    }
+    func matches(_ code: DistanceCode) -> [UInt64] {
+      LengthCode.table.map { length in
+        packed([symbol(Int(length.symbol)), (UInt64(length.extra), Int(length.extraBits)), distanceBits(code)])
+      }
+    }
+    return (0..<256).map { packed([symbol($0)]) } + matches(near) + matches(far)
   }
 }
 
 // MARK: - Tokens and symbol counts
 
-/// A token is a literal byte (0…255) or a match: 256 + its length (3…258), plus bit 12 when it
-/// reaches one row up (else one pixel back). Its index (`tokenBits`, `TokenCounts`) drops bit 12.
+/// A token is its own index into the bit table (`tokenBits`) and the counts: a literal byte
+/// 0…255, a match one pixel back 256 + its length (3…258), a match one row up 515 + its length.
 private enum Token {
-  static func match(length: Int, far: Bool) -> UInt32 {
-    UInt32(256 + length) | (far ? 0x1000 : 0)
+  static let nearBase = 256
+  static let farBase = nearBase + 259
+  static let count = farBase + 259
+
+  static func match(length: Int, far: Bool) -> UInt16 {
+    UInt16(truncatingIfNeeded: (far ? farBase : nearBase) &+ length)
   }
-  @inline(__always) static func index(_ token: UInt32) -> Int { Int(token & 0x3FF) }
-  static func isFar(_ token: UInt32) -> Bool { token & 0x1000 != 0 }
 }
 
-/// How often each token index occurs, and how many matches reach one row up.
+/// How often each token occurs.
 private struct TokenCounts {
-  var byIndex = [UInt32](repeating: 0, count: 256 + 259)
-  var farMatches = 0
+  var byIndex = [UInt32](repeating: 0, count: Token.count)
 
   /// Literal/length symbol frequencies (0…285), end of block (256) included once.
   func literalLengthFrequencies() -> [UInt32] {
     var frequencies = Array(byIndex[..<256]) + [UInt32](repeating: 0, count: 30)
     frequencies[256] = 1
     for (length, code) in LengthCode.table.enumerated() where length >= 3 {
-      frequencies[Int(code.symbol)] += byIndex[256 + length]
+      frequencies[Int(code.symbol)] += byIndex[Token.nearBase + length] + byIndex[Token.farBase + length]
     }
     return frequencies
   }
 
   /// Distance symbol frequencies (0…29).
   func distanceFrequencies(near: DistanceCode, far: DistanceCode) -> [UInt32] {
-    let matches = byIndex[256...].reduce(0, +)
     var frequencies = [UInt32](repeating: 0, count: 30)
-    frequencies[near.symbol] += matches - UInt32(farMatches)
-    frequencies[far.symbol] += UInt32(farMatches)
+    frequencies[near.symbol] += byIndex[Token.nearBase..<Token.farBase].reduce(0, +)
+    frequencies[far.symbol] += byIndex[Token.farBase...].reduce(0, +)
     return frequencies
   }
 }

@@ -132,6 +132,61 @@ import Testing
     #expect(png.count < 12_000, "\(png.count) bytes")
   }
 
+  /// The scanlines pass through a window a band of rows at a time; a band of one row (the
+  /// window moves before every row) gives the same bytes as one band for the whole image.
+  @Test(arguments: [Sample.chart, .noise, .wide], [true, false])
+  func bandsDoNotChangeTheMatches(sample: Sample, opaque: Bool) throws {
+    let surface = try sample.surface(opaque: opaque)
+    let image = try ImagePixels(surface)
+    let pixelBytes = image.hasAlpha ? 4 : 3
+    let rowBytes = 1 + image.width * pixelBytes
+    func deflated(bandBytes: Int) -> [UInt8] {
+      var deflater = RunLengthDeflater()
+      let count = deflater.compress(
+        rows: image.height, pixelBytes: pixelBytes, rowBytes: rowBytes, bandBytes: bandBytes
+      ) { rows, target in
+        PNGEncoder.fillRows(rows, from: image, into: target - rows.lowerBound * rowBytes)
+      }
+      return Array(deflater.output[..<count])
+    }
+    let rowBands = deflated(bandBytes: 1)
+    let oneBand = deflated(bandBytes: rowBytes * image.height)
+    let same = rowBands == oneBand
+    #expect(same, "one row per band: \(rowBands.count) bytes; one band: \(oneBand.count) bytes")
+  }
+
+  // MARK: - Bit writer
+
+  /// Writes of 1 … 56 bits (a match's codes and extra bits go as one write of up to 48) land
+  /// least significant bit first, as a bit-at-a-time reference writer puts them.
+  @Test func bitWriterKeepsEveryBitOfWideWrites() {
+    var noise = Noise(state: 11)
+    var writes: [(value: UInt64, count: Int)] = []
+    for round in 0..<400 {
+      let count = round % 7 == 0 ? 48 + round % 9 : 1 + Int(noise.next()) % 32
+      var value: UInt64 = 0
+      for _ in 0..<8 { value = value << 8 | UInt64(noise.next()) }
+      writes.append((count == 64 ? value : value & (1 << UInt64(count) - 1), count))
+    }
+    var expected: [UInt8] = []
+    var bitCount = 0
+    for write in writes {
+      for bit in 0..<write.count {
+        if bitCount % 8 == 0 { expected.append(0) }
+        expected[expected.count - 1] |= UInt8((write.value >> UInt64(bit)) & 1) << UInt8(bitCount % 8)
+        bitCount += 1
+      }
+    }
+    var buffer = [UInt8](repeating: 0xAA, count: expected.count + 8)
+    let written = buffer.withUnsafeMutableBytes { raw in
+      var writer = DeflateBitWriter(raw.baseAddress!)
+      for write in writes { writer.write(write.value, count: write.count) }
+      return writer.finish()
+    }
+    #expect(written == expected.count)
+    #expect(Array(buffer[..<written]) == expected)
+  }
+
   // MARK: - Huffman codes
 
   /// Fibonacci frequencies make the deepest possible tree (one leaf per level): flattened to the
