@@ -32,11 +32,6 @@ extension AnalyzeExport {
     /// and growth on each of its members' rows, a period's time progress): the repeat copies
     /// those bytes instead of spelling the number again (29 % of the township table's numbers).
     private var lastNumbers: [(bits: UInt64, text: Range<Int>)]
-    /// The last text written in each column and where its spelling is in `bytes` (nil: none
-    /// yet). Rows repeat most texts of the row above (indicator, group, unit, status, basis),
-    /// usually the very same string: the repeat copies its bytes instead of checking them
-    /// again for quoting.
-    private var lastTexts: [(text: String, bytes: Range<Int>)?]
     private static let jsonKeys = columns.map { Array((quoteJSON($0) + ":").utf8) }
     private static let cellStarts = columns.indices.map { Array("<c r=\"\(columnName($0))".utf8) }
 
@@ -50,7 +45,6 @@ extension AnalyzeExport {
       self.firstRow = firstRow
       bytes = ByteBuffer(capacity: expectedRows * (format == .csv ? 320 : 1_200))
       lastNumbers = Array(repeating: (0, 0..<0), count: AnalyzeExport.columns.count)
-      lastTexts = Array(repeating: nil, count: AnalyzeExport.columns.count)
     }
 
     public mutating func append(_ row: ComparisonRow) {
@@ -230,33 +224,14 @@ extension AnalyzeExport {
 extension AnalyzeExport.Writer: AnalyzeExport.CellVisitor {
   mutating func string(_ value: String?) {
     startCell()
-    guard let text = value else {
-      if format == .json { append(ascii: "null") }
-      return
-    }
-    if format == .xlsxSheet { startSheetCell(" t=\"inlineStr\"><is><t>") }
-    let slot = column - 1
-    let start = bytes.count
-    if let last = lastTexts[slot], last.text.hasSameRepresentation(as: text) {
-      bytes.appendCopy(of: last.bytes)
-    } else {
-      spell(text: text)
-    }
-    lastTexts[slot] = (text, start..<bytes.count)
-    if format == .xlsxSheet { append(ascii: "</t></is></c>") }
-  }
-
-  /// A text cell's value as the format spells it: a CSV field (neutralized, quoted when it
-  /// must be), a JSON string, or the worksheet's escaped inline text.
-  private mutating func spell(text: String) {
-    switch format {
-    case .csv:
-      let text = neutralizesFormulas ? AnalyzeExport.neutralized(text) : text
+    switch (format, value) {
+    case (.csv, var text?):
+      if neutralizesFormulas { text = AnalyzeExport.neutralized(text) }
       if !append(text: text, unless: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0D || $0 == 0x0A }) {
         var quoted = AnalyzeExport.quoteCSV(text)
         quoted.withUTF8 { bytes.append($0) }
       }
-    case .json:
+    case (.json, let text?):
       bytes.append(UInt8(ascii: "\""))
       if append(text: text, unless: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }) {
         bytes.append(UInt8(ascii: "\""))
@@ -265,11 +240,15 @@ extension AnalyzeExport.Writer: AnalyzeExport.CellVisitor {
         var quoted = AnalyzeExport.quoteJSON(text)
         quoted.withUTF8 { bytes.append($0) }
       }
-    case .xlsxSheet:
+    case (.xlsxSheet, let text?):
+      startSheetCell(" t=\"inlineStr\"><is><t>")
       if !append(text: text, unless: AnalyzeExport.needsXMLEscape) {
         var escaped = AnalyzeExport.escapeXML(text)
         escaped.withUTF8 { bytes.append($0) }
       }
+      append(ascii: "</t></is></c>")
+    case (.csv, nil), (.xlsxSheet, nil): break
+    case (.json, nil): append(ascii: "null")
     }
   }
 
@@ -325,15 +304,5 @@ extension AnalyzeExport.Writer: AnalyzeExport.CellVisitor {
     case (.csv, nil), (.xlsxSheet, nil): break
     case (.json, nil): append(ascii: "null")
     }
-  }
-}
-
-extension String {
-  /// Whether both are the same string value in memory (the same inline bytes, or the same
-  /// storage with the same count and flags): then they are equal. Equal strings may still
-  /// differ here (made separately): a false answer only means "not known to be the same".
-  /// Costs two word comparisons, not a look at the characters.
-  fileprivate func hasSameRepresentation(as other: String) -> Bool {
-    unsafeBitCast(self, to: (UInt64, UInt64).self) == unsafeBitCast(other, to: (UInt64, UInt64).self)
   }
 }

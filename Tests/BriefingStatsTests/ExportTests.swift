@@ -63,19 +63,15 @@ import TestSupport
   }
 
   /// One writer for many rows gives the bytes of a fresh writer per row, in every format:
-  /// a column's number or text repeated from the row before (or back after another value, or
-  /// the same value in another column, or 0 after −0, or an equal text made separately) is
-  /// still its own spelling, quoted or neutralized as it must be.
+  /// a column's number repeated from the row before (or back after another value, or the
+  /// same value in another column, or 0 after −0) is still its own spelling.
   @Test(arguments: [AnalyzeExport.Format.csv, .json, .xlsxSheet])
   func rowsWrittenTogetherMatchRowsWrittenAlone(_ format: AnalyzeExport.Format) {
     let totals: [Double?] = [12.5, 12.5, 7, 12.5, nil, 12.5, -0.0, 0, 0, 1e17, 1e17, .infinity, .infinity]
-    let long = "a region name, longer than fifteen bytes \"quoted\""
-    let names = ["A", "A", "C", "B,x", "B,y", "=1", "=1", "A", long, long, String(long.reversed().reversed()), "", "<&>"]
     let rows = totals.enumerated().map { n, total in
       var row = ComparisonRow(
-        indicator: "gdp", period: Period(code: "2024-H1")!, group: RegionID(names[(n + 3) % names.count]),
-        region: RegionID(names[n]), value: total.map { $0 / 3 }, unit: n % 4 == 1 ? nil : .yiYuan,
-        status: n % 3 == 0 ? .actual : .estimate)
+        indicator: "gdp", period: Period(code: "2024-H1")!, group: "市", region: RegionID("R\(n)"),
+        value: total.map { $0 / 3 }, unit: .yiYuan, status: .actual)
       row.groupTotal = total
       row.groupMean = totals[(n + 1) % totals.count]
       row.priorValue = n % 2 == 0 ? total : 0.1 + 0.2
