@@ -27,11 +27,6 @@ extension AnalyzeExport {
     /// is in `bytes` (every cell reference repeats it).
     private let firstRow: Int
     private var rowNumber = 0..<0
-    /// The last number written in each column: its bits and where its text is in `bytes`
-    /// (empty: none yet). A column repeats its number down many rows (a group's total, mean
-    /// and growth on each of its members' rows, a period's time progress): the repeat copies
-    /// those bytes instead of spelling the number again (29 % of the township table's numbers).
-    private var lastNumbers: [(bits: UInt64, text: Range<Int>)]
     private static let jsonKeys = columns.map { Array((quoteJSON($0) + ":").utf8) }
     private static let cellStarts = columns.indices.map { Array("<c r=\"\(columnName($0))".utf8) }
 
@@ -44,7 +39,6 @@ extension AnalyzeExport {
       self.neutralizesFormulas = neutralizingFormulas
       self.firstRow = firstRow
       bytes = ByteBuffer(capacity: expectedRows * (format == .csv ? 320 : 1_200))
-      lastNumbers = Array(repeating: (0, 0..<0), count: AnalyzeExport.columns.count)
     }
 
     public mutating func append(_ row: ComparisonRow) {
@@ -118,21 +112,6 @@ extension AnalyzeExport {
     }
 
     // MARK: - Numbers
-
-    /// `append(number:)` for the current column (call after `startCell`): a copy of the bytes
-    /// of the column's previous number when it has the same bits.
-    private mutating func appendCell(number value: Double) {
-      let slot = column - 1
-      let bits = value.bitPattern
-      let start = bytes.count
-      let last = lastNumbers[slot]
-      if last.bits == bits, !last.text.isEmpty {
-        bytes.appendCopy(of: last.text)
-      } else {
-        append(number: value)
-      }
-      lastNumbers[slot] = (bits, start..<bytes.count)
-    }
 
     /// `NumberText.format`: whole numbers digit by digit, others by their shortest round-trip
     /// digits (`ShortestDigits`), no String made.
@@ -272,11 +251,11 @@ extension AnalyzeExport.Writer: AnalyzeExport.CellVisitor {
   mutating func number(_ value: Double?) {
     startCell()
     switch (format, value) {
-    case (.csv, let number?): appendCell(number: number)
-    case (.json, let number?) where number.isFinite: appendCell(number: number)
+    case (.csv, let number?): append(number: number)
+    case (.json, let number?) where number.isFinite: append(number: number)
     case (.xlsxSheet, let number?) where number.isFinite:
       startSheetCell("><v>")
-      appendCell(number: number)
+      append(number: number)
       append(ascii: "</v></c>")
     case (.csv, nil), (.xlsxSheet, _): break
     case (.json, _): append(ascii: "null")

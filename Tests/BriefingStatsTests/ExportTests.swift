@@ -62,34 +62,6 @@ import TestSupport
     #expect(String(decoding: writer.finish(), as: UTF8.self) == expected.joined())
   }
 
-  /// One writer for many rows gives the bytes of a fresh writer per row, in every format:
-  /// a column's number repeated from the row before (or back after another value, or the
-  /// same value in another column, or 0 after −0) is still its own spelling.
-  @Test(arguments: [AnalyzeExport.Format.csv, .json, .xlsxSheet])
-  func rowsWrittenTogetherMatchRowsWrittenAlone(_ format: AnalyzeExport.Format) {
-    let totals: [Double?] = [12.5, 12.5, 7, 12.5, nil, 12.5, -0.0, 0, 0, 1e17, 1e17, .infinity, .infinity]
-    let rows = totals.enumerated().map { n, total in
-      var row = ComparisonRow(
-        indicator: "gdp", period: Period(code: "2024-H1")!, group: "市", region: RegionID("R\(n)"),
-        value: total.map { $0 / 3 }, unit: .yiYuan, status: .actual)
-      row.groupTotal = total
-      row.groupMean = totals[(n + 1) % totals.count]
-      row.priorValue = n % 2 == 0 ? total : 0.1 + 0.2
-      row.rank = n % 3
-      return row
-    }
-    var together = AnalyzeExport.Writer(format)
-    var alone: [UInt8] = []
-    for (n, row) in rows.enumerated() {
-      together.append(row)
-      var writer = AnalyzeExport.Writer(format, firstRow: 2 + n)
-      writer.append(row)
-      if n > 0 { alone += format == .json ? Array(",\n".utf8) : [] }
-      alone += writer.finish()
-    }
-    #expect(String(decoding: together.finish(), as: UTF8.self) == String(decoding: alone, as: UTF8.self))
-  }
-
   /// Integer cells of every length (both signs, the ends of `Int`) are written as
   /// `String(value)`, whole doubles below 1e15 as `NumberText.format`.
   @Test func writerIntegersOfEveryLength() {
