@@ -29,7 +29,10 @@ func competitionRank(_ values: [Double?], decimals: Int, ascending: Bool) -> Ran
     guard let v, v.isFinite else { continue }
     keyed.append((i, DecimalRounding.key(v, decimals: decimals)))
   }
-  sortRanked(&keyed, ascending: ascending)
+  keyed.sort { a, b in
+    if a.key != b.key { return ascending ? a.key < b.key : a.key > b.key }
+    return a.index < b.index
+  }
   var ranks = [Int?](repeating: nil, count: values.count)
   var bottomRanks = [Int?](repeating: nil, count: values.count)
   var isTied = [Bool?](repeating: nil, count: values.count)
@@ -49,32 +52,6 @@ func competitionRank(_ values: [Double?], decimals: Int, ascending: Bool) -> Ran
   return Ranking(
     ranks: ranks, bottomRanks: bottomRanks, isTied: isTied, rankedCount: keyed.count,
     order: keyed.map(\.index))
-}
-
-/// Sorts `keyed` best first (by key, `ascending` or not, then by index: a total order, so any
-/// sort gives the same result). A peer group's dozen members are sorted by insertion in place:
-/// the library's stable sort through a closure cost 4,000 instructions a group, a third of
-/// building the group's statistics.
-private func sortRanked(_ keyed: inout [(index: Int, key: Double)], ascending: Bool) {
-  func precedes(_ a: (index: Int, key: Double), _ b: (index: Int, key: Double)) -> Bool {
-    if a.key != b.key { return ascending ? a.key < b.key : a.key > b.key }
-    return a.index < b.index
-  }
-  guard keyed.count <= 32 else {
-    keyed.sort(by: precedes)
-    return
-  }
-  keyed.withUnsafeMutableBufferPointer { items in
-    for k in items.indices.dropFirst() {
-      let item = items[k]
-      var j = k
-      while j > 0, precedes(item, items[j - 1]) {
-        items[j] = items[j - 1]
-        j -= 1
-      }
-      items[j] = item
-    }
-  }
 }
 
 extension Polarity {
