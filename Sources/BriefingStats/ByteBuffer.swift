@@ -1,7 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#endif
-
 // MARK: - Byte buffer
 
 /// A growable run of bytes: the output of the streaming export writer, which appends some
@@ -142,29 +138,6 @@ struct ByteBuffer: ~Copyable, @unchecked Sendable {
   /// An array of `capacity` bytes left unwritten (UInt8 needs no initialisation to be
   /// overwritten; the pages stay untouched until written).
   private static func reserved(_ capacity: Int) -> [UInt8] {
-    var array = [UInt8](unsafeUninitializedCapacity: capacity) { _, initialized in initialized = capacity }
-    if capacity >= hugePageAdviceMinimum { array.withUnsafeMutableBytes(Self.adviseHugePages) }
-    return array
-  }
-
-  // MARK: - Huge pages
-
-  /// Smallest reservation (bytes) whose pages are advised huge: 8 MiB.
-  private static let hugePageAdviceMinimum = 8 << 20
-  /// Huge-page size of x86-64 (and of 4 KiB-page arm64): 2 MiB.
-  private static let hugePage = 2 << 20
-
-  /// Advises transparent huge pages for the whole 2 MiB pages inside `bytes`: a 100 MB part of
-  /// the township table is then filled 2 MiB at a time instead of faulting in 25,000 pages of
-  /// 4 KiB one by one. Only advice: where huge pages are off (`never`) nothing changes; the
-  /// bytes written are the same either way.
-  private static func adviseHugePages(_ bytes: UnsafeMutableRawBufferPointer) {
-    #if canImport(Glibc)
-    guard let base = bytes.baseAddress else { return }
-    let start = (Int(bitPattern: base) + hugePage - 1) & ~(hugePage - 1)
-    let end = (Int(bitPattern: base) + bytes.count) & ~(hugePage - 1)
-    guard end > start, let aligned = UnsafeMutableRawPointer(bitPattern: start) else { return }
-    _ = madvise(aligned, end - start, MADV_HUGEPAGE)
-    #endif
+    [UInt8](unsafeUninitializedCapacity: capacity) { _, initialized in initialized = capacity }
   }
 }
