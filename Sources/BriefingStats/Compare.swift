@@ -61,9 +61,8 @@ public struct ComparisonPlan: Sendable {
 
   public init(_ dataset: Dataset, options: CompareOptions = .init()) {
     let index = CompareIndex(dataset)
-    // Independent of each other: the targets are gathered on a second thread.
-    let ((metrics, growthFindings), (targets, targetFindings)) = concurrently(
-      { index.cellMetrics(options: options) }, { index.annualTargets() })
+    let (metrics, growthFindings) = index.cellMetrics(options: options)
+    let (targets, targetFindings) = index.annualTargets()
     self.index = index
     findings = index.findings + targetFindings + growthFindings
     let groups = dataset.peerGroups.map { group in
