@@ -107,6 +107,9 @@ struct RowBuilder: Sendable {
       region: index.regionIDs[r], value: m?.value, unit: index.indicators[c.indicator].unit,
       status: m?.status ?? .missing)
     let s = c.stats
+    // Asked of the unit, not of `row`: a computed property of the row copied the whole row
+    // (retaining its strings) on each call, twice a row.
+    let inPoints = ComparisonRow.changesInPoints(unit: row.unit)
     // Ranks (a rate has no growth ranking: its change is in points).
     row.rank = s.valueRanking.ranks[k]
     row.rankOf = s.valueRanking.rankedCount
@@ -149,7 +152,7 @@ struct RowBuilder: Sendable {
       row.prevValue = pm?.value
       row.prevGrowthPct = pm?.growth
     }
-    if !row.changesInPoints, let g = row.growthPct,
+    if !inPoints, let g = row.growthPct,
       let before = cellMetrics(c.indicator, index.priorPeriod[c.period], r)?.growth
     {
       row.growthChangePp = g - before
@@ -168,7 +171,7 @@ struct RowBuilder: Sendable {
         }
       }
     }
-    if !row.changesInPoints, let g = row.growthPct, let groupGrowth = s.growth {
+    if !inPoints, let g = row.growthPct, let groupGrowth = s.growth {
       row.growthGapToGroupPp = g - groupGrowth
     }
     if case .sum = index.indicators[c.indicator].aggregation {
@@ -230,7 +233,7 @@ struct RowBuilder: Sendable {
       row.prevValue = c.prev?.aggregateValue(aggregation)
       row.prevGrowthPct = c.prev?.growth
     }
-    if !row.changesInPoints, let now = c.stats.growth, let before = c.prior?.growth {
+    if !ComparisonRow.changesInPoints(unit: row.unit), let now = c.stats.growth, let before = c.prior?.growth {
       row.growthChangePp = now - before
     }
     if let r = index.regionIndex[c.groupID] {

@@ -22,7 +22,7 @@ extension RowBuilder {
     let period = row.period
     row.target = annual?.target
     row.targetGrowthPct = annual?.targetGrowth
-    if let goal = annual?.targetGrowth, let growth = row.growthPct, !row.changesInPoints {
+    if let goal = annual?.targetGrowth, let growth = row.growthPct, !ComparisonRow.changesInPoints(unit: row.unit) {
       row.targetGrowthGapPp = growth - goal
       let g = DecimalRounding.key(growth, decimals: 1)
       let t = DecimalRounding.key(goal, decimals: 1)

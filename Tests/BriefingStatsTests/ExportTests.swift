@@ -34,6 +34,8 @@ import TestSupport
     var values: [Double] = [
       0.1, 0.05, -0.0001, 0.0001, 99_999_999_999.9999, 1e11 - 0.5, 1e-4 / 3, 1.5e-5, -2.5e-6, 9.99e-5,
       1e-6, 1e-6 / 3, 999_999_999_999_999.9, 123_456_789_012.345_67, 5.634782608695652,
+      // Around the thousandths shortcut: its ends, a sum that is not 0.3, a double just below 1.005.
+      0.001, 0.000_999_9, 0.0015, 999_999_999_999.999, 1e12 - 0.5, 1e12 + 0.5, 0.1 + 0.2, 1.005, -0.125,
     ]
     for _ in 0..<4_000 {
       let decimals = rng.int(1...6)

@@ -1,5 +1,6 @@
 import BriefingCore
 import Testing
+import TestSupport
 @testable import BriefingStats
 
 @Suite struct RankingTests {
@@ -23,6 +24,41 @@ import Testing
     #expect(rows.map(\.rank) == expected)
     let ranked = expected.compactMap { $0 }.count
     #expect(rows.allSatisfy { $0.rankOf == ranked })
+  }
+
+  /// `competitionRank` against its definition on random lists of every size around the
+  /// small-list sort (0 … 40 candidates, ties, missing and non-finite values, both directions):
+  /// rank = 1 + candidates printing better, bottom rank = 1 + candidates printing worse, order
+  /// = best first, ties in input order.
+  @Test(arguments: [5, 17, 2024] as [UInt64])
+  func ranksMatchTheirDefinition(_ seed: UInt64) {
+    var rng = SeededGenerator(seed: seed)
+    for count in 0...40 {
+      for ascending in [false, true] {
+        let values: [Double?] = (0..<count).map { _ in
+          switch rng.int(0...9) {
+          case 0: nil
+          case 1: .infinity
+          default: Double(rng.int(0...12)) / 4
+        }
+        }
+        let ranking = competitionRank(values, decimals: 1, ascending: ascending)
+        let keys = values.map { $0.flatMap { $0.isFinite ? DecimalRounding.key($0, decimals: 1) : nil } }
+        let ranked = keys.indices.filter { keys[$0] != nil }
+        func better(_ a: Double, _ b: Double) -> Bool { ascending ? a < b : a > b }
+        for (i, key) in keys.enumerated() {
+          guard let key else {
+            #expect(ranking.ranks[i] == nil && ranking.bottomRanks[i] == nil)
+            continue
+          }
+          #expect(ranking.ranks[i] == 1 + ranked.filter { better(keys[$0]!, key) }.count)
+          #expect(ranking.bottomRanks[i] == 1 + ranked.filter { better(key, keys[$0]!) }.count)
+        }
+        let order = ranked.sorted { a, b in keys[a]! != keys[b]! ? better(keys[a]!, keys[b]!) : a < b }
+        #expect(ranking.order == order, "count \(count), ascending \(ascending)")
+        #expect(ranking.rankedCount == ranked.count)
+      }
+    }
   }
 
   /// values, polarity → expected ranks, bottom ranks (倒数第k, ties share the better bottom
