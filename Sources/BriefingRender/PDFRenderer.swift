@@ -12,9 +12,6 @@ public enum PDFRenderer {
   public static func render(_ scene: Scene, measurer: PangoTextMeasurer? = nil) throws(RenderError)
     -> [UInt8]
   {
-    // Held until the surface is finished: cairo's font copies share one set of huge pages.
-    let reserve = HeapReserve()
-    defer { withExtendedLifetime(reserve) {} }
     do {
       let first = scene.pages.first?.size ?? .a4
       let surface = try Surface.pdf(width: first.width, height: first.height)

@@ -14,7 +14,6 @@ struct BriefingCommand: ParsableCommand {
     signal(SIGXFSZ, SIG_IGN)
     // A failed write to standard output is exit 74, whichever way the process ends.
     StandardOutput.checkAtExit()
-    reuseLargeAllocations()
     do {
       // One parser for every command. ArgumentParser's reflection costs about 15 M instructions
       // (~10 ms) per process over a hand-written reader that `render` once had; `make bench` row
