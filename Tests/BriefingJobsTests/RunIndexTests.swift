@@ -24,7 +24,7 @@ final class FailingPublication: OutputFileSystem, @unchecked Sendable {
   let name: String
   init(failing name: String) { self.name = name }
   func writeNewFile(_ path: String, _ bytes: [UInt8]) throws(FileFailure) { try Posix.writeNewFile(path, bytes) }
-  func writeStagedFile(_ path: String, _ bytes: [UInt8]) throws(FileFailure) { try PosixFileSystem().writeStagedFile(path, bytes) }
+  func writeStagedFile(_ path: String, _ bytes: [UInt8]) throws(FileFailure) { try Posix.writeNewFile(path, bytes, durable: false) }
   func flushFileSystem(of folder: String) throws(FileFailure) { try Posix.syncFileSystem(of: folder) }
   func makeDirectory(_ path: String) throws(FileFailure) { try Posix.makeDirectory(path) }
   func link(_ existing: String, _ new: String) throws(FileFailure) { try Posix.link(existing, new) }
