@@ -22,6 +22,12 @@ import Foundation
 /// It lives in BriefingJobs with the other POSIX helpers (`Posix`, `FileFailure`): the CLI
 /// imports it, BriefingCore stays free of I/O, and neither Ingest nor Render writes files.
 public enum AtomicFile {
+  /// The most one `write` call is given (1 MiB). Linux 6.18 on ext4 here spent 2.11 s of system
+  /// time writing 1.5 GB as fifteen 100 MB calls, 2.29 s in 16 MiB calls, but 0.42 s in 1 or
+  /// 4 MiB calls and 0.64 s in 64 KiB calls (the cost is in `copy_folio_from_iter_atomic`).
+  /// The township analyze (1.5 GB of CSV in 100 MB parts) spent 2.7 s of system time instead of 5.7 s.
+  public static let writeChunk = 1 << 20
+
   /// Writes `bytes` to `relative` (a path like `a/b.png`) under the output folder `folder`,
   /// creating `folder` (as given, links followed) and the folders of `relative` (links refused).
   /// - Parameter durable: flush the file to disk before the rename. Default: true. Chart sets

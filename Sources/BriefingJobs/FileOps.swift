@@ -70,19 +70,13 @@ enum Posix {
     return unsafeBitCast(symbol, to: (@convention(c) (Int32) -> Int32).self)
   }()
 
-  /// The most one `write` call is given (1 MiB). Linux 6.18 on ext4 here spent 2.11 s of system
-  /// time writing 1.5 GB as fifteen 100 MB calls, 2.29 s in 16 MiB calls, but 0.42 s in 1 or
-  /// 4 MiB calls and 0.64 s in 64 KiB calls (the cost is in `copy_folio_from_iter_atomic`).
-  /// The township analyze (1.5 GB of CSV in 100 MB parts) spent 2.7 s of system time instead of 5.7 s.
-  static let writeChunk = 1 << 20
-
-  /// Writes all of `bytes` to `fd` in calls of at most `writeChunk` bytes, retrying short and
+  /// Writes all of `bytes` to `fd` in calls of at most `AtomicFile.writeChunk` bytes, retrying short and
   /// interrupted writes (and EAGAIN); nil when done, else the errno.
   static func writeAll(_ fd: Int32, _ bytes: [UInt8]) -> Int32? {
     bytes.withUnsafeBytes { buffer -> Int32? in
       var offset = 0
       while offset < buffer.count {
-        let written = write(fd, buffer.baseAddress! + offset, min(buffer.count - offset, writeChunk))
+        let written = write(fd, buffer.baseAddress! + offset, min(buffer.count - offset, AtomicFile.writeChunk))
         if written < 0 {
           if errno == EINTR || errno == EAGAIN { continue }
           return errno
