@@ -59,17 +59,20 @@ public struct ComparisonPlan: Sendable {
   /// Findings of the whole comparison (duplicates, growth checks, targets), in a fixed order.
   public let findings: [Finding]
 
+  /// Holds no reference to `dataset`'s observations once built: a caller that lets go of the
+  /// dataset frees them before the rows are built.
   public init(_ dataset: Dataset, options: CompareOptions = .init()) {
-    let index = CompareIndex(dataset)
+    var index = CompareIndex(dataset)
     let (metrics, growthFindings) = index.cellMetrics(options: options)
     let (targets, targetFindings) = index.annualTargets()
-    self.index = index
     findings = index.findings + targetFindings + growthFindings
     let groups = dataset.peerGroups.map { group in
       (id: group.id, members: group.members.compactMap { index.regionIndex[$0] })
     }
     self.groups = groups
     groupsOfIndicator = Self.groupsWithObservations(groups, index: index)
+    index.releaseObservations()
+    self.index = index
     builder = RowBuilder(index: index, metrics: metrics, targets: targets, options: options)
   }
 

@@ -27,7 +27,9 @@ struct CompareIndex {
   var priorPeriod: [Int?]
   /// What `priorPeriod` is, per period (nil when there is no basis).
   var priorBasis: [PriorBasis?]
-  /// Unique observations (first occurrence wins) and the cell → observation map.
+  /// Unique observations (first occurrence wins) and the cell → observation map. The
+  /// observations and their keys serve the set-up only (`releaseObservations`); the rows read
+  /// `cell` and the per-cell metrics.
   var observations: UniqueObservations
   var cell: CellMap
   /// (indicator, period, region) numbers of each unique observation.
@@ -152,8 +154,17 @@ struct CompareIndex {
     (i * periods + p) * regions + r
   }
 
+  /// Lets go of the observations and their keys once the set-up has drawn what it needs from
+  /// them (cell metrics, targets, the groups of each indicator): the plan then holds no
+  /// reference to the dataset's observation array, which goes with the dataset (about 1 GB of
+  /// the township analyze's 40,000 units, freed before its rows are written).
+  mutating func releaseObservations() {
+    observations = UniqueObservations(source: [])
+    observationKeys = []
+  }
+
   /// The value of (indicator, period, region): nil when there is no observation or it has no
-  /// value (masked, missing).
+  /// value (masked, missing). Set-up only (before `releaseObservations`).
   func value(_ i: Int, _ p: Int, _ r: Int) -> Double? {
     cell[Self.key(i, p, r, periods: periods.count, regions: regionIDs.count)].flatMap {
       observations[$0].value
