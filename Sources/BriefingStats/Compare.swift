@@ -63,14 +63,20 @@ public struct ComparisonPlan: Sendable {
   /// dataset frees them before the rows are built.
   public init(_ dataset: Dataset, options: CompareOptions = .init()) {
     var index = CompareIndex(dataset)
-    let (metrics, growthFindings) = index.cellMetrics(options: options)
-    let (targets, targetFindings) = index.annualTargets()
-    findings = index.findings + targetFindings + growthFindings
     let groups = dataset.peerGroups.map { group in
       (id: group.id, members: group.members.compactMap { index.regionIndex[$0] })
     }
+    // Independent of each other: the annual targets and the groups of each indicator are
+    // gathered on a second thread while the cell metrics are computed.
+    let ((metrics, growthFindings), (targets, targetFindings, groupsOfIndicator)) = concurrently(
+      { index.cellMetrics(options: options) },
+      { [index] in
+        let (targets, findings) = index.annualTargets()
+        return (targets, findings, Self.groupsWithObservations(groups, index: index))
+      })
+    findings = index.findings + targetFindings + growthFindings
     self.groups = groups
-    groupsOfIndicator = Self.groupsWithObservations(groups, index: index)
+    self.groupsOfIndicator = groupsOfIndicator
     index.releaseObservations()
     self.index = index
     builder = RowBuilder(index: index, metrics: metrics, targets: targets, options: options)
