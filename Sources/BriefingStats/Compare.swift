@@ -121,9 +121,8 @@ public struct ComparisonPlan: Sendable {
       }
     }
     let overall = builder.overallRanks(indicator: i)
-    let targets = builder.targetsByYear(indicator: i)
     for p in index.periodsOfIndicator[i] {
-      let yearTargets = targets[index.periods[p].year]
+      let yearTargets = builder.targets.byRegion(indicator: i, period: p)
       for g in groupsOfIndicator[i] {
         let group = groups[g]
         guard let s = stats[p * groupCount + g] else { continue }

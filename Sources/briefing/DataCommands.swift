@@ -154,8 +154,9 @@ struct Analyze: ParsableCommand {
   func run() throws {
     try reportingFailures {
       let (dataset, loadFindings) = try data.load()
-      // The dataset is handed over (consumed): its observations are freed once the comparison
-      // plan is built, before the rows are (`ComparisonPlan` keeps no reference to them).
+      // The dataset is handed over (consumed): once the comparison plan is built it is freed on
+      // another thread while the rows are built (`ComparisonPlan` keeps no reference to its
+      // observations, about 1 GB at 40,000 units).
       switch format {
       case .csv: try stream(consume dataset, loadFindings, .csv)
       case .json: try stream(consume dataset, loadFindings, .json)
@@ -164,7 +165,7 @@ struct Analyze: ParsableCommand {
         try streamWorkbook(consume dataset, loadFindings)
       }
       // The table is published and its path printed: end the process here instead of freeing
-      // the dataset and the comparison plan on the way out (0.06–0.1 s of the 3,000-unit
+      // the comparison plan on the way out (0.06–0.1 s of the 3,000-unit
       // analyze). `exit` still flushes standard output and runs exit handlers.
       Foundation.exit(0)
     }
@@ -175,7 +176,8 @@ struct Analyze: ParsableCommand {
   private func stream(_ dataset: consuming Dataset, _ loadFindings: [Finding], _ format: AnalyzeExport.Format)
     throws(Failure)
   {
-    let plan = ComparisonPlan(consume dataset, options: data.compareOptions)
+    let plan = ComparisonPlan(copy dataset, options: data.compareOptions)
+    releaseInBackground(dataset)
     printFindings(loadFindings + plan.findings, quiet: quiet)
     // Not flushed to disk before publishing: a table regenerated from the data in seconds does
     // not need to wait for the disk (fsync of 100 MB took 0.2 s here); a reader still sees the
@@ -208,7 +210,8 @@ extension Analyze {
   /// on their own thread (rows numbered from where the indicators before them end) and appended
   /// to the archive in order, so neither the table nor the sheet is held whole.
   fileprivate func streamWorkbook(_ dataset: consuming Dataset, _ loadFindings: [Finding]) throws(Failure) {
-    let plan = ComparisonPlan(consume dataset, options: data.compareOptions)
+    let plan = ComparisonPlan(copy dataset, options: data.compareOptions)
+    releaseInBackground(dataset)
     printFindings(loadFindings + plan.findings, quiet: quiet)
     let rows = plan.rowCount
     guard rows <= AnalyzeExport.worksheetRowLimit else {
@@ -236,6 +239,12 @@ extension Analyze {
     try XLSXPackage.finish(zip)
     try output.finish()
   }
+}
+
+/// Lets go of `value` on another thread: freeing the township analyze's 4.8 M observations
+/// takes about 50 ms, which the rows need not wait for.
+private func releaseInBackground<Value: Sendable>(_ value: consuming Value) {
+  DispatchQueue.global().async { [value] in withExtendedLifetime(value) {} }
 }
 
 /// Writes `bytes` to standard output (`-`) or atomically to a file, then prints the file's path.
