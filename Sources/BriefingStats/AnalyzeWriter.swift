@@ -193,30 +193,55 @@ extension AnalyzeExport {
     }
 
     /// 10^0 … 10^19 (the last power of ten below 2^64).
-    private static let powersOfTen: [UInt] = (0...19).map { (0..<$0).reduce(1) { power, _ in power * 10 } }
+    private static let powersOfTen: [UInt] = [
+      1, 10, 100, 1_000, 10_000, 100_000, 1_000_000, 10_000_000, 100_000_000, 1_000_000_000,
+      10_000_000_000, 100_000_000_000, 1_000_000_000_000, 10_000_000_000_000, 100_000_000_000_000,
+      1_000_000_000_000_000, 10_000_000_000_000_000, 100_000_000_000_000_000,
+      1_000_000_000_000_000_000, 10_000_000_000_000_000_000,
+    ]
 
     /// "00" … "99".
     private static let digitPairs: StaticString = "00010203040506070809101112131415161718192021222324252627282930313233343536373839404142434445464748495051525354555657585960616263646566676869707172737475767778798081828384858687888990919293949596979899"
 
-    /// Writes the last `count` decimal digits of `value` (zeros in front when it has fewer)
-    /// into the `count` bytes before `end`, two at a time.
+    /// Writes `value` (below 10^`count`) as `count` decimal digits, zeros in front, into the
+    /// `count` bytes before `end`: eight digits at a time (one 64-bit division, then 32-bit
+    /// arithmetic whose four pairs do not wait on each other: two digits at a time made one
+    /// chain of dependent divisions through a 17-digit number), then two at a time.
     @inline(__always)
     private static func write(_ value: UInt, count: Int, before end: UnsafeMutablePointer<UInt8>) {
-      let pairs = digitPairs.utf8Start
       var rest = value
       var position = end
       var remaining = count
-      while remaining >= 2 {
-        let (next, pair) = rest.quotientAndRemainder(dividingBy: 100)
+      while remaining >= 8 {
+        let (next, eight) = rest.quotientAndRemainder(dividingBy: 100_000_000)
+        let (high, low) = UInt32(truncatingIfNeeded: eight).quotientAndRemainder(dividingBy: 10_000)
+        writePair(high / 100, at: position - 8)
+        writePair(high % 100, at: position - 6)
+        writePair(low / 100, at: position - 4)
+        writePair(low % 100, at: position - 2)
         rest = next
+        position -= 8
+        remaining -= 8
+      }
+      var small = UInt32(truncatingIfNeeded: rest)  // below 10^7 now
+      while remaining >= 2 {
+        let (next, pair) = small.quotientAndRemainder(dividingBy: 100)
+        writePair(pair, at: position - 2)
+        small = next
         position -= 2
-        position.initialize(to: pairs[2 * Int(pair)])
-        (position + 1).initialize(to: pairs[2 * Int(pair) + 1])
         remaining -= 2
       }
       if remaining == 1 {
-        (position - 1).initialize(to: UInt8(ascii: "0") + UInt8(truncatingIfNeeded: rest % 10))
+        (position - 1).initialize(to: UInt8(ascii: "0") + UInt8(truncatingIfNeeded: small))
       }
+    }
+
+    /// Writes `pair` (below 100) as two digits at `position`.
+    @inline(__always)
+    private static func writePair(_ pair: UInt32, at position: UnsafeMutablePointer<UInt8>) {
+      let pairs = digitPairs.utf8Start
+      position.initialize(to: pairs[2 * Int(pair)])
+      (position + 1).initialize(to: pairs[2 * Int(pair) + 1])
     }
   }
 }
