@@ -34,11 +34,16 @@ extension AnalyzeExport {
     /// row), so the buffer does not grow by copying. Default: 0. `firstRow`: the worksheet row
     /// number of the first row appended (row 1 is the header). Default: 2. `neutralizingFormulas`:
     /// CSV text fields starting like a formula get a leading `'` (OWASP). Default: true.
-    public init(_ format: Format, expectedRows: Int = 0, firstRow: Int = 2, neutralizingFormulas: Bool = true) {
+    /// `recycling`: the bytes of an earlier part, whose memory is written again when it is large
+    /// enough (`ByteBuffer.init(capacity:recycling:)`). Default: none.
+    public init(
+      _ format: Format, expectedRows: Int = 0, firstRow: Int = 2, neutralizingFormulas: Bool = true,
+      recycling spare: consuming [UInt8] = []
+    ) {
       self.format = format
       self.neutralizesFormulas = neutralizingFormulas
       self.firstRow = firstRow
-      bytes = ByteBuffer(capacity: expectedRows * (format == .csv ? 320 : 1_200))
+      bytes = ByteBuffer(capacity: expectedRows * (format == .csv ? 320 : 1_200), recycling: consume spare)
     }
 
     public mutating func append(_ row: ComparisonRow) {
