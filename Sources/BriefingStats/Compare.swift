@@ -63,16 +63,16 @@ public struct ComparisonPlan: Sendable {
   /// dataset frees them before the rows are built.
   public init(_ dataset: Dataset, options: CompareOptions = .init()) {
     var index = CompareIndex(dataset)
-    let groups = dataset.peerGroups.map { group in
-      (id: group.id, members: group.members.compactMap { index.regionIndex[$0] })
-    }
-    // Independent of each other: the annual targets and the groups of each indicator are
-    // gathered on a second thread while the cell metrics are computed.
-    let ((metrics, growthFindings), (targets, targetFindings, groupsOfIndicator)) = concurrently(
+    // Independent of each other: the annual targets, the peer groups and the groups of each
+    // indicator are gathered on a second thread while the cell metrics are computed.
+    let ((metrics, growthFindings), (targets, targetFindings, groups, groupsOfIndicator)) = concurrently(
       { index.cellMetrics(options: options) },
-      { [index] in
+      { [index, dataset] in
         let (targets, findings) = index.annualTargets()
-        return (targets, findings, Self.groupsWithObservations(groups, index: index))
+        let groups = dataset.peerGroups.map { group in
+          (id: group.id, members: group.members.compactMap { index.regionIndex[$0] })
+        }
+        return (targets, findings, groups, Self.groupsWithObservations(groups, index: index))
       })
     findings = index.findings + targetFindings + growthFindings
     self.groups = groups
