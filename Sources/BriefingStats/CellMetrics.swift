@@ -49,12 +49,6 @@ struct AnnualTarget {
   }
 }
 
-struct TargetKey: Hashable {
-  var region: Int
-  var indicator: Int
-  var year: Int
-}
-
 extension CompareIndex {
   /// Metrics per unique observation (parallel to `observations`) plus findings, in
   /// observation order.
@@ -102,37 +96,27 @@ extension CompareIndex {
 
   /// Annual targets per (region, indicator, year). Two different non-nil targets (or target
   /// growths) for the same key are an error finding; the first one is kept.
-  func annualTargets() -> (targets: [TargetKey: AnnualTarget], findings: [Finding]) {
-    var targets: [TargetKey: AnnualTarget] = [:]
-    // Room for every key up front: grown by doubling, the table of the township data (1.2 M keys)
-    // was rehashed a dozen times, half of this serial step.
-    var carrying = 0
-    for n in observations.indices where observations[n].target != nil || observations[n].targetGrowth != nil {
-      carrying += 1
-    }
-    var years = Set<Int>()
-    for period in periods { years.insert(period.year) }
-    targets.reserveCapacity(min(carrying, regionIDs.count * indicators.count * years.count))
+  func annualTargets() -> (targets: AnnualTargetTable, findings: [Finding]) {
+    var targets = AnnualTargetTable(indicators: indicators.count, periods: periods, regions: regionIDs.count)
     var findings: [Finding] = []
-    // Fields read in place and one hash per observation: half the observations of a large
-    // dataset carry a target, and copying each whole (a dozen reference-counted fields) and
-    // hashing its key twice made this the largest serial step before the rows.
+    // Fields read in place: half the observations of a large dataset carry a target, and
+    // copying each whole (a dozen reference-counted fields) made this the largest serial step
+    // before the rows.
     for n in observations.indices {
       let target = observations[n].target
       let growth = observations[n].targetGrowth
       guard target != nil || growth != nil else { continue }
-      let (i, _, r) = observationKeys[n]
-      let year = observations[n].period.year
+      let (i, p, r) = observationKeys[n]
       var conflicts: [(what: String, first: Double, second: Double)] = []
-      targets[TargetKey(region: r, indicator: i, year: year), default: AnnualTarget()].merge(
-        target: target, growth: growth, conflicts: &conflicts)
+      targets.merge(region: r, indicator: i, period: p, target: target, growth: growth, conflicts: &conflicts)
       for conflict in conflicts {
         findings.append(
           Finding(
             .error,
             .conflictingTarget(
-              region: observations[n].region, indicator: observations[n].indicator, year: year,
-              what: conflict.what, first: conflict.first, second: conflict.second),
+              region: observations[n].region, indicator: observations[n].indicator,
+              year: observations[n].period.year, what: conflict.what, first: conflict.first,
+              second: conflict.second),
             at: observations[n].location))
       }
     }

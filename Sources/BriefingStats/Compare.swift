@@ -59,17 +59,26 @@ public struct ComparisonPlan: Sendable {
   /// Findings of the whole comparison (duplicates, growth checks, targets), in a fixed order.
   public let findings: [Finding]
 
+  /// Holds no reference to `dataset`'s observations once built: a caller that lets go of the
+  /// dataset frees them before the rows are built.
   public init(_ dataset: Dataset, options: CompareOptions = .init()) {
-    let index = CompareIndex(dataset)
-    let (metrics, growthFindings) = index.cellMetrics(options: options)
-    let (targets, targetFindings) = index.annualTargets()
-    self.index = index
+    var index = CompareIndex(dataset)
+    // Independent of each other: the annual targets, the peer groups and the groups of each
+    // indicator are gathered on a second thread while the cell metrics are computed.
+    let ((metrics, growthFindings), (targets, targetFindings, groups, groupsOfIndicator)) = concurrently(
+      { index.cellMetrics(options: options) },
+      { [index, dataset] in
+        let (targets, findings) = index.annualTargets()
+        let groups = dataset.peerGroups.map { group in
+          (id: group.id, members: group.members.compactMap { index.regionIndex[$0] })
+        }
+        return (targets, findings, groups, Self.groupsWithObservations(groups, index: index))
+      })
     findings = index.findings + targetFindings + growthFindings
-    let groups = dataset.peerGroups.map { group in
-      (id: group.id, members: group.members.compactMap { index.regionIndex[$0] })
-    }
     self.groups = groups
-    groupsOfIndicator = Self.groupsWithObservations(groups, index: index)
+    self.groupsOfIndicator = groupsOfIndicator
+    index.releaseObservations()
+    self.index = index
     builder = RowBuilder(index: index, metrics: metrics, targets: targets, options: options)
   }
 
@@ -112,9 +121,8 @@ public struct ComparisonPlan: Sendable {
       }
     }
     let overall = builder.overallRanks(indicator: i)
-    let targets = builder.targetsByYear(indicator: i)
     for p in index.periodsOfIndicator[i] {
-      let yearTargets = targets[index.periods[p].year]
+      let yearTargets = builder.targets.byRegion(indicator: i, period: p)
       for g in groupsOfIndicator[i] {
         let group = groups[g]
         guard let s = stats[p * groupCount + g] else { continue }

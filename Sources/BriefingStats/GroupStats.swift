@@ -102,10 +102,10 @@ extension CompareIndex {
       var priorVW = 0.0
       var priorW = 0.0
       for (k, r) in members.enumerated() {
-        guard let v = values[k], let weight = value(w, p, r) else { continue }
+        guard let v = values[k], let weight = value(w, p, r, metrics: metrics) else { continue }
         sumVW += v * weight
         sumW += weight
-        if let q, let prior = cells[k]?.prior, let priorWeight = value(w, q, r) {
+        if let q, let prior = cells[k]?.prior, let priorWeight = value(w, q, r, metrics: metrics) {
           nowVW += v * weight
           nowW += weight
           priorVW += prior * priorWeight
@@ -125,5 +125,11 @@ extension CompareIndex {
       stats.matchedPriorTotal = nil
     }
     return stats
+  }
+
+  /// The value of (indicator, period, region) from the per-cell metrics (the same as the
+  /// observation's: the rows are built after `releaseObservations`).
+  private func value(_ i: Int, _ p: Int, _ r: Int, metrics: [CellMetrics]) -> Double? {
+    cell[cellNumber(i, p, r)].flatMap { metrics[$0].value }
   }
 }

@@ -6,33 +6,8 @@ import BriefingCore
 struct RowBuilder: Sendable {
   let index: CompareIndex
   let metrics: [CellMetrics]
-  let targets: [TargetKey: AnnualTarget]
+  let targets: AnnualTargetTable
   let options: CompareOptions
-  /// `targets` split by indicator, for `targetsByYear`.
-  private let targetsOfIndicator: [[(key: TargetKey, target: AnnualTarget)]]
-
-  init(
-    index: CompareIndex, metrics: [CellMetrics], targets: [TargetKey: AnnualTarget],
-    options: CompareOptions
-  ) {
-    self.index = index
-    self.metrics = metrics
-    self.targets = targets
-    self.options = options
-    var split = Array(repeating: [(key: TargetKey, target: AnnualTarget)](), count: index.indicators.count)
-    for (key, target) in targets { split[key.indicator].append((key, target)) }
-    targetsOfIndicator = split
-  }
-
-  /// The annual targets of indicator `i` by year, then by region (dense): member rows look
-  /// their target up by position instead of hashing a key per row.
-  func targetsByYear(indicator i: Int) -> [Int: [AnnualTarget?]] {
-    var byYear: [Int: [AnnualTarget?]] = [:]
-    for (key, target) in targetsOfIndicator[i] {
-      byYear[key.year, default: Array(repeating: nil, count: index.regionIDs.count)][key.region] = target
-    }
-    return byYear
-  }
 
   struct GroupContext {
     var indicator: Int
@@ -237,8 +212,7 @@ struct RowBuilder: Sendable {
       row.growthChangePp = now - before
     }
     if let r = index.regionIndex[c.groupID] {
-      let key = TargetKey(region: r, indicator: c.indicator, year: period.year)
-      fillTargets(&row, indicator: c.indicator, annual: targets[key])
+      fillTargets(&row, indicator: c.indicator, annual: targets.byRegion(indicator: c.indicator, period: c.period)?[r] ?? nil)
     }
     row.redLineBreaches = redLineBreaches(c.stats, indicator: c.indicator)
     return row

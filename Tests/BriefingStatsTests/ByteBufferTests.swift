@@ -1,3 +1,4 @@
+import BriefingCore
 import Testing
 import TestSupport
 @testable import BriefingStats
@@ -45,5 +46,38 @@ import TestSupport
       if buffer.count != expected.count { return }
     }
     #expect(buffer.array() == expected)
+  }
+}
+
+extension ByteBufferTests {
+  /// A recycled array is written again in place (its pages are mapped already) when it is large
+  /// enough, and holds only the new bytes; a smaller one is not used.
+  @Test func recycledArrayIsWrittenAgain() {
+    var first = ByteBuffer(capacity: 200_000)
+    for k in 0..<150_000 { first.append(UInt8(truncatingIfNeeded: k)) }
+    let old = first.array()
+    let oldAddress = old.withUnsafeBufferPointer { UInt(bitPattern: $0.baseAddress) }
+    var again = ByteBuffer(capacity: 100_000, recycling: consume old)
+    again.append(Array("new".utf8))
+    let bytes = again.array()
+    #expect(bytes == Array("new".utf8))
+    #expect(bytes.withUnsafeBufferPointer { UInt(bitPattern: $0.baseAddress) } == oldAddress)
+
+    var larger = ByteBuffer(capacity: 400_000, recycling: consume bytes)
+    larger.append(7)
+    #expect(larger.array() == [7])
+  }
+}
+
+extension ByteBufferTests {
+  /// The export writer hands its recycled array to its buffer without a copy.
+  @Test func writerWritesIntoTheRecycledArray() {
+    let spare = [UInt8](repeating: 1, count: 500_000)
+    let address = spare.withUnsafeBufferPointer { UInt(bitPattern: $0.baseAddress) }
+    var writer = AnalyzeExport.Writer(.csv, expectedRows: 100, recycling: consume spare)
+    writer.append(ComparisonRow(indicator: "gdp", period: Period(year: 2024, kind: .cumulative(through: 12)), group: "G", region: "A", value: 1.5))
+    let bytes = writer.finish()
+    #expect(bytes.withUnsafeBufferPointer { UInt(bitPattern: $0.baseAddress) } == address)
+    #expect(String(decoding: bytes, as: UTF8.self).hasPrefix("gdp,2024,G,A,1.5,,missing,"))
   }
 }

@@ -251,3 +251,32 @@ import TestSupport
     #expect(prefilled.index(of: months[40]) == 40)
   }
 }
+
+extension ExportTests {
+  /// The group columns' figures that repeat from row to row (copied from the text above) are
+  /// written as each row alone would spell them, in every format: repeats, a change, an empty
+  /// cell between repeats, 0 and −0 (other bits, same text), a sum that is not 0.3.
+  @Test(arguments: [AnalyzeExport.Format.csv, .json, .xlsxSheet])
+  func repeatedGroupFiguresMatchRowsWrittenAlone(_ format: AnalyzeExport.Format) {
+    let figures: [Double?] = [1251.4400000000003, 1251.4400000000003, nil, 1251.4400000000003, 7, -0.0, 0, 0.1 + 0.2, 0.1 + 0.2, 0.3]
+    let period = Period(year: 2024, kind: .cumulative(through: 6))
+    var rows: [ComparisonRow] = []
+    for (k, figure) in figures.enumerated() {
+      var row = ComparisonRow(indicator: "gdp", period: period, group: "G", region: RegionID("R\(k)"), value: Double(k))
+      row.groupTotal = figure
+      row.groupMean = figure.map { $0 / 3 }
+      row.groupGrowthPct = k % 3 == 0 ? figure : 5.5
+      rows.append(row)
+    }
+    var together = AnalyzeExport.Writer(format)
+    for row in rows { together.append(row) }
+    var alone: [UInt8] = []
+    for (k, row) in rows.enumerated() {
+      var writer = AnalyzeExport.Writer(format, firstRow: 2 + k)
+      writer.append(row)
+      if format == .json, k > 0 { alone += Array(",\n".utf8) }
+      alone += writer.finish()
+    }
+    #expect(String(decoding: together.finish(), as: UTF8.self) == String(decoding: alone, as: UTF8.self))
+  }
+}
