@@ -24,41 +24,53 @@ extension TableReading {
     of file: InputFile, options: LoadOptions, preparer: Preparer,
     _ onRow: (TableRow, Preparer.Prepared) -> Void
   ) -> [Finding] {
-    guard file.bytes.count >= concurrentReadingThreshold else {
-      var preparer = preparer
-      return forEachRow(of: file, options: options) { onRow($0, preparer.prepare($0)) }
-    }
-    let channel = BatchChannel<RowBatch<Preparer.Prepared>>(capacity: 8)
+    concurrently(
+      bytes: file.bytes.count,
+      produce: { emit in
+        var preparer = preparer
+        return forEachRow(of: file, options: options) { emit(($0, preparer.prepare($0))) }
+      },
+      consume: { onRow($0.0, $0.1) })
+  }
+
+  /// Runs `produce`, which reads a file of `bytes` bytes and hands each item it makes to its
+  /// argument, and `consume` on every item in the same order; returns what `produce` returns.
+  /// From `concurrentReadingThreshold` bytes on, `produce` runs on a second thread and the items
+  /// cross over in batches through a bounded channel, so memory stays at a few batches.
+  static func concurrently<Item: Sendable>(
+    bytes: Int, produce: @escaping @Sendable (_ emit: (Item) -> Void) -> [Finding],
+    consume: (Item) -> Void
+  ) -> [Finding] {
+    guard bytes >= concurrentReadingThreshold else { return produce(consume) }
+    let channel = BatchChannel<ItemBatch<Item>>(capacity: 8)
     DispatchQueue.global().async {
-      var preparer = preparer
       let batchSize = 4_096
-      var batch: [(TableRow, Preparer.Prepared)] = []
+      var batch: [Item] = []
       batch.reserveCapacity(batchSize)
-      let findings = forEachRow(of: file, options: options) { row in
-        batch.append((row, preparer.prepare(row)))
+      let findings = produce { item in
+        batch.append(item)
         if batch.count == batchSize {
-          channel.send(.rows(batch))
+          channel.send(.items(batch))
           batch.removeAll(keepingCapacity: true)
         }
       }
-      if !batch.isEmpty { channel.send(.rows(batch)) }
+      if !batch.isEmpty { channel.send(.items(batch)) }
       channel.send(.end(findings))
     }
     while true {
       switch channel.receive() {
-      case .rows(let rows): for (row, prepared) in rows { onRow(row, prepared) }
+      case .items(let items): items.forEach(consume)
       case .end(let findings): return findings
       }
     }
   }
 }
 
-/// What the reading thread hands over: a batch of rows, or the end with the read's findings.
-private enum RowBatch<Prepared: Sendable>: Sendable {
-  case rows([(TableRow, Prepared)])
+/// What the reading thread hands over: a batch of items, or the end with the read's findings.
+private enum ItemBatch<Item: Sendable>: Sendable {
+  case items([Item])
   case end([Finding])
 }
-
 // MARK: - Channel
 
 /// A bounded first-in first-out channel between one sending and one receiving thread:

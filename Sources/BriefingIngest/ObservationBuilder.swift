@@ -177,6 +177,68 @@ struct ObservationBuilder {
         location: .init(file: file, line: row.line, column: valueCell?.column)))
   }
 
+  /// `add` for a line read straight from its bytes, with the same result; false, with nothing
+  /// changed, when the line needs a finding or a first step (the first unit of an indicator):
+  /// the caller then passes it to `add` as a `TableRow`. Fixed catalogs only (`FastCellReader`),
+  /// so parents and polarities are not read.
+  mutating func addFast(_ row: FastRow) -> Bool {
+    let parsed = row.cells
+    guard regions.isFixed, indicators.isFixed, intake.header != nil, let regionIndex = parsed.region,
+      let indicatorIndex = parsed.indicator, let period = parsed.period, let value = parsed.value
+    else { return false }
+    let columnUnit = parsed.unit
+    if let inCell = value.unit, let columnUnit, inCell != columnUnit { return false }
+    let unit = value.unit ?? columnUnit
+    let canonical = indicators.entries[indicatorIndex].unit
+    guard canonical != nil || unit == nil,
+      let converted = Converter.convert(value, from: unit, to: canonical)
+    else { return false }
+    var target: Double?
+    if let written = parsed.target {
+      guard let inCanonical = Converter.convert(written, from: written.unit ?? columnUnit, to: canonical) else {
+        return false
+      }
+      target = inCanonical.number
+    }
+    guard let targetGrowth = Self.inPercent(parsed.targetGrowth), let officialGrowth = Self.inPercent(parsed.yoy)
+    else { return false }
+    var status = value.content == .masked ? .masked : row.status ?? .actual
+    if converted.number != nil, status == .masked || status == .missing { return false }
+    if converted.number == nil, status == .actual { status = .missing }
+    let targetKey = PackedKey(region: regionIndex, indicator: indicatorIndex, year: period.year)
+    guard Self.agrees(targets, targetKey, target), Self.agrees(targetGrowths, targetKey, targetGrowth),
+      keyLines.insertIfAbsent(region: regionIndex, indicator: indicatorIndex, period: period, line: row.line) == nil
+    else { return false }
+    if let target { _ = targets.insertIfAbsent(targetKey, (target, row.line)) }
+    if let targetGrowth { _ = targetGrowths.insertIfAbsent(targetKey, (targetGrowth, row.line)) }
+    intake.countDataRow()
+    if converted.number != nil { recordDecimals(converted.decimals, of: indicatorIndex) }
+    observations.append(
+      Observation(
+        region: regions.entries[regionIndex].id, period: period, indicator: indicators.entries[indicatorIndex].id,
+        value: converted.number, status: status, qualifier: value.qualifier, target: target,
+        targetGrowth: targetGrowth, officialGrowth: officialGrowth, note: row.note, source: row.source,
+        location: .init(file: file, line: row.line, column: row.valueColumn)))
+    return true
+  }
+
+  /// A growth cell's number in %: `.some(nil)` without a number, nil for a unit that is not a
+  /// percentage (an error: `percentage` reports it).
+  private static func inPercent(_ value: CellValue?) -> Double?? {
+    guard let value, let number = value.number else { return .some(nil) }
+    guard let unit = value.unit else { return number }
+    guard unit.dimension == Unit.percent.dimension else { return nil }
+    return Converter.convert(number, from: unit, to: .percent)
+  }
+
+  /// False when `table` holds another value for `key` (a `conflicting-target` error of `check`).
+  private static func agrees(
+    _ table: PackedKeyTable<(value: Double, line: Int)>, _ key: PackedKey, _ value: Double?
+  ) -> Bool {
+    guard let value, let first = table.value(for: key) else { return true }
+    return !Self.conflicts(value, first.value)
+  }
+
   /// Reports an empty file, resolves implicit parents and defaults the indicator fields
   /// indicators.csv left out (`IndicatorDefaults`); returns the dataset parts.
   mutating func finish(into sink: inout FindingSink) -> Dataset {
@@ -291,13 +353,12 @@ struct ObservationBuilder {
     _ row: TableRow, _ parsed: CellValue?, _ report: inout RowReport) -> Double?
   {
     let cell = map.cell(column, in: row)
-    guard let value = checked(cell, parsed, &report), let number = value.number else { return nil }
-    guard let unit = value.unit else { return number }
-    guard unit.dimension == Unit.percent.dimension else {
-      report.add(.error, .notAPercentage(unit, column: column.rawValue), cell)
+    guard let value = checked(cell, parsed, &report) else { return nil }
+    guard let percent = Self.inPercent(value) else {
+      report.add(.error, .notAPercentage(value.unit!, column: column.rawValue), cell)
       return nil
     }
-    return Converter.convert(number, from: unit, to: .percent)
+    return percent
   }
 
   private func resolveStatus(_ map: HeaderMap<ObservationColumn>, _ row: TableRow,
@@ -320,10 +381,14 @@ struct ObservationBuilder {
     _ what: String, _ cell: TableCell?, _ report: inout RowReport
   ) {
     guard let value, let first = table.insertIfAbsent(key, (value, report.line)) else { return }
-    let scale = max(abs(value), abs(first.value), 1)
-    if abs(first.value - value) > 1e-9 * scale {
+    if conflicts(value, first.value) {
       report.add(.error, .conflictingTarget(what, value, first.value, line: first.line), cell)
     }
+  }
+
+  /// True when two targets differ by more than rounding (a relative 10⁻⁹).
+  private static func conflicts(_ value: Double, _ first: Double) -> Bool {
+    abs(first - value) > 1e-9 * max(abs(value), abs(first), 1)
   }
 
   private mutating func recordParent(of region: RegionID, _ map: HeaderMap<ObservationColumn>,
@@ -383,6 +448,9 @@ struct ObservationCellParser: RowPreparing {
   private var units = TextMemo<Unit?>()
   private var regions: Catalog<Region>?
   private var indicators: Catalog<Indicator>?
+
+  /// The header of the table, once read.
+  var header: HeaderMap<ObservationColumn>? { intake.header }
 
   /// `regions` and `indicators`: the builder's catalogs (only fixed ones are used).
   init(file: String, regions: Catalog<Region>? = nil, indicators: Catalog<Indicator>? = nil) {

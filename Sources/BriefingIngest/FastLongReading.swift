@@ -1,0 +1,267 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import BriefingCore
+
+// MARK: - Items of a long table
+
+/// What the reading of a long table hands the observation builder, in file order.
+enum LongItem: Sendable {
+  /// A row read the usual way (`DelimitedParser`, `TableRow`), with its cells parsed ahead.
+  case row(TableRow, ObservationCells?)
+  /// The text that the `fast` rows after it are cut from (sent once, before them).
+  case text(LongText)
+  /// A data line read straight from its bytes.
+  case fast(FastRow)
+}
+
+/// A data line of a long table read from its bytes without a `TableRow`: every cell parsed, no
+/// finding to make about it on its own. The builder still checks it against the rows before
+/// (duplicate keys, targets, units) and reads it the usual way (`LongText.row`) when it needs
+/// a finding.
+struct FastRow: Sendable {
+  var line: Int
+  /// The line in the text, its line end included.
+  var bytes: Range<Int>
+  /// Region and indicator positions (never nil), period and value (never nil), unit, and the
+  /// target and growth columns (nil only when the header lacks the column).
+  var cells: ObservationCells
+  /// The status column's status; nil when the column is absent or the cell empty.
+  var status: ValueStatus?
+  var note: String?
+  var source: String?
+  /// Character column of the value cell (1-based, as `TableCell.column`).
+  var valueColumn: Int
+}
+
+/// The decoded text of a long table, for reading a `FastRow` the usual way.
+struct LongText: Sendable {
+  let utf8: [UInt8]
+  let delimiter: UInt8
+  let file: String
+
+  /// The row as `DelimitedParser` reads it from the whole file (same cells, line and columns).
+  func row(_ fast: FastRow) -> TableRow {
+    var row = TableRow(line: fast.line, cells: [])
+    _ = DelimitedParser(delimiter: delimiter).parse(Array(utf8[fast.bytes]), file: file, firstLine: fast.line) {
+      row = $0
+    }
+    return row
+  }
+}
+
+// MARK: - Reading
+
+extension TableReading {
+  /// The rows of a long observations table for `DatasetLoader.streamLong`, each prepared by
+  /// `preparer`, with the findings of `forEachRow` in the same order. A UTF-8 text that
+  /// `FastLongReader.canRead` is read line by line instead, and its ordinary data lines become
+  /// `FastRow`s (when `cells` is given: fixed catalogs).
+  static func forEachLongItem(
+    of file: InputFile, options: LoadOptions, preparer: ObservationCellParser, cells: FastCellReader?,
+    _ onItem: (LongItem) -> Void
+  ) -> [Finding] {
+    var preparer = preparer
+    guard case .delimited(let preferred) = TableFormat.guess(path: file.path, bytes: file.bytes) else {
+      return forEachRow(of: file, options: options) { onItem(.row($0, preparer.prepare($0))) }
+    }
+    let decoded = TextDecoding.decode(file.bytes, as: options.encoding, file: file.path)
+    guard let utf8 = decoded.utf8 else { return decoded.findings }
+    let delimiter = DelimitedParser.sniff(utf8, preferred: preferred)
+    let clean = ControlCharacterScreen.isClean(utf8)
+    if clean, let cells, FastLongReader.canRead(utf8) {
+      let text = LongText(utf8: utf8, delimiter: delimiter, file: file.path)
+      var reader = FastLongReader(text: text, preparer: preparer, cells: cells)
+      return decoded.findings + reader.read(onItem)
+    }
+    return decoded.findings
+      + forEachRow(ofText: utf8, delimiter: delimiter, file: file.path, clean: clean) {
+        onItem(.row($0, preparer.prepare($0)))
+      }
+  }
+}
+
+/// Reads a delimited text without quotes line by line: a line is then exactly one record. An
+/// ordinary data line (`FastCellReader.read`) becomes a `FastRow`; any other line (the header,
+/// blank, ragged or odd lines, one longer than a field may be) is parsed alone by
+/// `DelimitedParser` from its line on, which gives the same row or limit error as parsing the
+/// whole text.
+struct FastLongReader {
+  let text: LongText
+  var preparer: ObservationCellParser
+  var cells: FastCellReader
+
+  /// True when every line of `utf8` is one record: no quote, and every carriage return ends a
+  /// line before its line feed (a lone one ends a record on its own).
+  static func canRead(_ utf8: [UInt8]) -> Bool {
+    utf8.withUnsafeBytes { buffer in
+      guard let base = buffer.baseAddress else { return true }
+      if memchr(base, 0x22, buffer.count) != nil { return false }
+      var cursor = base
+      let end = base + buffer.count
+      while let found = memchr(cursor, 0x0D, end - cursor) {
+        let carriageReturn = UnsafeRawPointer(found)
+        guard carriageReturn + 1 < end, carriageReturn.load(fromByteOffset: 1, as: UInt8.self) == 0x0A else {
+          return false
+        }
+        cursor = carriageReturn + 2
+      }
+      return true
+    }
+  }
+
+  /// Hands over the items of every line; returns the limit error that stopped the reading, if
+  /// any (then no later line is read, as `DelimitedParser.parse` stops).
+  mutating func read(_ onItem: (LongItem) -> Void) -> [Finding] {
+    onItem(.text(text))
+    let utf8 = text.utf8
+    return utf8.withUnsafeBufferPointer { buffer in
+      guard let base = buffer.baseAddress else { return [] }
+      var start = 0
+      var line = 1
+      while start < buffer.count {
+        let newline = memchr(base + start, 0x0A, buffer.count - start).map {
+          UnsafePointer<UInt8>($0.assumingMemoryBound(to: UInt8.self)) - base
+        }
+        let next = newline.map { $0 + 1 } ?? buffer.count
+        var contentEnd = newline ?? buffer.count
+        if contentEnd > start, buffer[contentEnd - 1] == 0x0D { contentEnd -= 1 }
+        if let header = preparer.header, next - start <= DelimitedParser.maximumFieldBytes,
+          let fast = cells.read(buffer, start..<contentEnd, header: header, delimiter: text.delimiter)
+        {
+          onItem(.fast(FastRow(line: line, bytes: start..<next, fast)))
+        } else {
+          var row: TableRow?
+          let findings = DelimitedParser(delimiter: text.delimiter).parse(
+            Array(buffer[start..<next]), file: text.file, firstLine: line
+          ) { row = $0 }
+          if let row { onItem(.row(row, preparer.prepare(row))) }
+          if !findings.isEmpty { return findings }
+        }
+        start = next
+        line += 1
+      }
+      return []
+    }
+  }
+}
+
+extension FastRow {
+  fileprivate init(line: Int, bytes: Range<Int>, _ read: FastCellReader.Read) {
+    self.init(
+      line: line, bytes: bytes, cells: read.cells, status: read.status, note: read.note, source: read.source,
+      valueColumn: read.valueColumn)
+  }
+}
+
+// MARK: - Cells from bytes
+
+/// Parses the cells of one data line from its bytes, the way `ObservationCellParser` and the
+/// builder read them from `TableCell`s; nil for any line that is not ordinary: another field
+/// count than the header's, a name, period or status that needs trimming or is unknown, a
+/// number that does not parse. Such a line is read the usual way, which reports it.
+struct FastCellReader: Sendable {
+  private var regions: Catalog<Region>
+  private var indicators: Catalog<Indicator>
+  private var regionNames = ByteMemo<Int?>()
+  private var indicatorNames = ByteMemo<Int?>()
+  private var periods = ByteMemo<Period?>()
+  private var units = ByteMemo<Unit?>()
+  private var statuses = ByteMemo<ValueStatus?>()
+  /// Field ranges of the current line (kept to reuse its storage).
+  private var fields: [Range<Int>] = []
+
+  /// What a line's cells say.
+  struct Read {
+    var cells: ObservationCells
+    var status: ValueStatus?
+    var note: String?
+    var source: String?
+    var valueColumn: Int
+  }
+
+  /// Only for fixed catalogs (regions.csv and indicators.csv): an open one grows as the builder
+  /// reads, so names are resolved there.
+  init?(regions: Catalog<Region>, indicators: Catalog<Indicator>) {
+    guard regions.isFixed, indicators.isFixed else { return nil }
+    self.regions = regions
+    self.indicators = indicators
+  }
+
+  /// The cells of the line `range` of `buffer` (line end excluded), or nil.
+  mutating func read(
+    _ buffer: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, header: HeaderMap<ObservationColumn>,
+    delimiter: UInt8
+  ) -> Read? {
+    fields.removeAll(keepingCapacity: true)
+    var fieldStart = range.lowerBound
+    for index in range where buffer[index] == delimiter {
+      fields.append(fieldStart..<index)
+      fieldStart = index + 1
+    }
+    fields.append(fieldStart..<range.upperBound)
+    guard fields.count == header.width else { return nil }
+    let fields = fields
+    let cell = { (column: ObservationColumn) in
+      header.position(column).map { UnsafeBufferPointer(rebasing: buffer[fields[$0]]) }
+    }
+    guard let regionCell = cell(.region), let indicatorCell = cell(.indicator), let periodCell = cell(.period),
+      let valueCell = cell(.value),
+      let region = Self.name(regionCell, &regionNames, &regions),
+      let indicator = Self.name(indicatorCell, &indicatorNames, &indicators),
+      let period = Self.trimmed(periodCell).flatMap({ periods.value(for: $0) { Period(code: $0) } }),
+      let value = Self.number(valueCell),
+      let target = Self.ifPresent(cell(.target), Self.number),
+      let targetGrowth = Self.ifPresent(cell(.targetGrowth), Self.number),
+      let yoy = Self.ifPresent(cell(.yoy), Self.number),
+      let status = Self.ifPresent(cell(.status).flatMap { $0.isEmpty ? nil : $0 }, { bytes in
+        Self.trimmed(bytes).flatMap { text in
+          statuses.value(for: text) { ValueStatus(rawValue: $0) ?? FieldSyntax.status($0) }
+        }
+      }),
+      let note = Self.ifPresent(cell(.note).flatMap { $0.isEmpty ? nil : $0 }, Self.text),
+      let source = Self.ifPresent(cell(.source).flatMap { $0.isEmpty ? nil : $0 }, Self.text)
+    else { return nil }
+    let unit = cell(.unit).flatMap { units.value(for: $0) { ValueParser.parseUnit($0) } }
+    let cells = ObservationCells(
+      region: region, indicator: indicator, period: period, value: value, unit: unit, target: target,
+      targetGrowth: targetGrowth, yoy: yoy)
+    var valueColumn = 1
+    for byte in buffer[range.lowerBound..<fields[header.position(.value)!].lowerBound] where byte & 0xC0 != 0x80 {
+      valueColumn += 1
+    }
+    return Read(cells: cells, status: status, note: note, source: source, valueColumn: valueColumn)
+  }
+
+  /// `.some(nil)` for an absent cell, `.some(parsed)` for one that `parse` reads, nil for one it
+  /// does not (the line is then not ordinary).
+  private static func ifPresent<Value>(
+    _ bytes: UnsafeBufferPointer<UInt8>?, _ parse: (UnsafeBufferPointer<UInt8>) -> Value?
+  ) -> Value?? {
+    guard let bytes else { return .some(nil) }
+    return parse(bytes).map { .some($0) }
+  }
+
+  /// The text of a note or source cell, when trimming leaves it alone.
+  private static func text(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
+    trimmed(bytes).map { String(decoding: $0, as: UTF8.self) }
+  }
+
+  /// The bytes when they are a non-empty text that trimming leaves alone; nil otherwise.
+  private static func trimmed(_ bytes: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8>? {
+    bytes.isEmpty || bytes.mayNeedTrimming ? nil : bytes
+  }
+
+  /// A region or indicator position, as `Catalog.resolveIndex` gives it for the cell's text.
+  private static func name<Entry>(
+    _ bytes: UnsafeBufferPointer<UInt8>, _ memo: inout ByteMemo<Int?>, _ catalog: inout Catalog<Entry>
+  ) -> Int? {
+    guard let text = trimmed(bytes) else { return nil }
+    return memo.value(for: text) { catalog.resolveIndex($0) }
+  }
+
+  /// `ValueParser.parse` of the cell's text.
+  private static func number(_ bytes: UnsafeBufferPointer<UInt8>) -> CellValue? {
+    ValueParser.quickParse(bytes) ?? ValueParser.parse(String(decoding: bytes, as: UTF8.self))
+  }
+}
