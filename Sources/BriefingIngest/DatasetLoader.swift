@@ -172,11 +172,14 @@ public enum DatasetLoader {
       expectedRows: min(lineCount(observations.bytes), 20_000_000))
     let preparer = ObservationCellParser(
       file: observations.path, regions: metadata.regions, indicators: metadata.indicators.catalog)
-    let cells = FastCellReader(regions: metadata.regions, indicators: metadata.indicators.catalog)
+    let (regions, indicators) = (metadata.regions, metadata.indicators.catalog)
     var text: LongText?
     let readFindings = TableReading.concurrently(
       bytes: observations.bytes.count,
-      produce: { TableReading.forEachLongItem(of: observations, options: options, preparer: preparer, cells: cells, $0) }
+      produce: {
+        TableReading.forEachLongItem(
+          of: observations, options: options, preparer: preparer, regions: regions, indicators: indicators, $0)
+      }
     ) { item in
       switch item {
       case .row(let row, let cells): builder.add(row, prepared: cells, into: &sink)

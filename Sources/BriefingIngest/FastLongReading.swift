@@ -15,19 +15,29 @@ enum LongItem: Sendable {
   case fast(FastRow)
 }
 
-/// A data line of a long table read from its bytes without a `TableRow`: every cell parsed, no
-/// finding to make about it on its own. The builder still checks it against the rows before
-/// (duplicate keys, targets, units) and reads it the usual way (`LongText.row`) when it needs
-/// a finding.
+/// A data line of a long table read from its bytes without a `TableRow`: every cell parsed
+/// and converted to the indicator's canonical unit, no finding to make about it on its own. The
+/// builder still checks it against the rows before (duplicate keys, targets) and reads it the
+/// usual way (`LongText.row`) when that needs a finding.
 struct FastRow: Sendable {
   var line: Int
   /// The line in the text, its line end included.
   var bytes: Range<Int>
-  /// Region and indicator positions (never nil), period and value (never nil), unit, and the
-  /// target and growth columns (nil only when the header lacks the column).
-  var cells: ObservationCells
-  /// The status column's status; nil when the column is absent or the cell empty.
-  var status: ValueStatus?
+  /// Positions in the fixed catalogs.
+  var region: Int
+  var indicator: Int
+  var period: Period
+  /// In the indicator's canonical unit; nil when masked or missing.
+  var value: Double?
+  /// Fraction digits of the value in the canonical unit (`Converted.decimals`).
+  var decimals: Int
+  var status: ValueStatus
+  var qualifier: ValueQualifier?
+  /// Canonical unit.
+  var target: Double?
+  /// %.
+  var targetGrowth: Double?
+  var officialGrowth: Double?
   var note: String?
   var source: String?
   /// Character column of the value cell (1-based, as `TableCell.column`).
@@ -56,10 +66,10 @@ extension TableReading {
   /// The rows of a long observations table for `DatasetLoader.streamLong`, each prepared by
   /// `preparer`, with the findings of `forEachRow` in the same order. A UTF-8 text that
   /// `FastLongReader.canRead` is read line by line instead, and its ordinary data lines become
-  /// `FastRow`s (when `cells` is given: fixed catalogs).
+  /// `FastRow`s when the catalogs are fixed (`FastCellReader`).
   static func forEachLongItem(
-    of file: InputFile, options: LoadOptions, preparer: ObservationCellParser, cells: FastCellReader?,
-    _ onItem: (LongItem) -> Void
+    of file: InputFile, options: LoadOptions, preparer: ObservationCellParser, regions: Catalog<Region>,
+    indicators: Catalog<Indicator>, _ onItem: (LongItem) -> Void
   ) -> [Finding] {
     var preparer = preparer
     guard case .delimited(let preferred) = TableFormat.guess(path: file.path, bytes: file.bytes) else {
@@ -69,7 +79,9 @@ extension TableReading {
     guard let utf8 = decoded.utf8 else { return decoded.findings }
     let delimiter = DelimitedParser.sniff(utf8, preferred: preferred)
     let clean = ControlCharacterScreen.isClean(utf8)
-    if clean, let cells, FastLongReader.canRead(utf8) {
+    if clean, let cells = FastCellReader(regions: regions, indicators: indicators, delimiter: delimiter),
+      FastLongReader.canRead(utf8)
+    {
       let text = LongText(utf8: utf8, delimiter: delimiter, file: file.path)
       var reader = FastLongReader(text: text, preparer: preparer, cells: cells)
       return decoded.findings + reader.read(onItem)
@@ -127,9 +139,9 @@ struct FastLongReader {
         var contentEnd = newline ?? buffer.count
         if contentEnd > start, buffer[contentEnd - 1] == 0x0D { contentEnd -= 1 }
         if let header = preparer.header, next - start <= DelimitedParser.maximumFieldBytes,
-          let fast = cells.read(buffer, start..<contentEnd, header: header, delimiter: text.delimiter)
+          let fast = cells.read(buffer, line: line, bytes: start..<next, contentEnd: contentEnd, header: header)
         {
-          onItem(.fast(FastRow(line: line, bytes: start..<next, fast)))
+          onItem(.fast(fast))
         } else {
           var row: TableRow?
           let findings = DelimitedParser(delimiter: text.delimiter).parse(
@@ -143,14 +155,6 @@ struct FastLongReader {
       }
       return []
     }
-  }
-}
-
-extension FastRow {
-  fileprivate init(line: Int, bytes: Range<Int>, _ read: FastCellReader.Read) {
-    self.init(
-      line: line, bytes: bytes, cells: read.cells, status: read.status, note: read.note, source: read.source,
-      valueColumn: read.valueColumn)
   }
 }
 
@@ -168,31 +172,25 @@ struct FastCellReader: Sendable {
   private var periods = ByteMemo<Period?>()
   private var units = ByteMemo<Unit?>()
   private var statuses = ByteMemo<ValueStatus?>()
+  private let delimiter: UInt8
   /// Field ranges of the current line (kept to reuse its storage).
   private var fields: [Range<Int>] = []
 
-  /// What a line's cells say.
-  struct Read {
-    var cells: ObservationCells
-    var status: ValueStatus?
-    var note: String?
-    var source: String?
-    var valueColumn: Int
-  }
-
   /// Only for fixed catalogs (regions.csv and indicators.csv): an open one grows as the builder
   /// reads, so names are resolved there.
-  init?(regions: Catalog<Region>, indicators: Catalog<Indicator>) {
+  init?(regions: Catalog<Region>, indicators: Catalog<Indicator>, delimiter: UInt8) {
     guard regions.isFixed, indicators.isFixed else { return nil }
+    self.delimiter = delimiter
     self.regions = regions
     self.indicators = indicators
   }
 
-  /// The cells of the line `range` of `buffer` (line end excluded), or nil.
+  /// The line `bytes` of `buffer` as a `FastRow`, or nil; its line end starts at `contentEnd`.
   mutating func read(
-    _ buffer: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, header: HeaderMap<ObservationColumn>,
-    delimiter: UInt8
-  ) -> Read? {
+    _ buffer: UnsafeBufferPointer<UInt8>, line: Int, bytes: Range<Int>, contentEnd: Int,
+    header: HeaderMap<ObservationColumn>
+  ) -> FastRow? {
+    let range = bytes.lowerBound..<contentEnd
     fields.removeAll(keepingCapacity: true)
     var fieldStart = range.lowerBound
     for index in range where buffer[index] == delimiter {
@@ -212,9 +210,10 @@ struct FastCellReader: Sendable {
       let period = Self.trimmed(periodCell).flatMap({ periods.value(for: $0) { Period(code: $0) } }),
       let value = Self.number(valueCell),
       let target = Self.ifPresent(cell(.target), Self.number),
-      let targetGrowth = Self.ifPresent(cell(.targetGrowth), Self.number),
-      let yoy = Self.ifPresent(cell(.yoy), Self.number),
-      let status = Self.ifPresent(cell(.status).flatMap { $0.isEmpty ? nil : $0 }, { bytes in
+      let targetGrowth = Self.ifPresent(cell(.targetGrowth), Self.number).map(Converter.inPercent),
+      let targetGrowth, let officialGrowth = Self.ifPresent(cell(.yoy), Self.number).map(Converter.inPercent),
+      let officialGrowth,
+      let statusText = Self.ifPresent(cell(.status).flatMap { $0.isEmpty ? nil : $0 }, { bytes in
         Self.trimmed(bytes).flatMap { text in
           statuses.value(for: text) { ValueStatus(rawValue: $0) ?? FieldSyntax.status($0) }
         }
@@ -222,15 +221,34 @@ struct FastCellReader: Sendable {
       let note = Self.ifPresent(cell(.note).flatMap { $0.isEmpty ? nil : $0 }, Self.text),
       let source = Self.ifPresent(cell(.source).flatMap { $0.isEmpty ? nil : $0 }, Self.text)
     else { return nil }
-    let unit = cell(.unit).flatMap { units.value(for: $0) { ValueParser.parseUnit($0) } }
-    let cells = ObservationCells(
-      region: region, indicator: indicator, period: period, value: value, unit: unit, target: target,
-      targetGrowth: targetGrowth, yoy: yoy)
+    // Units as the builder converts them, when that needs none of its state: the indicator's
+    // unit is declared, or no cell of the line has a unit (then numbers are taken as written).
+    let columnUnit = cell(.unit).flatMap { units.value(for: $0) { ValueParser.parseUnit($0) } }
+    if let inCell = value.unit, let columnUnit, inCell != columnUnit { return nil }  // a warning
+    let unit = value.unit ?? columnUnit
+    let canonical = indicators.entries[indicator].unit
+    guard canonical != nil || (unit == nil && target?.unit == nil),
+      let converted = Converter.convert(value, from: unit, to: canonical)
+    else { return nil }
+    var targetNumber: Double?
+    if let target {
+      guard let inCanonical = Converter.convert(target, from: target.unit ?? columnUnit, to: canonical) else {
+        return nil
+      }
+      targetNumber = inCanonical.number
+    }
+    var status = value.content == .masked ? .masked : statusText ?? .actual
+    if converted.number != nil, status == .masked || status == .missing { return nil }  // a warning
+    if converted.number == nil, status == .actual { status = .missing }
     var valueColumn = 1
     for byte in buffer[range.lowerBound..<fields[header.position(.value)!].lowerBound] where byte & 0xC0 != 0x80 {
       valueColumn += 1
     }
-    return Read(cells: cells, status: status, note: note, source: source, valueColumn: valueColumn)
+    return FastRow(
+      line: line, bytes: bytes, region: region, indicator: indicator, period: period, value: converted.number,
+      decimals: converted.decimals, status: status, qualifier: value.qualifier, target: targetNumber,
+      targetGrowth: targetGrowth, officialGrowth: officialGrowth, note: note, source: source,
+      valueColumn: valueColumn)
   }
 
   /// `.some(nil)` for an absent cell, `.some(parsed)` for one that `parse` reads, nil for one it

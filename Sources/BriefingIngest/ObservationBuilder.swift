@@ -177,58 +177,27 @@ struct ObservationBuilder {
         location: .init(file: file, line: row.line, column: valueCell?.column)))
   }
 
-  /// `add` for a line read straight from its bytes, with the same result; false, with nothing
-  /// changed, when the line needs a finding or a first step (the first unit of an indicator):
-  /// the caller then passes it to `add` as a `TableRow`. Fixed catalogs only (`FastCellReader`),
-  /// so parents and polarities are not read.
+  /// `add` for a line read straight from its bytes (`FastCellReader` did the checks that need
+  /// no state), with the same result; false, with nothing changed, when the line needs a
+  /// finding (a duplicate key, a conflicting target): the caller then passes it to `add` as a
+  /// `TableRow`. Fixed catalogs only, so parents and polarities are not read.
   mutating func addFast(_ row: FastRow) -> Bool {
-    let parsed = row.cells
-    guard regions.isFixed, indicators.isFixed, intake.header != nil, let regionIndex = parsed.region,
-      let indicatorIndex = parsed.indicator, let period = parsed.period, let value = parsed.value
+    guard regions.isFixed, indicators.isFixed, intake.header != nil else { return false }
+    let targetKey = PackedKey(region: row.region, indicator: row.indicator, year: row.period.year)
+    guard Self.agrees(targets, targetKey, row.target), Self.agrees(targetGrowths, targetKey, row.targetGrowth),
+      keyLines.insertIfAbsent(region: row.region, indicator: row.indicator, period: row.period, line: row.line) == nil
     else { return false }
-    let columnUnit = parsed.unit
-    if let inCell = value.unit, let columnUnit, inCell != columnUnit { return false }
-    let unit = value.unit ?? columnUnit
-    let canonical = indicators.entries[indicatorIndex].unit
-    guard canonical != nil || unit == nil,
-      let converted = Converter.convert(value, from: unit, to: canonical)
-    else { return false }
-    var target: Double?
-    if let written = parsed.target {
-      guard let inCanonical = Converter.convert(written, from: written.unit ?? columnUnit, to: canonical) else {
-        return false
-      }
-      target = inCanonical.number
-    }
-    guard let targetGrowth = Self.inPercent(parsed.targetGrowth), let officialGrowth = Self.inPercent(parsed.yoy)
-    else { return false }
-    var status = value.content == .masked ? .masked : row.status ?? .actual
-    if converted.number != nil, status == .masked || status == .missing { return false }
-    if converted.number == nil, status == .actual { status = .missing }
-    let targetKey = PackedKey(region: regionIndex, indicator: indicatorIndex, year: period.year)
-    guard Self.agrees(targets, targetKey, target), Self.agrees(targetGrowths, targetKey, targetGrowth),
-      keyLines.insertIfAbsent(region: regionIndex, indicator: indicatorIndex, period: period, line: row.line) == nil
-    else { return false }
-    if let target { _ = targets.insertIfAbsent(targetKey, (target, row.line)) }
-    if let targetGrowth { _ = targetGrowths.insertIfAbsent(targetKey, (targetGrowth, row.line)) }
+    if let target = row.target { _ = targets.insertIfAbsent(targetKey, (target, row.line)) }
+    if let growth = row.targetGrowth { _ = targetGrowths.insertIfAbsent(targetKey, (growth, row.line)) }
     intake.countDataRow()
-    if converted.number != nil { recordDecimals(converted.decimals, of: indicatorIndex) }
+    if row.value != nil { recordDecimals(row.decimals, of: row.indicator) }
     observations.append(
       Observation(
-        region: regions.entries[regionIndex].id, period: period, indicator: indicators.entries[indicatorIndex].id,
-        value: converted.number, status: status, qualifier: value.qualifier, target: target,
-        targetGrowth: targetGrowth, officialGrowth: officialGrowth, note: row.note, source: row.source,
+        region: regions.entries[row.region].id, period: row.period, indicator: indicators.entries[row.indicator].id,
+        value: row.value, status: row.status, qualifier: row.qualifier, target: row.target,
+        targetGrowth: row.targetGrowth, officialGrowth: row.officialGrowth, note: row.note, source: row.source,
         location: .init(file: file, line: row.line, column: row.valueColumn)))
     return true
-  }
-
-  /// A growth cell's number in %: `.some(nil)` without a number, nil for a unit that is not a
-  /// percentage (an error: `percentage` reports it).
-  private static func inPercent(_ value: CellValue?) -> Double?? {
-    guard let value, let number = value.number else { return .some(nil) }
-    guard let unit = value.unit else { return number }
-    guard unit.dimension == Unit.percent.dimension else { return nil }
-    return Converter.convert(number, from: unit, to: .percent)
   }
 
   /// False when `table` holds another value for `key` (a `conflicting-target` error of `check`).
@@ -354,7 +323,7 @@ struct ObservationBuilder {
   {
     let cell = map.cell(column, in: row)
     guard let value = checked(cell, parsed, &report) else { return nil }
-    guard let percent = Self.inPercent(value) else {
+    guard let percent = Converter.inPercent(value) else {
       report.add(.error, .notAPercentage(value.unit!, column: column.rawValue), cell)
       return nil
     }
@@ -500,7 +469,7 @@ struct ObservationCellParser: RowPreparing {
 // MARK: - Unit conversion
 
 /// A cell value in its indicator's canonical unit.
-private struct Converted {
+struct Converted {
   /// Nil when masked or missing.
   var number: Double?
   /// Fraction digits needed in the canonical unit: as written plus the conversion's shift
@@ -509,7 +478,7 @@ private struct Converted {
 }
 
 /// Converts cell values to an indicator's canonical unit.
-private enum Converter {
+enum Converter {
   /// `value` in `canonical`; nil when the dimensions differ. Without a unit on either side
   /// the value is taken as written.
   static func convert(_ value: CellValue, from unit: Unit?, to canonical: Unit?) -> Converted? {
@@ -520,6 +489,15 @@ private enum Converter {
     return Converted(
       number: value.number.map { convert($0, from: unit, to: canonical) },
       decimals: value.decimals + decimalShift(from: unit, to: canonical))
+  }
+
+  /// A growth cell's number in %: `.some(nil)` without a number, nil for a unit that is not a
+  /// percentage (an error: the builder's `percentage` reports it).
+  static func inPercent(_ value: CellValue?) -> Double?? {
+    guard let value, let number = value.number else { return .some(nil) }
+    guard let unit = value.unit else { return number }
+    guard unit.dimension == Unit.percent.dimension else { return nil }
+    return convert(number, from: unit, to: .percent)
   }
 
   /// Like `Unit.convert`, but multiplies or divides by the factor ratio so that exact decimal
