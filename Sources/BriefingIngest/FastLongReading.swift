@@ -8,7 +8,9 @@ import BriefingCore
 /// What the reading of a long table hands the observation builder, in file order.
 enum LongItem: Sendable {
   /// A row read the usual way (`DelimitedParser`, `TableRow`), with its cells parsed ahead.
-  case row(TableRow, ObservationCells?)
+  /// Boxed: `ObservationCells` is twice the size of a `FastRow`, and every item is as large as
+  /// its largest case.
+  indirect case row(TableRow, ObservationCells?)
   /// The text that the `fast` rows after it are cut from (sent once, before them).
   case text(LongText)
   /// A data line read straight from its bytes.

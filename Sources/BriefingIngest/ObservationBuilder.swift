@@ -105,6 +105,7 @@ struct ObservationBuilder {
     intake = TableIntake(file: file)
     cellParser = ObservationCellParser(file: file)
     observations.reserveCapacity(expectedRows)
+    Prefault.populate(&observations)
   }
 
   // MARK: - Rows
