@@ -4,39 +4,15 @@ import Synchronization
 
 // MARK: - Reading on a second thread
 
-/// Work on each row that needs no state but its own (and the header's), done by the reading
-/// thread in `forEachRowConcurrently`; created fresh for each file.
-protocol RowPreparing: Sendable {
-  associatedtype Prepared: Sendable
-  mutating func prepare(_ row: TableRow) -> Prepared
-}
-
 extension TableReading {
-  /// Files at least this large (bytes) are read on a second thread by `forEachRowConcurrently`.
+  /// Files at least this large (bytes) are read on a second thread by `concurrently`.
   static let concurrentReadingThreshold = 1 << 20
-
-  /// Same rows, in the same order, and the same findings as `forEachRow`, each row with what
-  /// `preparer` made of it. For large files the decoding, parsing and preparing run on a
-  /// second thread while `onRow` handles earlier rows on this one: the two halves of loading
-  /// overlap instead of adding up. Rows cross over in batches through a bounded channel, so
-  /// memory stays at a few batches, not the file.
-  static func forEachRowConcurrently<Preparer: RowPreparing>(
-    of file: InputFile, options: LoadOptions, preparer: Preparer,
-    _ onRow: (TableRow, Preparer.Prepared) -> Void
-  ) -> [Finding] {
-    concurrently(
-      bytes: file.bytes.count,
-      produce: { emit in
-        var preparer = preparer
-        return forEachRow(of: file, options: options) { emit(($0, preparer.prepare($0))) }
-      },
-      consume: { onRow($0.0, $0.1) })
-  }
 
   /// Runs `produce`, which reads a file of `bytes` bytes and hands each item it makes to its
   /// argument, and `consume` on every item in the same order; returns what `produce` returns.
   /// From `concurrentReadingThreshold` bytes on, `produce` runs on a second thread and the items
-  /// cross over in batches through a bounded channel, so memory stays at a few batches.
+  /// cross over in batches through a bounded channel, so memory stays at a few batches. The two
+  /// halves of loading (reading, building) then overlap instead of adding up.
   static func concurrently<Item: Sendable>(
     bytes: Int, produce: @escaping @Sendable (_ emit: (Item) -> Void) -> [Finding],
     consume: (Item) -> Void

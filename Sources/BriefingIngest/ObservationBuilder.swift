@@ -412,7 +412,7 @@ struct ObservationCells: Sendable {
 /// builder; periods and units are cached by their text. Region and indicator names are looked
 /// up in copies of the builder's catalogs when those come from metadata files: a fixed catalog
 /// resolves a name the same way wherever it is, and an open one grows as the builder reads.
-struct ObservationCellParser: RowPreparing {
+struct ObservationCellParser: Sendable {
   private var intake: TableIntake<ObservationColumn>
   private var periods = TextMemo<Period?>()
   private var units = TextMemo<Unit?>()
