@@ -184,12 +184,13 @@ struct ObservationBuilder {
   /// `TableRow`. Fixed catalogs only, so parents and polarities are not read.
   mutating func addFast(_ row: FastRow) -> Bool {
     guard regions.isFixed, indicators.isFixed, intake.header != nil else { return false }
+    // A target stored here before the line falls back is the one `add` stores for it (same
+    // key, value and line), which `add` then finds without a conflict.
     let targetKey = PackedKey(region: row.region, indicator: row.indicator, year: row.period.year)
-    guard Self.agrees(targets, targetKey, row.target), Self.agrees(targetGrowths, targetKey, row.targetGrowth),
+    guard Self.agreesOrStores(&targets, targetKey, row.target, line: row.line),
+      Self.agreesOrStores(&targetGrowths, targetKey, row.targetGrowth, line: row.line),
       keyLines.insertIfAbsent(region: row.region, indicator: row.indicator, period: row.period, line: row.line) == nil
     else { return false }
-    if let target = row.target { _ = targets.insertIfAbsent(targetKey, (target, row.line)) }
-    if let growth = row.targetGrowth { _ = targetGrowths.insertIfAbsent(targetKey, (growth, row.line)) }
     intake.countDataRow()
     if row.value != nil { recordDecimals(row.decimals, of: row.indicator) }
     observations.append(
@@ -201,11 +202,12 @@ struct ObservationBuilder {
     return true
   }
 
-  /// False when `table` holds another value for `key` (a `conflicting-target` error of `check`).
-  private static func agrees(
-    _ table: PackedKeyTable<(value: Double, line: Int)>, _ key: PackedKey, _ value: Double?
+  /// Stores `value` for `key` on `line` unless the table has one; false when the one it has
+  /// conflicts (a `conflicting-target` error of `check`), and then nothing is stored.
+  private static func agreesOrStores(
+    _ table: inout PackedKeyTable<(value: Double, line: Int)>, _ key: PackedKey, _ value: Double?, line: Int
   ) -> Bool {
-    guard let value, let first = table.value(for: key) else { return true }
+    guard let value, let first = table.insertIfAbsent(key, (value, line)) else { return true }
     return !Self.conflicts(value, first.value)
   }
 

@@ -94,16 +94,6 @@ struct PackedKeyTable<Value> {
     return nil
   }
 
-  /// The value stored for `key`, if any.
-  func value(for key: PackedKey) -> Value? {
-    var slot = Int(truncatingIfNeeded: key.hash >> shift)
-    while let existing = values[slot] {
-      if keys[slot] == key { return existing }
-      slot = (slot + 1) & (values.count - 1)
-    }
-    return nil
-  }
-
   private mutating func grow() {
     var bigger = PackedKeyTable(expected: values.count)
     for slot in values.indices {
