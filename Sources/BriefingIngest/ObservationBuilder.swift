@@ -105,8 +105,11 @@ struct ObservationBuilder {
     intake = TableIntake(file: file)
     cellParser = ObservationCellParser(file: file)
     observations.reserveCapacity(expectedRows)
-    Prefault.populate(&observations)
   }
+
+  /// Maps the memory reserved for the observations up front (`Prefault`), so that adding them
+  /// takes no page faults.
+  mutating func prefault() { Prefault.populate(&observations) }
 
   // MARK: - Rows
 
