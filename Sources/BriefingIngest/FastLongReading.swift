@@ -211,10 +211,7 @@ struct FastCellReader: Sendable {
       let indicator = Self.name(indicatorCell, &indicatorNames, &indicators),
       let period = Self.trimmed(periodCell).flatMap({ periods.value(for: $0) { Period(code: $0) } }),
       let value = Self.number(valueCell),
-      let target = Self.ifPresent(cell(.target), Self.number),
-      let targetGrowth = Self.ifPresent(cell(.targetGrowth), Self.number).map(Converter.inPercent),
-      let targetGrowth, let officialGrowth = Self.ifPresent(cell(.yoy), Self.number).map(Converter.inPercent),
-      let officialGrowth,
+      let targetGrowth = Self.growth(cell(.targetGrowth)), let officialGrowth = Self.growth(cell(.yoy)),
       let statusText = Self.ifPresent(cell(.status).flatMap { $0.isEmpty ? nil : $0 }, { bytes in
         Self.trimmed(bytes).flatMap { text in
           statuses.value(for: text) { ValueStatus(rawValue: $0) ?? FieldSyntax.status($0) }
@@ -229,16 +226,9 @@ struct FastCellReader: Sendable {
     if let inCell = value.unit, let columnUnit, inCell != columnUnit { return nil }  // a warning
     let unit = value.unit ?? columnUnit
     let canonical = indicators.entries[indicator].unit
-    guard canonical != nil || (unit == nil && target?.unit == nil),
-      let converted = Converter.convert(value, from: unit, to: canonical)
+    guard canonical != nil || unit == nil, let converted = Converter.convert(value, from: unit, to: canonical),
+      let target = Self.target(cell(.target), columnUnit: columnUnit, canonical: canonical)
     else { return nil }
-    var targetNumber: Double?
-    if let target {
-      guard let inCanonical = Converter.convert(target, from: target.unit ?? columnUnit, to: canonical) else {
-        return nil
-      }
-      targetNumber = inCanonical.number
-    }
     var status = value.content == .masked ? .masked : statusText ?? .actual
     if converted.number != nil, status == .masked || status == .missing { return nil }  // a warning
     if converted.number == nil, status == .actual { status = .missing }
@@ -248,7 +238,7 @@ struct FastCellReader: Sendable {
     }
     return FastRow(
       line: line, bytes: bytes, region: region, indicator: indicator, period: period, value: converted.number,
-      decimals: converted.decimals, status: status, qualifier: value.qualifier, target: targetNumber,
+      decimals: converted.decimals, status: status, qualifier: value.qualifier, target: target,
       targetGrowth: targetGrowth, officialGrowth: officialGrowth, note: note, source: source,
       valueColumn: valueColumn)
   }
@@ -260,6 +250,24 @@ struct FastCellReader: Sendable {
   ) -> Value?? {
     guard let bytes else { return .some(nil) }
     return parse(bytes).map { .some($0) }
+  }
+
+  /// A growth cell in % (`Converter.inPercent`): `.some(nil)` when absent or without a number,
+  /// nil when it does not read (the line is then not ordinary).
+  private static func growth(_ bytes: UnsafeBufferPointer<UInt8>?) -> Double?? {
+    guard let bytes, !bytes.isEmpty else { return .some(nil) }  // an empty cell is missing
+    return number(bytes).flatMap(Converter.inPercent)
+  }
+
+  /// A target cell in the canonical unit: `.some(nil)` when absent or without a number, nil when
+  /// it does not read or convert, or has a unit for an indicator without a declared one. An
+  /// empty cell is missing, and converts since the value did (from the same column unit).
+  private static func target(_ bytes: UnsafeBufferPointer<UInt8>?, columnUnit: Unit?, canonical: Unit?) -> Double?? {
+    guard let bytes, !bytes.isEmpty else { return .some(nil) }
+    guard let target = number(bytes), canonical != nil || target.unit == nil,
+      let converted = Converter.convert(target, from: target.unit ?? columnUnit, to: canonical)
+    else { return nil }
+    return .some(converted.number)
   }
 
   /// The text of a note or source cell, when trimming leaves it alone.
