@@ -12,16 +12,12 @@ extension TableReading {
   /// argument, and `consume` on every item in the same order; returns what `produce` returns.
   /// From `concurrentReadingThreshold` bytes on, `produce` runs on a second thread and the items
   /// cross over in batches through a bounded channel, so memory stays at a few batches. The two
-  /// halves of loading (reading, building) then overlap instead of adding up. `meanwhile` runs
-  /// on this thread before the first item is consumed, while the second thread starts reading.
+  /// halves of loading (reading, building) then overlap instead of adding up.
   static func concurrently<Item: Sendable>(
     bytes: Int, produce: @escaping @Sendable (_ emit: (Item) -> Void) -> [Finding],
-    meanwhile: () -> Void = {}, consume: (Item) -> Void
+    consume: (Item) -> Void
   ) -> [Finding] {
-    guard bytes >= concurrentReadingThreshold else {
-      meanwhile()
-      return produce(consume)
-    }
+    guard bytes >= concurrentReadingThreshold else { return produce(consume) }
     let channel = BatchChannel<ItemBatch<Item>>(capacity: 8)
     DispatchQueue.global().async {
       let batchSize = 4_096
@@ -37,7 +33,6 @@ extension TableReading {
       if !batch.isEmpty { channel.send(.items(batch)) }
       channel.send(.end(findings))
     }
-    meanwhile()
     while true {
       switch channel.receive() {
       case .items(let items): items.forEach(consume)

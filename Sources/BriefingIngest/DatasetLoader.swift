@@ -179,8 +179,7 @@ public enum DatasetLoader {
       produce: {
         TableReading.forEachLongItem(
           of: observations, options: options, preparer: preparer, regions: regions, indicators: indicators, $0)
-      },
-      meanwhile: { builder.prefault() }
+      }
     ) { item in
       switch item {
       case .row(let row, let cells): builder.add(row, prepared: cells, into: &sink)

@@ -107,10 +107,6 @@ struct ObservationBuilder {
     observations.reserveCapacity(expectedRows)
   }
 
-  /// Maps the memory reserved for the observations up front (`Prefault`), so that adding them
-  /// takes no page faults.
-  mutating func prefault() { Prefault.populate(&observations) }
-
   // MARK: - Rows
 
   /// Adds one row. `prepared`: its cells as parsed by an `ObservationCellParser` of the same
