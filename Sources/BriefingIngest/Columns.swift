@@ -160,7 +160,8 @@ struct HeaderMap<Column: ColumnSchema> {
     return row.cells[position]
   }
 
-  private func position(_ column: Column) -> Int? {
+  /// The field number of `column` in a row, nil when the header lacks it.
+  func position(_ column: Column) -> Int? {
     let position = positions[column.ordinal]
     return position < 0 ? nil : position
   }

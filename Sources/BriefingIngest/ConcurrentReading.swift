@@ -4,61 +4,49 @@ import Synchronization
 
 // MARK: - Reading on a second thread
 
-/// Work on each row that needs no state but its own (and the header's), done by the reading
-/// thread in `forEachRowConcurrently`; created fresh for each file.
-protocol RowPreparing: Sendable {
-  associatedtype Prepared: Sendable
-  mutating func prepare(_ row: TableRow) -> Prepared
-}
-
 extension TableReading {
-  /// Files at least this large (bytes) are read on a second thread by `forEachRowConcurrently`.
+  /// Files at least this large (bytes) are read on a second thread by `concurrently`.
   static let concurrentReadingThreshold = 1 << 20
 
-  /// Same rows, in the same order, and the same findings as `forEachRow`, each row with what
-  /// `preparer` made of it. For large files the decoding, parsing and preparing run on a
-  /// second thread while `onRow` handles earlier rows on this one: the two halves of loading
-  /// overlap instead of adding up. Rows cross over in batches through a bounded channel, so
-  /// memory stays at a few batches, not the file.
-  static func forEachRowConcurrently<Preparer: RowPreparing>(
-    of file: InputFile, options: LoadOptions, preparer: Preparer,
-    _ onRow: (TableRow, Preparer.Prepared) -> Void
+  /// Runs `produce`, which reads a file of `bytes` bytes and hands each item it makes to its
+  /// argument, and `consume` on every item in the same order; returns what `produce` returns.
+  /// From `concurrentReadingThreshold` bytes on, `produce` runs on a second thread and the items
+  /// cross over in batches through a bounded channel, so memory stays at a few batches. The two
+  /// halves of loading (reading, building) then overlap instead of adding up.
+  static func concurrently<Item: Sendable>(
+    bytes: Int, produce: @escaping @Sendable (_ emit: (Item) -> Void) -> [Finding],
+    consume: (Item) -> Void
   ) -> [Finding] {
-    guard file.bytes.count >= concurrentReadingThreshold else {
-      var preparer = preparer
-      return forEachRow(of: file, options: options) { onRow($0, preparer.prepare($0)) }
-    }
-    let channel = BatchChannel<RowBatch<Preparer.Prepared>>(capacity: 8)
+    guard bytes >= concurrentReadingThreshold else { return produce(consume) }
+    let channel = BatchChannel<ItemBatch<Item>>(capacity: 8)
     DispatchQueue.global().async {
-      var preparer = preparer
       let batchSize = 4_096
-      var batch: [(TableRow, Preparer.Prepared)] = []
+      var batch: [Item] = []
       batch.reserveCapacity(batchSize)
-      let findings = forEachRow(of: file, options: options) { row in
-        batch.append((row, preparer.prepare(row)))
+      let findings = produce { item in
+        batch.append(item)
         if batch.count == batchSize {
-          channel.send(.rows(batch))
+          channel.send(.items(batch))
           batch.removeAll(keepingCapacity: true)
         }
       }
-      if !batch.isEmpty { channel.send(.rows(batch)) }
+      if !batch.isEmpty { channel.send(.items(batch)) }
       channel.send(.end(findings))
     }
     while true {
       switch channel.receive() {
-      case .rows(let rows): for (row, prepared) in rows { onRow(row, prepared) }
+      case .items(let items): items.forEach(consume)
       case .end(let findings): return findings
       }
     }
   }
 }
 
-/// What the reading thread hands over: a batch of rows, or the end with the read's findings.
-private enum RowBatch<Prepared: Sendable>: Sendable {
-  case rows([(TableRow, Prepared)])
+/// What the reading thread hands over: a batch of items, or the end with the read's findings.
+private enum ItemBatch<Item: Sendable>: Sendable {
+  case items([Item])
   case end([Finding])
 }
-
 // MARK: - Channel
 
 /// A bounded first-in first-out channel between one sending and one receiving thread:

@@ -161,7 +161,8 @@ public enum DatasetLoader {
     return (regionCatalog, indicatorMetadata)
   }
 
-  /// A long table, streamed: read on a second thread for large files while rows are built.
+  /// A long table, streamed: read on a second thread for large files while rows are built;
+  /// ordinary lines of a plain UTF-8 text come as `FastRow`s (`FastLongReader`).
   private static func streamLong(
     _ observations: InputFile, _ metadata: (regions: Catalog<Region>, indicators: IndicatorMetadata),
     options: LoadOptions, sink: inout FindingSink
@@ -169,12 +170,23 @@ public enum DatasetLoader {
     var builder = ObservationBuilder(
       file: observations.path, regions: metadata.regions, indicators: metadata.indicators,
       expectedRows: min(lineCount(observations.bytes), 20_000_000))
-    let readFindings = TableReading.forEachRowConcurrently(
-      of: observations, options: options,
-      preparer: ObservationCellParser(
-        file: observations.path, regions: metadata.regions, indicators: metadata.indicators.catalog)
-    ) { row, cells in
-      builder.add(row, prepared: cells, into: &sink)
+    let preparer = ObservationCellParser(
+      file: observations.path, regions: metadata.regions, indicators: metadata.indicators.catalog)
+    let (regions, indicators) = (metadata.regions, metadata.indicators.catalog)
+    var text: LongText?
+    let readFindings = TableReading.concurrently(
+      bytes: observations.bytes.count,
+      produce: {
+        TableReading.forEachLongItem(
+          of: observations, options: options, preparer: preparer, regions: regions, indicators: indicators, $0)
+      }
+    ) { item in
+      switch item {
+      case .row(let row, let cells): builder.add(row, prepared: cells, into: &sink)
+      case .text(let read): text = read
+      case .fast(let row):
+        if !builder.addFast(row), let text { builder.add(text.row(row), prepared: nil, into: &sink) }
+      }
     }
     sink.add(contentsOf: readFindings)
     let dataset = readFindings.hasErrors ? nil : builder.finish(into: &sink)
@@ -253,31 +265,34 @@ enum TableReading {
     of file: InputFile, options: LoadOptions, _ onRow: (TableRow) -> Void
   ) -> [Finding] {
     var screen = ControlCharacterScreen(file: file.path)
-    let findings = forEachRawRow(of: file, options: options) { row, clean in
-      onRow(clean ? row : screen.screen(row))
-    }
-    return findings + screen.findings
-  }
-
-  /// `forEachRow` before the screen; `clean` is true for rows of a text that
-  /// `ControlCharacterScreen.isClean` passed whole (the screen would change nothing).
-  private static func forEachRawRow(
-    of file: InputFile, options: LoadOptions, _ onRow: (_ row: TableRow, _ clean: Bool) -> Void
-  ) -> [Finding] {
+    let findings: [Finding]
     switch TableFormat.guess(path: file.path, bytes: file.bytes) {
     case .xlsx:
-      return XLSXReader.forEachRow(of: file, sheet: options.sheet) { onRow($0, false) }
+      findings = XLSXReader.forEachRow(of: file, sheet: options.sheet) { onRow(screen.screen($0)) }
     case .xls:
-      let (grid, findings) = XLSReader.grid(of: file, sheet: options.sheet)
-      grid?.rows.forEach { onRow($0, false) }
-      return findings
+      let (grid, gridFindings) = XLSReader.grid(of: file, sheet: options.sheet)
+      grid?.rows.forEach { onRow(screen.screen($0)) }
+      findings = gridFindings
     case .delimited(let preferred):
       let decoded = TextDecoding.decode(file.bytes, as: options.encoding, file: file.path)
       guard let utf8 = decoded.utf8 else { return decoded.findings }
       let delimiter = DelimitedParser.sniff(utf8, preferred: preferred)
-      let parser = DelimitedParser(delimiter: delimiter)
-      let clean = ControlCharacterScreen.isClean(utf8)
-      return decoded.findings + parser.parse(utf8, file: file.path) { onRow($0, clean) }
+      return decoded.findings + forEachRow(ofText: utf8, delimiter: delimiter, file: file.path, onRow)
     }
+    return findings + screen.findings
+  }
+
+  /// `forEachRow` for a decoded delimited text: the parser's findings, then the screen's. The
+  /// screen is skipped for a text that `ControlCharacterScreen.isClean` passes whole (`clean`:
+  /// that answer when already known).
+  static func forEachRow(
+    ofText utf8: [UInt8], delimiter: UInt8, file: String, clean: Bool? = nil, _ onRow: (TableRow) -> Void
+  ) -> [Finding] {
+    var screen = ControlCharacterScreen(file: file)
+    let clean = clean ?? ControlCharacterScreen.isClean(utf8)
+    let findings = DelimitedParser(delimiter: delimiter).parse(utf8, file: file) {
+      onRow(clean ? $0 : screen.screen($0))
+    }
+    return findings + screen.findings
   }
 }

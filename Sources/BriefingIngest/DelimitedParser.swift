@@ -68,9 +68,10 @@ struct DelimitedParser {
   /// Parses `bytes` (UTF-8, no BOM) and calls `onRow` for every record, blank lines included.
   /// Returns syntax findings (`unterminated-quote`, `bad-quote`) located in `file`, or the limit
   /// passed (`too-many-fields`, `field-too-long`, `record-too-long`), after which no row is
-  /// delivered.
-  func parse(_ bytes: [UInt8], file: String, onRow: (TableRow) -> Void) -> [Finding] {
-    var state = ParserState()
+  /// delivered. `firstLine`: the line number of the first byte (default 1; more for a part cut
+  /// from a file at a line start, as `FastLongReader` reads single lines).
+  func parse(_ bytes: [UInt8], file: String, firstLine: Int = 1, onRow: (TableRow) -> Void) -> [Finding] {
+    var state = ParserState(firstLine: firstLine)
     var findings: [Finding] = []
     bytes.withUnsafeBufferPointer { buffer in
       let count = buffer.count
@@ -181,13 +182,13 @@ struct DelimitedParser {
 
 /// Mutable cursor of the parser: position, the current field and the current record.
 private struct ParserState {
-  var line = 1
+  var line: Int
   var column = 1
-  var recordLine = 1
+  var recordLine: Int
   /// Where the current record starts in the bytes.
   var recordStart = 0
   var fieldStart = 0
-  var fieldLine = 1
+  var fieldLine: Int
   var fieldColumn = 1
   var inQuotes = false
   var wasQuoted = false
@@ -201,6 +202,12 @@ private struct ParserState {
   /// A field with the same bytes reuses the text, so a column that repeats down the file
   /// (region, indicator, unit, source) makes no new string per row.
   var previousFields: [(start: Int, count: Int, text: String)] = []
+
+  init(firstLine: Int) {
+    line = firstLine
+    recordLine = firstLine
+    fieldLine = firstLine
+  }
 
   mutating func advance(over byte: UInt8) {
     if byte & 0xC0 != 0x80 { column += 1 }

@@ -33,12 +33,18 @@ extension String {
     // Through the contiguous bytes: `utf8.first` / `utf8.last` walk String indices, which
     // costs more than the rest of a cell's checks.
     var text = self
-    let mayNeedTrimming = text.withUTF8 { utf8 -> Bool in
-      guard let first = utf8.first, let last = utf8.last else { return false }
-      let spaceLike: (UInt8) -> Bool = { $0 == 0x20 || $0 == 0x09 || $0 == 0x0D || $0 == 0x0A }
-      return spaceLike(first) || spaceLike(last) || first == 0xE3 || last == 0x80
-    }
-    return mayNeedTrimming ? trimmingSpaces() : self
+    return text.withUTF8(\.mayNeedTrimming) ? trimmingSpaces() : self
+  }
+}
+
+extension UnsafeBufferPointer<UInt8> {
+  /// False when the text of these bytes is certainly its own `trimmingSpaces()`: it does not
+  /// start or end with a space, tab, line end or a byte that may begin (0xE3) or end (0x80)
+  /// the ideographic space U+3000.
+  var mayNeedTrimming: Bool {
+    guard let first, let last else { return false }
+    let spaceLike: (UInt8) -> Bool = { $0 == 0x20 || $0 == 0x09 || $0 == 0x0D || $0 == 0x0A }
+    return spaceLike(first) || spaceLike(last) || first == 0xE3 || last == 0x80
   }
 }
 

@@ -177,6 +177,39 @@ struct ObservationBuilder {
         location: .init(file: file, line: row.line, column: valueCell?.column)))
   }
 
+  /// `add` for a line read straight from its bytes (`FastCellReader` did the checks that need
+  /// no state), with the same result; false, with nothing changed, when the line needs a
+  /// finding (a duplicate key, a conflicting target): the caller then passes it to `add` as a
+  /// `TableRow`. Fixed catalogs only, so parents and polarities are not read.
+  mutating func addFast(_ row: FastRow) -> Bool {
+    guard regions.isFixed, indicators.isFixed, intake.header != nil else { return false }
+    // A target stored here before the line falls back is the one `add` stores for it (same
+    // key, value and line), which `add` then finds without a conflict.
+    let targetKey = PackedKey(region: row.region, indicator: row.indicator, year: row.period.year)
+    guard Self.agreesOrStores(&targets, targetKey, row.target, line: row.line),
+      Self.agreesOrStores(&targetGrowths, targetKey, row.targetGrowth, line: row.line),
+      keyLines.insertIfAbsent(region: row.region, indicator: row.indicator, period: row.period, line: row.line) == nil
+    else { return false }
+    intake.countDataRow()
+    if row.value != nil { recordDecimals(row.decimals, of: row.indicator) }
+    observations.append(
+      Observation(
+        region: regions.entries[row.region].id, period: row.period, indicator: indicators.entries[row.indicator].id,
+        value: row.value, status: row.status, qualifier: row.qualifier, target: row.target,
+        targetGrowth: row.targetGrowth, officialGrowth: row.officialGrowth, note: row.note, source: row.source,
+        location: .init(file: file, line: row.line, column: row.valueColumn)))
+    return true
+  }
+
+  /// Stores `value` for `key` on `line` unless the table has one; false when the one it has
+  /// conflicts (a `conflicting-target` error of `check`), and then nothing is stored.
+  private static func agreesOrStores(
+    _ table: inout PackedKeyTable<(value: Double, line: Int)>, _ key: PackedKey, _ value: Double?, line: Int
+  ) -> Bool {
+    guard let value, let first = table.insertIfAbsent(key, (value, line)) else { return true }
+    return !Self.conflicts(value, first.value)
+  }
+
   /// Reports an empty file, resolves implicit parents and defaults the indicator fields
   /// indicators.csv left out (`IndicatorDefaults`); returns the dataset parts.
   mutating func finish(into sink: inout FindingSink) -> Dataset {
@@ -291,13 +324,12 @@ struct ObservationBuilder {
     _ row: TableRow, _ parsed: CellValue?, _ report: inout RowReport) -> Double?
   {
     let cell = map.cell(column, in: row)
-    guard let value = checked(cell, parsed, &report), let number = value.number else { return nil }
-    guard let unit = value.unit else { return number }
-    guard unit.dimension == Unit.percent.dimension else {
-      report.add(.error, .notAPercentage(unit, column: column.rawValue), cell)
+    guard let value = checked(cell, parsed, &report) else { return nil }
+    guard let percent = Converter.inPercent(value) else {
+      report.add(.error, .notAPercentage(value.unit!, column: column.rawValue), cell)
       return nil
     }
-    return Converter.convert(number, from: unit, to: .percent)
+    return percent
   }
 
   private func resolveStatus(_ map: HeaderMap<ObservationColumn>, _ row: TableRow,
@@ -320,10 +352,14 @@ struct ObservationBuilder {
     _ what: String, _ cell: TableCell?, _ report: inout RowReport
   ) {
     guard let value, let first = table.insertIfAbsent(key, (value, report.line)) else { return }
-    let scale = max(abs(value), abs(first.value), 1)
-    if abs(first.value - value) > 1e-9 * scale {
+    if conflicts(value, first.value) {
       report.add(.error, .conflictingTarget(what, value, first.value, line: first.line), cell)
     }
+  }
+
+  /// True when two targets differ by more than rounding (a relative 10⁻⁹).
+  private static func conflicts(_ value: Double, _ first: Double) -> Bool {
+    abs(first - value) > 1e-9 * max(abs(value), abs(first), 1)
   }
 
   private mutating func recordParent(of region: RegionID, _ map: HeaderMap<ObservationColumn>,
@@ -377,12 +413,15 @@ struct ObservationCells: Sendable {
 /// builder; periods and units are cached by their text. Region and indicator names are looked
 /// up in copies of the builder's catalogs when those come from metadata files: a fixed catalog
 /// resolves a name the same way wherever it is, and an open one grows as the builder reads.
-struct ObservationCellParser: RowPreparing {
+struct ObservationCellParser: Sendable {
   private var intake: TableIntake<ObservationColumn>
   private var periods = TextMemo<Period?>()
   private var units = TextMemo<Unit?>()
   private var regions: Catalog<Region>?
   private var indicators: Catalog<Indicator>?
+
+  /// The header of the table, once read.
+  var header: HeaderMap<ObservationColumn>? { intake.header }
 
   /// `regions` and `indicators`: the builder's catalogs (only fixed ones are used).
   init(file: String, regions: Catalog<Region>? = nil, indicators: Catalog<Indicator>? = nil) {
@@ -432,7 +471,7 @@ struct ObservationCellParser: RowPreparing {
 // MARK: - Unit conversion
 
 /// A cell value in its indicator's canonical unit.
-private struct Converted {
+struct Converted {
   /// Nil when masked or missing.
   var number: Double?
   /// Fraction digits needed in the canonical unit: as written plus the conversion's shift
@@ -441,7 +480,7 @@ private struct Converted {
 }
 
 /// Converts cell values to an indicator's canonical unit.
-private enum Converter {
+enum Converter {
   /// `value` in `canonical`; nil when the dimensions differ. Without a unit on either side
   /// the value is taken as written.
   static func convert(_ value: CellValue, from unit: Unit?, to canonical: Unit?) -> Converted? {
@@ -452,6 +491,15 @@ private enum Converter {
     return Converted(
       number: value.number.map { convert($0, from: unit, to: canonical) },
       decimals: value.decimals + decimalShift(from: unit, to: canonical))
+  }
+
+  /// A growth cell's number in %: `.some(nil)` without a number, nil for a unit that is not a
+  /// percentage (an error: the builder's `percentage` reports it).
+  static func inPercent(_ value: CellValue?) -> Double?? {
+    guard let value, let number = value.number else { return .some(nil) }
+    guard let unit = value.unit else { return number }
+    guard unit.dimension == Unit.percent.dimension else { return nil }
+    return convert(number, from: unit, to: .percent)
   }
 
   /// Like `Unit.convert`, but multiplies or divides by the factor ratio so that exact decimal

@@ -46,6 +46,9 @@ struct TableIntake<Column: ColumnSchema> {
     return row
   }
 
+  /// Counts a data row admitted without `admit` (one of the right width after the header).
+  mutating func countDataRow() { dataRows += 1 }
+
   /// Reports `empty-file` when no header or no data row was seen.
   func finish(into sink: inout FindingSink) {
     if !sawHeader {

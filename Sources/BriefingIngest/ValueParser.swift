@@ -224,7 +224,7 @@ public enum ValueParser {
 
   /// Empty cells and plain decimals, read straight from the bytes (most cells of large
   /// files); nil for everything else, which `parse` then reads the long way.
-  private static func quickParse(_ utf8: UnsafeBufferPointer<UInt8>) -> CellValue? {
+  static func quickParse(_ utf8: UnsafeBufferPointer<UInt8>) -> CellValue? {
     if utf8.isEmpty { return CellValue(.missing) }
     return plainDecimal(utf8).map { CellValue(.number($0.value), decimals: $0.decimals) }
   }

@@ -26,9 +26,13 @@ import Testing
     let plainFindings = TableReading.forEachRow(of: file, options: LoadOptions()) { plainRows.append($0) }
     var concurrentRows: [TableRow] = []
     var preparedCount = 0
-    let concurrentFindings = TableReading.forEachRowConcurrently(
-      of: file, options: LoadOptions(), preparer: ObservationCellParser(file: file.path)
-    ) { row, cells in
+    let concurrentFindings = TableReading.concurrently(
+      bytes: file.bytes.count,
+      produce: { emit in
+        var preparer = ObservationCellParser(file: file.path)
+        return TableReading.forEachRow(of: file, options: LoadOptions()) { emit(($0, preparer.prepare($0))) }
+      }
+    ) { (row: TableRow, cells: ObservationCells?) in
       concurrentRows.append(row)
       if let cells {
         preparedCount += 1
