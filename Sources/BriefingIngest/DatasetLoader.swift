@@ -162,7 +162,9 @@ public enum DatasetLoader {
   }
 
   /// A long table, streamed: read on a second thread for large files while rows are built;
-  /// ordinary lines of a plain UTF-8 text come as `FastRow`s (`FastLongReader`).
+  /// with fixed catalogs (regions.csv and indicators.csv) and a text without quotes, lone CRs
+  /// or control characters (after decoding), ordinary lines come as `FastRow`s
+  /// (`FastLongReader`).
   private static func streamLong(
     _ observations: InputFile, _ metadata: (regions: Catalog<Region>, indicators: IndicatorMetadata),
     options: LoadOptions, sink: inout FindingSink
@@ -185,7 +187,10 @@ public enum DatasetLoader {
       case .row(let row, let cells): builder.add(row, prepared: cells, into: &sink)
       case .text(let read): text = read
       case .fast(let row):
-        if !builder.addFast(row), let text { builder.add(text.row(row), prepared: nil, into: &sink) }
+        guard !builder.addFast(row) else { break }
+        // `FastLongReader.read` hands over its text before the first fast row.
+        guard let text else { preconditionFailure("a fast row before its text") }
+        builder.add(text.row(row), prepared: nil, into: &sink)
       }
     }
     sink.add(contentsOf: readFindings)

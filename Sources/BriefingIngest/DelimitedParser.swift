@@ -71,9 +71,17 @@ struct DelimitedParser {
   /// delivered. `firstLine`: the line number of the first byte (default 1; more for a part cut
   /// from a file at a line start, as `FastLongReader` reads single lines).
   func parse(_ bytes: [UInt8], file: String, firstLine: Int = 1, onRow: (TableRow) -> Void) -> [Finding] {
+    bytes.withUnsafeBufferPointer { parse($0, file: file, firstLine: firstLine, onRow: onRow) }
+  }
+
+  /// `parse` over bytes held elsewhere: a part of a larger text, read without a copy.
+  func parse(
+    _ buffer: UnsafeBufferPointer<UInt8>, file: String, firstLine: Int = 1, onRow: (TableRow) -> Void
+  ) -> [Finding] {
     var state = ParserState(firstLine: firstLine)
     var findings: [Finding] = []
-    bytes.withUnsafeBufferPointer { buffer in
+    // A nested function, so that a limit or syntax error ends the scan with `return`.
+    func scan() {
       let count = buffer.count
       var index = 0
       while index < count {
@@ -174,6 +182,7 @@ struct DelimitedParser {
         onRow(state.takeRow())
       }
     }
+    scan()
     return findings
   }
 }

@@ -5,8 +5,9 @@ import Dispatch
 /// `first()` on the calling thread while `second()` runs on another; both results, as if run
 /// one after the other. For independent steps of one phase (the comparison plan's cell metrics,
 /// and its annual targets and groups), so that the second core is not idle in a serial stretch.
-/// `second` and what it captures are released before this returns (the plan lets go of the
-/// dataset's observations right after).
+/// This function's own references to `second` and what it captures are gone when it returns
+/// (the caller's closure value goes right after; the plan then lets go of the dataset's
+/// observations).
 func concurrently<First, Second: Sendable>(
   _ first: () -> First, _ second: @escaping @Sendable () -> Second
 ) -> (First, Second) {

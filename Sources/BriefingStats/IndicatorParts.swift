@@ -9,9 +9,10 @@ extension ComparisonPlan {
   /// soon as they finish one and delivery overlaps the building (the export's writes happen
   /// while the next parts are built), so no thread waits for a slow wave. At most
   /// `threads + 1` parts are built but not yet delivered, so memory stays bounded by the largest
-  /// indicators, not the table. `build` must not touch shared state. `deliver` owns the part
-  /// (nothing else holds it: its buffers can be used again). When `deliver` throws, the
-  /// builders stop after their current part and the error is rethrown.
+  /// indicators, not the table. `build` touches no shared state but thread-safe state
+  /// (`SpareBuffers`). `deliver` owns the part (nothing else holds it: its buffers can be used
+  /// again). When `deliver` throws, the builders stop after their current part and the error is
+  /// rethrown.
   public func forEachIndicatorPart<Part: Sendable, Failure: Error>(
     threads: Int, build: @Sendable (_ indicator: Int) -> Part,
     deliver: (consuming Part) throws(Failure) -> Void

@@ -89,6 +89,34 @@ import Testing
     #expect(duplicate.codes == ["duplicate-key"])
   }
 
+  /// Past `FastLongReader.trialLines`, a text whose lines mostly need the usual reading (units
+  /// on every row of an indicator that declares none) is parsed in one pass from the line it
+  /// got to: same rows, and a finding after the switch at its own line and column.
+  @Test func mostlyUsualLinesLoadAsTheParserAfterTheSwitch() throws {
+    var text = "region,period,indicator,value,unit\n"
+    for n in 0..<1_500 {
+      text += "\(["肃州区", "玉门市", "敦煌市"][n % 3]),\(1900 + n / 3)-H1,invest,\(n).5,亿元\n"
+    }
+    text += "玉门市,1950-H1,invest,2,亿元\n敦煌市,2024-H1,invest,12a,亿元\n"
+    let fast = Self.load(text)
+    let parsed = Self.load(Self.quotedHeader(text))
+    #expect(fast.findings == parsed.findings)
+    #expect(fast.codes == ["duplicate-key", "bad-number"])
+    #expect(fast.findings.last?.location?.line == 1_503)
+  }
+
+  /// A note or source repeated down its column is one `String`, as the parser shares it.
+  @Test func aRepeatedSourceIsOneString() throws {
+    var text = "region,period,indicator,value,unit,source\n"
+    for year in 2001...2003 { text += "肃州区,\(year)-H1,gdp,1.5,亿元,示例数据（非官方统计）\n" }
+    let observations = try #require(Self.load(text).dataset?.observations)
+    let storage = observations.map { observation -> UnsafeRawPointer? in
+      var source = observation.source ?? ""
+      return source.withUTF8 { UnsafeRawPointer($0.baseAddress) }
+    }
+    #expect(observations.count == 3 && Set(storage).count == 1)
+  }
+
   /// Which lines take the fast way: ordinary data lines, not the header, a blank line, a
   /// ragged line or a name that needs trimming; a text with a quote or a lone carriage return
   /// is left to the parser.
