@@ -19,6 +19,10 @@ extension TableReading {
   ) -> [Finding] {
     guard bytes >= concurrentReadingThreshold else { return produce(consume) }
     let channel = BatchChannel<ItemBatch<Item>>(capacity: 8)
+    // Consumed batches go back to the reading thread to be freed there: freed on this thread,
+    // what the reading thread allocated waited on its malloc arena's lock (a quoted 4.8 M-row
+    // table: 21,000–32,000 context switches, 93 % of them futex waits in `_int_free`).
+    let consumed = Mutex<[[Item]]>([])
     DispatchQueue.global().async {
       let batchSize = 4_096
       var batch: [Item] = []
@@ -27,7 +31,9 @@ extension TableReading {
         batch.append(item)
         if batch.count == batchSize {
           channel.send(.items(batch))
+          batch = consumed.withLock { $0.popLast() } ?? []
           batch.removeAll(keepingCapacity: true)
+          batch.reserveCapacity(batchSize)
         }
       }
       if !batch.isEmpty { channel.send(.items(batch)) }
@@ -35,7 +41,9 @@ extension TableReading {
     }
     while true {
       switch channel.receive() {
-      case .items(let items): items.forEach(consume)
+      case .items(let items):
+        items.forEach(consume)
+        consumed.withLock { $0.append(items) }
       case .end(let findings): return findings
       }
     }
