@@ -54,13 +54,21 @@ struct LongText: Sendable {
 
   /// The row as `DelimitedParser` reads it from the whole file (same cells, line and columns).
   func row(_ fast: FastRow) -> TableRow {
-    var row = TableRow(line: fast.line, cells: [])
-    utf8.withUnsafeBufferPointer { buffer in
-      _ = DelimitedParser(delimiter: delimiter).parse(
-        UnsafeBufferPointer(rebasing: buffer[fast.bytes]), file: file, firstLine: fast.line
-      ) { row = $0 }
-    }
-    return row
+    utf8.withUnsafeBufferPointer { record($0, fast.bytes, line: fast.line).row }
+      ?? TableRow(line: fast.line, cells: [])
+  }
+
+  /// The record of the line at `bytes` of `buffer` (this text's bytes), numbered `line`, as
+  /// `DelimitedParser` reads it from the whole text, with the parser's findings (a limit
+  /// passed; then no row).
+  func record(_ buffer: UnsafeBufferPointer<UInt8>, _ bytes: Range<Int>, line: Int)
+    -> (row: TableRow?, findings: [Finding])
+  {
+    var row: TableRow?
+    let findings = DelimitedParser(delimiter: delimiter).parse(
+      UnsafeBufferPointer(rebasing: buffer[bytes]), file: file, firstLine: line
+    ) { row = $0 }
+    return (row, findings)
   }
 }
 
@@ -160,10 +168,7 @@ struct FastLongReader {
           onItem(.fast(fast))
         } else {
           usualLines += 1
-          var row: TableRow?
-          let findings = DelimitedParser(delimiter: text.delimiter).parse(
-            UnsafeBufferPointer(rebasing: buffer[start..<next]), file: text.file, firstLine: line
-          ) { row = $0 }
+          let (row, findings) = text.record(buffer, start..<next, line: line)
           if let row { onItem(.row(row, preparer.prepare(row))) }
           if !findings.isEmpty { return findings }
         }

@@ -206,8 +206,7 @@ struct ObservationBuilder {
   private static func agreesOrStores(
     _ table: inout PackedKeyTable<(value: Double, line: Int)>, _ key: PackedKey, _ value: Double?, line: Int
   ) -> Bool {
-    guard let value, let first = table.insertIfAbsent(key, (value, line)) else { return true }
-    return !Self.conflicts(value, first.value)
+    conflictingFirst(&table, key, value, line: line) == nil
   }
 
   /// Reports an empty file, resolves implicit parents and defaults the indicator fields
@@ -351,10 +350,19 @@ struct ObservationBuilder {
     _ table: inout PackedKeyTable<(value: Double, line: Int)>, _ key: PackedKey, _ value: Double?,
     _ what: String, _ cell: TableCell?, _ report: inout RowReport
   ) {
-    guard let value, let first = table.insertIfAbsent(key, (value, report.line)) else { return }
-    if conflicts(value, first.value) {
-      report.add(.error, .conflictingTarget(what, value, first.value, line: first.line), cell)
+    guard let value, let first = conflictingFirst(&table, key, value, line: report.line) else { return }
+    report.add(.error, .conflictingTarget(what, value, first.value, line: first.line), cell)
+  }
+
+  /// Stores `value` (of line `line`) for `key` when the key has none; the first one stored when
+  /// it differs from `value` by more than rounding, else nil (also for a nil `value`).
+  private static func conflictingFirst(
+    _ table: inout PackedKeyTable<(value: Double, line: Int)>, _ key: PackedKey, _ value: Double?, line: Int
+  ) -> (value: Double, line: Int)? {
+    guard let value, let first = table.insertIfAbsent(key, (value, line)), conflicts(value, first.value) else {
+      return nil
     }
+    return first
   }
 
   /// True when two targets differ by more than rounding (a relative 10⁻⁹).
